@@ -1,0 +1,53 @@
+# bjlg: the two commands are `make run` and `make check` (see README.md).
+#   make run    install what is missing, build, run the main job on the embedded example
+#   make check  install what is missing, build, run every test (Catch2, phpt, phpt under
+#               valgrind, fuzz targets for a bounded time)
+#   make build  build only; make bench runs the benchmarks
+SHELL := /bin/bash
+PHP := php -d extension=$(CURDIR)/modules/bjlg.so
+FUZZ_SECONDS ?= 30
+
+.PHONY: all deps build core ext run check test-core test-php test-valgrind fuzz bench stubs clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps core ext
+
+core:
+	@cmake -S . -B build/core -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build build/core -j$$(nproc) >/dev/null
+	@echo "built build/core (core library and Catch2 tests)"
+
+ext:
+	@bash scripts/build-ext.sh
+
+run: build
+	$(PHP) bin/bjlg cron check --config docs/examples/schedules.yaml
+
+check: build
+	@$(MAKE) --no-print-directory test-core test-php test-valgrind fuzz
+	@echo "make check: all suites passed"
+
+test-core:
+	@bash scripts/run-core-tests.sh
+
+test-php:
+	@bash scripts/run-phpt.sh
+
+test-valgrind:
+	@bash scripts/run-phpt.sh --valgrind
+
+fuzz:
+	@BJLG_FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/run-fuzz.sh
+
+bench: build
+	@bash bench/run.sh
+
+stubs:
+	@bash scripts/gen-stubs.sh
+
+clean:
+	rm -rf build modules

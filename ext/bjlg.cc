@@ -1,0 +1,73 @@
+/* The bjlg module: start-up, INI settings and the phpinfo() section. Classes live in one glue
+ * file each and register themselves from here. */
+#include "php_bjlg.h"
+
+extern "C" {
+#include "ext/standard/info.h"
+#include "php_ini.h"
+}
+
+#include "common/version.h"
+
+ZEND_DECLARE_MODULE_GLOBALS(bjlg)
+
+PHP_INI_BEGIN()
+  STD_PHP_INI_ENTRY("bjlg.cron_min_interval", "300", PHP_INI_ALL, OnUpdateLongGEZero,
+                    cron_min_interval, zend_bjlg_globals, bjlg_globals)
+PHP_INI_END()
+
+static PHP_GINIT_FUNCTION(bjlg) {
+#if defined(COMPILE_DL_BJLG) && defined(ZTS)
+  ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+  bjlg_globals->cron_min_interval = 300;
+}
+
+static PHP_MINIT_FUNCTION(bjlg) {
+  REGISTER_INI_ENTRIES();
+  bjlg_register_exception();
+  return SUCCESS;
+}
+
+static PHP_MSHUTDOWN_FUNCTION(bjlg) {
+  UNREGISTER_INI_ENTRIES();
+  return SUCCESS;
+}
+
+static PHP_MINFO_FUNCTION(bjlg) {
+  php_info_print_table_start();
+  php_info_print_table_row(2, "bjlg support", "enabled");
+  php_info_print_table_row(2, "bjlg version", bjlg::kVersion);
+  for (const auto &[library, version] : bjlg::LibraryVersions()) {
+    php_info_print_table_row(2, (library + " version").c_str(), version.c_str());
+  }
+  php_info_print_table_row(2, "Features", "cron");
+  php_info_print_table_end();
+  DISPLAY_INI_ENTRIES();
+}
+
+zend_module_entry bjlg_module_entry = {
+  STANDARD_MODULE_HEADER,
+  "bjlg",
+  nullptr, /* functions: bjlg exposes classes only */
+  PHP_MINIT(bjlg),
+  PHP_MSHUTDOWN(bjlg),
+  nullptr,
+  nullptr,
+  PHP_MINFO(bjlg),
+  PHP_BJLG_VERSION,
+  PHP_MODULE_GLOBALS(bjlg),
+  PHP_GINIT(bjlg),
+  nullptr,
+  nullptr,
+  STANDARD_MODULE_PROPERTIES_EX
+};
+
+#ifdef COMPILE_DL_BJLG
+#ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+#endif
+extern "C" {
+ZEND_GET_MODULE(bjlg)
+}
+#endif

@@ -1,0 +1,36 @@
+/* Helpers shared by the glue files: turning core failures into PHP exceptions, and keeping C++
+ * exceptions from ever unwinding through a Zend frame. */
+#ifndef BJLG_GLUE_H
+#define BJLG_GLUE_H
+
+#include <exception>
+#include <new>
+#include <string>
+
+#include "php_bjlg.h"
+#include "common/status.h"
+
+/* Throws `ce` with `message`; the message is copied. */
+void bjlg_throw(zend_class_entry *ce, const std::string &message);
+
+/* Throws the exception matching a failed core status, under `ce`. REQUIRES: !status.ok() */
+void bjlg_throw_status(zend_class_entry *ce, const bjlg::Status &status);
+
+/* Runs `body`, converting any C++ exception it lets escape into a Bjlg\Exception, so that no
+ * C++ exception crosses into the engine. Returns false when it threw. */
+template <typename Body>
+bool bjlg_guard(Body &&body) {
+  try {
+    body();
+    return true;
+  } catch (const std::bad_alloc &) {
+    bjlg_throw(bjlg_ce_Exception, "bjlg: out of memory");
+  } catch (const std::exception &e) {
+    bjlg_throw(bjlg_ce_Exception, std::string("bjlg: internal error: ") + e.what());
+  } catch (...) {
+    bjlg_throw(bjlg_ce_Exception, "bjlg: internal error");
+  }
+  return false;
+}
+
+#endif /* BJLG_GLUE_H */

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs the Debian packages bjlg needs to build and test. Does nothing when all are present,
+# so `make run` and `make check` can call it every time.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential pkg-config cmake php8.2-dev php8.2-cli php-parser
+  # core libraries
+  libzip-dev libssl-dev libcurl4-openssl-dev libyaml-cpp-dev nlohmann-json3-dev
+  libhowardhinnant-date-dev libdeflate-dev tzdata
+  # tests: Catch2 v2, valgrind for the phpt leak run, clang + libFuzzer for fuzz targets
+  catch2 valgrind clang libclang-rt-14-dev
+  # differential cron test and bench peers
+  php-dragonmantank-cron-expression
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: missing Debian packages: ${missing[*]}" >&2
+  echo "install-deps: run as root, or: sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,58 @@
+// Guardrails for a schedule: warnings with stable codes, a message in the chosen locale and the
+// evidence behind each (e.g. the two runs that are too close).
+//
+// Codes: "too_frequent" (runs closer than min_interval anywhere in the expression's cycle),
+// "never_fires", "rare" (once a year or less), "dom_dow_or" (day-of-month and day-of-week
+// combine with OR), "dst_moved" / "dst_skipped" / "dst_repeated" (runs DST moves, skips or
+// repeats in the zone), "overlap" (with another schedule given its expected duration).
+#ifndef BJLG_CRON_CHECK_H_
+#define BJLG_CRON_CHECK_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/status.h"
+#include "cron/expression.h"
+#include "cron/time_zone.h"
+
+namespace bjlg::cron {
+
+struct OtherSchedule {
+  std::string name;
+  Expression expression;
+  int64_t duration_seconds = 0;  // expected run time
+};
+
+struct CheckOptions {
+  int64_t min_interval_seconds = 300;
+  TimeZone zone;                   // where the schedule runs
+  Instant from = 0;                // start of the horizon for evidence and DST/overlap search
+  std::string locale = "en";
+  int64_t duration_seconds = 0;    // expected run time of this schedule (for overlaps)
+  std::vector<OtherSchedule> others;
+  int horizon_days = 366;          // how far DST and overlaps are searched
+};
+
+struct CheckWarning {
+  std::string code;      // stable, see above
+  std::string severity;  // "error" (too_frequent, never_fires) or "warning"
+  std::string message;   // in the chosen locale
+  nlohmann::json evidence;  // an object; instants as ISO 8601 strings in the zone
+};
+
+struct CheckReport {
+  std::vector<CheckWarning> warnings;
+  std::optional<int64_t> min_interval_seconds;  // smallest gap between runs over the cycle
+  double runs_per_day = 0;                      // exact average over the expression's cycle
+};
+
+// InvalidArgument for an unsupported locale or negative durations/intervals.
+Result<CheckReport> Check(const Expression& expr, const CheckOptions& options);
+
+}  // namespace bjlg::cron
+
+#endif  // BJLG_CRON_CHECK_H_

@@ -1,0 +1,47 @@
+#include "common/status.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "common/version.h"
+
+using bjlg::Result;
+using bjlg::Status;
+
+TEST_CASE("A default Status is OK and says so") {
+  Status s;
+  CHECK(s.ok());
+  CHECK(s.code() == Status::Code::kOk);
+  CHECK(s.ToString() == "OK");
+}
+
+TEST_CASE("Each failing Status keeps its kind and its message") {
+  CHECK(Status::Corruption("MAC mismatch").ToString() == "Corruption: MAC mismatch");
+  CHECK(Status::IOError("disk full").code() == Status::Code::kIOError);
+  CHECK(Status::InvalidArgument("x").code() == Status::Code::kInvalidArgument);
+  CHECK(Status::NotFound("x").code() == Status::Code::kNotFound);
+  CHECK(Status::NotSupported("x").code() == Status::Code::kNotSupported);
+  CHECK(Status::Cancelled("x").code() == Status::Code::kCancelled);
+  CHECK_FALSE(Status::Cancelled("x").ok());
+}
+
+TEST_CASE("A Result holds either a value or the Status that explains its absence") {
+  Result<std::string> good(std::string("value"));
+  REQUIRE(good.ok());
+  CHECK(*good == "value");
+  CHECK(good->size() == 5);
+
+  Result<std::string> bad(Status::NotFound("no such zone"));
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message() == "no such zone");
+}
+
+TEST_CASE("Library versions name every library bjlg is built with") {
+  auto versions = bjlg::LibraryVersions();
+  std::vector<std::string> names;
+  for (const auto& [name, version] : versions) {
+    names.push_back(name);
+    CHECK_FALSE(version.empty());
+  }
+  CHECK(names == std::vector<std::string>{"libzip", "OpenSSL", "libcurl", "yaml-cpp", "libdeflate"});
+}
