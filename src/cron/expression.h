@@ -46,6 +46,8 @@ struct Item {
   int nth = 0;               // k of `n#k`
   bool open_ended = false;   // `5/15`: a value with a step, running to the field's maximum
   bool question_mark = false;  // kAny written as `?`
+  bool first_named = false;    // first was written as a name (JAN, MON): kept in normalized()
+  bool last_named = false;
 };
 
 // Where and why an expression was refused. position is a byte offset into the input.
@@ -106,6 +108,10 @@ class Expression {
  private:
   friend class Parser;
   Expression() = default;
+  // Expands items_ into the bitsets and derived flags. Called once by the parser.
+  void Finish();
+  uint32_t DayOfMonthMask(unsigned days_in_month, unsigned first_weekday) const;
+  uint32_t DayOfWeekMask(unsigned days_in_month, unsigned first_weekday) const;
 
   std::string normalized_;
   std::string macro_;

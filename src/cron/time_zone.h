@@ -4,6 +4,7 @@
 #define BJLG_CRON_TIME_ZONE_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,8 @@
 namespace date { class time_zone; }
 
 namespace bjlg::cron {
+
+class PosixRule;
 
 // Seconds since 1970-01-01T00:00:00Z.
 using Instant = int64_t;
@@ -41,12 +44,13 @@ class TimeZone {
   // The fixed offset in seconds. REQUIRES: is_fixed()
   int fixed_offset() const { return fixed_offset_; }
 
-  // The offset period containing `t`.
+  // The offset period containing `t`, clamped to years 1-9999.
   OffsetPeriod PeriodAt(Instant t) const;
   int OffsetAt(Instant t) const { return PeriodAt(t).offset; }
 
  private:
   const date::time_zone* zone_ = nullptr;
+  std::shared_ptr<const PosixRule> footer_;  // the rule past the zone's last listed transition
   int fixed_offset_ = 0;
   std::string fixed_name_ = "UTC";
 };
