@@ -33,6 +33,25 @@ struct Cursor {
   }
 };
 
+// The matching days of the month being searched: computed once per month, not once per day.
+class MonthDays {
+ public:
+  explicit MonthDays(const Expression& expr) : expr_(expr) {}
+  uint32_t For(int year, unsigned month) {
+    if (year != year_ || month != month_) {
+      year_ = year, month_ = month;
+      mask_ = expr_.DayMask(year, month);
+    }
+    return mask_;
+  }
+
+ private:
+  const Expression& expr_;
+  int year_ = 0;
+  unsigned month_ = 0;
+  uint32_t mask_ = 0;
+};
+
 // Lowest set bit at or above `from`, or -1.
 int NextBit(uint64_t bits, int from) {
   if (from >= 64) return -1;
@@ -52,6 +71,7 @@ std::optional<LocalSeconds> NextLocal(const Expression& expr, LocalSeconds lo, L
   const uint64_t minutes = expr.minutes().to_ullong();
   const uint64_t hours = expr.hours().to_ullong();
   const uint64_t months = expr.months().to_ullong();
+  MonthDays days(expr);
   const int64_t into_minute = (lo % 60 + 60) % 60;
   Cursor c = Cursor::At(into_minute == 0 ? lo : lo + 60 - into_minute);
   auto next_month = [&] {
@@ -69,7 +89,7 @@ std::optional<LocalSeconds> NextLocal(const Expression& expr, LocalSeconds lo, L
       c = {c.year, static_cast<unsigned>(month), 1, 0, 0};
       continue;
     }
-    const int day = NextBit(expr.DayMask(c.year, c.month), static_cast<int>(c.day) - 1);
+    const int day = NextBit(days.For(c.year, c.month), static_cast<int>(c.day) - 1);
     if (day < 0) {
       next_month();
       continue;
@@ -109,6 +129,7 @@ std::optional<LocalSeconds> PreviousLocal(const Expression& expr, LocalSeconds h
   const uint64_t minutes = expr.minutes().to_ullong();
   const uint64_t hours = expr.hours().to_ullong();
   const uint64_t months = expr.months().to_ullong();
+  MonthDays days(expr);
   Cursor c = Cursor::At(FloorDiv(hi, 60) * 60);
   auto previous_month = [&] {
     if (--c.month == 0) c.month = 12, --c.year;
@@ -126,7 +147,7 @@ std::optional<LocalSeconds> PreviousLocal(const Expression& expr, LocalSeconds h
       c.day = DaysInMonth(c.year, c.month), c.hour = 23, c.minute = 59;
       continue;
     }
-    const int day = PreviousBit(expr.DayMask(c.year, c.month), static_cast<int>(c.day) - 1);
+    const int day = PreviousBit(days.For(c.year, c.month), static_cast<int>(c.day) - 1);
     if (day < 0) {
       previous_month();
       continue;
