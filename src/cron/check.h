@@ -5,6 +5,11 @@
 // "never_fires", "rare" (once a year or less), "dom_dow_or" (day-of-month and day-of-week
 // combine with OR), "dst_moved" / "dst_skipped" / "dst_repeated" (runs DST moves, skips or
 // repeats in the zone), "overlap" (with another schedule given its expected duration).
+// DST evidence carries an `effect`: moved_to_gap_end (dst_moved: fixed time in a spring gap),
+// not_run (dst_skipped: periodic hour in a spring gap), first_occurrence_only (dst_skipped:
+// fixed time in an autumn fold), run_twice (dst_repeated: periodic hour in an autumn fold).
+// min_interval_seconds is measured on the wall clock; DST can shorten a real gap, which the
+// dst_* warnings report.
 #ifndef BJLG_CRON_CHECK_H_
 #define BJLG_CRON_CHECK_H_
 
