@@ -395,7 +395,14 @@ class Parser {
       item.last = ReadValue(field, text, &i, base, &last_named);
       item.last_named = last_named;
       item.kind = Item::Kind::kRange;
+      // FRI-SUN: Sunday closing a day-of-week range is day 7, the end of the week.
+      if (field == Field::kDayOfWeek && item.last == 0 && last_named && item.first > 0) item.last = 7;
       if (item.last < item.first) {
+        if (field == Field::kDayOfWeek && item.last == 0) {
+          Fail(field, base, "reversed range " + std::string(text.substr(0, i)) +
+                                ": Sunday ends a day-of-week range as 7",
+               std::to_string(item.first) + "-7");
+        }
         Fail(field, base, "reversed range " + std::string(text.substr(0, i)) +
                               ": the start must not come after the end",
              std::to_string(item.last) + "-" + std::to_string(item.first));

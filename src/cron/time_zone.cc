@@ -3,6 +3,7 @@
 #include <date/tz.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <mutex>
@@ -43,6 +44,23 @@ std::string FormatOffset(int seconds) {
   return buf;
 }
 
+// PHP accepts zone names in any case ("europe/paris"); the tz database is case-sensitive, so a
+// miss is retried against every name, ignoring case (with USE_OS_TZDB, links such as
+// US/Eastern are zones of their own).
+const date::time_zone* LocateIgnoringCase(std::string_view name) {
+  const auto same = [&](std::string_view candidate) {
+    return candidate.size() == name.size() &&
+           std::equal(candidate.begin(), candidate.end(), name.begin(), [](char a, char b) {
+             return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+           });
+  };
+  const date::tzdb& db = date::get_tzdb();
+  for (const date::time_zone& zone : db.zones) {
+    if (same(zone.name())) return &zone;
+  }
+  return nullptr;
+}
+
 // One footer rule per zone, read once per process.
 std::shared_ptr<const PosixRule> FooterRuleFor(const date::time_zone* zone) {
   static std::mutex mutex;
@@ -67,7 +85,12 @@ Result<TimeZone> TimeZone::Named(std::string_view name) {
   if (name.empty() || name.size() > 64) return Status::NotFound("unknown time zone '" + std::string(name) + "'");
   try {
     TimeZone tz;
-    tz.zone_ = date::locate_zone(name);
+    try {
+      tz.zone_ = date::locate_zone(name);
+    } catch (const std::runtime_error&) {
+      tz.zone_ = LocateIgnoringCase(name);
+    }
+    if (tz.zone_ == nullptr) return Status::NotFound("unknown time zone '" + std::string(name) + "'");
     tz.footer_ = FooterRuleFor(tz.zone_);
     return tz;
   } catch (const std::exception&) {

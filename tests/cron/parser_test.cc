@@ -43,6 +43,7 @@ TEST_CASE("The normalised form collapses blanks, expands macros and keeps names 
   CHECK(Normalized("0 0 15w * *") == "0 0 15W * *");
   CHECK(Normalized("0 0 * * fri#3,5l") == "0 0 * * FRI#3,5L");
   CHECK(Normalized("0\t0\t*\t*\t*") == "0 0 * * *");
+  CHECK(Normalized("0 0 * * fri-sun") == "0 0 * * FRI-SUN");
 }
 
 TEST_CASE("Expanded sets follow Vixie semantics", "[parser]") {
@@ -104,6 +105,7 @@ TEST_CASE("Steps, ranges and lists are checked", "[parser]") {
   CHECK(reversed.position == 9);
   CHECK(reversed.suggestion == "1-5");
   CHECK(ErrorOf("1-2-3 * * * *").reason == "unexpected character '-'");
+  CHECK(ErrorOf("0 0 * * 5-0").suggestion == "5-7");
   CHECK(ErrorOf("0 0 * * 1,,2").reason == "empty item in the list");
   CHECK(ErrorOf("0 0 * * 1,").reason == "the list ends with a comma");
   CHECK(ErrorOf("-5 * * * *").reason == "unexpected character '-'");

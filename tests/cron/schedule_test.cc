@@ -52,6 +52,7 @@ TEST_CASE("Where the plugin had quirks, Vixie semantics apply", "[schedule]") {
   CHECK(NextIn("0 0 * * 0-7", from) == "2025-01-16 00:00 +00:00");
   CHECK(RunsIn("0 0 * * 5-7", Utc(from), "UTC", 3) ==
         std::vector<std::string>{"2025-01-17 00:00 +00:00", "2025-01-18 00:00 +00:00", "2025-01-19 00:00 +00:00"});
+  CHECK(RunsIn("0 0 * * FRI-SUN", Utc(from), "UTC", 3) == RunsIn("0 0 * * 5-7", Utc(from), "UTC", 3));
   // 0,1 fires at :00 and :01 (the plugin's preview wrongly showed hourly).
   CHECK(RunsIn("0,1 * * * *", Utc(from), "UTC", 2) ==
         std::vector<std::string>{"2025-01-15 11:00 +00:00", "2025-01-15 11:01 +00:00"});
@@ -171,4 +172,12 @@ TEST_CASE("Half-hour zones and fixed offsets", "[schedule][dst]") {
 TEST_CASE("The supported calendar ends at year 9999", "[schedule]") {
   CHECK(NextIn("0 0 1 1 *", "9999-06-01 00:00:00") == "never");
   CHECK(NextIn("0 0 1 1 *", "9998-06-01 00:00:00") == "9999-01-01 00:00 +00:00");
+}
+
+TEST_CASE("Zone names are found whatever their case, as PHP finds them", "[schedule]") {
+  auto lower = TimeZone::Named("europe/paris");
+  REQUIRE(lower.ok());
+  CHECK(lower->name() == "Europe/Paris");
+  CHECK(TimeZone::Named("US/EASTERN").ok());
+  CHECK(TimeZone::Named("Mars/Base").status().message() == "unknown time zone 'Mars/Base'");
 }
