@@ -8,6 +8,7 @@ extern "C" {
 }
 
 #include "common/version.h"
+#include "date_time.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(bjlg)
 
@@ -21,11 +22,19 @@ static PHP_GINIT_FUNCTION(bjlg) {
   ZEND_TSRMLS_CACHE_UPDATE();
 #endif
   bjlg_globals->cron_min_interval = 300;
+  bjlg_globals->zone_cache = nullptr;
 }
 
 static PHP_MINIT_FUNCTION(bjlg) {
   REGISTER_INI_ENTRIES();
   bjlg_register_exception();
+  bjlg_date_time_minit();
+  bjlg_register_cron_expression();
+  return SUCCESS;
+}
+
+static PHP_RSHUTDOWN_FUNCTION(bjlg) {
+  bjlg_date_time_rshutdown();
   return SUCCESS;
 }
 
@@ -46,14 +55,23 @@ static PHP_MINFO_FUNCTION(bjlg) {
   DISPLAY_INI_ENTRIES();
 }
 
+/* ext/date must start before bjlg (its class entries are read at MINIT) and shut down after
+ * it (bjlg's per-request zone cache points into ext/date's). */
+static const zend_module_dep bjlg_deps[] = {
+  ZEND_MOD_REQUIRED("date")
+  ZEND_MOD_END
+};
+
 zend_module_entry bjlg_module_entry = {
-  STANDARD_MODULE_HEADER,
+  STANDARD_MODULE_HEADER_EX,
+  nullptr,
+  bjlg_deps,
   "bjlg",
   nullptr, /* functions: bjlg exposes classes only */
   PHP_MINIT(bjlg),
   PHP_MSHUTDOWN(bjlg),
   nullptr,
-  nullptr,
+  PHP_RSHUTDOWN(bjlg),
   PHP_MINFO(bjlg),
   PHP_BJLG_VERSION,
   PHP_MODULE_GLOBALS(bjlg),

@@ -17,6 +17,7 @@ extern zend_module_entry bjlg_module_entry;
 
 ZEND_BEGIN_MODULE_GLOBALS(bjlg)
   zend_long cron_min_interval;
+  void *zone_cache; /* ext/date_time.cc: time zones resolved during the request */
 ZEND_END_MODULE_GLOBALS(bjlg)
 
 ZEND_EXTERN_MODULE_GLOBALS(bjlg)
@@ -31,5 +32,11 @@ extern zend_class_entry *bjlg_ce_Exception;
 
 /* Class registration, one per glue file, called from MINIT. */
 void bjlg_register_exception(void);
+void bjlg_register_cron_expression(void);
+
+/* Bjlg\Cron classes (ext/cron_expression.cc). */
+extern zend_class_entry *bjlg_ce_CronExpression;
+extern zend_class_entry *bjlg_ce_CronSyntaxError;
+extern zend_class_entry *bjlg_ce_CronNoRunException;
 
 #endif /* PHP_BJLG_H */

@@ -1,0 +1,108 @@
+/* nlohmann::json <-> zval: see json_zval.h. */
+#include "json_zval.h"
+
+#include <cstdint>
+
+namespace {
+
+constexpr int kMaxDepth = 512;
+
+bool ToJson(const zval *value, nlohmann::json *out, std::string *error, int depth) {
+  if (depth > kMaxDepth) {
+    *error = "nesting deeper than 512 levels";
+    return false;
+  }
+  value = Z_TYPE_P(value) == IS_REFERENCE ? Z_REFVAL_P(value) : value;
+  switch (Z_TYPE_P(value)) {
+    case IS_NULL: *out = nullptr; return true;
+    case IS_FALSE: *out = false; return true;
+    case IS_TRUE: *out = true; return true;
+    case IS_LONG: *out = static_cast<int64_t>(Z_LVAL_P(value)); return true;
+    case IS_DOUBLE: *out = Z_DVAL_P(value); return true;
+    case IS_STRING: *out = std::string(Z_STRVAL_P(value), Z_STRLEN_P(value)); return true;
+    case IS_ARRAY: {
+      HashTable *ht = Z_ARRVAL_P(value);
+      if (zend_array_is_list(ht)) {
+        *out = nlohmann::json::array();
+        zval *item;
+        ZEND_HASH_FOREACH_VAL(ht, item) {
+          nlohmann::json element;
+          if (!ToJson(item, &element, error, depth + 1)) return false;
+          out->push_back(std::move(element));
+        } ZEND_HASH_FOREACH_END();
+        return true;
+      }
+      *out = nlohmann::json::object();
+      zend_ulong index;
+      zend_string *key;
+      zval *item;
+      ZEND_HASH_FOREACH_KEY_VAL(ht, index, key, item) {
+        nlohmann::json element;
+        if (!ToJson(item, &element, error, depth + 1)) return false;
+        std::string name = key ? std::string(ZSTR_VAL(key), ZSTR_LEN(key)) : std::to_string(index);
+        (*out)[std::move(name)] = std::move(element);
+      } ZEND_HASH_FOREACH_END();
+      return true;
+    }
+    default:
+      *error = std::string("values of type ") + zend_zval_type_name(value) + " cannot be converted";
+      return false;
+  }
+}
+
+}  // namespace
+
+void bjlg_json_to_zval(const nlohmann::json &value, zval *out) {
+  switch (value.type()) {
+    case nlohmann::json::value_t::null:
+    case nlohmann::json::value_t::discarded: ZVAL_NULL(out); return;
+    case nlohmann::json::value_t::boolean: ZVAL_BOOL(out, value.get<bool>()); return;
+    case nlohmann::json::value_t::number_integer:
+      ZVAL_LONG(out, static_cast<zend_long>(value.get<int64_t>()));
+      return;
+    case nlohmann::json::value_t::number_unsigned: {
+      const uint64_t n = value.get<uint64_t>();
+      if (n > static_cast<uint64_t>(ZEND_LONG_MAX)) {
+        ZVAL_DOUBLE(out, static_cast<double>(n));
+      } else {
+        ZVAL_LONG(out, static_cast<zend_long>(n));
+      }
+      return;
+    }
+    case nlohmann::json::value_t::number_float: ZVAL_DOUBLE(out, value.get<double>()); return;
+    case nlohmann::json::value_t::string: {
+      const auto &s = value.get_ref<const std::string &>();
+      ZVAL_STRINGL(out, s.data(), s.size());
+      return;
+    }
+    case nlohmann::json::value_t::binary: {
+      const auto &b = value.get_binary();
+      ZVAL_STRINGL(out, reinterpret_cast<const char *>(b.data()), b.size());
+      return;
+    }
+    case nlohmann::json::value_t::array: {
+      array_init_size(out, static_cast<uint32_t>(value.size()));
+      for (const auto &element : value) {
+        zval item;
+        bjlg_json_to_zval(element, &item);
+        add_next_index_zval(out, &item);
+      }
+      return;
+    }
+    case nlohmann::json::value_t::object: {
+      array_init_size(out, static_cast<uint32_t>(value.size()));
+      for (auto it = value.begin(); it != value.end(); ++it) {
+        zval item;
+        bjlg_json_to_zval(it.value(), &item);
+        // symtable: a key "3" becomes the integer key 3, as json_decode(..., true) does
+        zend_symtable_str_update(Z_ARRVAL_P(out), it.key().data(), it.key().size(), &item);
+      }
+      return;
+    }
+  }
+  ZVAL_NULL(out);
+}
+
+bool bjlg_zval_to_json(const zval *value, nlohmann::json *out, std::string *error) {
+  return ToJson(value, out, error, 0);
+}
