@@ -1,0 +1,137 @@
+<?php
+// The bjlg command line: global options, help, version, and dispatch to one class per
+// subcommand. Exit codes: 0 success, 1 a check found an error, 2 a usage error.
+declare(strict_types=1);
+
+namespace Bjlg\Cli;
+
+/** A mistake in how bjlg was called: reported on stderr with exit code 2. */
+final class UsageError extends \Exception
+{
+}
+
+final class Cli
+{
+    public const EXIT_OK = 0;
+    public const EXIT_FOUND_ERRORS = 1;
+    public const EXIT_USAGE = 2;
+
+    private const HELP = <<<'TXT'
+        Usage: bjlg <command> [arguments]
+
+        Commands:
+          cron next EXPR        the next run of a cron expression
+          cron preview EXPR     the next runs (--count=N, default 5)
+          cron describe EXPR    the expression in words (--locale=en|fr)
+          cron check EXPR       guardrails: too frequent, never fires, DST, overlaps
+          cron check --config FILE.json
+                                check every schedule of a JSON schedules file
+          version               versions of bjlg and its libraries
+          help [command]        this help, or the help of a command
+
+        Run 'bjlg help cron' for the options of the cron commands.
+        TXT;
+
+    /** @param list<string> $args the arguments after the script name */
+    public function run(array $args): int
+    {
+        try {
+            return $this->dispatch($args);
+        } catch (UsageError $e) {
+            fwrite(STDERR, 'bjlg: ' . $e->getMessage() . "\n");
+            fwrite(STDERR, "Run 'bjlg --help' for usage.\n");
+            return self::EXIT_USAGE;
+        }
+    }
+
+    /** @param list<string> $args */
+    private function dispatch(array $args): int
+    {
+        $command = array_shift($args);
+        switch ($command) {
+            case null:
+                fwrite(STDERR, self::HELP . "\n");
+                return self::EXIT_USAGE;
+            case '-h':
+            case '--help':
+            case 'help':
+                $topic = $args[0] ?? null;
+                if ($topic === 'cron') {
+                    echo CronCommand::HELP, "\n";
+                } elseif ($topic === null || $topic === 'help') {
+                    echo self::HELP, "\n";
+                } else {
+                    throw new UsageError("no help for unknown command '$topic'");
+                }
+                return self::EXIT_OK;
+            case 'version':
+            case '--version':
+                return $this->version();
+            case 'cron':
+                return (new CronCommand())->run($args);
+            default:
+                throw new UsageError("unknown command '$command'");
+        }
+    }
+
+    private function version(): int
+    {
+        echo 'bjlg ', phpversion('bjlg'), ' (PHP ', PHP_VERSION, ")\n";
+        // The library versions are in phpinfo()'s bjlg section.
+        $reflection = new \ReflectionExtension('bjlg');
+        ob_start();
+        $reflection->info();
+        $info = (string) ob_get_clean();
+        foreach (explode("\n", $info) as $line) {
+            if (preg_match('/^(\S.*?) version => (.+)$/', $line, $m) && $m[1] !== 'bjlg') {
+                echo '  ', $m[1], ' ', $m[2], "\n";
+            }
+        }
+        return self::EXIT_OK;
+    }
+
+    /**
+     * Splits arguments into positionals and options: --name=value, --name value (for options
+     * in $valued), --flag. Unknown options are usage errors.
+     *
+     * @param list<string> $args
+     * @param list<string> $valued options that take a value
+     * @param list<string> $flags options without a value
+     * @return array{0: list<string>, 1: array<string, string|true>}
+     */
+    public static function parseOptions(array $args, array $valued, array $flags = []): array
+    {
+        $positionals = [];
+        $options = [];
+        for ($i = 0; $i < count($args); $i++) {
+            $arg = $args[$i];
+            if ($arg === '--') {
+                array_push($positionals, ...array_slice($args, $i + 1));
+                break;
+            }
+            if (strncmp($arg, '--', 2) !== 0 || $arg === '--') {
+                $positionals[] = $arg;
+                continue;
+            }
+            $eq = strpos($arg, '=');
+            $name = substr($arg, 2, $eq === false ? null : $eq - 2);
+            if (in_array($name, $flags, true)) {
+                if ($eq !== false) {
+                    throw new UsageError("option --$name takes no value");
+                }
+                $options[$name] = true;
+            } elseif (in_array($name, $valued, true)) {
+                if ($eq !== false) {
+                    $options[$name] = substr($arg, $eq + 1);
+                } elseif ($i + 1 < count($args)) {
+                    $options[$name] = $args[++$i];
+                } else {
+                    throw new UsageError("option --$name needs a value");
+                }
+            } else {
+                throw new UsageError("unknown option --$name");
+            }
+        }
+        return [$positionals, $options];
+    }
+}
