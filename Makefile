@@ -7,7 +7,7 @@ SHELL := /bin/bash
 PHP := php -d extension=$(CURDIR)/modules/bjlg.so
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps build core ext run check test-core test-php test-valgrind test-diff fuzz bench stubs clean
+.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff fuzz bench stubs clean
 
 all: build
 
@@ -28,7 +28,7 @@ run: build
 	$(PHP) bin/bjlg cron check --config docs/examples/schedules.json
 
 check: build
-	@$(MAKE) --no-print-directory test-core test-php test-valgrind test-diff fuzz
+	@$(MAKE) --no-print-directory test-stubs test-core test-php test-valgrind test-diff fuzz
 	@echo "make check: all suites passed"
 
 test-core:
@@ -39,6 +39,9 @@ test-php:
 
 test-valgrind:
 	@bash scripts/run-phpt.sh --valgrind
+
+test-stubs:
+	@bash scripts/check-stubs.sh
 
 test-diff:
 	@bash scripts/run-diff.sh
