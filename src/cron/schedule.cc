@@ -31,6 +31,14 @@ struct Cursor {
   LocalSeconds Seconds() const {
     return DaysFromCivil(year, month, day) * kSecondsPerDay + hour * 3600 + minute * 60;
   }
+  // Wall-clock order, without converting to seconds at every step of a search.
+  bool operator<(const Cursor& o) const {
+    if (year != o.year) return year < o.year;
+    if (month != o.month) return month < o.month;
+    if (day != o.day) return day < o.day;
+    if (hour != o.hour) return hour < o.hour;
+    return minute < o.minute;
+  }
 };
 
 // The matching days of the month being searched: computed once per month, not once per day.
@@ -74,12 +82,15 @@ std::optional<LocalSeconds> NextLocal(const Expression& expr, LocalSeconds lo, L
   MonthDays days(expr);
   const int64_t into_minute = (lo % 60 + 60) % 60;
   Cursor c = Cursor::At(into_minute == 0 ? lo : lo + 60 - into_minute);
+  // The first minute at or after hi: the search stops on reaching it.
+  const int64_t hi_into_minute = (hi % 60 + 60) % 60;
+  const Cursor limit = Cursor::At(hi_into_minute == 0 ? hi : hi + 60 - hi_into_minute);
   auto next_month = [&] {
     c.day = 1, c.hour = 0, c.minute = 0;
     if (++c.month > 12) c.month = 1, ++c.year;
   };
   while (true) {
-    if (c.year > kMaxYear || c.Seconds() >= hi) return std::nullopt;
+    if (c.year > kMaxYear || !(c < limit)) return std::nullopt;
     const int month = NextBit(months, static_cast<int>(c.month));
     if (month < 0) {
       c = {c.year + 1, 1, 1, 0, 0};
@@ -131,12 +142,15 @@ std::optional<LocalSeconds> PreviousLocal(const Expression& expr, LocalSeconds h
   const uint64_t months = expr.months().to_ullong();
   MonthDays days(expr);
   Cursor c = Cursor::At(FloorDiv(hi, 60) * 60);
+  // The first minute at or after lo: the search stops below it.
+  const int64_t lo_into_minute = (lo % 60 + 60) % 60;
+  const Cursor floor = Cursor::At(lo_into_minute == 0 ? lo : lo + 60 - lo_into_minute);
   auto previous_month = [&] {
     if (--c.month == 0) c.month = 12, --c.year;
     c.day = DaysInMonth(c.year, c.month), c.hour = 23, c.minute = 59;
   };
   while (true) {
-    if (c.year < 1 || c.Seconds() < lo) return std::nullopt;
+    if (c.year < 1 || c < floor) return std::nullopt;
     const int month = PreviousBit(months, static_cast<int>(c.month));
     if (month < 1) {
       c.year -= 1, c.month = 12, c.day = 31, c.hour = 23, c.minute = 59;

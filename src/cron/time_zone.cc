@@ -110,6 +110,11 @@ std::string TimeZone::name() const { return zone_ != nullptr ? std::string(zone_
 OffsetPeriod TimeZone::PeriodAt(Instant t) const {
   t = std::clamp(t, kMinInstant, kMaxInstant - 1);
   if (zone_ == nullptr) return {kMinInstant, kMaxInstant, fixed_offset_};
+  // Consecutive look-ups mostly fall in the same period; date's get_info builds a sys_info with
+  // a std::string each time, so the last answer is kept per thread.
+  thread_local const date::time_zone* last_zone = nullptr;
+  thread_local OffsetPeriod last_period{};
+  if (last_zone == zone_ && t >= last_period.begin && t < last_period.end) return last_period;
   const date::sys_info info = zone_->get_info(date::sys_seconds(std::chrono::seconds(t)));
   OffsetPeriod period{info.begin.time_since_epoch().count(), info.end.time_since_epoch().count(),
                       static_cast<int>(info.offset.count())};
@@ -121,6 +126,8 @@ OffsetPeriod TimeZone::PeriodAt(Instant t) const {
   }
   period.begin = std::max(period.begin, kMinInstant);
   period.end = std::min(period.end, kMaxInstant);
+  last_zone = zone_;
+  last_period = period;
   return period;
 }
 
