@@ -1,0 +1,140 @@
+#include "crypto/aead_stream.h"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "crypto/parallel.h"
+#include "crypto/primitives.h"
+
+namespace bjlg::crypto {
+
+namespace {
+
+constexpr size_t kChunksPerThread = 4;
+
+struct CtxDeleter {
+  void operator()(EVP_CIPHER_CTX* c) const { EVP_CIPHER_CTX_free(c); }
+};
+using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CtxDeleter>;
+
+const EVP_CIPHER* EvpCipher(AeadCipher c) {
+  return c == AeadCipher::kAes256Gcm ? EVP_aes_256_gcm() : EVP_chacha20_poly1305();
+}
+
+void ChunkNonce(const AeadHeader& h, uint64_t index, bool last, uint8_t nonce[12]) {
+  for (int i = 0; i < 12; ++i) nonce[i] = h.base_nonce[i];
+  for (int i = 0; i < 8; ++i) nonce[3 + i] ^= static_cast<uint8_t>(index >> (8 * (7 - i)));
+  if (last) nonce[11] ^= 1;
+}
+
+// One chunk through the AEAD. For decryption returns false when the tag does not verify.
+bool SealOrOpen(bool encrypt, const AeadHeader& h, const AeadKeys& keys, uint64_t index, bool last,
+                const uint8_t* in, size_t size, uint8_t* out, uint8_t tag[16]) {
+  CipherCtx ctx(EVP_CIPHER_CTX_new());
+  if (!ctx) return false;
+  uint8_t nonce[12];
+  ChunkNonce(h, index, last, nonce);
+  int len = 0;
+  int enc = encrypt ? 1 : 0;
+  if (EVP_CipherInit_ex(ctx.get(), EvpCipher(h.cipher), nullptr, nullptr, nullptr, enc) != 1 ||
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_AEAD_SET_IVLEN, 12, nullptr) != 1 ||
+      EVP_CipherInit_ex(ctx.get(), nullptr, nullptr, keys.payload_key.data(), nonce, enc) != 1 ||
+      EVP_CipherUpdate(ctx.get(), nullptr, &len, h.mac.data(), 32) != 1) {
+    return false;
+  }
+  if (size > 0 && EVP_CipherUpdate(ctx.get(), out, &len, in, static_cast<int>(size)) != 1) {
+    return false;
+  }
+  if (!encrypt && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_AEAD_SET_TAG, 16, tag) != 1) return false;
+  uint8_t scratch[16];
+  if (EVP_CipherFinal_ex(ctx.get(), scratch, &len) != 1) return false;
+  if (encrypt && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_AEAD_GET_TAG, 16, tag) != 1) return false;
+  return true;
+}
+
+}  // namespace
+
+Status EncryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
+                         unsigned threads, PrivateOutput& out) {
+  auto head = header.Serialize();
+  Status s = out.Write(head.data(), head.size());
+  if (!s.ok()) return s;
+  const uint64_t total = in.size();
+  const uint64_t chunk = header.chunk_size;
+  const uint64_t chunks = total == 0 ? 1 : (total + chunk - 1) / chunk;
+  const size_t batch = std::max<size_t>(1, threads * kChunksPerThread);
+  std::vector<uint8_t> plain(batch * chunk), sealed(batch * (chunk + AeadHeader::kTagSize));
+  for (uint64_t first = 0; first < chunks; first += batch) {
+    size_t count = static_cast<size_t>(std::min<uint64_t>(batch, chunks - first));
+    uint64_t offset = first * chunk;
+    size_t bytes = static_cast<size_t>(std::min<uint64_t>(count * chunk, total - offset));
+    s = in.ReadAt(offset, plain.data(), bytes);
+    if (!s.ok()) return s;
+    s = ParallelFor(count, threads, [&](size_t j) {
+      size_t begin = j * chunk;
+      size_t size = static_cast<size_t>(std::min<uint64_t>(chunk, bytes - begin));
+      uint8_t* dst = sealed.data() + j * (chunk + AeadHeader::kTagSize);
+      uint64_t index = first + j;
+      if (!SealOrOpen(true, header, keys, index, index + 1 == chunks, plain.data() + begin, size,
+                      dst, dst + size)) {
+        return Status::IOError("OpenSSL failed to encrypt chunk " + std::to_string(index));
+      }
+      return Status::OK();
+    });
+    if (!s.ok()) return s;
+    s = out.Write(sealed.data(), bytes + count * AeadHeader::kTagSize);
+    if (!s.ok()) return s;
+  }
+  Wipe(plain.data(), plain.size());
+  return Status::OK();
+}
+
+Status DecryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
+                         unsigned threads, PrivateOutput* out) {
+  Result<uint64_t> chunk_count = header.ChunkCount(in.size());
+  if (!chunk_count.ok()) return chunk_count.status();
+  const uint64_t chunks = *chunk_count;
+  const uint64_t chunk = header.chunk_size;
+  const uint64_t stored = chunk + AeadHeader::kTagSize;
+  const uint64_t payload = in.size() - AeadHeader::kSize;
+  const size_t batch = std::max<size_t>(1, threads * kChunksPerThread);
+  std::vector<uint8_t> sealed(batch * stored), plain(batch * chunk);
+  Status status;
+  for (uint64_t first = 0; first < chunks && status.ok(); first += batch) {
+    size_t count = static_cast<size_t>(std::min<uint64_t>(batch, chunks - first));
+    uint64_t offset = first * stored;
+    size_t bytes = static_cast<size_t>(std::min<uint64_t>(count * stored, payload - offset));
+    status = in.ReadAt(AeadHeader::kSize + offset, sealed.data(), bytes);
+    if (!status.ok()) break;
+    status = ParallelFor(count, threads, [&](size_t j) {
+      size_t begin = j * stored;
+      size_t size = static_cast<size_t>(std::min<uint64_t>(stored, bytes - begin)) -
+                    AeadHeader::kTagSize;
+      uint8_t* src = sealed.data() + begin;
+      uint64_t index = first + j;
+      bool last = index + 1 == chunks;
+      if (SealOrOpen(false, header, keys, index, last, src, size, plain.data() + j * chunk,
+                     src + size)) {
+        return Status::OK();
+      }
+      if (last && SealOrOpen(false, header, keys, index, false, src, size,
+                             plain.data() + j * chunk, src + size)) {
+        return Status::Corruption("truncated: the file ends after chunk " + std::to_string(index) +
+                                  ", which is not the final chunk");
+      }
+      return Status::Corruption("chunk " + std::to_string(index) + " of " +
+                                std::to_string(chunks) + " failed authentication");
+    });
+    if (status.ok() && out != nullptr) {
+      status = out->Write(plain.data(), bytes - count * AeadHeader::kTagSize);
+    }
+  }
+  Wipe(plain.data(), plain.size());
+  return status;
+}
+
+}  // namespace bjlg::crypto

@@ -1,0 +1,28 @@
+// The chunk layer of the bjlg streaming AEAD format (docs/encryption.md §1.3): encrypting a
+// plaintext file into chunks after a sealed header, and authenticating (and optionally
+// releasing) the chunks of an encrypted file. Chunks are processed in batches of 4 per thread,
+// so memory stays within threads × 4 × chunk size.
+#ifndef BJLG_CRYPTO_AEAD_STREAM_H_
+#define BJLG_CRYPTO_AEAD_STREAM_H_
+
+#include <cstdint>
+
+#include "common/status.h"
+#include "crypto/aead_header.h"
+#include "crypto/file_io.h"
+
+namespace bjlg::crypto {
+
+// Writes header then chunks of `in` to `out`. REQUIRES: SealHeader(header, keys) done.
+Status EncryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
+                         unsigned threads, PrivateOutput& out);
+
+// Authenticates every chunk of `in` (opened with OpenHeader) and, if `out` is not null, writes
+// each chunk's plaintext once its tag has checked. Corruption names the first bad chunk;
+// truncation at a chunk boundary is reported as "truncated".
+Status DecryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
+                         unsigned threads, PrivateOutput* out);
+
+}  // namespace bjlg::crypto
+
+#endif  // BJLG_CRYPTO_AEAD_STREAM_H_

@@ -1,0 +1,44 @@
+#include "crypto/parallel.h"
+
+#include <mutex>
+
+namespace bjlg::crypto {
+
+unsigned ResolveThreads(unsigned requested) {
+  if (requested > 0) return requested;
+  unsigned n = std::thread::hardware_concurrency();
+  return n > 0 ? n : 1;
+}
+
+Status ParallelFor(size_t count, unsigned threads, const std::function<Status(size_t)>& fn) {
+  std::atomic<size_t> next{0};
+  std::mutex mu;
+  size_t failed_index = count;
+  Status failure;
+  auto work = [&] {
+    for (size_t i = next.fetch_add(1); i < count; i = next.fetch_add(1)) {
+      Status s = fn(i);
+      if (!s.ok()) {
+        std::lock_guard<std::mutex> lock(mu);
+        if (i < failed_index) {
+          failed_index = i;
+          failure = std::move(s);
+        }
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  size_t extra = threads > 1 ? std::min<size_t>(threads, count) - 1 : 0;
+  for (size_t t = 0; t < extra; ++t) {
+    try {
+      pool.emplace_back(work);
+    } catch (...) {
+      break;  // fewer threads; `work` below still drains the queue
+    }
+  }
+  work();
+  for (auto& th : pool) th.join();
+  return failed_index < count ? failure : Status::OK();
+}
+
+}  // namespace bjlg::crypto
