@@ -200,6 +200,7 @@ void finish(zval *return_value, const bjlg::Result<FileReport> &report) {
 ZEND_METHOD(Bjlg_Crypto_Cipher, __construct) { ZEND_PARSE_PARAMETERS_NONE(); }
 
 ZEND_METHOD(Bjlg_Crypto_Cipher, encryptFile) {
+  BjlgCryptoScrubOnExit scrub;
   zend_string *in, *out, *password = nullptr;
   zend_object *key = nullptr;
   HashTable *options = nullptr;
@@ -220,6 +221,7 @@ ZEND_METHOD(Bjlg_Crypto_Cipher, encryptFile) {
 }
 
 ZEND_METHOD(Bjlg_Crypto_Cipher, decryptFile) {
+  BjlgCryptoScrubOnExit scrub;
   zend_string *in, *out, *password = nullptr;
   zend_object *key = nullptr;
   HashTable *options = nullptr;
@@ -240,6 +242,7 @@ ZEND_METHOD(Bjlg_Crypto_Cipher, decryptFile) {
 }
 
 ZEND_METHOD(Bjlg_Crypto_Cipher, verifyFile) {
+  BjlgCryptoScrubOnExit scrub;
   zend_string *in, *password = nullptr;
   zend_object *key = nullptr;
   HashTable *options = nullptr;
@@ -259,6 +262,7 @@ ZEND_METHOD(Bjlg_Crypto_Cipher, verifyFile) {
 }
 
 ZEND_METHOD(Bjlg_Crypto_Cipher, inspect) {
+  BjlgCryptoScrubOnExit scrub;
   zend_string *in;
   ZEND_PARSE_PARAMETERS_START(1, 1)
     Z_PARAM_STR(in)

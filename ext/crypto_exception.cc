@@ -19,8 +19,7 @@ namespace {
 
 zend_object *(*parent_create_object)(zend_class_entry *ce);
 
-zend_object *scrubbed_exception_create(zend_class_entry *ce) {
-  zend_object *obj = parent_create_object(ce);
+void scrub_trace(zend_object *obj) {
   zval rv;
   zval *trace = zend_read_property_ex(zend_get_exception_base(obj), obj, ZSTR_KNOWN(ZEND_STR_TRACE),
                                       /* silent */ true, &rv);
@@ -36,10 +35,19 @@ zend_object *scrubbed_exception_create(zend_class_entry *ce) {
       }
     } ZEND_HASH_FOREACH_END();
   }
+}
+
+zend_object *scrubbed_exception_create(zend_class_entry *ce) {
+  zend_object *obj = parent_create_object(ce);
+  scrub_trace(obj);
   return obj;
 }
 
 }  // namespace
+
+void bjlg_crypto_scrub_pending_exception(void) {
+  if (EG(exception) != nullptr) scrub_trace(EG(exception));
+}
 
 void bjlg_crypto_throw_status(const bjlg::Status &status) {
   zend_class_entry *ce = bjlg_ce_Crypto_IOException;

@@ -11,4 +11,13 @@
  * IOError/NotFound -> IOException, InvalidArgument -> ValueError. REQUIRES: !status.ok() */
 void bjlg_crypto_throw_status(const bjlg::Status &status);
 
+/* Drops the argument values from the backtrace of the pending exception, whatever its class
+ * (a ValueError or TypeError raised while a secret was on the call stack). */
+void bjlg_crypto_scrub_pending_exception(void);
+
+/* Declared first in every Bjlg\Crypto method: scrubs whatever exception the method leaves. */
+struct BjlgCryptoScrubOnExit {
+  ~BjlgCryptoScrubOnExit() { bjlg_crypto_scrub_pending_exception(); }
+};
+
 #endif /* BJLG_CRYPTO_EXCEPTION_GLUE_H */

@@ -86,6 +86,7 @@ const bjlg::crypto::Key &bjlg_crypto_key_of(zend_object *obj) { return *key_obje
 ZEND_METHOD(Bjlg_Crypto_Key, __construct) { ZEND_PARSE_PARAMETERS_NONE(); }
 
 ZEND_METHOD(Bjlg_Crypto_Key, fromString) {
+  BjlgCryptoScrubOnExit scrub;
   zend_string *encoded;
   ZEND_PARSE_PARAMETERS_START(1, 1)
     Z_PARAM_STR(encoded)
@@ -102,6 +103,7 @@ ZEND_METHOD(Bjlg_Crypto_Key, fromString) {
 }
 
 ZEND_METHOD(Bjlg_Crypto_Key, generate) {
+  BjlgCryptoScrubOnExit scrub;
   ZEND_PARSE_PARAMETERS_NONE();
   bjlg_guard([&] {
     auto key = bjlg::crypto::Key::Generate();
@@ -114,6 +116,7 @@ ZEND_METHOD(Bjlg_Crypto_Key, generate) {
 }
 
 ZEND_METHOD(Bjlg_Crypto_Key, toString) {
+  BjlgCryptoScrubOnExit scrub;
   ZEND_PARSE_PARAMETERS_NONE();
   const bjlg::crypto::Key *key = this_key(ZEND_THIS);
   if (key == nullptr) RETURN_THROWS();
@@ -125,6 +128,7 @@ ZEND_METHOD(Bjlg_Crypto_Key, toString) {
 }
 
 ZEND_METHOD(Bjlg_Crypto_Key, fingerprint) {
+  BjlgCryptoScrubOnExit scrub;
   ZEND_PARSE_PARAMETERS_NONE();
   const bjlg::crypto::Key *key = this_key(ZEND_THIS);
   if (key == nullptr) RETURN_THROWS();
