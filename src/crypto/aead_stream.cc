@@ -65,32 +65,43 @@ Status EncryptAeadChunks(const InputFile& in, const AeadHeader& header, const Ae
   if (!s.ok()) return s;
   const uint64_t total = in.size();
   const uint64_t chunk = header.chunk_size;
+  const uint64_t stored = chunk + AeadHeader::kTagSize;
   const uint64_t chunks = total == 0 ? 1 : (total + chunk - 1) / chunk;
   const size_t batch = std::max<size_t>(1, threads * kChunksPerThread);
-  std::vector<uint8_t> plain(batch * chunk), sealed(batch * (chunk + AeadHeader::kTagSize));
-  for (uint64_t first = 0; first < chunks; first += batch) {
-    size_t count = static_cast<size_t>(std::min<uint64_t>(batch, chunks - first));
-    uint64_t offset = first * chunk;
-    size_t bytes = static_cast<size_t>(std::min<uint64_t>(count * chunk, total - offset));
-    s = in.ReadAt(offset, plain.data(), bytes);
-    if (!s.ok()) return s;
-    s = ParallelFor(count, threads, [&](size_t j) {
-      size_t begin = j * chunk;
-      size_t size = static_cast<size_t>(std::min<uint64_t>(chunk, bytes - begin));
-      uint8_t* dst = sealed.data() + j * (chunk + AeadHeader::kTagSize);
-      uint64_t index = first + j;
-      if (!SealOrOpen(true, header, keys, index, index + 1 == chunks, plain.data() + begin, size,
-                      dst, dst + size)) {
-        return Status::IOError("OpenSSL failed to encrypt chunk " + std::to_string(index));
-      }
-      return Status::OK();
-    });
-    if (!s.ok()) return s;
-    s = out.Write(sealed.data(), bytes + count * AeadHeader::kTagSize);
-    if (!s.ok()) return s;
-  }
-  Wipe(plain.data(), plain.size());
-  return Status::OK();
+  const uint64_t batches = (chunks + batch - 1) / batch;
+  std::vector<uint8_t> plain[2], sealed[2];
+  auto count_of = [&](uint64_t b) {
+    return static_cast<size_t>(std::min<uint64_t>(batch, chunks - b * batch));
+  };
+  auto bytes_of = [&](uint64_t b) {
+    return static_cast<size_t>(std::min<uint64_t>(count_of(b) * chunk, total - b * batch * chunk));
+  };
+  s = RunPipeline(
+      batches,
+      [&](uint64_t b, int slot) {
+        plain[slot].resize(batch * chunk);
+        return in.ReadAt(b * batch * chunk, plain[slot].data(), bytes_of(b));
+      },
+      [&](uint64_t b, int slot) {
+        sealed[slot].resize(batch * stored);
+        size_t bytes = bytes_of(b);
+        return ParallelFor(count_of(b), threads, [&](size_t j) {
+          size_t begin = j * chunk;
+          size_t size = static_cast<size_t>(std::min<uint64_t>(chunk, bytes - begin));
+          uint8_t* dst = sealed[slot].data() + j * stored;
+          uint64_t index = b * batch + j;
+          if (!SealOrOpen(true, header, keys, index, index + 1 == chunks, plain[slot].data() + begin,
+                          size, dst, dst + size)) {
+            return Status::IOError("OpenSSL failed to encrypt chunk " + std::to_string(index));
+          }
+          return Status::OK();
+        });
+      },
+      [&](uint64_t b, int slot) {
+        return out.Write(sealed[slot].data(), bytes_of(b) + count_of(b) * AeadHeader::kTagSize);
+      });
+  for (auto& p : plain) Wipe(p.data(), p.size());
+  return s;
 }
 
 Status DecryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
@@ -102,39 +113,48 @@ Status DecryptAeadChunks(const InputFile& in, const AeadHeader& header, const Ae
   const uint64_t stored = chunk + AeadHeader::kTagSize;
   const uint64_t payload = in.size() - AeadHeader::kSize;
   const size_t batch = std::max<size_t>(1, threads * kChunksPerThread);
-  std::vector<uint8_t> sealed(batch * stored), plain(batch * chunk);
-  Status status;
-  for (uint64_t first = 0; first < chunks && status.ok(); first += batch) {
-    size_t count = static_cast<size_t>(std::min<uint64_t>(batch, chunks - first));
-    uint64_t offset = first * stored;
-    size_t bytes = static_cast<size_t>(std::min<uint64_t>(count * stored, payload - offset));
-    status = in.ReadAt(AeadHeader::kSize + offset, sealed.data(), bytes);
-    if (!status.ok()) break;
-    status = ParallelFor(count, threads, [&](size_t j) {
-      size_t begin = j * stored;
-      size_t size = static_cast<size_t>(std::min<uint64_t>(stored, bytes - begin)) -
-                    AeadHeader::kTagSize;
-      uint8_t* src = sealed.data() + begin;
-      uint64_t index = first + j;
-      bool last = index + 1 == chunks;
-      if (SealOrOpen(false, header, keys, index, last, src, size, plain.data() + j * chunk,
-                     src + size)) {
-        return Status::OK();
-      }
-      if (last && SealOrOpen(false, header, keys, index, false, src, size,
-                             plain.data() + j * chunk, src + size)) {
-        return Status::Corruption("truncated: the file ends after chunk " + std::to_string(index) +
-                                  ", which is not the final chunk");
-      }
-      return Status::Corruption("chunk " + std::to_string(index) + " of " +
-                                std::to_string(chunks) + " failed authentication");
-    });
-    if (status.ok() && out != nullptr) {
-      status = out->Write(plain.data(), bytes - count * AeadHeader::kTagSize);
-    }
-  }
-  Wipe(plain.data(), plain.size());
-  return status;
+  const uint64_t batches = (chunks + batch - 1) / batch;
+  std::vector<uint8_t> sealed[2], plain[2];
+  auto count_of = [&](uint64_t b) {
+    return static_cast<size_t>(std::min<uint64_t>(batch, chunks - b * batch));
+  };
+  auto bytes_of = [&](uint64_t b) {  // stored bytes of batch b
+    return static_cast<size_t>(std::min<uint64_t>(count_of(b) * stored, payload - b * batch * stored));
+  };
+  Status s = RunPipeline(
+      batches,
+      [&](uint64_t b, int slot) {
+        sealed[slot].resize(batch * stored);
+        return in.ReadAt(AeadHeader::kSize + b * batch * stored, sealed[slot].data(), bytes_of(b));
+      },
+      [&](uint64_t b, int slot) {
+        plain[slot].resize(batch * chunk);
+        size_t bytes = bytes_of(b);
+        return ParallelFor(count_of(b), threads, [&](size_t j) {
+          size_t begin = j * stored;
+          size_t size = static_cast<size_t>(std::min<uint64_t>(stored, bytes - begin)) -
+                        AeadHeader::kTagSize;
+          uint8_t* src = sealed[slot].data() + begin;
+          uint8_t* dst = plain[slot].data() + j * chunk;
+          uint64_t index = b * batch + j;
+          bool last = index + 1 == chunks;
+          if (SealOrOpen(false, header, keys, index, last, src, size, dst, src + size)) {
+            return Status::OK();
+          }
+          if (last && SealOrOpen(false, header, keys, index, false, src, size, dst, src + size)) {
+            return Status::Corruption("truncated: the file ends after chunk " +
+                                      std::to_string(index) + ", which is not the final chunk");
+          }
+          return Status::Corruption("chunk " + std::to_string(index) + " of " +
+                                    std::to_string(chunks) + " failed authentication");
+        });
+      },
+      [&](uint64_t b, int slot) {
+        if (out == nullptr) return Status::OK();
+        return out->Write(plain[slot].data(), bytes_of(b) - count_of(b) * AeadHeader::kTagSize);
+      });
+  for (auto& p : plain) Wipe(p.data(), p.size());
+  return s;
 }
 
 }  // namespace bjlg::crypto

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "crypto/parallel.h"
 #include "crypto/primitives.h"
 
 namespace bjlg::crypto {
@@ -13,7 +14,7 @@ namespace bjlg::crypto {
 namespace {
 
 constexpr size_t kBlock = 16;
-constexpr size_t kIoSize = 1 << 20;
+constexpr size_t kIoSize = 4 << 20;
 
 struct Subkeys {
   uint8_t enc[32];
@@ -120,65 +121,80 @@ Status Bjlgenc1Decrypt(const InputFile& in, const Bjlgenc1Header& header, const 
   Status s = SubkeysFor(secret, salt, salt_size, keys);
   if (!s.ok()) return s;
 
-  std::vector<uint8_t> buf(kIoSize), plain(kIoSize + kBlock);
+  const uint64_t total = header.ciphertext_size;
+  const uint64_t steps = (total + kIoSize - 1) / kIoSize;
+  auto size_of = [&](uint64_t k) {
+    return static_cast<size_t>(std::min<uint64_t>(kIoSize, total - k * kIoSize));
+  };
+  std::vector<uint8_t> sealed[2], plain[2];
+  size_t release[2] = {0, 0};
+  uint8_t last_block[kBlock];
   // Pass 1 (always) authenticates; pass 2 (only with an output) decrypts and re-authenticates,
   // so that a file changed between the passes is never released.
   for (int pass = 0; pass < (out != nullptr ? 2 : 1); ++pass) {
+    const bool decrypt = pass == 1;
     HmacSha256Stream hmac(keys.mac, 32);
     std::unique_ptr<EVP_CIPHER_CTX, CipherCtxDeleter> cbc(EVP_CIPHER_CTX_new());
-    if (!hmac.ok() || !cbc) {
-      return Status::IOError("out of memory");
-    }
-    bool decrypt = pass == 1;
+    if (!hmac.ok() || !cbc) return Status::IOError("out of memory");
     if (decrypt) {
       if (EVP_DecryptInit_ex(cbc.get(), EVP_aes_256_cbc(), nullptr, keys.enc, header.iv.data()) != 1) {
         return Status::IOError("OpenSSL cannot start AES-256-CBC");
       }
       EVP_CIPHER_CTX_set_padding(cbc.get(), 0);
     }
-    uint8_t last_block[kBlock];
-    for (uint64_t done = 0; done < header.ciphertext_size;) {
-      size_t n = static_cast<size_t>(std::min<uint64_t>(kIoSize, header.ciphertext_size - done));
-      s = in.ReadAt(header.ciphertext_offset + done, buf.data(), n);
-      if (!s.ok()) return s;
-      hmac.Update(buf.data(), n);
-      done += n;
-      if (decrypt) {
-        int len = 0;
-        if (EVP_DecryptUpdate(cbc.get(), plain.data(), &len, buf.data(), static_cast<int>(n)) != 1) {
-          return Status::IOError("OpenSSL failed to decrypt");
-        }
-        size_t release = static_cast<size_t>(len);
-        if (done == header.ciphertext_size) {  // hold back the padded block
-          release -= kBlock;
-          std::memcpy(last_block, plain.data() + release, kBlock);
-        }
-        s = out->Write(plain.data(), release);
-        if (!s.ok()) return s;
-      }
-    }
+    s = RunPipeline(
+        steps,
+        [&](uint64_t k, int slot) {
+          sealed[slot].resize(kIoSize);
+          return in.ReadAt(header.ciphertext_offset + k * kIoSize, sealed[slot].data(), size_of(k));
+        },
+        [&](uint64_t k, int slot) {
+          size_t n = size_of(k);
+          if (!decrypt) {
+            hmac.Update(sealed[slot].data(), n);
+            return Status::OK();
+          }
+          plain[slot].resize(kIoSize);
+          return ParallelFor(2, 2, [&](size_t task) {
+            if (task == 0) {
+              hmac.Update(sealed[slot].data(), n);
+              return Status::OK();
+            }
+            int len = 0;
+            if (EVP_DecryptUpdate(cbc.get(), plain[slot].data(), &len, sealed[slot].data(),
+                                  static_cast<int>(n)) != 1) {
+              return Status::IOError("OpenSSL failed to decrypt");
+            }
+            release[slot] = static_cast<size_t>(len);
+            if (k + 1 == steps) {  // hold back the padded block until the MAC and padding check
+              release[slot] -= kBlock;
+              std::memcpy(last_block, plain[slot].data() + release[slot], kBlock);
+            }
+            return Status::OK();
+          });
+        },
+        [&](uint64_t, int slot) {
+          return decrypt ? out->Write(plain[slot].data(), release[slot]) : Status::OK();
+        });
+    if (!s.ok()) break;
     uint8_t mac[32];
     hmac.Final(mac);
     if (!EqualConstantTime(mac, header.tag.data(), 32)) {
-      return Status::Corruption(
-          decrypt ? "the file changed while it was being decrypted"
-                  : "integrity check failed: wrong key or password, or corrupted data");
+      s = Status::Corruption(decrypt ? "the file changed while it was being decrypted"
+                                     : "integrity check failed: wrong key or password, or "
+                                       "corrupted data");
+      break;
     }
     if (decrypt) {
       uint8_t p = last_block[kBlock - 1];
       bool ok = p >= 1 && p <= kBlock;
       for (size_t i = kBlock - (ok ? p : 0); ok && i < kBlock; ++i) ok = last_block[i] == p;
-      if (!ok) {
-        Wipe(last_block, kBlock);
-        return Status::Corruption("invalid padding");
-      }
-      s = out->Write(last_block, kBlock - p);
-      Wipe(last_block, kBlock);
-      if (!s.ok()) return s;
+      s = ok ? out->Write(last_block, kBlock - p) : Status::Corruption("invalid padding");
     }
   }
-  Wipe(plain.data(), plain.size());
-  return Status::OK();
+  Wipe(last_block, kBlock);
+  for (auto& p : plain) Wipe(p.data(), p.size());
+  return s;
 }
 
 Status Bjlgenc1Encrypt(const InputFile& in, const Secret& secret, PrivateOutput& out) {
@@ -215,33 +231,46 @@ Status Bjlgenc1EncryptWith(const InputFile& in, const Secret& secret,
       EVP_EncryptInit_ex(cbc.get(), EVP_aes_256_cbc(), nullptr, keys.enc, iv.data()) != 1) {
     return Status::IOError("OpenSSL cannot start AES-256-CBC");
   }
-  std::vector<uint8_t> plain(kIoSize), sealed(kIoSize + kBlock);
-  for (uint64_t done = 0; done <= in.size();) {
-    size_t n = static_cast<size_t>(std::min<uint64_t>(kIoSize, in.size() - done));
-    int len = 0;
-    if (n > 0) {
-      s = in.ReadAt(done, plain.data(), n);
-      if (!s.ok()) return s;
-      if (EVP_EncryptUpdate(cbc.get(), sealed.data(), &len, plain.data(), static_cast<int>(n)) != 1) {
-        return Status::IOError("OpenSSL failed to encrypt");
-      }
-    }
-    done += n;
-    size_t produced = static_cast<size_t>(len);
-    bool end = done == in.size();
-    if (end) {
-      int tail = 0;
-      if (EVP_EncryptFinal_ex(cbc.get(), sealed.data() + produced, &tail) != 1) {
-        return Status::IOError("OpenSSL failed to encrypt");
-      }
-      produced += static_cast<size_t>(tail);
-    }
-    hmac.Update(sealed.data(), produced);
-    s = out.Write(sealed.data(), produced);
-    if (!s.ok()) return s;
-    if (end) break;
-  }
-  Wipe(plain.data(), plain.size());
+  // CBC is serial, so the parallelism is between stages: while step k is encrypted, step k-1 is
+  // MACed (same thread pool) and written, and step k+1 is read (pipeline I/O thread).
+  const uint64_t total = in.size();
+  const uint64_t steps = total / kIoSize + 1;  // the last step may be empty: it adds the padding
+  auto size_of = [&](uint64_t k) {
+    return static_cast<size_t>(std::min<uint64_t>(kIoSize, total - k * kIoSize));
+  };
+  std::vector<uint8_t> plain[2], sealed[2];
+  size_t produced[2] = {0, 0};
+  s = RunPipeline(
+      steps,
+      [&](uint64_t k, int slot) {
+        plain[slot].resize(kIoSize);
+        return in.ReadAt(k * kIoSize, plain[slot].data(), size_of(k));
+      },
+      [&](uint64_t k, int slot) {
+        sealed[slot].resize(kIoSize + kBlock);
+        return ParallelFor(2, 2, [&](size_t task) {
+          if (task == 1) {
+            if (k > 0) hmac.Update(sealed[1 - slot].data(), produced[1 - slot]);
+            return Status::OK();
+          }
+          int len = 0, tail = 0;
+          size_t n = size_of(k);
+          if (n > 0 && EVP_EncryptUpdate(cbc.get(), sealed[slot].data(), &len, plain[slot].data(),
+                                         static_cast<int>(n)) != 1) {
+            return Status::IOError("OpenSSL failed to encrypt");
+          }
+          if (k + 1 == steps &&
+              EVP_EncryptFinal_ex(cbc.get(), sealed[slot].data() + len, &tail) != 1) {
+            return Status::IOError("OpenSSL failed to encrypt");
+          }
+          produced[slot] = static_cast<size_t>(len + tail);
+          return Status::OK();
+        });
+      },
+      [&](uint64_t, int slot) { return out.Write(sealed[slot].data(), produced[slot]); });
+  for (auto& p : plain) Wipe(p.data(), p.size());
+  if (!s.ok()) return s;
+  hmac.Update(sealed[(steps - 1) % 2].data(), produced[(steps - 1) % 2]);
   uint8_t tag[32];
   hmac.Final(tag);
   return out.WriteAt(tag_offset, tag, sizeof tag);

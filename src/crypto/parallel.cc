@@ -41,4 +41,38 @@ Status ParallelFor(size_t count, unsigned threads, const std::function<Status(si
   return failed_index < count ? failure : Status::OK();
 }
 
+Status RunPipeline(uint64_t count, const PipelineStep& read, const PipelineStep& process,
+                   const PipelineStep& write) {
+  if (count == 0) return Status::OK();
+  Status s = read(0, 0);
+  if (!s.ok()) return s;
+  for (uint64_t k = 0; k < count; ++k) {
+    Status wrote, fetched;
+    auto write_previous = [&] {
+      if (k > 0) wrote = write(k - 1, static_cast<int>((k - 1) % 2));
+    };
+    auto read_next = [&] {
+      if (k + 1 < count) fetched = read(k + 1, static_cast<int>((k + 1) % 2));
+    };
+    std::thread writer, reader;
+    try {
+      writer = std::thread(write_previous);
+    } catch (...) {
+      write_previous();  // no thread: do the I/O first, in line
+    }
+    try {
+      reader = std::thread(read_next);
+    } catch (...) {
+      read_next();
+    }
+    s = process(k, static_cast<int>(k % 2));
+    if (writer.joinable()) writer.join();
+    if (reader.joinable()) reader.join();
+    if (!s.ok()) return s;
+    if (!wrote.ok()) return wrote;
+    if (!fetched.ok()) return fetched;
+  }
+  return write(count - 1, static_cast<int>((count - 1) % 2));
+}
+
 }  // namespace bjlg::crypto

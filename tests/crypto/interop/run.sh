@@ -26,7 +26,7 @@ check() {  # check LABEL FILE EXPECTED_SHA256 SECRET_ARGS...
     failed=$((failed + 1))
   fi
 }
-for size in 0 1 15 16 17 4095 4096 4097 65536 200003 1048577; do
+for size in 0 1 15 16 17 4095 4096 4097 65536 200003 4194304 4194321; do
   head -c "$size" /dev/urandom >"$work/plain"
   sum=$(sha256sum "$work/plain" | cut -d' ' -f1)
   for format in bjlgenc1 bjlg; do
