@@ -48,7 +48,11 @@ bool check_path(zend_string *path, uint32_t arg) {
 
 /* The secret argument: a Key object or a non-empty password. */
 std::optional<bjlg::crypto::Secret> secret_of(zend_object *key, zend_string *password, uint32_t arg) {
-  if (key != nullptr) return bjlg::crypto::Secret(bjlg_crypto_key_of(key));
+  if (key != nullptr) {
+    const bjlg::crypto::Key *k = bjlg_crypto_key_of(key);
+    if (k == nullptr) return std::nullopt;
+    return bjlg::crypto::Secret(*k);
+  }
   if (ZSTR_LEN(password) == 0) {
     zend_argument_value_error(arg, "must be a Bjlg\\Crypto\\Key or a non-empty password");
     return std::nullopt;

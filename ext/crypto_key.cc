@@ -70,18 +70,15 @@ void return_key(zval *return_value, const bjlg::crypto::Key &key) {
   key_object(Z_OBJ_P(return_value))->key = new bjlg::crypto::Key(key);
 }
 
-const bjlg::crypto::Key *this_key(zval *this_ptr) {
-  KeyObject *intern = key_object(Z_OBJ_P(this_ptr));
-  if (!intern->key) {
+}  // namespace
+
+const bjlg::crypto::Key *bjlg_crypto_key_of(zend_object *obj) {
+  KeyObject *intern = key_object(obj);
+  if (intern->key == nullptr) {
     zend_throw_error(nullptr, "Bjlg\\Crypto\\Key object is not initialized");
-    return nullptr;
   }
   return intern->key;
 }
-
-}  // namespace
-
-const bjlg::crypto::Key &bjlg_crypto_key_of(zend_object *obj) { return *key_object(obj)->key; }
 
 ZEND_METHOD(Bjlg_Crypto_Key, __construct) { ZEND_PARSE_PARAMETERS_NONE(); }
 
@@ -118,7 +115,7 @@ ZEND_METHOD(Bjlg_Crypto_Key, generate) {
 ZEND_METHOD(Bjlg_Crypto_Key, toString) {
   BjlgCryptoScrubOnExit scrub;
   ZEND_PARSE_PARAMETERS_NONE();
-  const bjlg::crypto::Key *key = this_key(ZEND_THIS);
+  const bjlg::crypto::Key *key = bjlg_crypto_key_of(Z_OBJ_P(ZEND_THIS));
   if (key == nullptr) RETURN_THROWS();
   bjlg_guard([&] {
     std::string s = key->ToString();
@@ -130,7 +127,7 @@ ZEND_METHOD(Bjlg_Crypto_Key, toString) {
 ZEND_METHOD(Bjlg_Crypto_Key, fingerprint) {
   BjlgCryptoScrubOnExit scrub;
   ZEND_PARSE_PARAMETERS_NONE();
-  const bjlg::crypto::Key *key = this_key(ZEND_THIS);
+  const bjlg::crypto::Key *key = bjlg_crypto_key_of(Z_OBJ_P(ZEND_THIS));
   if (key == nullptr) RETURN_THROWS();
   bjlg_guard([&] {
     std::string fingerprint = key->Fingerprint();

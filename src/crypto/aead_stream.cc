@@ -15,6 +15,14 @@ namespace bjlg::crypto {
 namespace {
 
 constexpr size_t kChunksPerThread = 4;
+constexpr uint64_t kMaxBatchBytes = 32 << 20;
+
+// Chunks per batch: 4 per thread, but no more than 32 MiB of plaintext (at least one chunk).
+// A run holds two batches of input and two of output: memory ≤ 4 × batch × (S + 16).
+size_t BatchChunks(unsigned threads, uint64_t chunk_size) {
+  uint64_t by_memory = std::max<uint64_t>(1, kMaxBatchBytes / chunk_size);
+  return static_cast<size_t>(std::min<uint64_t>(std::max(1u, threads) * kChunksPerThread, by_memory));
+}
 
 struct CtxDeleter {
   void operator()(EVP_CIPHER_CTX* c) const { EVP_CIPHER_CTX_free(c); }
@@ -67,7 +75,7 @@ Status EncryptAeadChunks(const InputFile& in, const AeadHeader& header, const Ae
   const uint64_t chunk = header.chunk_size;
   const uint64_t stored = chunk + AeadHeader::kTagSize;
   const uint64_t chunks = total == 0 ? 1 : (total + chunk - 1) / chunk;
-  const size_t batch = std::max<size_t>(1, threads * kChunksPerThread);
+  const size_t batch = BatchChunks(threads, chunk);
   const uint64_t batches = (chunks + batch - 1) / batch;
   std::vector<uint8_t> plain[2], sealed[2];
   auto count_of = [&](uint64_t b) {
@@ -112,7 +120,7 @@ Status DecryptAeadChunks(const InputFile& in, const AeadHeader& header, const Ae
   const uint64_t chunk = header.chunk_size;
   const uint64_t stored = chunk + AeadHeader::kTagSize;
   const uint64_t payload = in.size() - AeadHeader::kSize;
-  const size_t batch = std::max<size_t>(1, threads * kChunksPerThread);
+  const size_t batch = BatchChunks(threads, chunk);
   const uint64_t batches = (chunks + batch - 1) / batch;
   std::vector<uint8_t> sealed[2], plain[2];
   auto count_of = [&](uint64_t b) {

@@ -1,7 +1,8 @@
 // The chunk layer of the bjlg streaming AEAD format (docs/encryption.md §1.3): encrypting a
 // plaintext file into chunks after a sealed header, and authenticating (and optionally
-// releasing) the chunks of an encrypted file. Chunks are processed in batches of 4 per thread,
-// so memory stays within threads × 4 × chunk size.
+// releasing) the chunks of an encrypted file. Chunks are processed in batches of 4 per thread
+// (at most 32 MiB, at least one chunk), two batches in flight: memory stays within
+// 4 × batch × (chunk size + 16) whatever the file size.
 #ifndef BJLG_CRYPTO_AEAD_STREAM_H_
 #define BJLG_CRYPTO_AEAD_STREAM_H_
 
