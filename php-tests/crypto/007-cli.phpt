@@ -55,7 +55,7 @@ cipher:            aes-256-cbc
 kdf:               none
 key_fingerprint:   -
 encrypted_size:    20074
-plaintext_size:    -
+plaintext_size:    20000
 [0] format:            bjlgenc1
 version:           2
 mode:              key
@@ -63,7 +63,7 @@ cipher:            aes-256-cbc
 kdf:               none
 key_fingerprint:   -
 encrypted_size:    20074
-plaintext_size:    -
+plaintext_size:    20000
 [0] format:            bjlgenc1
 version:           2
 mode:              key
@@ -71,7 +71,7 @@ cipher:            aes-256-cbc
 kdf:               none
 key_fingerprint:   -
 encrypted_size:    20074
-plaintext_size:    -
+plaintext_size:    20000
 bool(true)
 [0] format:            bjlg
 version:           1

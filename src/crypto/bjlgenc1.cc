@@ -52,6 +52,41 @@ struct CipherCtxDeleter {
   void operator()(EVP_CIPHER_CTX* c) const { EVP_CIPHER_CTX_free(c); }
 };
 
+// PKCS#7 padding length of the final plaintext block, or 0 if the padding is invalid.
+size_t PaddingLength(const uint8_t block[kBlock]) {
+  uint8_t p = block[kBlock - 1];
+  bool ok = p >= 1 && p <= kBlock;
+  for (size_t i = kBlock - (ok ? p : 0); ok && i < kBlock; ++i) ok = block[i] == p;
+  return ok ? p : 0;
+}
+
+// Decrypts only the last ciphertext block (CBC: P = D(C_last) XOR C_previous) and returns its
+// padding length, 0 if invalid.
+Result<size_t> ReadPadding(const InputFile& in, const Bjlgenc1Header& header, const uint8_t* key) {
+  uint8_t tail[2 * kBlock];
+  uint8_t* previous = tail;
+  if (header.ciphertext_size >= 2 * kBlock) {
+    Status s = in.ReadAt(header.ciphertext_offset + header.ciphertext_size - 2 * kBlock, tail,
+                         sizeof tail);
+    if (!s.ok()) return s;
+  } else {
+    std::memcpy(tail, header.iv.data(), kBlock);
+    Status s = in.ReadAt(header.ciphertext_offset, tail + kBlock, kBlock);
+    if (!s.ok()) return s;
+  }
+  std::unique_ptr<EVP_CIPHER_CTX, CipherCtxDeleter> ctx(EVP_CIPHER_CTX_new());
+  uint8_t block[kBlock];
+  int len = 0;
+  if (!ctx || EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_cbc(), nullptr, key, previous) != 1 ||
+      EVP_CIPHER_CTX_set_padding(ctx.get(), 0) != 1 ||
+      EVP_DecryptUpdate(ctx.get(), block, &len, tail + kBlock, kBlock) != 1 || len != kBlock) {
+    return Status::IOError("OpenSSL failed to decrypt");
+  }
+  size_t padding = PaddingLength(block);
+  Wipe(block, sizeof block);
+  return padding;
+}
+
 }  // namespace
 
 Result<Bjlgenc1Header> Bjlgenc1Header::Parse(const uint8_t* data, size_t size, uint64_t file_size) {
@@ -98,7 +133,8 @@ Result<Bjlgenc1Header> Bjlgenc1Header::Parse(const uint8_t* data, size_t size, u
 }
 
 Status Bjlgenc1Decrypt(const InputFile& in, const Bjlgenc1Header& header, const Secret& secret,
-                       const Bjlgenc1ReadOptions& options, PrivateOutput* out) {
+                       const Bjlgenc1ReadOptions& options, PrivateOutput* out,
+                       uint64_t* plaintext_size) {
   const uint8_t* salt = header.salt.data();
   size_t salt_size = header.salt.size();
   if (header.version == 2) {
@@ -185,12 +221,18 @@ Status Bjlgenc1Decrypt(const InputFile& in, const Bjlgenc1Header& header, const 
                                        "corrupted data");
       break;
     }
+    size_t padding = 0;
     if (decrypt) {
-      uint8_t p = last_block[kBlock - 1];
-      bool ok = p >= 1 && p <= kBlock;
-      for (size_t i = kBlock - (ok ? p : 0); ok && i < kBlock; ++i) ok = last_block[i] == p;
-      s = ok ? out->Write(last_block, kBlock - p) : Status::Corruption("invalid padding");
+      padding = PaddingLength(last_block);
+      if (padding > 0) s = out->Write(last_block, kBlock - padding);
+    } else {
+      Result<size_t> read = ReadPadding(in, header, keys.enc);
+      if (!read.ok()) return read.status();
+      padding = *read;
     }
+    if (padding == 0) s = Status::Corruption("invalid padding");
+    if (!s.ok()) break;
+    *plaintext_size = header.ciphertext_size - padding;
   }
   Wipe(last_block, kBlock);
   for (auto& p : plain) Wipe(p.data(), p.size());

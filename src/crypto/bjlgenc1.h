@@ -43,10 +43,13 @@ struct Bjlgenc1ReadOptions {
   std::optional<std::array<uint8_t, 16>> legacy_salt;
 };
 
-// Authenticates `in` and, if `out` is not null, decrypts it into `out` (not committed).
-// Wrong key or password cannot be told from corruption in this format: Corruption.
+// Authenticates `in` (the MAC over the whole ciphertext, then the padding, read from the last
+// block) and, if `out` is not null, decrypts it into `out` (not committed). On success
+// *plaintext_size is the size of the plaintext. Wrong key or password cannot be told from
+// corruption in this format: Corruption.
 Status Bjlgenc1Decrypt(const InputFile& in, const Bjlgenc1Header& header, const Secret& secret,
-                       const Bjlgenc1ReadOptions& options, PrivateOutput* out);
+                       const Bjlgenc1ReadOptions& options, PrivateOutput* out,
+                       uint64_t* plaintext_size);
 
 // Writes `in` to `out` as a v2 file (key or password mode) with a random IV and salt.
 Status Bjlgenc1Encrypt(const InputFile& in, const Secret& secret, PrivateOutput& out);

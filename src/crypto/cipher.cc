@@ -97,9 +97,11 @@ Result<FileReport> ReadEncrypted(const std::string& in, PrivateOutput* out, cons
   } else {
     Bjlgenc1ReadOptions legacy_options;
     legacy_options.legacy_salt = options.legacy_salt;
-    Status s = Bjlgenc1Decrypt(file, *opened->legacy, secret, legacy_options, out);
+    uint64_t plaintext_size = 0;
+    Status s = Bjlgenc1Decrypt(file, *opened->legacy, secret, legacy_options, out, &plaintext_size);
     if (!s.ok()) return s;
     report = ReportFor(*opened->legacy, file.size());
+    report.plaintext_size = plaintext_size;
     report.mode = IsPassword(secret) ? "password" : "key";
   }
   return report;
@@ -117,7 +119,9 @@ Result<FileReport> EncryptFile(const std::string& in, const std::string& out, co
     Status s = Bjlgenc1Encrypt(*file, secret, *output);
     if (s.ok()) s = output->Commit();
     if (!s.ok()) return s;
-    return InspectFile(out);
+    Result<FileReport> report = InspectFile(out);
+    if (report.ok()) report->plaintext_size = file->size();
+    return report;
   }
   AeadHeader h;
   h.chunk_size = options.chunk_size;

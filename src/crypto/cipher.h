@@ -51,7 +51,7 @@ struct FileReport {
   uint32_t chunk_size = 0;      // bjlg format only
   uint64_t chunks = 0;          // bjlg format only
   uint64_t encrypted_size = 0;
-  std::optional<uint64_t> plaintext_size;  // exact for bjlg; after decryption for BJLGENC1
+  std::optional<uint64_t> plaintext_size;  // bjlg: always; BJLGENC1: not from Inspect
 };
 
 Result<FileReport> EncryptFile(const std::string& in, const std::string& out, const Secret& secret,

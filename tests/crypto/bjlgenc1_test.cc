@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <openssl/evp.h>
 
 #include "crypto/cipher.h"
 #include "test_files.h"
@@ -82,6 +83,7 @@ TEST_CASE("BJLGENC1: every plugin fixture decrypts to its SHA-256") {
     Secret secret = pw ? Secret(password) : Secret(*key);
     auto verified = VerifyFile(fixtures + "/" + name, secret, {});
     REQUIRE(verified.ok());
+    CHECK(verified->plaintext_size == f["size"].get<uint64_t>());
     auto r = DecryptFile(fixtures + "/" + name, dir / "out.zip", secret, {});
     REQUIRE(r.ok());
     std::string plain = ReadAll(dir / "out.zip");
@@ -110,6 +112,8 @@ TEST_CASE("BJLGENC1: what we write round-trips in both modes and for awkward siz
       CHECK(ReadAll(dir / "x.enc").size() == (pw ? 75u : 58u) + 16 * (size / 16 + 1));
       auto d = DecryptFile(dir / "x.enc", dir / "x.out", secret, {});
       REQUIRE(d.ok());
+      CHECK(d->plaintext_size == size);
+      CHECK(e->plaintext_size == size);
       CHECK(ReadAll(dir / "x.out") == plain);
     }
   }
@@ -198,4 +202,33 @@ TEST_CASE("BJLGENC1 v1: key mode reads through the v2 key schedule; password mod
   DecryptOptions o;
   o.legacy_salt = std::array<uint8_t, 16>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
   CHECK(VerifyFile(dir / "p1.zip.enc", Password("correct horse"), o).ok());
+}
+
+TEST_CASE("BJLGENC1: a valid MAC over invalid padding is refused by verify and decrypt alike") {
+  // Subkeys of the key vector (plugin-formats.md §1.8); one block "0123456789abcdef" encrypted
+  // without padding, so its last byte 'f' is not a PKCS#7 padding length.
+  const std::string enc_key = FromHex("b7d55ad689c8f086120b09424142116f92f2967c46aa6cd77d041ca6c2e7d151");
+  const std::string mac_key = FromHex("443f78028fd96cc544712f567cfeaadf0fce1a86813099aefef3d4891283b47d");
+  const std::string iv(16, '\x07');
+  uint8_t block[16];
+  int len = 0;
+  EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
+  EVP_EncryptInit_ex(ctx, EVP_aes_256_cbc(), nullptr, reinterpret_cast<const uint8_t*>(enc_key.data()),
+                     reinterpret_cast<const uint8_t*>(iv.data()));
+  EVP_CIPHER_CTX_set_padding(ctx, 0);
+  EVP_EncryptUpdate(ctx, block, &len, reinterpret_cast<const uint8_t*>("0123456789abcdef"), 16);
+  EVP_CIPHER_CTX_free(ctx);
+  uint8_t tag[32];
+  HmacSha256(reinterpret_cast<const uint8_t*>(mac_key.data()), 32, block, 16, tag);
+  ScratchDir dir;
+  WriteAll(dir / "bad.zip.enc", std::string("BJLGENC1\x02\x00", 10) + iv +
+                                    std::string(reinterpret_cast<char*>(tag), 32) +
+                                    std::string(reinterpret_cast<char*>(block), 16));
+  auto v = VerifyFile(dir / "bad.zip.enc", VectorKey(), {});
+  REQUIRE_FALSE(v.ok());
+  CHECK(v.status().ToString() == "Corruption: invalid padding");
+  auto d = DecryptFile(dir / "bad.zip.enc", dir / "bad.zip", VectorKey(), {});
+  REQUIRE_FALSE(d.ok());
+  CHECK(d.status().ToString() == "Corruption: invalid padding");
+  CHECK(dir.List().size() == 1);
 }
