@@ -17,13 +17,6 @@ namespace {
 constexpr size_t kChunksPerThread = 4;
 constexpr uint64_t kMaxBatchBytes = 32 << 20;
 
-// Chunks per batch: 4 per thread, but no more than 32 MiB of plaintext (at least one chunk).
-// A run holds two batches of input and two of output: memory ≤ 4 × batch × (S + 16).
-size_t BatchChunks(unsigned threads, uint64_t chunk_size) {
-  uint64_t by_memory = std::max<uint64_t>(1, kMaxBatchBytes / chunk_size);
-  return static_cast<size_t>(std::min<uint64_t>(std::max(1u, threads) * kChunksPerThread, by_memory));
-}
-
 struct CtxDeleter {
   void operator()(EVP_CIPHER_CTX* c) const { EVP_CIPHER_CTX_free(c); }
 };
@@ -66,6 +59,30 @@ bool SealOrOpen(bool encrypt, const AeadHeader& h, const AeadKeys& keys, uint64_
 
 }  // namespace
 
+size_t BatchChunks(unsigned threads, uint64_t chunk_size) {
+  uint64_t by_memory = std::max<uint64_t>(1, kMaxBatchBytes / chunk_size);
+  return static_cast<size_t>(std::min<uint64_t>(std::max(1u, threads) * kChunksPerThread, by_memory));
+}
+
+Status SealChunks(const AeadHeader& header, const AeadKeys& keys, unsigned threads, uint64_t first,
+                  bool final_batch, const uint8_t* plain, size_t bytes, uint8_t* sealed,
+                  size_t* chunk_count) {
+  const size_t chunk = header.chunk_size;
+  const size_t count = bytes == 0 ? 1 : (bytes + chunk - 1) / chunk;
+  *chunk_count = count;
+  return ParallelFor(count, threads, [&](size_t j) {
+    size_t begin = j * chunk;
+    size_t size = std::min(chunk, bytes - begin);
+    uint8_t* dst = sealed + j * (chunk + AeadHeader::kTagSize);
+    uint64_t index = first + j;
+    if (!SealOrOpen(true, header, keys, index, final_batch && j + 1 == count, plain + begin, size,
+                    dst, dst + size)) {
+      return Status::IOError("OpenSSL failed to encrypt chunk " + std::to_string(index));
+    }
+    return Status::OK();
+  });
+}
+
 Status EncryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
                          unsigned threads, PrivateOutput& out) {
   auto head = header.Serialize();
@@ -92,18 +109,9 @@ Status EncryptAeadChunks(const InputFile& in, const AeadHeader& header, const Ae
       },
       [&](uint64_t b, int slot) {
         sealed[slot].resize(batch * stored);
-        size_t bytes = bytes_of(b);
-        return ParallelFor(count_of(b), threads, [&](size_t j) {
-          size_t begin = j * chunk;
-          size_t size = static_cast<size_t>(std::min<uint64_t>(chunk, bytes - begin));
-          uint8_t* dst = sealed[slot].data() + j * stored;
-          uint64_t index = b * batch + j;
-          if (!SealOrOpen(true, header, keys, index, index + 1 == chunks, plain[slot].data() + begin,
-                          size, dst, dst + size)) {
-            return Status::IOError("OpenSSL failed to encrypt chunk " + std::to_string(index));
-          }
-          return Status::OK();
-        });
+        size_t count = 0;
+        return SealChunks(header, keys, threads, b * batch, b + 1 == batches, plain[slot].data(),
+                          bytes_of(b), sealed[slot].data(), &count);
       },
       [&](uint64_t b, int slot) {
         return out.Write(sealed[slot].data(), bytes_of(b) + count_of(b) * AeadHeader::kTagSize);

@@ -14,6 +14,16 @@
 
 namespace bjlg::crypto {
 
+// Chunks per batch for `threads` threads: 4 per thread, at most 32 MiB, at least one chunk.
+size_t BatchChunks(unsigned threads, uint64_t chunk_size);
+
+// Seals `bytes` of plaintext as consecutive chunks numbered from `first` (one empty chunk when
+// bytes == 0), marking the last one final if `final_batch`, into `sealed` (bytes + 16 per
+// chunk). Sets *chunk_count.
+Status SealChunks(const AeadHeader& header, const AeadKeys& keys, unsigned threads, uint64_t first,
+                  bool final_batch, const uint8_t* plain, size_t bytes, uint8_t* sealed,
+                  size_t* chunk_count);
+
 // Writes header then chunks of `in` to `out`. REQUIRES: SealHeader(header, keys) done.
 Status EncryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
                          unsigned threads, PrivateOutput& out);

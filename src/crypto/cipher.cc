@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "crypto/aead_stream.h"
+#include "crypto/aead_writer.h"
 #include "crypto/bjlgenc1.h"
 #include "crypto/file_io.h"
 #include "crypto/parallel.h"
@@ -12,9 +13,7 @@
 
 namespace bjlg::crypto {
 
-namespace {
-
-FileReport ReportFor(const AeadHeader& h, uint64_t file_size) {
+FileReport DescribeAeadFile(const AeadHeader& h, uint64_t file_size) {
   FileReport r;
   r.format = "bjlg";
   r.version = AeadHeader::kVersion;
@@ -38,6 +37,8 @@ FileReport ReportFor(const AeadHeader& h, uint64_t file_size) {
   }
   return r;
 }
+
+namespace {
 
 FileReport ReportFor(const Bjlgenc1Header& h, uint64_t file_size) {
   FileReport r;
@@ -93,7 +94,7 @@ Result<FileReport> ReadEncrypted(const std::string& in, PrivateOutput* out, cons
     if (!keys.ok()) return keys.status();
     Status s = DecryptAeadChunks(file, h, *keys, ResolveThreads(options.threads), out);
     if (!s.ok()) return s;
-    report = ReportFor(h, file.size());
+    report = DescribeAeadFile(h, file.size());
   } else {
     Bjlgenc1ReadOptions legacy_options;
     legacy_options.legacy_salt = options.legacy_salt;
@@ -123,37 +124,16 @@ Result<FileReport> EncryptFile(const std::string& in, const std::string& out, co
     if (report.ok()) report->plaintext_size = file->size();
     return report;
   }
-  AeadHeader h;
-  h.chunk_size = options.chunk_size;
-  h.cipher = options.cipher.value_or(HasAesInstructions() ? AeadCipher::kAes256Gcm
-                                                          : AeadCipher::kChaCha20Poly1305);
-  if (IsPassword(secret)) {
-    h.kdf = options.password_kdf;
-    if (h.kdf == KdfId::kScrypt) {
-      h.kdf_a = options.scrypt_log_n;
-      h.kdf_b = options.scrypt_r;
-      h.kdf_c = options.scrypt_p;
-    } else if (h.kdf == KdfId::kPbkdf2Sha256) {
-      h.kdf_a = options.pbkdf2_iterations;
-    } else {
-      return Status::InvalidArgument("a password needs a KDF");
-    }
-  }
-  Status s = h.Validate();
-  if (!s.ok()) return s;
-  s = RandomBytes(h.salt.data(), h.salt.size());
-  if (s.ok()) s = RandomBytes(h.base_nonce.data(), h.base_nonce.size());
-  if (!s.ok()) return s;
-  Result<AeadKeys> keys = DeriveAeadKeys(h, secret);
-  if (!keys.ok()) return keys.status();
-  SealHeader(h, *keys);
+  Result<NewAeadFile> started = StartAeadFile(secret, options);
+  if (!started.ok()) return started.status();
+  const AeadHeader& h = started->header;
   Result<PrivateOutput> output = PrivateOutput::Create(out);
   if (!output.ok()) return output.status();
-  s = EncryptAeadChunks(*file, h, *keys, ResolveThreads(options.threads), *output);
+  Status s = EncryptAeadChunks(*file, h, started->keys, ResolveThreads(options.threads), *output);
   if (s.ok()) s = output->Commit();
   if (!s.ok()) return s;
   uint64_t chunks = file->size() == 0 ? 1 : (file->size() + h.chunk_size - 1) / h.chunk_size;
-  return ReportFor(h, AeadHeader::kSize + file->size() + chunks * AeadHeader::kTagSize);
+  return DescribeAeadFile(h, AeadHeader::kSize + file->size() + chunks * AeadHeader::kTagSize);
 }
 
 Result<FileReport> DecryptFile(const std::string& in, const std::string& out, const Secret& secret,
@@ -175,7 +155,7 @@ Result<FileReport> VerifyFile(const std::string& in, const Secret& secret,
 Result<FileReport> InspectFile(const std::string& in) {
   Result<OpenedFile> opened = OpenEncrypted(in);
   if (!opened.ok()) return opened.status();
-  if (opened->aead) return ReportFor(*opened->aead, opened->file.size());
+  if (opened->aead) return DescribeAeadFile(*opened->aead, opened->file.size());
   return ReportFor(*opened->legacy, opened->file.size());
 }
 

@@ -54,6 +54,9 @@ struct FileReport {
   std::optional<uint64_t> plaintext_size;  // bjlg: always; BJLGENC1: not from Inspect
 };
 
+// The report for a bjlg-format file of `file_size` bytes with this header.
+FileReport DescribeAeadFile(const AeadHeader& header, uint64_t file_size);
+
 Result<FileReport> EncryptFile(const std::string& in, const std::string& out, const Secret& secret,
                                const EncryptOptions& options);
 Result<FileReport> DecryptFile(const std::string& in, const std::string& out, const Secret& secret,
