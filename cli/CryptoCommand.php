@@ -183,11 +183,12 @@ final class CryptoCommand
             fwrite($stdout, $key . "\n");
             return self::EXIT_OK;
         }
+        $umask = umask(0077);  // the key file is private from its first byte
         $handle = @fopen($options['out'], 'x');
+        umask($umask);
         if ($handle === false) {
             throw new UsageError("cannot create {$options['out']} (it must not exist)");
         }
-        chmod($options['out'], 0600);
         fwrite($handle, $key . "\n");
         fclose($handle);
         fwrite($stdout, "key written to {$options['out']}, fingerprint " . Key::fromString($key)->fingerprint() . "\n");
