@@ -203,45 +203,46 @@ void finish(zval *return_value, const bjlg::Result<FileReport> &report) {
 
 ZEND_METHOD(Bjlg_Crypto_Cipher, __construct) { ZEND_PARSE_PARAMETERS_NONE(); }
 
-ZEND_METHOD(Bjlg_Crypto_Cipher, encryptFile) {
-  BjlgCryptoScrubOnExit scrub;
-  zend_string *in, *out, *password = nullptr;
+/* The arguments of encryptFile() and decryptFile(): (string $in, string $out, Key|string
+ * $secret, array $options = []). False after throwing. */
+struct InOutArgs {
+  zend_string *in = nullptr, *out = nullptr, *password = nullptr;
   zend_object *key = nullptr;
   HashTable *options = nullptr;
+};
+
+static bool parse_in_out_args(zend_execute_data *execute_data, InOutArgs *a) {
   ZEND_PARSE_PARAMETERS_START(3, 4)
-    Z_PARAM_STR(in)
-    Z_PARAM_STR(out)
-    Z_PARAM_OBJ_OF_CLASS_OR_STR(key, bjlg_ce_Crypto_Key, password)
+    Z_PARAM_STR(a->in)
+    Z_PARAM_STR(a->out)
+    Z_PARAM_OBJ_OF_CLASS_OR_STR(a->key, bjlg_ce_Crypto_Key, a->password)
     Z_PARAM_OPTIONAL
-    Z_PARAM_ARRAY_HT(options)
-  ZEND_PARSE_PARAMETERS_END();
-  if (!check_path(in, 1) || !check_path(out, 2)) RETURN_THROWS();
+    Z_PARAM_ARRAY_HT(a->options)
+  ZEND_PARSE_PARAMETERS_END_EX(return false);
+  return check_path(a->in, 1) && check_path(a->out, 2);
+}
+
+ZEND_METHOD(Bjlg_Crypto_Cipher, encryptFile) {
+  BjlgCryptoScrubOnExit scrub;
+  InOutArgs a;
+  if (!parse_in_out_args(execute_data, &a)) RETURN_THROWS();
   bjlg_guard([&] {
-    auto secret = secret_of(key, password, 3);
+    auto secret = secret_of(a.key, a.password, 3);
     EncryptOptions o;
-    if (!secret || !parse_encrypt_options(options, &o)) return;
-    finish(return_value, bjlg::crypto::EncryptFile(to_std(in), to_std(out), *secret, o));
+    if (!secret || !parse_encrypt_options(a.options, &o)) return;
+    finish(return_value, bjlg::crypto::EncryptFile(to_std(a.in), to_std(a.out), *secret, o));
   });
 }
 
 ZEND_METHOD(Bjlg_Crypto_Cipher, decryptFile) {
   BjlgCryptoScrubOnExit scrub;
-  zend_string *in, *out, *password = nullptr;
-  zend_object *key = nullptr;
-  HashTable *options = nullptr;
-  ZEND_PARSE_PARAMETERS_START(3, 4)
-    Z_PARAM_STR(in)
-    Z_PARAM_STR(out)
-    Z_PARAM_OBJ_OF_CLASS_OR_STR(key, bjlg_ce_Crypto_Key, password)
-    Z_PARAM_OPTIONAL
-    Z_PARAM_ARRAY_HT(options)
-  ZEND_PARSE_PARAMETERS_END();
-  if (!check_path(in, 1) || !check_path(out, 2)) RETURN_THROWS();
+  InOutArgs a;
+  if (!parse_in_out_args(execute_data, &a)) RETURN_THROWS();
   bjlg_guard([&] {
-    auto secret = secret_of(key, password, 3);
+    auto secret = secret_of(a.key, a.password, 3);
     DecryptOptions o;
-    if (!secret || !parse_decrypt_options(options, 4, &o)) return;
-    finish(return_value, bjlg::crypto::DecryptFile(to_std(in), to_std(out), *secret, o));
+    if (!secret || !parse_decrypt_options(a.options, 4, &o)) return;
+    finish(return_value, bjlg::crypto::DecryptFile(to_std(a.in), to_std(a.out), *secret, o));
   });
 }
 
