@@ -16,18 +16,24 @@
 
 namespace {
 
-std::string TempPath() {
-  char path[] = "/tmp/bjlg-crypto-fuzz-XXXXXX";
-  int fd = mkstemp(path);
-  if (fd >= 0) close(fd);
-  return path;
-}
+// The file each input is written to, removed when the fuzzer exits.
+struct TempFile {
+  std::string path;
+  TempFile() {
+    char name[] = "/tmp/bjlg-crypto-fuzz-XXXXXX";
+    int fd = mkstemp(name);
+    if (fd >= 0) close(fd);
+    path = name;
+  }
+  ~TempFile() { unlink(path.c_str()); }
+};
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace bjlg::crypto;
-  static const std::string path = TempPath();
+  static const TempFile temp;
+  const std::string& path = temp.path;
   static const Key key = [] {
     uint8_t k[32];
     for (int i = 0; i < 32; ++i) k[i] = static_cast<uint8_t>(i);
