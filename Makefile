@@ -7,7 +7,7 @@ SHELL := /bin/bash
 PHP := php -d extension=$(CURDIR)/modules/bjlg.so
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff fuzz bench stubs clean
+.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff test-crypto-interop fuzz bench stubs clean
 
 all: build
 
@@ -28,7 +28,7 @@ run: build
 	$(PHP) bin/bjlg cron check --config docs/examples/schedules.json
 
 check: build
-	@$(MAKE) --no-print-directory test-stubs test-core test-php test-valgrind test-diff fuzz
+	@$(MAKE) --no-print-directory test-stubs test-core test-php test-valgrind test-diff test-crypto-interop fuzz
 	@echo "make check: all suites passed"
 
 test-core:
@@ -45,6 +45,10 @@ test-stubs:
 
 test-diff:
 	@bash scripts/run-diff.sh
+
+# Files written by bjlg decrypted by an independent Python implementation (python3-cryptography).
+test-crypto-interop:
+	@bash tests/crypto/interop/run.sh
 
 fuzz:
 	@BJLG_FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/run-fuzz.sh

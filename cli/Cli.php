@@ -5,10 +5,7 @@ declare(strict_types=1);
 
 namespace Bjlg\Cli;
 
-/** A mistake in how bjlg was called: reported on stderr with exit code 2. */
-final class UsageError extends \Exception
-{
-}
+require_once __DIR__ . '/UsageError.php';
 
 final class Cli
 {
@@ -26,9 +23,16 @@ final class Cli
           cron check EXPR       guardrails: too frequent, never fires, DST, overlaps
           cron check --config FILE.json
                                 check every schedule of a JSON schedules file
+          keygen                a new encryption key (--out FILE)
+          encrypt IN OUT        encrypt a file (--file-format=bjlg|bjlgenc1)
+          decrypt IN OUT        decrypt and authenticate a file
+          verify FILE           authenticate every byte, write nothing
+          inspect FILE          format, KDF and key fingerprint (no secret needed)
           version               versions of bjlg and its libraries
           help [command]        this help, or the help of a command
 
+        Secrets come from --key-file FILE, --password-file FILE or BJLG_ENCRYPTION_KEY, never
+        from the command line. --format=json gives machine-readable output.
         Run 'bjlg help cron' for the options of the cron commands.
         TXT;
 
@@ -69,6 +73,12 @@ final class Cli
                 return $this->version();
             case 'cron':
                 return (new CronCommand())->run($args);
+            case 'keygen':
+            case 'encrypt':
+            case 'decrypt':
+            case 'verify':
+            case 'inspect':
+                return CryptoCommand::run(array_merge([$command], $args));
             default:
                 throw new UsageError("unknown command '$command'");
         }

@@ -30,6 +30,9 @@ static PHP_MINIT_FUNCTION(bjlg) {
   bjlg_register_exception();
   bjlg_date_time_minit();
   bjlg_register_cron_expression();
+  bjlg_register_crypto_exceptions();
+  bjlg_register_crypto_key();
+  bjlg_register_crypto_cipher();
   return SUCCESS;
 }
 
@@ -50,7 +53,7 @@ static PHP_MINFO_FUNCTION(bjlg) {
   for (const auto &[library, version] : bjlg::LibraryVersions()) {
     php_info_print_table_row(2, (library + " version").c_str(), version.c_str());
   }
-  php_info_print_table_row(2, "Features", "cron");
+  php_info_print_table_row(2, "Features", "cron, crypto");
   php_info_print_table_end();
   DISPLAY_INI_ENTRIES();
 }

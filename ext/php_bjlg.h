@@ -30,6 +30,15 @@ ZEND_TSRMLS_CACHE_EXTERN()
 /* Base of every exception bjlg throws. */
 extern zend_class_entry *bjlg_ce_Exception;
 
+/* Bjlg\Crypto classes (ext/crypto_*.cc). */
+extern zend_class_entry *bjlg_ce_Crypto_Key;
+extern zend_class_entry *bjlg_ce_Crypto_Cipher;
+extern zend_class_entry *bjlg_ce_Crypto_WrongKeyException;
+extern zend_class_entry *bjlg_ce_Crypto_CorruptedDataException;
+extern zend_class_entry *bjlg_ce_Crypto_TruncatedDataException;
+extern zend_class_entry *bjlg_ce_Crypto_UnsupportedFormatException;
+extern zend_class_entry *bjlg_ce_Crypto_IOException;
+
 /* Class registration, one per glue file, called from MINIT. */
 void bjlg_register_exception(void);
 void bjlg_register_cron_expression(void);
@@ -38,5 +47,8 @@ void bjlg_register_cron_expression(void);
 extern zend_class_entry *bjlg_ce_CronExpression;
 extern zend_class_entry *bjlg_ce_CronSyntaxError;
 extern zend_class_entry *bjlg_ce_CronNoRunException;
+void bjlg_register_crypto_exceptions(void);
+void bjlg_register_crypto_key(void);
+void bjlg_register_crypto_cipher(void);
 
 #endif /* PHP_BJLG_H */

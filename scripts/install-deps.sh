@@ -13,6 +13,8 @@ packages=(
   catch2 valgrind clang libclang-rt-14-dev
   # differential cron test and bench peers
   php-dragonmantank-cron-expression
+  # independent implementation of the encrypted formats (tests/crypto/interop)
+  python3-cryptography
 )
 
 missing=()

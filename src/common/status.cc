@@ -11,6 +11,7 @@ const char* CodeName(Status::Code code) {
     case Status::Code::kIOError: return "I/O error";
     case Status::Code::kNotSupported: return "Not supported";
     case Status::Code::kCancelled: return "Cancelled";
+    case Status::Code::kUnauthenticated: return "Unauthenticated";
   }
   return "Unknown";
 }

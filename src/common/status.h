@@ -24,6 +24,7 @@ class Status {
     kIOError,
     kNotSupported,
     kCancelled,
+    kUnauthenticated,  // the secret given does not open the data: wrong key or password
   };
 
   Status() = default;
@@ -35,6 +36,7 @@ class Status {
   static Status IOError(std::string msg) { return Status(Code::kIOError, std::move(msg)); }
   static Status NotSupported(std::string msg) { return Status(Code::kNotSupported, std::move(msg)); }
   static Status Cancelled(std::string msg) { return Status(Code::kCancelled, std::move(msg)); }
+  static Status Unauthenticated(std::string msg) { return Status(Code::kUnauthenticated, std::move(msg)); }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

@@ -1,0 +1,84 @@
+/* Bjlg\Crypto\*Exception. Like ext/sodium's SodiumException, they drop the argument values of
+ * every backtrace frame when created, so that a key or a password passed down the call stack
+ * never shows in a trace, a log or an uncaught-exception message. */
+#include "crypto_exception.h"
+
+extern "C" {
+#include "zend_exceptions.h"
+}
+
+#include "crypto_exception_arginfo.h"
+
+zend_class_entry *bjlg_ce_Crypto_WrongKeyException;
+zend_class_entry *bjlg_ce_Crypto_CorruptedDataException;
+zend_class_entry *bjlg_ce_Crypto_TruncatedDataException;
+zend_class_entry *bjlg_ce_Crypto_UnsupportedFormatException;
+zend_class_entry *bjlg_ce_Crypto_IOException;
+
+namespace {
+
+zend_object *(*parent_create_object)(zend_class_entry *ce);
+
+void scrub_trace(zend_object *obj) {
+  zval rv;
+  zval *trace = zend_read_property_ex(zend_get_exception_base(obj), obj, ZSTR_KNOWN(ZEND_STR_TRACE),
+                                      /* silent */ true, &rv);
+  if (trace && Z_TYPE_P(trace) == IS_ARRAY) {
+    zval *frame;
+    ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(trace), frame) {
+      if (Z_TYPE_P(frame) == IS_ARRAY) {
+        zval *args = zend_hash_find(Z_ARRVAL_P(frame), ZSTR_KNOWN(ZEND_STR_ARGS));
+        if (args) {
+          zval_ptr_dtor(args);
+          ZVAL_EMPTY_ARRAY(args);
+        }
+      }
+    } ZEND_HASH_FOREACH_END();
+  }
+}
+
+zend_object *scrubbed_exception_create(zend_class_entry *ce) {
+  zend_object *obj = parent_create_object(ce);
+  scrub_trace(obj);
+  return obj;
+}
+
+}  // namespace
+
+void bjlg_crypto_scrub_pending_exception(void) {
+  if (EG(exception) != nullptr) scrub_trace(EG(exception));
+}
+
+void bjlg_crypto_throw_status(const bjlg::Status &status) {
+  zend_class_entry *ce = bjlg_ce_Crypto_IOException;
+  switch (status.code()) {
+    case bjlg::Status::Code::kUnauthenticated: ce = bjlg_ce_Crypto_WrongKeyException; break;
+    case bjlg::Status::Code::kCorruption:
+      ce = status.message().rfind("truncated", 0) == 0 ? bjlg_ce_Crypto_TruncatedDataException
+                                                       : bjlg_ce_Crypto_CorruptedDataException;
+      break;
+    case bjlg::Status::Code::kNotSupported: ce = bjlg_ce_Crypto_UnsupportedFormatException; break;
+    case bjlg::Status::Code::kInvalidArgument:
+      zend_value_error("%s", status.message().c_str());
+      return;
+    default: break;
+  }
+  zend_throw_exception(ce, status.message().c_str(), 0);
+}
+
+void bjlg_register_crypto_exceptions(void) {
+  parent_create_object = zend_ce_exception->create_object;
+  bjlg_ce_Crypto_WrongKeyException = register_class_Bjlg_Crypto_WrongKeyException(bjlg_ce_Exception);
+  bjlg_ce_Crypto_CorruptedDataException =
+      register_class_Bjlg_Crypto_CorruptedDataException(bjlg_ce_Exception);
+  bjlg_ce_Crypto_TruncatedDataException =
+      register_class_Bjlg_Crypto_TruncatedDataException(bjlg_ce_Crypto_CorruptedDataException);
+  bjlg_ce_Crypto_UnsupportedFormatException =
+      register_class_Bjlg_Crypto_UnsupportedFormatException(bjlg_ce_Exception);
+  bjlg_ce_Crypto_IOException = register_class_Bjlg_Crypto_IOException(bjlg_ce_Exception);
+  for (zend_class_entry *ce : {bjlg_ce_Crypto_WrongKeyException, bjlg_ce_Crypto_CorruptedDataException,
+                               bjlg_ce_Crypto_TruncatedDataException,
+                               bjlg_ce_Crypto_UnsupportedFormatException, bjlg_ce_Crypto_IOException}) {
+    ce->create_object = scrubbed_exception_create;
+  }
+}

@@ -1,0 +1,30 @@
+<?php
+
+/** @generate-class-entries */
+
+namespace Bjlg\Crypto;
+
+/** The key or password given does not open the file (reported as such by the bjlg format). */
+class WrongKeyException extends \Bjlg\Exception
+{
+}
+
+/** The encrypted data is altered or incomplete. */
+class CorruptedDataException extends \Bjlg\Exception
+{
+}
+
+/** The encrypted file ends early: cut at a chunk boundary or inside its header. */
+class TruncatedDataException extends CorruptedDataException
+{
+}
+
+/** Not an encrypted file, or a version or algorithm bjlg does not know. */
+class UnsupportedFormatException extends \Bjlg\Exception
+{
+}
+
+/** The file system failed: a missing input, an unwritable output, a full disk. */
+class IOException extends \Bjlg\Exception
+{
+}

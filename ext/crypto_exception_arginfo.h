@@ -1,0 +1,79 @@
+/* This is a generated file, edit the .stub.php file instead.
+ * Stub hash: 002b9150601fbd18139105ec004dd8cb6ebf0eaf */
+
+
+
+
+static const zend_function_entry class_Bjlg_Crypto_WrongKeyException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Bjlg_Crypto_CorruptedDataException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Bjlg_Crypto_TruncatedDataException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Bjlg_Crypto_UnsupportedFormatException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Bjlg_Crypto_IOException_methods[] = {
+	ZEND_FE_END
+};
+
+static zend_class_entry *register_class_Bjlg_Crypto_WrongKeyException(zend_class_entry *class_entry_Bjlg_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Bjlg\\Crypto", "WrongKeyException", class_Bjlg_Crypto_WrongKeyException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Bjlg_Exception);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Bjlg_Crypto_CorruptedDataException(zend_class_entry *class_entry_Bjlg_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Bjlg\\Crypto", "CorruptedDataException", class_Bjlg_Crypto_CorruptedDataException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Bjlg_Exception);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Bjlg_Crypto_TruncatedDataException(zend_class_entry *class_entry_Bjlg_Crypto_CorruptedDataException)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Bjlg\\Crypto", "TruncatedDataException", class_Bjlg_Crypto_TruncatedDataException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Bjlg_Crypto_CorruptedDataException);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Bjlg_Crypto_UnsupportedFormatException(zend_class_entry *class_entry_Bjlg_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Bjlg\\Crypto", "UnsupportedFormatException", class_Bjlg_Crypto_UnsupportedFormatException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Bjlg_Exception);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Bjlg_Crypto_IOException(zend_class_entry *class_entry_Bjlg_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Bjlg\\Crypto", "IOException", class_Bjlg_Crypto_IOException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Bjlg_Exception);
+
+	return class_entry;
+}

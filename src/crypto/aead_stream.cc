@@ -1,0 +1,176 @@
+#include "crypto/aead_stream.h"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "crypto/parallel.h"
+#include "crypto/primitives.h"
+
+namespace bjlg::crypto {
+
+namespace {
+
+constexpr size_t kChunksPerThread = 4;
+constexpr uint64_t kMaxBatchBytes = 32 << 20;
+
+struct CtxDeleter {
+  void operator()(EVP_CIPHER_CTX* c) const { EVP_CIPHER_CTX_free(c); }
+};
+using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CtxDeleter>;
+
+const EVP_CIPHER* EvpCipher(AeadCipher c) {
+  return c == AeadCipher::kAes256Gcm ? EVP_aes_256_gcm() : EVP_chacha20_poly1305();
+}
+
+void ChunkNonce(const AeadHeader& h, uint64_t index, bool last, uint8_t nonce[12]) {
+  for (int i = 0; i < 12; ++i) nonce[i] = h.base_nonce[i];
+  for (int i = 0; i < 8; ++i) nonce[3 + i] ^= static_cast<uint8_t>(index >> (8 * (7 - i)));
+  if (last) nonce[11] ^= 1;
+}
+
+// One chunk through the AEAD. For decryption returns false when the tag does not verify.
+bool SealOrOpen(bool encrypt, const AeadHeader& h, const AeadKeys& keys, uint64_t index, bool last,
+                const uint8_t* in, size_t size, uint8_t* out, uint8_t tag[16]) {
+  CipherCtx ctx(EVP_CIPHER_CTX_new());
+  if (!ctx) return false;
+  uint8_t nonce[12];
+  ChunkNonce(h, index, last, nonce);
+  int len = 0;
+  int enc = encrypt ? 1 : 0;
+  if (EVP_CipherInit_ex(ctx.get(), EvpCipher(h.cipher), nullptr, nullptr, nullptr, enc) != 1 ||
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_AEAD_SET_IVLEN, 12, nullptr) != 1 ||
+      EVP_CipherInit_ex(ctx.get(), nullptr, nullptr, keys.payload_key.data(), nonce, enc) != 1 ||
+      EVP_CipherUpdate(ctx.get(), nullptr, &len, h.mac.data(), 32) != 1) {
+    return false;
+  }
+  if (size > 0 && EVP_CipherUpdate(ctx.get(), out, &len, in, static_cast<int>(size)) != 1) {
+    return false;
+  }
+  if (!encrypt && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_AEAD_SET_TAG, 16, tag) != 1) return false;
+  uint8_t scratch[16];
+  if (EVP_CipherFinal_ex(ctx.get(), scratch, &len) != 1) return false;
+  if (encrypt && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_AEAD_GET_TAG, 16, tag) != 1) return false;
+  return true;
+}
+
+}  // namespace
+
+size_t BatchChunks(unsigned threads, uint64_t chunk_size) {
+  uint64_t by_memory = std::max<uint64_t>(1, kMaxBatchBytes / chunk_size);
+  return static_cast<size_t>(std::min<uint64_t>(std::max(1u, threads) * kChunksPerThread, by_memory));
+}
+
+Status SealChunks(const AeadHeader& header, const AeadKeys& keys, unsigned threads, uint64_t first,
+                  bool final_batch, const uint8_t* plain, size_t bytes, uint8_t* sealed,
+                  size_t* chunk_count) {
+  const size_t chunk = header.chunk_size;
+  const size_t count = bytes == 0 ? 1 : (bytes + chunk - 1) / chunk;
+  *chunk_count = count;
+  return ParallelFor(count, threads, [&](size_t j) {
+    size_t begin = j * chunk;
+    size_t size = std::min(chunk, bytes - begin);
+    uint8_t* dst = sealed + j * (chunk + AeadHeader::kTagSize);
+    uint64_t index = first + j;
+    if (!SealOrOpen(true, header, keys, index, final_batch && j + 1 == count, plain + begin, size,
+                    dst, dst + size)) {
+      return Status::IOError("OpenSSL failed to encrypt chunk " + std::to_string(index));
+    }
+    return Status::OK();
+  });
+}
+
+Status EncryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
+                         unsigned threads, PrivateOutput& out) {
+  auto head = header.Serialize();
+  Status s = out.Write(head.data(), head.size());
+  if (!s.ok()) return s;
+  const uint64_t total = in.size();
+  const uint64_t chunk = header.chunk_size;
+  const uint64_t stored = chunk + AeadHeader::kTagSize;
+  const uint64_t chunks = total == 0 ? 1 : (total + chunk - 1) / chunk;
+  const size_t batch = BatchChunks(threads, chunk);
+  const uint64_t batches = (chunks + batch - 1) / batch;
+  std::vector<uint8_t> plain[2], sealed[2];
+  auto count_of = [&](uint64_t b) {
+    return static_cast<size_t>(std::min<uint64_t>(batch, chunks - b * batch));
+  };
+  auto bytes_of = [&](uint64_t b) {
+    return static_cast<size_t>(std::min<uint64_t>(count_of(b) * chunk, total - b * batch * chunk));
+  };
+  s = RunPipeline(
+      batches,
+      [&](uint64_t b, int slot) {
+        plain[slot].resize(batch * chunk);
+        return in.ReadAt(b * batch * chunk, plain[slot].data(), bytes_of(b));
+      },
+      [&](uint64_t b, int slot) {
+        sealed[slot].resize(batch * stored);
+        size_t count = 0;
+        return SealChunks(header, keys, threads, b * batch, b + 1 == batches, plain[slot].data(),
+                          bytes_of(b), sealed[slot].data(), &count);
+      },
+      [&](uint64_t b, int slot) {
+        return out.Write(sealed[slot].data(), bytes_of(b) + count_of(b) * AeadHeader::kTagSize);
+      });
+  for (auto& p : plain) Wipe(p.data(), p.size());
+  return s;
+}
+
+Status DecryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
+                         unsigned threads, PrivateOutput* out) {
+  Result<uint64_t> chunk_count = header.ChunkCount(in.size());
+  if (!chunk_count.ok()) return chunk_count.status();
+  const uint64_t chunks = *chunk_count;
+  const uint64_t chunk = header.chunk_size;
+  const uint64_t stored = chunk + AeadHeader::kTagSize;
+  const uint64_t payload = in.size() - AeadHeader::kSize;
+  const size_t batch = BatchChunks(threads, chunk);
+  const uint64_t batches = (chunks + batch - 1) / batch;
+  std::vector<uint8_t> sealed[2], plain[2];
+  auto count_of = [&](uint64_t b) {
+    return static_cast<size_t>(std::min<uint64_t>(batch, chunks - b * batch));
+  };
+  auto bytes_of = [&](uint64_t b) {  // stored bytes of batch b
+    return static_cast<size_t>(std::min<uint64_t>(count_of(b) * stored, payload - b * batch * stored));
+  };
+  Status s = RunPipeline(
+      batches,
+      [&](uint64_t b, int slot) {
+        sealed[slot].resize(batch * stored);
+        return in.ReadAt(AeadHeader::kSize + b * batch * stored, sealed[slot].data(), bytes_of(b));
+      },
+      [&](uint64_t b, int slot) {
+        plain[slot].resize(batch * chunk);
+        size_t bytes = bytes_of(b);
+        return ParallelFor(count_of(b), threads, [&](size_t j) {
+          size_t begin = j * stored;
+          size_t size = static_cast<size_t>(std::min<uint64_t>(stored, bytes - begin)) -
+                        AeadHeader::kTagSize;
+          uint8_t* src = sealed[slot].data() + begin;
+          uint8_t* dst = plain[slot].data() + j * chunk;
+          uint64_t index = b * batch + j;
+          bool last = index + 1 == chunks;
+          if (SealOrOpen(false, header, keys, index, last, src, size, dst, src + size)) {
+            return Status::OK();
+          }
+          if (last && SealOrOpen(false, header, keys, index, false, src, size, dst, src + size)) {
+            return Status::Corruption("truncated: the file ends after chunk " +
+                                      std::to_string(index) + ", which is not the final chunk");
+          }
+          return Status::Corruption("chunk " + std::to_string(index) + " of " +
+                                    std::to_string(chunks) + " failed authentication");
+        });
+      },
+      [&](uint64_t b, int slot) {
+        if (out == nullptr) return Status::OK();
+        return out->Write(plain[slot].data(), bytes_of(b) - count_of(b) * AeadHeader::kTagSize);
+      });
+  for (auto& p : plain) Wipe(p.data(), p.size());
+  return s;
+}
+
+}  // namespace bjlg::crypto

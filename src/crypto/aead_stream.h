@@ -1,0 +1,39 @@
+// The chunk layer of the bjlg streaming AEAD format (docs/encryption.md §1.3): encrypting a
+// plaintext file into chunks after a sealed header, and authenticating (and optionally
+// releasing) the chunks of an encrypted file. Chunks are processed in batches of 4 per thread
+// (at most 32 MiB, at least one chunk), two batches in flight: memory stays within
+// 4 × batch × (chunk size + 16) whatever the file size.
+#ifndef BJLG_CRYPTO_AEAD_STREAM_H_
+#define BJLG_CRYPTO_AEAD_STREAM_H_
+
+#include <cstdint>
+
+#include "common/status.h"
+#include "crypto/aead_header.h"
+#include "crypto/file_io.h"
+
+namespace bjlg::crypto {
+
+// Chunks per batch for `threads` threads: 4 per thread, at most 32 MiB, at least one chunk.
+size_t BatchChunks(unsigned threads, uint64_t chunk_size);
+
+// Seals `bytes` of plaintext as consecutive chunks numbered from `first` (one empty chunk when
+// bytes == 0), marking the last one final if `final_batch`, into `sealed` (bytes + 16 per
+// chunk). Sets *chunk_count.
+Status SealChunks(const AeadHeader& header, const AeadKeys& keys, unsigned threads, uint64_t first,
+                  bool final_batch, const uint8_t* plain, size_t bytes, uint8_t* sealed,
+                  size_t* chunk_count);
+
+// Writes header then chunks of `in` to `out`. REQUIRES: SealHeader(header, keys) done.
+Status EncryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
+                         unsigned threads, PrivateOutput& out);
+
+// Authenticates every chunk of `in` (opened with OpenHeader) and, if `out` is not null, writes
+// each chunk's plaintext once its tag has checked. Corruption names the first bad chunk;
+// truncation at a chunk boundary is reported as "truncated".
+Status DecryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
+                         unsigned threads, PrivateOutput* out);
+
+}  // namespace bjlg::crypto
+
+#endif  // BJLG_CRYPTO_AEAD_STREAM_H_

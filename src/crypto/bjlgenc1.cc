@@ -1,0 +1,321 @@
+#include "crypto/bjlgenc1.h"
+
+#include <openssl/evp.h>
+
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "crypto/parallel.h"
+#include "crypto/primitives.h"
+
+namespace bjlg::crypto {
+
+namespace {
+
+constexpr size_t kBlock = 16;
+constexpr size_t kIoSize = 4 << 20;
+
+struct Subkeys {
+  uint8_t enc[32];
+  uint8_t mac[32];
+  ~Subkeys() {
+    Wipe(enc, sizeof enc);
+    Wipe(mac, sizeof mac);
+  }
+};
+
+// ENC L856-900: IKM = key or PBKDF2(password, salt, 10000); HKDF-SHA256 with a zero salt.
+Status DeriveSubkeys(const uint8_t* ikm, Subkeys& out) {
+  uint8_t zero[32] = {0};
+  uint8_t prk[32];
+  HmacSha256(zero, 32, ikm, 32, prk);
+  static constexpr char kAes[] = "bjlg-encryption:aes\x01";
+  static constexpr char kHmac[] = "bjlg-encryption:hmac\x01";
+  HmacSha256(prk, 32, kAes, sizeof kAes - 1, out.enc);
+  HmacSha256(prk, 32, kHmac, sizeof kHmac - 1, out.mac);
+  Wipe(prk, sizeof prk);
+  return Status::OK();
+}
+
+Status SubkeysFor(const Secret& secret, const uint8_t* salt, size_t salt_size, Subkeys& out) {
+  if (const Key* key = std::get_if<Key>(&secret)) return DeriveSubkeys(key->data(), out);
+  uint8_t ikm[32];
+  Status s = Pbkdf2Sha256(std::get<Password>(secret).bytes(), salt, salt_size,
+                          Bjlgenc1Header::kPbkdf2Iterations, ikm);
+  if (s.ok()) s = DeriveSubkeys(ikm, out);
+  Wipe(ikm, sizeof ikm);
+  return s;
+}
+
+struct CipherCtxDeleter {
+  void operator()(EVP_CIPHER_CTX* c) const { EVP_CIPHER_CTX_free(c); }
+};
+
+// PKCS#7 padding length of the final plaintext block, or 0 if the padding is invalid.
+size_t PaddingLength(const uint8_t block[kBlock]) {
+  uint8_t p = block[kBlock - 1];
+  bool ok = p >= 1 && p <= kBlock;
+  for (size_t i = kBlock - (ok ? p : 0); ok && i < kBlock; ++i) ok = block[i] == p;
+  return ok ? p : 0;
+}
+
+// Decrypts only the last ciphertext block (CBC: P = D(C_last) XOR C_previous) and returns its
+// padding length, 0 if invalid.
+Result<size_t> ReadPadding(const InputFile& in, const Bjlgenc1Header& header, const uint8_t* key) {
+  uint8_t tail[2 * kBlock];
+  uint8_t* previous = tail;
+  if (header.ciphertext_size >= 2 * kBlock) {
+    Status s = in.ReadAt(header.ciphertext_offset + header.ciphertext_size - 2 * kBlock, tail,
+                         sizeof tail);
+    if (!s.ok()) return s;
+  } else {
+    std::memcpy(tail, header.iv.data(), kBlock);
+    Status s = in.ReadAt(header.ciphertext_offset, tail + kBlock, kBlock);
+    if (!s.ok()) return s;
+  }
+  std::unique_ptr<EVP_CIPHER_CTX, CipherCtxDeleter> ctx(EVP_CIPHER_CTX_new());
+  uint8_t block[kBlock];
+  int len = 0;
+  if (!ctx || EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_cbc(), nullptr, key, previous) != 1 ||
+      EVP_CIPHER_CTX_set_padding(ctx.get(), 0) != 1 ||
+      EVP_DecryptUpdate(ctx.get(), block, &len, tail + kBlock, kBlock) != 1 || len != kBlock) {
+    return Status::IOError("OpenSSL failed to decrypt");
+  }
+  size_t padding = PaddingLength(block);
+  Wipe(block, sizeof block);
+  return padding;
+}
+
+}  // namespace
+
+Result<Bjlgenc1Header> Bjlgenc1Header::Parse(const uint8_t* data, size_t size, uint64_t file_size) {
+  if (size < 8 || std::memcmp(data, kMagic, 8) != 0) {
+    return Status::NotSupported("not a BJLGENC1 file (bad magic)");
+  }
+  if (size < 9 || (data[8] != 1 && data[8] != 2)) {
+    return Status::NotSupported("unsupported BJLGENC1 version");
+  }
+  Bjlgenc1Header h;
+  h.version = data[8];
+  size_t pos = 9;
+  if (h.version == 2) {
+    if (size < pos + 1) return Status::Corruption("truncated: BJLGENC1 flags byte missing");
+    h.password_mode = (data[pos] & 1) != 0;
+    ++pos;
+  }
+  if (size < pos + 16) return Status::Corruption("truncated: BJLGENC1 IV missing");
+  std::memcpy(h.iv.data(), data + pos, 16);
+  pos += 16;
+  if (h.password_mode) {
+    if (size < pos + 1) return Status::Corruption("truncated: BJLGENC1 salt missing");
+    size_t salt_size = data[pos++];
+    if (salt_size == 0) return Status::Corruption("BJLGENC1 salt length is 0");
+    if (size < pos + salt_size) return Status::Corruption("truncated: BJLGENC1 salt cut short");
+    if (salt_size != 16) {
+      return Status::NotSupported("BJLGENC1 salt of " + std::to_string(salt_size) +
+                                  " bytes: the plugin only derives keys from 16-byte salts");
+    }
+    h.salt.assign(data + pos, data + pos + salt_size);
+    pos += salt_size;
+  }
+  if (size < pos + 32) return Status::Corruption("truncated: BJLGENC1 HMAC missing");
+  std::memcpy(h.tag.data(), data + pos, 32);
+  pos += 32;
+  h.ciphertext_offset = pos;
+  h.ciphertext_size = file_size - pos;
+  if (h.ciphertext_size == 0) return Status::Corruption("truncated: BJLGENC1 ciphertext missing");
+  if (h.ciphertext_size % kBlock != 0) {
+    return Status::Corruption("BJLGENC1 ciphertext is not a whole number of AES blocks "
+                              "(truncated or corrupted)");
+  }
+  return h;
+}
+
+Status Bjlgenc1Decrypt(const InputFile& in, const Bjlgenc1Header& header, const Secret& secret,
+                       const Bjlgenc1ReadOptions& options, PrivateOutput* out,
+                       uint64_t* plaintext_size) {
+  const uint8_t* salt = header.salt.data();
+  size_t salt_size = header.salt.size();
+  if (header.version == 2) {
+    if (header.password_mode && !IsPassword(secret)) {
+      return Status::Unauthenticated("wrong key: this BJLGENC1 file is protected by a password");
+    }
+    if (!header.password_mode && IsPassword(secret)) {
+      return Status::Unauthenticated(
+          "wrong password: this BJLGENC1 file is protected by the site key, not a password");
+    }
+  } else if (IsPassword(secret)) {
+    if (!options.legacy_salt) {
+      return Status::NotSupported(
+          "a BJLGENC1 v1 file opened with a password needs the site's bjlg_encryption_salt");
+    }
+    salt = options.legacy_salt->data();
+    salt_size = 16;
+  }
+  Subkeys keys;
+  Status s = SubkeysFor(secret, salt, salt_size, keys);
+  if (!s.ok()) return s;
+
+  const uint64_t total = header.ciphertext_size;
+  const uint64_t steps = (total + kIoSize - 1) / kIoSize;
+  auto size_of = [&](uint64_t k) {
+    return static_cast<size_t>(std::min<uint64_t>(kIoSize, total - k * kIoSize));
+  };
+  std::vector<uint8_t> sealed[2], plain[2];
+  size_t release[2] = {0, 0};
+  uint8_t last_block[kBlock];
+  // Pass 1 (always) authenticates; pass 2 (only with an output) decrypts and re-authenticates,
+  // so that a file changed between the passes is never released.
+  for (int pass = 0; pass < (out != nullptr ? 2 : 1); ++pass) {
+    const bool decrypt = pass == 1;
+    HmacSha256Stream hmac(keys.mac, 32);
+    std::unique_ptr<EVP_CIPHER_CTX, CipherCtxDeleter> cbc(EVP_CIPHER_CTX_new());
+    if (!hmac.ok() || !cbc) return Status::IOError("out of memory");
+    if (decrypt) {
+      if (EVP_DecryptInit_ex(cbc.get(), EVP_aes_256_cbc(), nullptr, keys.enc, header.iv.data()) != 1) {
+        return Status::IOError("OpenSSL cannot start AES-256-CBC");
+      }
+      EVP_CIPHER_CTX_set_padding(cbc.get(), 0);
+    }
+    s = RunPipeline(
+        steps,
+        [&](uint64_t k, int slot) {
+          sealed[slot].resize(kIoSize);
+          return in.ReadAt(header.ciphertext_offset + k * kIoSize, sealed[slot].data(), size_of(k));
+        },
+        [&](uint64_t k, int slot) {
+          size_t n = size_of(k);
+          if (!decrypt) {
+            hmac.Update(sealed[slot].data(), n);
+            return Status::OK();
+          }
+          plain[slot].resize(kIoSize);
+          return ParallelFor(2, 2, [&](size_t task) {
+            if (task == 0) {
+              hmac.Update(sealed[slot].data(), n);
+              return Status::OK();
+            }
+            int len = 0;
+            if (EVP_DecryptUpdate(cbc.get(), plain[slot].data(), &len, sealed[slot].data(),
+                                  static_cast<int>(n)) != 1) {
+              return Status::IOError("OpenSSL failed to decrypt");
+            }
+            release[slot] = static_cast<size_t>(len);
+            if (k + 1 == steps) {  // hold back the padded block until the MAC and padding check
+              release[slot] -= kBlock;
+              std::memcpy(last_block, plain[slot].data() + release[slot], kBlock);
+            }
+            return Status::OK();
+          });
+        },
+        [&](uint64_t, int slot) {
+          return decrypt ? out->Write(plain[slot].data(), release[slot]) : Status::OK();
+        });
+    if (!s.ok()) break;
+    uint8_t mac[32];
+    hmac.Final(mac);
+    if (!EqualConstantTime(mac, header.tag.data(), 32)) {
+      s = Status::Corruption(decrypt ? "the file changed while it was being decrypted"
+                                     : "integrity check failed: wrong key or password, or "
+                                       "corrupted data");
+      break;
+    }
+    size_t padding = 0;
+    if (decrypt) {
+      padding = PaddingLength(last_block);
+      if (padding > 0) s = out->Write(last_block, kBlock - padding);
+    } else {
+      Result<size_t> read = ReadPadding(in, header, keys.enc);
+      if (!read.ok()) return read.status();
+      padding = *read;
+    }
+    if (padding == 0) s = Status::Corruption("invalid padding");
+    if (!s.ok()) break;
+    *plaintext_size = header.ciphertext_size - padding;
+  }
+  Wipe(last_block, kBlock);
+  for (auto& p : plain) Wipe(p.data(), p.size());
+  return s;
+}
+
+Status Bjlgenc1Encrypt(const InputFile& in, const Secret& secret, PrivateOutput& out) {
+  std::array<uint8_t, 16> iv, salt;
+  Status s = RandomBytes(iv.data(), iv.size());
+  if (s.ok()) s = RandomBytes(salt.data(), salt.size());
+  if (!s.ok()) return s;
+  return Bjlgenc1EncryptWith(in, secret, iv, salt, out);
+}
+
+Status Bjlgenc1EncryptWith(const InputFile& in, const Secret& secret,
+                           const std::array<uint8_t, 16>& iv, const std::array<uint8_t, 16>& salt,
+                           PrivateOutput& out) {
+  bool password = IsPassword(secret);
+  Subkeys keys;
+  Status s = SubkeysFor(secret, salt.data(), salt.size(), keys);
+  if (!s.ok()) return s;
+  std::vector<uint8_t> header(Bjlgenc1Header::kMagic, Bjlgenc1Header::kMagic + 8);
+  header.push_back(2);
+  header.push_back(password ? 1 : 0);
+  header.insert(header.end(), iv.begin(), iv.end());
+  if (password) {
+    header.push_back(16);
+    header.insert(header.end(), salt.begin(), salt.end());
+  }
+  const uint64_t tag_offset = header.size();
+  header.resize(header.size() + 32, 0);  // the tag, written last
+  s = out.Write(header.data(), header.size());
+  if (!s.ok()) return s;
+
+  HmacSha256Stream hmac(keys.mac, 32);
+  std::unique_ptr<EVP_CIPHER_CTX, CipherCtxDeleter> cbc(EVP_CIPHER_CTX_new());
+  if (!hmac.ok() || !cbc ||
+      EVP_EncryptInit_ex(cbc.get(), EVP_aes_256_cbc(), nullptr, keys.enc, iv.data()) != 1) {
+    return Status::IOError("OpenSSL cannot start AES-256-CBC");
+  }
+  // CBC is serial, so the parallelism is between stages: while step k is encrypted, step k-1 is
+  // MACed (same thread pool) and written, and step k+1 is read (pipeline I/O thread).
+  const uint64_t total = in.size();
+  const uint64_t steps = total / kIoSize + 1;  // the last step may be empty: it adds the padding
+  auto size_of = [&](uint64_t k) {
+    return static_cast<size_t>(std::min<uint64_t>(kIoSize, total - k * kIoSize));
+  };
+  std::vector<uint8_t> plain[2], sealed[2];
+  size_t produced[2] = {0, 0};
+  s = RunPipeline(
+      steps,
+      [&](uint64_t k, int slot) {
+        plain[slot].resize(kIoSize);
+        return in.ReadAt(k * kIoSize, plain[slot].data(), size_of(k));
+      },
+      [&](uint64_t k, int slot) {
+        sealed[slot].resize(kIoSize + kBlock);
+        return ParallelFor(2, 2, [&](size_t task) {
+          if (task == 1) {
+            if (k > 0) hmac.Update(sealed[1 - slot].data(), produced[1 - slot]);
+            return Status::OK();
+          }
+          int len = 0, tail = 0;
+          size_t n = size_of(k);
+          if (n > 0 && EVP_EncryptUpdate(cbc.get(), sealed[slot].data(), &len, plain[slot].data(),
+                                         static_cast<int>(n)) != 1) {
+            return Status::IOError("OpenSSL failed to encrypt");
+          }
+          if (k + 1 == steps &&
+              EVP_EncryptFinal_ex(cbc.get(), sealed[slot].data() + len, &tail) != 1) {
+            return Status::IOError("OpenSSL failed to encrypt");
+          }
+          produced[slot] = static_cast<size_t>(len + tail);
+          return Status::OK();
+        });
+      },
+      [&](uint64_t, int slot) { return out.Write(sealed[slot].data(), produced[slot]); });
+  for (auto& p : plain) Wipe(p.data(), p.size());
+  if (!s.ok()) return s;
+  hmac.Update(sealed[(steps - 1) % 2].data(), produced[(steps - 1) % 2]);
+  uint8_t tag[32];
+  hmac.Final(tag);
+  return out.WriteAt(tag_offset, tag, sizeof tag);
+}
+
+}  // namespace bjlg::crypto

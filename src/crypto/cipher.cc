@@ -1,0 +1,162 @@
+#include "crypto/cipher.h"
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#include "crypto/aead_stream.h"
+#include "crypto/aead_writer.h"
+#include "crypto/bjlgenc1.h"
+#include "crypto/file_io.h"
+#include "crypto/parallel.h"
+#include "crypto/primitives.h"
+
+namespace bjlg::crypto {
+
+FileReport DescribeAeadFile(const AeadHeader& h, uint64_t file_size) {
+  FileReport r;
+  r.format = "bjlg";
+  r.version = AeadHeader::kVersion;
+  r.mode = h.kdf == KdfId::kNone ? "key" : "password";
+  r.cipher = AeadCipherName(h.cipher);
+  r.kdf = KdfName(h.kdf);
+  if (h.kdf == KdfId::kScrypt) {
+    r.scrypt_log_n = h.kdf_a;
+    r.scrypt_r = h.kdf_b;
+    r.scrypt_p = h.kdf_c;
+  } else if (h.kdf == KdfId::kPbkdf2Sha256) {
+    r.kdf_iterations = h.kdf_a;
+  }
+  r.key_fingerprint = HexEncode(h.key_id.data(), h.key_id.size());
+  r.chunk_size = h.chunk_size;
+  r.encrypted_size = file_size;
+  Result<uint64_t> chunks = h.ChunkCount(file_size);
+  if (chunks.ok()) {
+    r.chunks = *chunks;
+    r.plaintext_size = h.PlaintextSize(file_size);
+  }
+  return r;
+}
+
+namespace {
+
+FileReport ReportFor(const Bjlgenc1Header& h, uint64_t file_size) {
+  FileReport r;
+  r.format = "bjlgenc1";
+  r.version = h.version;
+  r.mode = h.version == 1 ? "unknown" : (h.password_mode ? "password" : "key");
+  r.cipher = "aes-256-cbc";
+  r.kdf = h.password_mode ? "pbkdf2-sha256" : (h.version == 1 ? "unknown" : "none");
+  if (h.password_mode) r.kdf_iterations = Bjlgenc1Header::kPbkdf2Iterations;
+  r.encrypted_size = file_size;
+  return r;
+}
+
+// An opened encrypted file and its parsed header, whichever the format.
+struct OpenedFile {
+  InputFile file;
+  std::optional<AeadHeader> aead;
+  std::optional<Bjlgenc1Header> legacy;
+};
+
+Result<OpenedFile> OpenEncrypted(const std::string& path) {
+  Result<InputFile> file = InputFile::Open(path);
+  if (!file.ok()) return file.status();
+  uint8_t head[Bjlgenc1Header::kMaxSize];
+  size_t n = static_cast<size_t>(std::min<uint64_t>(file->size(), sizeof head));
+  Status s = file->ReadAt(0, head, n);
+  if (!s.ok()) return s;
+  OpenedFile opened{std::move(*file), std::nullopt, std::nullopt};
+  if (n >= 8 && std::memcmp(head, AeadHeader::kMagic, 8) == 0) {
+    Result<AeadHeader> h = AeadHeader::Parse(head, n);
+    if (!h.ok()) return h.status();
+    opened.aead = *h;
+  } else if (n >= 8 && std::memcmp(head, Bjlgenc1Header::kMagic, 8) == 0) {
+    Result<Bjlgenc1Header> h = Bjlgenc1Header::Parse(head, n, opened.file.size());
+    if (!h.ok()) return h.status();
+    opened.legacy = *h;
+  } else {
+    return Status::NotSupported("not an encrypted file: no BJLGAEAD or BJLGENC1 magic");
+  }
+  return opened;
+}
+
+// Verifies (out == nullptr) or decrypts.
+Result<FileReport> ReadEncrypted(const std::string& in, PrivateOutput* out, const Secret& secret,
+                                 const DecryptOptions& options) {
+  Result<OpenedFile> opened = OpenEncrypted(in);
+  if (!opened.ok()) return opened.status();
+  const InputFile& file = opened->file;
+  FileReport report;
+  if (opened->aead) {
+    const AeadHeader& h = *opened->aead;
+    Result<AeadKeys> keys = OpenHeader(h, secret);
+    if (!keys.ok()) return keys.status();
+    Status s = DecryptAeadChunks(file, h, *keys, ResolveThreads(options.threads), out);
+    if (!s.ok()) return s;
+    report = DescribeAeadFile(h, file.size());
+  } else {
+    Bjlgenc1ReadOptions legacy_options;
+    legacy_options.legacy_salt = options.legacy_salt;
+    uint64_t plaintext_size = 0;
+    Status s = Bjlgenc1Decrypt(file, *opened->legacy, secret, legacy_options, out, &plaintext_size);
+    if (!s.ok()) return s;
+    report = ReportFor(*opened->legacy, file.size());
+    report.plaintext_size = plaintext_size;
+    report.mode = IsPassword(secret) ? "password" : "key";
+  }
+  return report;
+}
+
+}  // namespace
+
+Result<FileReport> EncryptFile(const std::string& in, const std::string& out, const Secret& secret,
+                               const EncryptOptions& options) {
+  Result<InputFile> file = InputFile::Open(in);
+  if (!file.ok()) return file.status();
+  if (options.format == Format::kBjlgenc1) {
+    Result<PrivateOutput> output = PrivateOutput::Create(out);
+    if (!output.ok()) return output.status();
+    Status s = Bjlgenc1Encrypt(*file, secret, *output);
+    if (s.ok()) s = output->Commit();
+    if (!s.ok()) return s;
+    Result<FileReport> report = InspectFile(out);
+    if (report.ok()) report->plaintext_size = file->size();
+    return report;
+  }
+  Result<NewAeadFile> started = StartAeadFile(secret, options);
+  if (!started.ok()) return started.status();
+  const AeadHeader& h = started->header;
+  Result<PrivateOutput> output = PrivateOutput::Create(out);
+  if (!output.ok()) return output.status();
+  Status s = EncryptAeadChunks(*file, h, started->keys, ResolveThreads(options.threads), *output);
+  if (s.ok()) s = output->Commit();
+  if (!s.ok()) return s;
+  uint64_t chunks = file->size() == 0 ? 1 : (file->size() + h.chunk_size - 1) / h.chunk_size;
+  return DescribeAeadFile(h, AeadHeader::kSize + file->size() + chunks * AeadHeader::kTagSize);
+}
+
+Result<FileReport> DecryptFile(const std::string& in, const std::string& out, const Secret& secret,
+                               const DecryptOptions& options) {
+  Result<PrivateOutput> output = PrivateOutput::Create(out);
+  if (!output.ok()) return output.status();
+  Result<FileReport> report = ReadEncrypted(in, &*output, secret, options);
+  if (!report.ok()) return report;  // `output` removes the partial file
+  Status s = output->Commit();
+  if (!s.ok()) return s;
+  return report;
+}
+
+Result<FileReport> VerifyFile(const std::string& in, const Secret& secret,
+                              const DecryptOptions& options) {
+  return ReadEncrypted(in, nullptr, secret, options);
+}
+
+Result<FileReport> InspectFile(const std::string& in) {
+  Result<OpenedFile> opened = OpenEncrypted(in);
+  if (!opened.ok()) return opened.status();
+  if (opened->aead) return DescribeAeadFile(*opened->aead, opened->file.size());
+  return ReportFor(*opened->legacy, opened->file.size());
+}
+
+}  // namespace bjlg::crypto

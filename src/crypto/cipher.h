@@ -1,0 +1,72 @@
+// The file-level API of bjlg's encryption: encrypt, decrypt, verify and inspect a file in either
+// format (docs/encryption.md). This is what the PHP class Bjlg\Crypto\Cipher and the CLI call.
+//
+// Failures: kUnauthenticated = wrong key or password; kCorruption = altered or truncated data
+// (messages starting "truncated" for truncation); kNotSupported = not an encrypted file, or an
+// unknown version or algorithm; kIOError = the file system; kInvalidArgument = bad options.
+// Decryption output appears under `out` only when everything authenticated (see file_io.h).
+#ifndef BJLG_CRYPTO_CIPHER_H_
+#define BJLG_CRYPTO_CIPHER_H_
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "common/status.h"
+#include "crypto/aead_header.h"
+#include "crypto/secret.h"
+
+namespace bjlg::crypto {
+
+enum class Format { kBjlg, kBjlgenc1 };
+
+struct EncryptOptions {
+  Format format = Format::kBjlg;
+  uint32_t chunk_size = 1 << 20;
+  // Password mode of the bjlg format. BJLGENC1 always uses PBKDF2 with 10 000 iterations.
+  KdfId password_kdf = KdfId::kScrypt;
+  uint32_t scrypt_log_n = 17, scrypt_r = 8, scrypt_p = 1;
+  uint32_t pbkdf2_iterations = 600000;
+  // Unset: AES-256-GCM if the CPU has AES instructions, ChaCha20-Poly1305 otherwise.
+  std::optional<AeadCipher> cipher;
+  unsigned threads = 0;  // 0: one per core
+};
+
+struct DecryptOptions {
+  unsigned threads = 0;
+  std::optional<std::array<uint8_t, 16>> legacy_salt;  // BJLGENC1 v1 in password mode
+};
+
+// What is known about an encrypted file: from its header (Inspect) or after a full pass.
+struct FileReport {
+  std::string format;       // "bjlg" or "bjlgenc1"
+  int version = 0;
+  std::string mode;         // "key" or "password" ("unknown" for BJLGENC1 v1)
+  std::string cipher;       // "aes-256-gcm", "chacha20-poly1305", "aes-256-cbc"
+  std::string kdf;          // "none", "scrypt", "pbkdf2-sha256"
+  uint32_t kdf_iterations = 0;  // PBKDF2 only
+  uint32_t scrypt_log_n = 0, scrypt_r = 0, scrypt_p = 0;
+  std::string key_fingerprint;  // bjlg format: key id (hex); empty for BJLGENC1
+  uint32_t chunk_size = 0;      // bjlg format only
+  uint64_t chunks = 0;          // bjlg format only
+  uint64_t encrypted_size = 0;
+  std::optional<uint64_t> plaintext_size;  // bjlg: always; BJLGENC1: not from Inspect
+};
+
+// The report for a bjlg-format file of `file_size` bytes with this header.
+FileReport DescribeAeadFile(const AeadHeader& header, uint64_t file_size);
+
+Result<FileReport> EncryptFile(const std::string& in, const std::string& out, const Secret& secret,
+                               const EncryptOptions& options);
+Result<FileReport> DecryptFile(const std::string& in, const std::string& out, const Secret& secret,
+                               const DecryptOptions& options);
+// Authenticates every byte; writes nothing.
+Result<FileReport> VerifyFile(const std::string& in, const Secret& secret,
+                              const DecryptOptions& options);
+// Reads the header only; needs no secret and checks no MAC.
+Result<FileReport> InspectFile(const std::string& in);
+
+}  // namespace bjlg::crypto
+
+#endif  // BJLG_CRYPTO_CIPHER_H_

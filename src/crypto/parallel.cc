@@ -1,0 +1,78 @@
+#include "crypto/parallel.h"
+
+#include <mutex>
+
+namespace bjlg::crypto {
+
+unsigned ResolveThreads(unsigned requested) {
+  if (requested > 0) return requested;
+  unsigned n = std::thread::hardware_concurrency();
+  return n > 0 ? n : 1;
+}
+
+Status ParallelFor(size_t count, unsigned threads, const std::function<Status(size_t)>& fn) {
+  std::atomic<size_t> next{0};
+  std::mutex mu;
+  size_t failed_index = count;
+  Status failure;
+  auto work = [&] {
+    for (size_t i = next.fetch_add(1); i < count; i = next.fetch_add(1)) {
+      Status s = fn(i);
+      if (!s.ok()) {
+        std::lock_guard<std::mutex> lock(mu);
+        if (i < failed_index) {
+          failed_index = i;
+          failure = std::move(s);
+        }
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  size_t extra = threads > 1 ? std::min<size_t>(threads, count) - 1 : 0;
+  for (size_t t = 0; t < extra; ++t) {
+    try {
+      pool.emplace_back(work);
+    } catch (...) {
+      break;  // fewer threads; `work` below still drains the queue
+    }
+  }
+  work();
+  for (auto& th : pool) th.join();
+  return failed_index < count ? failure : Status::OK();
+}
+
+Status RunPipeline(uint64_t count, const PipelineStep& read, const PipelineStep& process,
+                   const PipelineStep& write) {
+  if (count == 0) return Status::OK();
+  Status s = read(0, 0);
+  if (!s.ok()) return s;
+  for (uint64_t k = 0; k < count; ++k) {
+    Status wrote, fetched;
+    auto write_previous = [&] {
+      if (k > 0) wrote = write(k - 1, static_cast<int>((k - 1) % 2));
+    };
+    auto read_next = [&] {
+      if (k + 1 < count) fetched = read(k + 1, static_cast<int>((k + 1) % 2));
+    };
+    std::thread writer, reader;
+    try {
+      writer = std::thread(write_previous);
+    } catch (...) {
+      write_previous();  // no thread: do the I/O first, in line
+    }
+    try {
+      reader = std::thread(read_next);
+    } catch (...) {
+      read_next();
+    }
+    s = process(k, static_cast<int>(k % 2));
+    if (writer.joinable()) writer.join();
+    if (reader.joinable()) reader.join();
+    if (!s.ok()) return s;
+    if (!wrote.ok()) return wrote;
+    if (!fetched.ok()) return fetched;
+  }
+  return write(count - 1, static_cast<int>((count - 1) % 2));
+}
+
+}  // namespace bjlg::crypto

@@ -1,0 +1,33 @@
+// ParallelFor: runs fn(0..count-1) on up to `threads` threads (the caller's included) and
+// returns the failure of the lowest failing index, so results do not depend on scheduling.
+// If a thread cannot be started the remaining work runs on the threads that did start.
+#ifndef BJLG_CRYPTO_PARALLEL_H_
+#define BJLG_CRYPTO_PARALLEL_H_
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <thread>
+#include <vector>
+
+#include "common/status.h"
+
+namespace bjlg::crypto {
+
+// 0 means one thread per core.
+unsigned ResolveThreads(unsigned requested);
+
+Status ParallelFor(size_t count, unsigned threads, const std::function<Status(size_t)>& fn);
+
+// Runs read(k), then process(k), then write(k) for k = 0..count-1, overlapping the I/O of
+// neighbouring steps with the work of the current one: while process(k) runs, one thread
+// writes step k-1 and another reads step k+1. Each step uses buffer slot k % 2, so the caller keeps two
+// sets of buffers. write(k) only runs after process(k) succeeded; the first failure stops the
+// pipeline and is returned (a read or write failure of a neighbour included).
+using PipelineStep = std::function<Status(uint64_t step, int slot)>;
+Status RunPipeline(uint64_t count, const PipelineStep& read, const PipelineStep& process,
+                   const PipelineStep& write);
+
+}  // namespace bjlg::crypto
+
+#endif  // BJLG_CRYPTO_PARALLEL_H_
