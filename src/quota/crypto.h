@@ -1,0 +1,24 @@
+// The few cryptographic and encoding primitives the collectors need, over OpenSSL.
+#ifndef BJLG_QUOTA_CRYPTO_H_
+#define BJLG_QUOTA_CRYPTO_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace bjlg::quota {
+
+std::string Sha256(std::string_view data);                        // raw 32 bytes
+std::string HmacSha256(std::string_view key, std::string_view data);  // raw 32 bytes
+std::string Hex(std::string_view raw);                            // lower-case
+std::string Base64Encode(std::string_view raw);
+// Empty optional when `text` is not valid base64.
+std::optional<std::string> Base64Decode(std::string_view text);
+
+// RFC 3986 percent-encoding: every byte but A-Z a-z 0-9 - . _ ~ (and '/' when keep_slash) is
+// written %XX with upper-case hex, as SigV4 and Azure require.
+std::string UriEncode(std::string_view text, bool keep_slash);
+
+}  // namespace bjlg::quota
+
+#endif  // BJLG_QUOTA_CRYPTO_H_
