@@ -259,13 +259,25 @@ class Engine {
   static size_t OnHeader(char* data, size_t size, size_t count, void* user) {
     Slot& s = *static_cast<Slot*>(user);
     size_t n = size * count;
-    std::string line(data, n);
-    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+    // HTTP gives one header per call; libcurl's SFTP quote results come as several lines at once.
+    std::string_view chunk(data, n);
+    while (!chunk.empty()) {
+      size_t eol = chunk.find('\n');
+      std::string line(chunk.substr(0, eol));
+      chunk.remove_prefix(eol == std::string_view::npos ? chunk.size() : eol + 1);
+      while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.pop_back();
+      AddHeader(s, line);
+    }
+    return n;
+  }
+
+  static void AddHeader(Slot& s, const std::string& line) {
     if (line.rfind("HTTP/", 0) == 0) {  // a new response (after 100 Continue): start over
       s.response.headers.clear();
       s.response.header_lines.clear();
-      return n;
+      return;
     }
+    if (line.empty()) return;
     if (s.response.header_lines.size() < 200) s.response.header_lines.push_back(line);
     size_t colon = line.find(':');
     if (colon != std::string::npos && colon > 0) {
@@ -276,7 +288,6 @@ class Engine {
       auto [it, fresh] = s.response.headers.emplace(name, value);
       if (!fresh) it->second += "," + value;
     }
-    return n;
   }
 
   void Completed(Slot& s, CURLcode rc) {
