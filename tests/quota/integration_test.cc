@@ -76,7 +76,7 @@ json Sftp() {
 
 }  // namespace
 
-TEST_CASE("S3: thousands of objects across pages, summed, through the SigV4-checking front", "[.integration][quota]") {
+TEST_CASE("S3: thousands of objects across pages, summed, through the SigV4-checking front", "[.integration]") {
   json d = S3();
   d["page_size"] = 1000;
   d["quota_bytes"] = 50000000;
@@ -91,7 +91,7 @@ TEST_CASE("S3: thousands of objects across pages, summed, through the SigV4-chec
   CHECK(u.quota_source == QuotaSource::kConfigured);
 }
 
-TEST_CASE("S3: small pages and a prefix", "[.integration][quota]") {
+TEST_CASE("S3: small pages and a prefix", "[.integration]") {
   json d = S3();
   d["page_size"] = 70;
   d["prefix"] = "db/";
@@ -104,7 +104,7 @@ TEST_CASE("S3: small pages and a prefix", "[.integration][quota]") {
   CHECK_FALSE(u.free_bytes.has_value());
 }
 
-TEST_CASE("S3: an empty bucket is zero, a missing bucket is not_found", "[.integration][quota]") {
+TEST_CASE("S3: an empty bucket is zero, a missing bucket is not_found", "[.integration]") {
   QuotaUsage empty = One(S3("empty"));
   INFO(Errors(empty));
   REQUIRE(empty.ok());
@@ -115,7 +115,7 @@ TEST_CASE("S3: an empty bucket is zero, a missing bucket is not_found", "[.integ
   CHECK(missing.errors[0].code == ErrorCode::kNotFound);
 }
 
-TEST_CASE("S3: a wrong secret is refused by the botocore front, and never shows in the error", "[.integration][quota]") {
+TEST_CASE("S3: a wrong secret is refused by the botocore front, and never shows in the error", "[.integration]") {
   json d = S3();
   d["secret_key"] = "WRONG-SECRET-123";
   QuotaUsage u = One(d);
@@ -130,7 +130,7 @@ TEST_CASE("S3: a wrong secret is refused by the botocore front, and never shows 
   CHECK(One(raw).ok());
 }
 
-TEST_CASE("Azure: Shared Key listing with markers, prefix, empty and missing containers", "[.integration][quota]") {
+TEST_CASE("Azure: Shared Key listing with markers, prefix, empty and missing containers", "[.integration]") {
   json d = Azure();
   d["page_size"] = 500;
   QuotaUsage u = One(d);
@@ -156,7 +156,7 @@ TEST_CASE("Azure: Shared Key listing with markers, prefix, empty and missing con
   CHECK(missing.errors[0].code == ErrorCode::kNotFound);
 }
 
-TEST_CASE("Azure: a wrong key is refused by azurite's Shared Key check", "[.integration][quota]") {
+TEST_CASE("Azure: a wrong key is refused by azurite's Shared Key check", "[.integration]") {
   json d = Azure();
   d["key"] = "d3Jvbmcta2V5LXdyb25nLWtleQ==";
   QuotaUsage u = One(d);
@@ -165,7 +165,7 @@ TEST_CASE("Azure: a wrong key is refused by azurite's Shared Key check", "[.inte
   CHECK(u.errors[0].message.find("d3Jvbmcta2V5") == std::string::npos);
 }
 
-TEST_CASE("Azure over HTTPS: refused without the CA, accepted with the CA bundle", "[.integration][quota]") {
+TEST_CASE("Azure over HTTPS: refused without the CA, accepted with the CA bundle", "[.integration]") {
   // The HTTPS azurite holds no container: with the CA, the signed request gets through TLS and
   // the Shared Key check and is answered ContainerNotFound.
   json d = Azure("backups");
@@ -184,7 +184,7 @@ TEST_CASE("Azure over HTTPS: refused without the CA, accepted with the CA bundle
   CHECK(wrong_key.errors[0].code == ErrorCode::kAuth);
 }
 
-TEST_CASE("WebDAV: RFC 4331 quota from sabre/dav; bad password; no quota reported", "[.integration][quota]") {
+TEST_CASE("WebDAV: RFC 4331 quota from sabre/dav; bad password; no quota reported", "[.integration]") {
   json d = {{"name", "nas"}, {"type", "webdav"}, {"url", Env("BJLG_IT_DAV") + "/"}, {"username", "backup"},
             {"password", "s3cret-dav"}};
   QuotaUsage u = One(d);
@@ -208,7 +208,7 @@ TEST_CASE("WebDAV: RFC 4331 quota from sabre/dav; bad password; no quota reporte
   CHECK(none.errors[0].message.find("RFC 4331") != std::string::npos);
 }
 
-TEST_CASE("SFTP: statvfs@openssh.com through sshd; unknown key; wrong host key", "[.integration][quota]") {
+TEST_CASE("SFTP: statvfs@openssh.com through sshd; unknown key; wrong host key", "[.integration]") {
   QuotaUsage u = One(Sftp());
   INFO(Errors(u));
   REQUIRE(u.ok());
@@ -234,7 +234,7 @@ TEST_CASE("SFTP: statvfs@openssh.com through sshd; unknown key; wrong host key",
   CHECK(mismatch.errors[0].code == ErrorCode::kTls);
 }
 
-TEST_CASE("Hosted providers: documented answers of Drive, Dropbox, OneDrive, pCloud, B2", "[.integration][quota]") {
+TEST_CASE("Hosted providers: documented answers of Drive, Dropbox, OneDrive, pCloud, B2", "[.integration]") {
   auto results = Run(json::array({Fake("gdrive", "ok"), Fake("dropbox", "ok"), Fake("onedrive", "ok"),
                                   Fake("pcloud", "ok"), Fake("b2", "ok")}));
   for (const QuotaUsage& u : results) {
@@ -258,7 +258,7 @@ TEST_CASE("Hosted providers: documented answers of Drive, Dropbox, OneDrive, pCl
   CHECK(results[4].source == UsedSource::kListing);
 }
 
-TEST_CASE("Hosted providers: refused credentials are auth errors without secrets", "[.integration][quota]") {
+TEST_CASE("Hosted providers: refused credentials are auth errors without secrets", "[.integration]") {
   auto results = Run(json::array({Fake("gdrive", "unauth"), Fake("dropbox", "unauth"), Fake("onedrive", "unauth"),
                                   Fake("pcloud", "unauth"), Fake("b2", "unauth")}));
   for (const QuotaUsage& u : results) {
@@ -271,7 +271,7 @@ TEST_CASE("Hosted providers: refused credentials are auth errors without secrets
   }
 }
 
-TEST_CASE("Transport: garbage, stall, redirect, oversized, throttled, flaky; others still succeed", "[.integration][quota]") {
+TEST_CASE("Transport: garbage, stall, redirect, oversized, throttled, flaky; others still succeed", "[.integration]") {
   CollectOptions options;
   options.timeout_ms = 2500;
   options.max_response_bytes = 1 << 20;
