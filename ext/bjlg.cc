@@ -26,6 +26,8 @@ static PHP_GINIT_FUNCTION(bjlg) {
 static PHP_MINIT_FUNCTION(bjlg) {
   REGISTER_INI_ENTRIES();
   bjlg_register_exception();
+  bjlg_register_quota_exception();
+  bjlg_register_quota_collector();
   return SUCCESS;
 }
 
@@ -41,7 +43,7 @@ static PHP_MINFO_FUNCTION(bjlg) {
   for (const auto &[library, version] : bjlg::LibraryVersions()) {
     php_info_print_table_row(2, (library + " version").c_str(), version.c_str());
   }
-  php_info_print_table_row(2, "Features", "cron");
+  php_info_print_table_row(2, "Features", "cron, quota");
   php_info_print_table_end();
   DISPLAY_INI_ENTRIES();
 }

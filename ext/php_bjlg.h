@@ -29,7 +29,12 @@ ZEND_TSRMLS_CACHE_EXTERN()
 /* Base of every exception bjlg throws. */
 extern zend_class_entry *bjlg_ce_Exception;
 
+/* Bjlg\Quota\InvalidDestinationException (extends Bjlg\Exception). */
+extern zend_class_entry *bjlg_ce_Quota_InvalidDestinationException;
+
 /* Class registration, one per glue file, called from MINIT. */
 void bjlg_register_exception(void);
+void bjlg_register_quota_exception(void);
+void bjlg_register_quota_collector(void);
 
 #endif /* PHP_BJLG_H */
