@@ -24,7 +24,6 @@ struct CollectOptions {
   uint64_t max_response_bytes = 16u << 20;  // any single response larger than this is refused
   bool verify_tls = true;              // certificate and host name checks
   std::string ca_bundle;               // PEM file of trusted CAs; empty = the system's
-  bool sequential = false;             // one destination after another (benchmarks only)
 };
 
 // Collects every destination; the result has one entry per destination, in the same order.

@@ -81,13 +81,8 @@ class Engine {
       for (Slot& s : slots_) Fail(s, {ErrorCode::kUnreachable, "cannot initialise libcurl"});
       return results;
     }
-    size_t next = 0;
-    while (true) {
-      // Start destinations: all of them, or one at a time when sequential.
-      while (next < slots_.size() && (!options_.sequential || Active() == 0)) {
-        Start(slots_[next++]);
-      }
-      if (next >= slots_.size() && Active() == 0) break;
+    for (Slot& s : slots_) Start(s);  // local destinations finish right here
+    while (Active() > 0) {
       int still = 0;
       curl_multi_perform(multi_, &still);
       int queued = 0;
