@@ -165,6 +165,32 @@ TEST_CASE("Azure: a wrong key is refused by azurite's Shared Key check", "[.inte
   CHECK(u.errors[0].message.find("d3Jvbmcta2V5") == std::string::npos);
 }
 
+TEST_CASE("Azure: SAS token listing; a SAS without list permission or with a forged signature is refused", "[.integration]") {
+  json d = Azure();
+  d.erase("key");
+  d["sas"] = "?" + Env("BJLG_IT_AZURE_SAS");
+  d["page_size"] = 400;
+  QuotaUsage u = One(d);
+  INFO(Errors(u));
+  REQUIRE(u.ok());
+  CHECK(u.used_bytes == 639400u);
+  CHECK(u.object_count == 1200u);
+
+  d["sas"] = Env("BJLG_IT_AZURE_SAS_NO_LIST");
+  QuotaUsage no_list = One(d);
+  REQUIRE(no_list.errors.size() == 1);
+  CHECK(no_list.errors[0].code == ErrorCode::kAuth);
+
+  std::string forged = Env("BJLG_IT_AZURE_SAS");
+  size_t sig = forged.find("sig=") + 4;
+  forged[sig] = forged[sig] == 'A' ? 'B' : 'A';
+  d["sas"] = forged;
+  QuotaUsage refused = One(d);
+  REQUIRE(refused.errors.size() == 1);
+  CHECK(refused.errors[0].code == ErrorCode::kAuth);
+  CHECK(refused.errors[0].message.find("sig=") == std::string::npos);
+}
+
 TEST_CASE("Azure over HTTPS: refused without the CA, accepted with the CA bundle", "[.integration]") {
   // The HTTPS azurite holds no container: with the CA, the signed request gets through TLS and
   // the Shared Key check and is answered ContainerNotFound.
@@ -271,14 +297,15 @@ TEST_CASE("Hosted providers: refused credentials are auth errors without secrets
   }
 }
 
-TEST_CASE("Transport: garbage, stall, redirect, oversized, throttled, flaky; others still succeed", "[.integration]") {
+TEST_CASE("Transport: garbage, stall, redirects, oversized, throttled, flaky; others still succeed", "[.integration]") {
   CollectOptions options;
   options.timeout_ms = 2500;
   options.max_response_bytes = 1 << 20;
   options.retry_base_ms = 100;
   json stall = Fake("dropbox", "stall");
   json list = json::array({Fake("dropbox", "garbage"), stall, Fake("dropbox", "redirect"), Fake("dropbox", "big"),
-                           Fake("pcloud", "throttled"), Fake("onedrive", "flaky"), Fake("dropbox", "ok"), S3()});
+                           Fake("pcloud", "throttled"), Fake("onedrive", "flaky"), Fake("dropbox", "ok"), S3(),
+                           Fake("onedrive", "hop")});
   auto start = std::chrono::steady_clock::now();
   auto r = Run(list, options);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -301,6 +328,39 @@ TEST_CASE("Transport: garbage, stall, redirect, oversized, throttled, flaky; oth
   CHECK(r[6].ok());
   CHECK(r[7].ok());
   CHECK(r[7].used_bytes == 1373750u);
+  INFO(Errors(r[8]));
+  CHECK(r[8].ok());  // a redirect on the same host is followed
+  CHECK(r[8].used_bytes == 1073741824u);
   // Concurrent: bounded by the stalling destination's budget, not the sum.
   CHECK(seconds < 4.0);
+}
+
+TEST_CASE("Every collector: a garbage answer is a protocol error, a stall a timeout", "[.integration]") {
+  CollectOptions options;
+  options.timeout_ms = 2000;
+  json list = json::array();
+  for (std::string scenario : {"garbage", "stall"}) {
+    json s3 = S3();
+    s3["name"] = "s3-" + scenario;
+    s3["endpoint"] = Env("BJLG_IT_FAKE") + "/" + scenario;
+    json az = Azure();
+    az["name"] = "azure-" + scenario;
+    az["endpoint"] = Env("BJLG_IT_FAKE") + "/" + scenario + "/devstoreaccount1";
+    json dav = {{"name", "webdav-" + scenario}, {"type", "webdav"}, {"url", Env("BJLG_IT_FAKE") + "/" + scenario + "/dav/"}};
+    for (json d : {s3, az, dav, Fake("b2", scenario), Fake("gdrive", scenario), Fake("dropbox", scenario),
+                   Fake("onedrive", scenario), Fake("pcloud", scenario)}) {
+      list.push_back(d);
+    }
+  }
+  auto start = std::chrono::steady_clock::now();
+  auto r = Run(list, options);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  REQUIRE(r.size() == 16);
+  for (size_t i = 0; i < r.size(); ++i) {
+    INFO(r[i].name << ": " << Errors(r[i]));
+    REQUIRE(r[i].errors.size() == 1);
+    CHECK(r[i].errors[0].code == (i < 8 ? ErrorCode::kProtocol : ErrorCode::kTimeout));
+    CHECK_FALSE(r[i].used_bytes.has_value());
+  }
+  CHECK(seconds < 3.5);  // the eight stalls ran at once
 }

@@ -11,6 +11,7 @@ The first path segment picks a scenario, the rest is the provider's own path:
   /flaky/...       503 with Retry-After: 1 on the first call of each path, then /ok
   /throttled/...   429 with Retry-After: 1, always
   /redirect/...    302 to another host
+  /hop/...         302 to the same path under /ok on this host (followed)
   /big/...         a 64 MiB body
   /slow/...        /ok after --delay-ms (the benchmark's added latency)
 S3 ListObjectsV2 of a synthetic bucket: GET /synth-s3/<bucket>/?list-type=2 with --synth-objects
@@ -66,6 +67,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         self.route("POST")
 
+    def do_PROPFIND(self):
+        self.route("PROPFIND")
+
     def route(self, method):
         url = urlsplit(self.path)
         parts = url.path.split("/", 2)
@@ -91,6 +95,8 @@ class Handler(BaseHTTPRequestHandler):
             return
         if scenario == "redirect":
             return self.send(302, "", headers={"Location": "http://elsewhere.invalid:%d/ok%s" % (PORT, rest)})
+        if scenario == "hop":
+            return self.send(302, "", headers={"Location": "/ok" + rest})
         if scenario == "throttled":
             return self.send(429, '{"error": "too many requests"}', headers={"Retry-After": "1"})
         if scenario == "flaky":

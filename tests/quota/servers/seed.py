@@ -3,6 +3,7 @@
 
   seed.py s3 PORT       s3rver (credentials S3RVER/S3RVER): bucket "backups" with 2,500 objects,
                         300 of them under "db/"; bucket "empty" stays empty
+  seed.py sas PERMS     prints an account SAS token for azurite's devstoreaccount1 (e.g. "rl")
   seed.py azure PORT    azurite: container "backups" with 1,200 blobs, 200 under "db/";
                         container "empty"
 
@@ -81,5 +82,19 @@ def seed_azure(port):
         list(pool.map(put, range(len(keys))))
 
 
+def account_sas(permissions):
+    """An account SAS for the blob service, valid for a day, per Microsoft's account SAS
+    specification (version 2021-08-06: the string to sign ends with the encryption scope)."""
+    from urllib.parse import quote
+    expiry = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 86400))
+    fields = [ACCOUNT, permissions, "b", "sco", "", expiry, "", "https,http", "2021-08-06", ""]
+    sig = base64.b64encode(hmac.new(KEY, ("\n".join(fields) + "\n").encode(), hashlib.sha256).digest()).decode()
+    return "sv=2021-08-06&ss=b&srt=sco&sp=%s&se=%s&spr=https,http&sig=%s" % (permissions, quote(expiry, safe=""),
+                                                                          quote(sig, safe=""))
+
+
 if __name__ == "__main__":
-    {"s3": seed_s3, "azure": seed_azure}[sys.argv[1]](int(sys.argv[2]))
+    if sys.argv[1] == "sas":
+        print(account_sas(sys.argv[2]))
+    else:
+        {"s3": seed_s3, "azure": seed_azure}[sys.argv[1]](int(sys.argv[2]))
