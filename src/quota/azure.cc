@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "quota/crypto.h"
+#include "quota/listing.h"
 #include "quota/probe.h"
 #include "quota/xml_stream.h"
 
@@ -16,15 +17,6 @@ namespace {
 
 const char kWhat[] = "Azure List Blobs";
 const char kVersion[] = "2023-08-03";
-
-std::string HttpDateNow() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  return buf;
-}
 
 class AzureProbe : public Probe {
  public:
@@ -62,7 +54,7 @@ class AzureProbe : public Probe {
         finished_ = true;
         return false;
       }
-      std::string date = HttpDateNow();
+      std::string date = FormatUtcNow("%a, %d %b %Y %H:%M:%S GMT");
       // Canonicalized headers: x-ms-* sorted; canonicalized resource: /account/path then each
       // query parameter "name:value" sorted by name.
       std::string headers = "x-ms-date:" + date + "\nx-ms-version:" + kVersion + "\n";
@@ -74,7 +66,7 @@ class AzureProbe : public Probe {
       r->headers = {"x-ms-date: " + date, std::string("x-ms-version: ") + kVersion,
                     "Authorization: SharedKey " + account_ + ":" + signature};
     }
-    page_ = Page();
+    page_ = ListingPage();
     xml_ = std::make_unique<XmlStream>([this](const std::string& p, const std::string& t) { OnElement(p, t); });
     r->sink = [this](std::string_view chunk) { return xml_->Feed(chunk); };
     return true;
@@ -83,12 +75,7 @@ class AzureProbe : public Probe {
   std::optional<QuotaError> OnResponse(Response& response) override {
     std::string where = std::string(kWhat) + " on " + HostOf(endpoint_);
     if (response.status < 200 || response.status >= 300) {
-      std::string code;
-      XmlStream parse([&](const std::string& path, const std::string& text) {
-        if (path == "Error/Code") code = text;
-      });
-      parse.Feed(response.body);
-      parse.Finish();
+      std::string code = XmlErrorCode(response.body);
       if (code.empty()) {
         auto it = response.headers.find("x-ms-error-code");
         if (it != response.headers.end()) code = it->second;
@@ -98,39 +85,24 @@ class AzureProbe : public Probe {
       if (code.rfind("Authentication", 0) == 0 || code.rfind("Authorization", 0) == 0) e.code = ErrorCode::kAuth;
       return e;
     }
-    if (response.sink_failed || !xml_->Finish()) return ProtocolError(where, xml_->error());
-    if (!page_.root_ok) return ProtocolError(where, "the answer is not an EnumerationResults");
-    if (page_.bad_size) return ProtocolError(where, "a blob size is not a number");
-    *usage_->used_bytes += page_.bytes;
-    *usage_->object_count += page_.blobs;
-    if (page_.next_marker.empty()) {
+    if (auto e = page_.AddTo(usage_, *xml_, response.sink_failed, where, "EnumerationResults")) return e;
+    if (page_.next.empty()) {
       finished_ = true;
     } else {
-      if (page_.next_marker == marker_) return ProtocolError(where, "the marker did not advance");
-      marker_ = page_.next_marker;
+      if (page_.next == marker_) return ProtocolError(where, "the marker did not advance");
+      marker_ = page_.next;
     }
     return std::nullopt;
   }
 
  private:
-  struct Page {
-    uint64_t bytes = 0;
-    uint64_t blobs = 0;
-    bool root_ok = false;
-    bool bad_size = false;
-    std::string next_marker;
-  };
-
   void OnElement(const std::string& path, const std::string& text) {
     if (path == "EnumerationResults/Blobs/Blob/Properties/Content-Length") {
-      std::optional<uint64_t> size = ParseUint(text);
-      if (!size) page_.bad_size = true;
-      page_.bytes += size.value_or(0);
-      page_.blobs++;
+      page_.AddObject(text);
     } else if (path == "EnumerationResults/NextMarker") {
-      page_.next_marker = text;
+      page_.next = text;
     } else if (path == "EnumerationResults") {
-      page_.root_ok = true;
+      page_.root_seen = true;
     }
   }
 
@@ -138,7 +110,7 @@ class AzureProbe : public Probe {
   int64_t page_size_ = 5000;
   QuotaUsage* usage_;
   bool finished_ = false;
-  Page page_;
+  ListingPage page_;
   std::unique_ptr<XmlStream> xml_;
 };
 

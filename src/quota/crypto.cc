@@ -4,6 +4,8 @@
 #include <openssl/hmac.h>
 #include <openssl/sha.h>
 
+#include <ctime>
+
 namespace bjlg::quota {
 
 std::string Sha256(std::string_view data) {
@@ -70,6 +72,15 @@ std::string UriEncode(std::string_view text, bool keep_slash) {
     }
   }
   return out;
+}
+
+std::string FormatUtcNow(const char* format) {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[64];
+  std::strftime(buf, sizeof buf, format, &tm);
+  return buf;
 }
 
 }  // namespace bjlg::quota

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "quota/crypto.h"
+#include "quota/listing.h"
 #include "quota/probe.h"
 #include "quota/sigv4.h"
 #include "quota/xml_stream.h"
@@ -69,7 +70,8 @@ class S3Probe : public Probe {
     if (!session_token_.empty()) r->headers.push_back("x-amz-security-token: " + session_token_);
     if (host_ != HostOf(origin_)) r->headers.push_back("Host: " + host_);
 
-    page_ = Page();
+    page_ = ListingPage();
+    truncated_ = false;
     xml_ = std::make_unique<XmlStream>([this](const std::string& path, const std::string& text) { OnElement(path, text); });
     r->sink = [this](std::string_view chunk) { return xml_->Feed(chunk); };
     return true;
@@ -77,15 +79,12 @@ class S3Probe : public Probe {
 
   std::optional<QuotaError> OnResponse(Response& response) override {
     if (response.status < 200 || response.status >= 300) return ErrorFor(response);
-    if (response.sink_failed || !xml_->Finish()) return ProtocolError(kWhat, xml_->error());
-    if (!page_.root_ok) return ProtocolError(kWhat, "the answer is not a ListBucketResult");
-    if (page_.bad_size) return ProtocolError(kWhat, "an object size is not a number");
-    *usage_->used_bytes += page_.bytes;
-    *usage_->object_count += page_.objects;
-    if (page_.truncated) {
-      if (page_.next_token.empty()) return ProtocolError(kWhat, "truncated listing without NextContinuationToken");
-      if (page_.next_token == token_) return ProtocolError(kWhat, "the continuation token did not advance");
-      token_ = page_.next_token;
+    std::string where = std::string(kWhat) + " on " + HostOf(origin_);
+    if (auto e = page_.AddTo(usage_, *xml_, response.sink_failed, where, "ListBucketResult")) return e;
+    if (truncated_) {
+      if (page_.next.empty()) return ProtocolError(where, "truncated listing without NextContinuationToken");
+      if (page_.next == token_) return ProtocolError(where, "the continuation token did not advance");
+      token_ = page_.next;
     } else {
       finished_ = true;
     }
@@ -93,38 +92,20 @@ class S3Probe : public Probe {
   }
 
  private:
-  struct Page {
-    uint64_t bytes = 0;
-    uint64_t objects = 0;
-    bool truncated = false;
-    bool root_ok = false;
-    bool bad_size = false;
-    std::string next_token;
-  };
-
   void OnElement(const std::string& path, const std::string& text) {
     if (path == "ListBucketResult/Contents/Size") {
-      std::optional<uint64_t> size = ParseUint(text);
-      if (!size) page_.bad_size = true;
-      page_.bytes += size.value_or(0);
-      page_.objects++;
+      page_.AddObject(text);
     } else if (path == "ListBucketResult/IsTruncated") {
-      page_.truncated = text == "true";
+      truncated_ = text == "true";
     } else if (path == "ListBucketResult/NextContinuationToken") {
-      page_.next_token = text;
+      page_.next = text;
     } else if (path == "ListBucketResult") {
-      page_.root_ok = true;
+      page_.root_seen = true;
     }
   }
 
   QuotaError ErrorFor(const Response& response) {
-    // S3 error bodies: <Error><Code>NoSuchBucket</Code><Message>…</Message></Error>
-    std::string code;
-    XmlStream parse([&](const std::string& path, const std::string& text) {
-      if (path == "Error/Code") code = text;
-    });
-    parse.Feed(response.body);
-    parse.Finish();
+    std::string code = XmlErrorCode(response.body);
     QuotaError e = HttpError(std::string(kWhat) + " on " + HostOf(origin_), response, code);
     if (code == "NoSuchBucket") e.code = ErrorCode::kNotFound;
     if (code == "SignatureDoesNotMatch" || code == "InvalidAccessKeyId" || code == "AccessDenied" ||
@@ -140,7 +121,8 @@ class S3Probe : public Probe {
   std::string session_token_, bucket_, prefix_, host_, base_path_, path_, origin_, token_;
   int64_t page_size_ = 1000;
   bool finished_ = false;
-  Page page_;
+  bool truncated_ = false;
+  ListingPage page_;
   std::unique_ptr<XmlStream> xml_;
 };
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <ctime>
 
 #include "quota/crypto.h"
 
@@ -80,13 +79,6 @@ SigV4Signature SignV4(const SigV4Request& request, const SigV4Credentials& crede
   return out;
 }
 
-std::string AmzDateNow() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  return buf;
-}
+std::string AmzDateNow() { return FormatUtcNow("%Y%m%dT%H%M%SZ"); }
 
 }  // namespace bjlg::quota
