@@ -253,6 +253,18 @@ TEST_CASE("SFTP: statvfs@openssh.com through sshd; unknown key; wrong host key",
   REQUIRE(refused.errors.size() == 1);
   CHECK(refused.errors[0].code == ErrorCode::kAuth);
 
+  json known = Sftp();
+  known.erase("host_key_sha256");
+  known["known_hosts"] = Env("BJLG_IT_SSH_DIR") + "/known_hosts";
+  QuotaUsage by_known_hosts = One(known);
+  INFO(Errors(by_known_hosts));
+  CHECK(by_known_hosts.ok());
+  known["known_hosts"] = Env("BJLG_IT_SSH_DIR") + "/known_hosts_wrong";
+  QuotaUsage unknown_host = One(known);
+  REQUIRE(unknown_host.errors.size() == 1);
+  INFO(Errors(unknown_host));
+  CHECK(unknown_host.errors[0].code == ErrorCode::kTls);
+
   json spoofed = Sftp();
   spoofed["host_key_sha256"] = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
   QuotaUsage mismatch = One(spoofed);

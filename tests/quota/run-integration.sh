@@ -92,6 +92,8 @@ CONF
 sshd_bin=$(command -v sshd || echo /usr/sbin/sshd)
 "$sshd_bin" -D -e -f "$work/ssh/sshd_config" >"$work/logs/sshd.log" 2>&1 &
 pids+=($!)
+echo "[127.0.0.1]:$P_SSH $(cut -d' ' -f1,2 "$work/ssh/host_key.pub")" >"$work/ssh/known_hosts"
+echo "[127.0.0.1]:$P_SSH $(cut -d' ' -f1,2 "$work/ssh/stranger_key.pub")" >"$work/ssh/known_hosts_wrong"
 host_fp=$(ssh-keygen -l -E sha256 -f "$work/ssh/host_key.pub" | awk '{print $2}' | sed 's/^SHA256://')
 
 wait_port "$P_S3" s3rver
