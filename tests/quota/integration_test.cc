@@ -344,7 +344,7 @@ TEST_CASE("Transport: garbage, stall, redirects, oversized, throttled, flaky; ot
   CHECK(r[8].ok());  // a redirect on the same host is followed
   CHECK(r[8].used_bytes == 1073741824u);
   // Concurrent: bounded by the stalling destination's budget, not the sum.
-  CHECK(seconds < 4.0);
+  CHECK(seconds < 6.0);  // one after the other it would take over 10 s
 }
 
 TEST_CASE("Every collector: a garbage answer is a protocol error, a stall a timeout", "[.integration]") {
@@ -374,5 +374,5 @@ TEST_CASE("Every collector: a garbage answer is a protocol error, a stall a time
     CHECK(r[i].errors[0].code == (i < 8 ? ErrorCode::kProtocol : ErrorCode::kTimeout));
     CHECK_FALSE(r[i].used_bytes.has_value());
   }
-  CHECK(seconds < 3.5);  // the eight stalls ran at once
+  CHECK(seconds < 6.0);  // the eight stalls ran at once: one after the other, 16 s
 }
