@@ -343,7 +343,6 @@ TEST_CASE("Transport: garbage, stall, redirects, oversized, throttled, flaky; ot
   INFO(Errors(r[8]));
   CHECK(r[8].ok());  // a redirect on the same host is followed
   CHECK(r[8].used_bytes == 1073741824u);
-  // Concurrent: bounded by the stalling destination's budget, not the sum.
   // All at once: about the stall's 2.5 s budget; one after the other it would exceed 5.5 s.
   CHECK(seconds < 5.0);
 }
