@@ -86,11 +86,12 @@ const std::vector<TypeSpec>& Specs() {
                   {"page_size", Kind::kInt, false, false, 1, 10000},
                   {"api_base_url", Kind::kString, false, false, 0, INT64_MAX, true}},
                  {}});
-    for (auto [type, name] : {std::pair{DestinationType::kGdrive, "gdrive"},
-                              std::pair{DestinationType::kDropbox, "dropbox"},
-                              std::pair{DestinationType::kOnedrive, "onedrive"}}) {
-      s.push_back({type, name, OAuthKeys(), {{"access_token", "refresh_token"}}});
-    }
+    s.push_back({DestinationType::kGdrive, "gdrive", OAuthKeys(), {{"access_token", "refresh_token"}}});
+    s.push_back({DestinationType::kDropbox, "dropbox", OAuthKeys(), {{"access_token", "refresh_token"}}});
+    std::vector<KeySpec> onedrive = OAuthKeys();
+    onedrive.push_back({"cloud", Kind::kString, false, false});   // national clouds
+    onedrive.push_back({"tenant", Kind::kString, false, false});  // token endpoint tenant
+    s.push_back({DestinationType::kOnedrive, "onedrive", onedrive, {{"access_token", "refresh_token"}}});
     s.push_back({DestinationType::kPcloud, "pcloud",
                  {{"access_token", Kind::kString, true, true},
                   {"region", Kind::kString, false, false},
@@ -259,6 +260,19 @@ class Parser {
       std::string region = d.Text("region", "us");
       if (region != "us" && region != "eu") {
         return Fail(DestinationError::Kind::kValue, index, label, "region", "must be 'us' or 'eu'");
+      }
+    }
+    if (d.type == DestinationType::kOnedrive) {
+      std::string cloud = d.Text("cloud", "global");
+      if (cloud != "global" && cloud != "us_gov" && cloud != "us_dod" && cloud != "china") {
+        return Fail(DestinationError::Kind::kValue, index, label, "cloud",
+                    "must be 'global', 'us_gov', 'us_dod' or 'china'");
+      }
+      std::string tenant = d.Text("tenant", "common");
+      if (tenant.empty() || tenant.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") !=
+                                std::string::npos) {
+        return Fail(DestinationError::Kind::kValue, index, label, "tenant",
+                    "must be a tenant ID or domain (letters, digits, '.', '-')");
       }
     }
     for (const char* key : {"endpoint", "url", "api_base_url", "token_url"}) {

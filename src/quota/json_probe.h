@@ -5,6 +5,7 @@
 #define BJLG_QUOTA_JSON_PROBE_H_
 
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "quota/probe.h"
 
@@ -20,8 +21,8 @@ class OAuthJsonProbe : public Probe {
  public:
   struct Endpoints {
     const char* what;            // "Dropbox get_space_usage"
-    const char* api_base;        // production base URL, used unless api_base_url is set
-    const char* token_url;       // production token endpoint, unless token_url is set
+    std::string api_base;        // production base URL, used unless api_base_url is set
+    std::string token_url;       // production token endpoint, unless token_url is set
   };
   OAuthJsonProbe(const Destination& d, QuotaUsage* usage, Endpoints endpoints);
 

@@ -1,15 +1,39 @@
 // OneDrive: GET /v1.0/me/drive (Microsoft Graph). quota.used, quota.total (0 means unknown) and
 // quota.remaining. https://learn.microsoft.com/graph/api/resources/quota
+// National clouds have their own Graph and sign-in hosts, picked by `cloud`:
+// https://learn.microsoft.com/graph/deployments
 #include "quota/json_probe.h"
 
 namespace bjlg::quota {
 namespace {
 
+struct Cloud {
+  const char* name;
+  const char* graph;
+  const char* login;
+};
+
+constexpr Cloud kClouds[] = {
+    {"global", "https://graph.microsoft.com", "https://login.microsoftonline.com"},
+    {"us_gov", "https://graph.microsoft.us", "https://login.microsoftonline.us"},
+    {"us_dod", "https://dod-graph.microsoft.us", "https://login.microsoftonline.us"},
+    {"china", "https://microsoftgraph.chinacloudapi.cn", "https://login.chinacloudapi.cn"},
+};
+
+const Cloud& CloudOf(const Destination& d) {
+  std::string name = d.Text("cloud", "global");
+  for (const Cloud& c : kClouds) {
+    if (name == c.name) return c;
+  }
+  return kClouds[0];  // the parser admits only the names above
+}
+
 class OnedriveProbe : public OAuthJsonProbe {
  public:
   OnedriveProbe(const Destination& d, QuotaUsage* usage)
-      : OAuthJsonProbe(d, usage, {"OneDrive drive", "https://graph.microsoft.com",
-                                  "https://login.microsoftonline.com/common/oauth2/v2.0/token"}) {}
+      : OAuthJsonProbe(d, usage, {"OneDrive drive", CloudOf(d).graph,
+                                  std::string(CloudOf(d).login) + "/" + d.Text("tenant", "common") +
+                                      "/oauth2/v2.0/token"}) {}
 
  protected:
   void ApiRequest(const std::string& base, Request* r) override { r->url = base + "/v1.0/me/drive"; }

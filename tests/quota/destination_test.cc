@@ -100,6 +100,10 @@ TEST_CASE("Destinations: one-of groups and type-specific rules", "[quota][destin
 
   json drive = {{"name", "g"}, {"type", "gdrive"}, {"refresh_token", "r"}};
   CHECK(Refusal(json::array({drive})).find("'client_id' is required with refresh_token") != std::string::npos);
+  json moon = {{"name", "o"}, {"type", "onedrive"}, {"access_token", "t"}, {"cloud", "moon"}};
+  CHECK(Refusal(json::array({moon})).find("'cloud' must be 'global', 'us_gov', 'us_dod' or 'china'") != std::string::npos);
+  json tenant = {{"name", "o"}, {"type", "onedrive"}, {"access_token", "t"}, {"tenant", "evil/../x"}};
+  CHECK(Refusal(json::array({tenant})).find("'tenant' must be a tenant ID or domain") != std::string::npos);
   json pcloud = {{"name", "p"}, {"type", "pcloud"}, {"access_token", "t"}, {"region", "mars"}};
   CHECK(Refusal(json::array({pcloud})).find("'region' must be 'us' or 'eu'") != std::string::npos);
 }

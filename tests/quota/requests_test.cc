@@ -112,6 +112,18 @@ TEST_CASE("Hosted providers' requests: endpoints, methods, bodies, refresh form"
 
   auto onedrive = Start({{"name", "o"}, {"type", "onedrive"}, {"access_token", "t"}});
   CHECK(onedrive->first.url == "https://graph.microsoft.com/v1.0/me/drive");
+  auto gov = Start({{"name", "o"}, {"type", "onedrive"}, {"cloud", "us_gov"}, {"tenant", "contoso.onmicrosoft.us"},
+                    {"refresh_token", "r"}, {"client_id", "id"}});
+  CHECK(gov->first.url == "https://login.microsoftonline.us/contoso.onmicrosoft.us/oauth2/v2.0/token");
+  Response fresh;
+  fresh.status = 200;
+  fresh.body = R"({"access_token": "t2"})";
+  CHECK_FALSE(gov->probe->OnResponse(fresh).has_value());
+  Request gov_api;
+  REQUIRE(gov->probe->Next(&gov_api));
+  CHECK(gov_api.url == "https://graph.microsoft.us/v1.0/me/drive");
+  auto china = Start({{"name", "o"}, {"type", "onedrive"}, {"cloud", "china"}, {"access_token", "t"}});
+  CHECK(china->first.url == "https://microsoftgraph.chinacloudapi.cn/v1.0/me/drive");
   auto eu = Start({{"name", "p"}, {"type", "pcloud"}, {"access_token", "t"}, {"region", "eu"}});
   CHECK(eu->first.url == "https://eapi.pcloud.com/userinfo");
   auto b2 = Start({{"name", "b"}, {"type", "b2"}, {"key_id", "keyId"}, {"application_key", "appKey"}, {"bucket_id", "x"}});
