@@ -1,13 +1,14 @@
 # bjlg: the two commands are `make run` and `make check` (see README.md).
 #   make run    install what is missing, build, run the main job on the embedded example
 #   make check  install what is missing, build, run every test (Catch2, phpt, phpt under
-#               valgrind, the cron differential test, fuzz targets for a bounded time)
+#               valgrind, the cron differential test, crypto interop, quota collectors
+#               against loopback servers, fuzz targets for a bounded time)
 #   make build  build only; make bench runs the benchmarks
 SHELL := /bin/bash
 PHP := php -d extension=$(CURDIR)/modules/bjlg.so
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff test-crypto-interop fuzz bench stubs clean
+.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff test-crypto-interop test-quota-integration fuzz bench stubs clean
 
 all: build
 
@@ -28,7 +29,7 @@ run: build
 	$(PHP) bin/bjlg cron check --config docs/examples/schedules.json
 
 check: build
-	@$(MAKE) --no-print-directory test-stubs test-core test-php test-valgrind test-diff test-crypto-interop fuzz
+	@$(MAKE) --no-print-directory test-stubs test-core test-php test-valgrind test-diff test-crypto-interop test-quota-integration fuzz
 	@echo "make check: all suites passed"
 
 test-core:
@@ -49,6 +50,10 @@ test-diff:
 # Files written by bjlg decrypted by an independent Python implementation (python3-cryptography).
 test-crypto-interop:
 	@bash tests/crypto/interop/run.sh
+
+# Quota collectors against real servers on loopback (s3rver, azurite, sabre/dav, sshd, …).
+test-quota-integration:
+	@bash tests/quota/run-integration.sh
 
 fuzz:
 	@BJLG_FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/run-fuzz.sh

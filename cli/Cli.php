@@ -28,6 +28,7 @@ final class Cli
           decrypt IN OUT        decrypt and authenticate a file
           verify FILE           authenticate every byte, write nothing
           inspect FILE          format, KDF and key fingerprint (no secret needed)
+          quota --config FILE   usage and quota of every remote destination (YAML)
           version               versions of bjlg and its libraries
           help [command]        this help, or the help of a command
 
@@ -79,6 +80,8 @@ final class Cli
             case 'verify':
             case 'inspect':
                 return CryptoCommand::run(array_merge([$command], $args));
+            case 'quota':
+                return (new QuotaCommand())->run($args);
             default:
                 throw new UsageError("unknown command '$command'");
         }

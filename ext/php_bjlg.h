@@ -27,10 +27,17 @@ ZEND_EXTERN_MODULE_GLOBALS(bjlg)
 ZEND_TSRMLS_CACHE_EXTERN()
 #endif
 
-/* Base of every exception bjlg throws. */
+/* Base of every exception bjlg throws (ext/exception.cc). */
 extern zend_class_entry *bjlg_ce_Exception;
+void bjlg_register_exception(void);
 
-/* Bjlg\Crypto classes (ext/crypto_*.cc). */
+/* Bjlg\Cron (ext/cron_expression.cc). */
+extern zend_class_entry *bjlg_ce_CronExpression;
+extern zend_class_entry *bjlg_ce_CronSyntaxError;
+extern zend_class_entry *bjlg_ce_CronNoRunException;
+void bjlg_register_cron_expression(void);
+
+/* Bjlg\Crypto (ext/crypto_*.cc). */
 extern zend_class_entry *bjlg_ce_Crypto_Key;
 extern zend_class_entry *bjlg_ce_Crypto_Cipher;
 extern zend_class_entry *bjlg_ce_Crypto_WrongKeyException;
@@ -38,17 +45,13 @@ extern zend_class_entry *bjlg_ce_Crypto_CorruptedDataException;
 extern zend_class_entry *bjlg_ce_Crypto_TruncatedDataException;
 extern zend_class_entry *bjlg_ce_Crypto_UnsupportedFormatException;
 extern zend_class_entry *bjlg_ce_Crypto_IOException;
-
-/* Class registration, one per glue file, called from MINIT. */
-void bjlg_register_exception(void);
-void bjlg_register_cron_expression(void);
-
-/* Bjlg\Cron classes (ext/cron_expression.cc). */
-extern zend_class_entry *bjlg_ce_CronExpression;
-extern zend_class_entry *bjlg_ce_CronSyntaxError;
-extern zend_class_entry *bjlg_ce_CronNoRunException;
 void bjlg_register_crypto_exceptions(void);
 void bjlg_register_crypto_key(void);
 void bjlg_register_crypto_cipher(void);
+
+/* Bjlg\Quota (ext/quota_*.cc). */
+extern zend_class_entry *bjlg_ce_Quota_InvalidDestinationException;
+void bjlg_register_quota_exception(void);
+void bjlg_register_quota_collector(void);
 
 #endif /* PHP_BJLG_H */

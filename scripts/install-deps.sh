@@ -8,14 +8,20 @@ packages=(
   build-essential pkg-config cmake php8.2-dev php8.2-cli php-parser
   # core libraries
   libzip-dev libssl-dev libcurl4-openssl-dev libyaml-cpp-dev nlohmann-json3-dev
-  libhowardhinnant-date-dev libdeflate-dev tzdata
+  libhowardhinnant-date-dev libdeflate-dev tzdata libexpat1-dev
   # tests: Catch2 v2, valgrind for the phpt leak run, clang + libFuzzer for fuzz targets
   catch2 valgrind clang libclang-rt-14-dev
   # differential cron test and bench peers
   php-dragonmantank-cron-expression
   # independent implementation of the encrypted formats (tests/crypto/interop)
   python3-cryptography
+  # quota integration servers: npm's s3rver and azurite run on nodejs; botocore checks SigV4;
+  # sabre/dav under php -S gives WebDAV quota; sshd answers statvfs@openssh.com
+  nodejs python3-botocore php-sabre-dav openssh-server openssh-client openssl curl
 )
+# npm: Debian's npm package, unless the installed nodejs already ships it (NodeSource builds
+# do, and conflict with Debian's npm).
+if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,0 +1,208 @@
+<?php
+// bjlg quota --config FILE.yaml [--format table|json]: the usage and quota of every destination
+// of a YAML file, collected at once by Bjlg\Quota\Collector::collectFromFile().
+// The YAML file is parsed by the extension (yaml-cpp), so php-yaml is not needed.
+declare(strict_types=1);
+
+namespace Bjlg\Cli;
+
+use Bjlg\Quota\Collector;
+
+final class QuotaCommand
+{
+    public const EXIT_OK = 0;
+    /** At least one destination could not be measured (its error is printed). */
+    public const EXIT_DESTINATION_ERRORS = 1;
+    public const EXIT_USAGE = 2;
+
+    public const HELP = <<<'TXT'
+        Usage: bjlg quota --config FILE.yaml [options]
+
+        Collects the usage and quota of every destination in FILE.yaml, all at once, and prints
+        a table (name, used, quota, free, % used, latency, error) or JSON.
+
+        FILE.yaml holds a list of destinations, or a map whose "destinations" key is that list;
+        each has a name, a type (s3, azure, b2, gdrive, dropbox, onedrive, pcloud, webdav, sftp,
+        local) and that type's keys (docs/quota.md).
+
+        Options:
+          --config=FILE       the destinations file (required)
+          --format=FORMAT     table (default) or json
+          --timeout-ms=N      time budget of each destination, in milliseconds (default 30000)
+          --retries=N         retries after a 429 or 5xx answer (default 2)
+          --ca-bundle=FILE    PEM file of the certificate authorities to trust
+
+        Exit status: 0 every destination measured, 1 some destination failed, 2 usage error.
+        TXT;
+
+    /** @var resource */
+    private $out;
+    /** @var resource */
+    private $err;
+
+    /**
+     * @param resource|null $out where results go (default STDOUT)
+     * @param resource|null $err where usage errors go (default STDERR)
+     */
+    public function __construct($out = null, $err = null)
+    {
+        $this->out = $out ?? STDOUT;
+        $this->err = $err ?? STDERR;
+    }
+
+    /**
+     * Runs `bjlg quota`. $argv holds the arguments after "quota", e.g.
+     * ['--config', 'destinations.yaml', '--format', 'json']. Returns the exit status.
+     *
+     * @param list<string> $argv
+     */
+    public function run(array $argv): int
+    {
+        try {
+            $args = $this->parse($argv);
+        } catch (\InvalidArgumentException $e) {
+            fwrite($this->err, 'bjlg quota: ' . $e->getMessage() . "\n");
+            fwrite($this->err, "Run 'bjlg help quota' for usage.\n");
+            return self::EXIT_USAGE;
+        }
+        if ($args === null) {
+            fwrite($this->out, self::HELP . "\n");
+            return self::EXIT_OK;
+        }
+        try {
+            $results = Collector::collectFromFile($args['config'], $args['options']);
+        } catch (\Bjlg\Exception $e) {
+            fwrite($this->err, 'bjlg quota: ' . $e->getMessage() . "\n");
+            return self::EXIT_USAGE;
+        }
+        if ($args['format'] === 'json') {
+            fwrite($this->out, json_encode(array_values($results), JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES) . "\n");
+        } else {
+            fwrite($this->out, self::table($results));
+        }
+        foreach ($results as $result) {
+            if ($result['errors'] !== []) {
+                return self::EXIT_DESTINATION_ERRORS;
+            }
+        }
+        return self::EXIT_OK;
+    }
+
+    /**
+     * @param list<string> $argv
+     * @return array{config: string, format: string, options: array<string, mixed>}|null null for --help
+     */
+    private function parse(array $argv): ?array
+    {
+        $config = null;
+        $format = 'table';
+        $options = [];
+        for ($i = 0; $i < count($argv); $i++) {
+            $arg = $argv[$i];
+            if ($arg === '--help' || $arg === '-h') {
+                return null;
+            }
+            if (!str_starts_with($arg, '--')) {
+                throw new \InvalidArgumentException("unexpected argument '$arg'");
+            }
+            [$name, $value] = str_contains($arg, '=') ? explode('=', $arg, 2) : [$arg, null];
+            if ($value === null) {
+                if (!isset($argv[$i + 1])) {
+                    throw new \InvalidArgumentException("$name needs a value");
+                }
+                $value = $argv[++$i];
+            }
+            switch ($name) {
+                case '--config':
+                    $config = $value;
+                    break;
+                case '--format':
+                    if ($value !== 'table' && $value !== 'json') {
+                        throw new \InvalidArgumentException("--format must be table or json, not '$value'");
+                    }
+                    $format = $value;
+                    break;
+                case '--timeout-ms':
+                    $options['timeout_ms'] = self::integer($name, $value, 1, 3600000);
+                    break;
+                case '--retries':
+                    $options['retries'] = self::integer($name, $value, 0, 10);
+                    break;
+                case '--ca-bundle':
+                    $options['ca_bundle'] = $value;
+                    break;
+                default:
+                    throw new \InvalidArgumentException("unknown option $name");
+            }
+        }
+        if ($config === null || $config === '') {
+            throw new \InvalidArgumentException('--config FILE is required');
+        }
+        return ['config' => $config, 'format' => $format, 'options' => $options];
+    }
+
+    private static function integer(string $name, string $value, int $min, int $max): int
+    {
+        if (!preg_match('/^\d+$/', $value) || (int) $value < $min || (int) $value > $max) {
+            throw new \InvalidArgumentException("$name must be an integer from $min to $max, not '$value'");
+        }
+        return (int) $value;
+    }
+
+    /** @param array<string, array<string, mixed>> $results */
+    public static function table(array $results): string
+    {
+        $rows = [['NAME', 'USED', 'QUOTA', 'FREE', '% USED', 'LATENCY', 'ERROR']];
+        foreach ($results as $r) {
+            $percent = ($r['used_bytes'] !== null && $r['quota_bytes'] !== null && $r['quota_bytes'] > 0)
+                ? sprintf('%.1f%%', 100 * $r['used_bytes'] / $r['quota_bytes']) : '-';
+            $rows[] = [
+                $r['name'],
+                self::bytes($r['used_bytes']),
+                self::bytes($r['quota_bytes']),
+                self::bytes($r['free_bytes']),
+                $percent,
+                $r['latency_ms'] . ' ms',
+                $r['errors'] === [] ? '' : implode('; ', $r['errors']),
+            ];
+        }
+        $widths = [];
+        foreach ($rows as $row) {
+            foreach ($row as $i => $cell) {
+                $widths[$i] = max($widths[$i] ?? 0, self::width((string) $cell));
+            }
+        }
+        $out = '';
+        foreach ($rows as $row) {
+            $cells = [];
+            foreach ($row as $i => $cell) {
+                $pad = $widths[$i] - self::width((string) $cell);
+                // Text columns align left, figures right.
+                $cells[] = ($i === 0 || $i === 6) ? $cell . str_repeat(' ', $pad) : str_repeat(' ', $pad) . $cell;
+            }
+            $out .= rtrim(implode('  ', $cells)) . "\n";
+        }
+        return $out;
+    }
+
+    private static function width(string $text): int
+    {
+        return function_exists('mb_strlen') ? mb_strlen($text) : strlen($text);
+    }
+
+    /** 1536 -> "1.5 KiB"; null -> "-". */
+    public static function bytes(?int $bytes): string
+    {
+        if ($bytes === null) {
+            return '-';
+        }
+        $units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
+        $value = (float) $bytes;
+        $unit = 0;
+        while ($value >= 1024 && $unit < count($units) - 1) {
+            $value /= 1024;
+            $unit++;
+        }
+        return $unit === 0 ? "$bytes B" : sprintf('%.1f %s', $value, $units[$unit]);
+    }
+}
