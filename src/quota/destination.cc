@@ -81,11 +81,12 @@ const std::vector<TypeSpec>& Specs() {
     s.push_back({DestinationType::kB2, "b2",
                  {{"key_id", Kind::kString, true, true},
                   {"application_key", Kind::kString, true, true},
-                  {"bucket_id", Kind::kString, true, false},
+                  {"bucket_id", Kind::kString, false, false},
+                  {"bucket", Kind::kString, false, false},  // the name: its ID is looked up
                   {"prefix", Kind::kString, false, false},
                   {"page_size", Kind::kInt, false, false, 1, 10000},
                   {"api_base_url", Kind::kString, false, false, 0, INT64_MAX, true}},
-                 {}});
+                 {{"bucket_id", "bucket"}}});
     s.push_back({DestinationType::kGdrive, "gdrive", OAuthKeys(), {{"access_token", "refresh_token"}}});
     s.push_back({DestinationType::kDropbox, "dropbox", OAuthKeys(), {{"access_token", "refresh_token"}}});
     std::vector<KeySpec> onedrive = OAuthKeys();
@@ -255,6 +256,13 @@ class Parser {
         d.Has("refresh_token") && d.Text("client_id").empty()) {
       return Fail(DestinationError::Kind::kValue, index, label, "client_id",
                   "is required with refresh_token");
+    }
+    if (d.type == DestinationType::kB2) {
+      for (const char* key : {"bucket_id", "bucket"}) {
+        if (d.Has(key) && d.Text(key).empty()) {
+          return Fail(DestinationError::Kind::kValue, index, label, key, "must not be empty");
+        }
+      }
     }
     if (d.type == DestinationType::kPcloud) {
       std::string region = d.Text("region", "us");

@@ -146,3 +146,23 @@ TEST_CASE("Destinations: YAML files, typed scalars and quoted strings", "[quota]
   std::remove(path.c_str());
   CHECK(LoadDestinationsFile(path, {}).status().code() == bjlg::Status::Code::kNotFound);
 }
+
+TEST_CASE("Destinations: B2 takes the bucket by ID or by name", "[quota][destination][b2]") {
+  json b2 = {{"name", "b"}, {"type", "b2"}, {"key_id", "k"}, {"application_key", "a"}};
+  DestinationError e;
+  CHECK(Refusal(json::array({b2}), &e) == "destination #0 'b': key 'bucket_id' is required (set 'bucket_id' or 'bucket')");
+  CHECK(e.key == "bucket_id");
+  b2["bucket"] = "site-backups";
+  auto by_name = ParseDestinations(json::array({b2}), {});
+  REQUIRE(by_name.ok());
+  CHECK((*by_name)[0].Text("bucket") == "site-backups");
+  CHECK((*by_name)[0].Secrets() == std::vector<std::string>{"a", "k"});  // the bucket name is not a secret
+  b2["bucket_id"] = "4a48fe8875c6214145260818";
+  CHECK(ParseDestinations(json::array({b2}), {}).ok());
+  b2["bucket_id"] = "";
+  CHECK(Refusal(json::array({b2}), &e) == "destination #0 'b': key 'bucket_id' must not be empty");
+  b2.erase("bucket_id");
+  b2["bucket"] = 42;
+  CHECK(Refusal(json::array({b2}), &e).find("key 'bucket' must be a string") != std::string::npos);
+  CHECK(e.kind == DestinationError::Kind::kType);
+}

@@ -296,6 +296,46 @@ TEST_CASE("Hosted providers: documented answers of Drive, Dropbox, OneDrive, pCl
   CHECK(results[4].source == UsedSource::kListing);
 }
 
+TEST_CASE("B2: a bucket given by name is found with b2_list_buckets; an unknown name is not_found", "[.integration]") {
+  json by_name = Fake("b2", "ok");
+  by_name.erase("bucket_id");
+  by_name["bucket"] = "site-backups";
+  json unknown = by_name;
+  unknown["name"] = "b2-unknown";
+  unknown["bucket"] = "no-such-bucket";
+  json both = by_name;  // bucket_id wins: the name of another bucket is not looked up
+  both["name"] = "b2-both";
+  both["bucket"] = "other-bucket";
+  both["bucket_id"] = "bucket1";
+  json refused = by_name;
+  refused["name"] = "b2-refused";
+  refused["api_base_url"] = Env("BJLG_IT_FAKE") + "/unauth";
+  auto r = Run(json::array({by_name, unknown, both, refused}));
+  INFO(Errors(r[0]));
+  REQUIRE(r[0].ok());
+  CHECK(r[0].used_bytes == 2500u * 1000u + 2499u * 2500u / 2u);
+  CHECK(r[0].object_count == 2500u);
+  CHECK(r[0].source == UsedSource::kListing);
+  INFO(Errors(r[1]));
+  REQUIRE(r[1].errors.size() == 1);
+  CHECK(r[1].errors[0].code == ErrorCode::kNotFound);
+  CHECK(r[1].errors[0].message.find("'no-such-bucket'") != std::string::npos);
+  CHECK(r[1].errors[0].message.find("b2_list_buckets") != std::string::npos);
+  CHECK_FALSE(r[1].used_bytes.has_value());
+  INFO(Errors(r[2]));
+  REQUIRE(r[2].ok());
+  CHECK(r[2].used_bytes == r[0].used_bytes);
+  REQUIRE(r[3].errors.size() == 1);
+  CHECK(r[3].errors[0].code == ErrorCode::kAuth);
+  for (const QuotaUsage& u : r) {
+    for (const QuotaError& e : u.errors) {
+      CHECK(e.message.find("appKey") == std::string::npos);
+      CHECK(e.message.find("keyId") == std::string::npos);
+      CHECK(e.message.find("b2-token") == std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("Hosted providers: refused credentials are auth errors without secrets", "[.integration]") {
   auto results = Run(json::array({Fake("gdrive", "unauth"), Fake("dropbox", "unauth"), Fake("onedrive", "unauth"),
                                   Fake("pcloud", "unauth"), Fake("b2", "unauth")}));

@@ -148,3 +148,100 @@ TEST_CASE("WebDAV and SFTP requests", "[quota][requests]") {
   CHECK(unchecked->first.url == "sftp://box:22/");
   CHECK(unchecked->first.ssh_host_sha256.empty());
 }
+
+TEST_CASE("B2 requests: a bucket given by name is looked up with b2_list_buckets, then listed by its ID", "[quota][requests][b2]") {
+  auto named = Start({{"name", "b"}, {"type", "b2"}, {"key_id", "keyId"}, {"application_key", "appKey"},
+                      {"bucket", "site-backups"}, {"prefix", "db/"}, {"page_size", 500}});
+  CHECK(named->first.url == "https://api.backblazeb2.com/b2api/v2/b2_authorize_account");
+  Response auth;
+  auth.status = 200;
+  auth.body = R"({"accountId": "acc1", "authorizationToken": "tok", "apiUrl": "https://api005.backblazeb2.com/"})";
+  CHECK_FALSE(named->probe->OnResponse(auth).has_value());
+  Request lookup;
+  REQUIRE(named->probe->Next(&lookup));
+  CHECK(lookup.method == "POST");
+  CHECK(lookup.url == "https://api005.backblazeb2.com/b2api/v2/b2_list_buckets");
+  CHECK(HasHeader(lookup, "Authorization: tok"));
+  CHECK(json::parse(lookup.body) == json{{"accountId", "acc1"}, {"bucketName", "site-backups"}});
+  Response buckets;
+  buckets.status = 200;
+  buckets.body = R"({"buckets": [{"accountId": "acc1", "bucketId": "4a48fe8875c6214145260818", "bucketName": "site-backups",
+                                  "bucketType": "allPrivate", "revision": 3}]})";
+  CHECK_FALSE(named->probe->OnResponse(buckets).has_value());
+  Request list;
+  REQUIRE(named->probe->Next(&list));
+  CHECK(list.url == "https://api005.backblazeb2.com/b2api/v2/b2_list_file_versions");
+  CHECK(json::parse(list.body) ==
+        json{{"bucketId", "4a48fe8875c6214145260818"}, {"maxFileCount", 500}, {"prefix", "db/"}});
+  Response page;
+  page.status = 200;
+  page.body = R"({"files": [{"fileName": "db/a", "fileId": "1", "contentLength": 7, "action": "upload"}],
+                  "nextFileName": null, "nextFileId": null})";
+  CHECK_FALSE(named->probe->OnResponse(page).has_value());
+  Request none;
+  CHECK_FALSE(named->probe->Next(&none));
+  CHECK(named->usage.used_bytes == 7u);
+  CHECK(named->usage.object_count == 1u);
+}
+
+TEST_CASE("B2 requests: an unknown bucket name is not_found, naming the bucket and never the key", "[quota][requests][b2]") {
+  auto named = Start({{"name", "b"}, {"type", "b2"}, {"key_id", "keyId-secret"}, {"application_key", "appKey-secret"},
+                      {"bucket", "no-such-bucket"}});
+  Response auth;
+  auth.status = 200;
+  auth.body = R"({"accountId": "acc1", "authorizationToken": "tok", "apiUrl": "https://api005.backblazeb2.com"})";
+  CHECK_FALSE(named->probe->OnResponse(auth).has_value());
+  Request lookup;
+  REQUIRE(named->probe->Next(&lookup));
+  Response empty;
+  empty.status = 200;
+  empty.body = R"({"buckets": []})";
+  auto error = named->probe->OnResponse(empty);
+  REQUIRE(error.has_value());
+  CHECK(error->code == ErrorCode::kNotFound);
+  CHECK(error->message == "B2 b2_list_buckets on api005.backblazeb2.com: no bucket named 'no-such-bucket' in the account");
+  CHECK(error->message.find("keyId-secret") == std::string::npos);
+  CHECK(error->message.find("appKey-secret") == std::string::npos);
+
+  // Another bucket's entry (not the one asked) does not count as found.
+  auto other = Start({{"name", "b"}, {"type", "b2"}, {"key_id", "k"}, {"application_key", "a"}, {"bucket", "mine"}});
+  CHECK_FALSE(other->probe->OnResponse(auth).has_value());
+  REQUIRE(other->probe->Next(&lookup));
+  Response wrong;
+  wrong.status = 200;
+  wrong.body = R"({"buckets": [{"bucketId": "x", "bucketName": "theirs"}]})";
+  auto not_mine = other->probe->OnResponse(wrong);
+  REQUIRE(not_mine.has_value());
+  CHECK(not_mine->code == ErrorCode::kNotFound);
+
+  // An answer without a buckets list, or an authorization without accountId, is a protocol error.
+  auto garbled = Start({{"name", "b"}, {"type", "b2"}, {"key_id", "k"}, {"application_key", "a"}, {"bucket", "mine"}});
+  CHECK_FALSE(garbled->probe->OnResponse(auth).has_value());
+  REQUIRE(garbled->probe->Next(&lookup));
+  Response no_list;
+  no_list.status = 200;
+  no_list.body = R"({"bucket": "mine"})";
+  auto protocol = garbled->probe->OnResponse(no_list);
+  REQUIRE(protocol.has_value());
+  CHECK(protocol->code == ErrorCode::kProtocol);
+  auto anonymous = Start({{"name", "b"}, {"type", "b2"}, {"key_id", "k"}, {"application_key", "a"}, {"bucket", "mine"}});
+  Response no_account;
+  no_account.status = 200;
+  no_account.body = R"({"authorizationToken": "tok", "apiUrl": "https://api005.backblazeb2.com"})";
+  auto missing = anonymous->probe->OnResponse(no_account);
+  REQUIRE(missing.has_value());
+  CHECK(missing->code == ErrorCode::kProtocol);
+}
+
+TEST_CASE("B2 requests: bucket_id wins over bucket, with no b2_list_buckets call", "[quota][requests][b2]") {
+  auto both = Start({{"name", "b"}, {"type", "b2"}, {"key_id", "k"}, {"application_key", "a"},
+                     {"bucket_id", "id-given"}, {"bucket", "some-name"}});
+  Response auth;
+  auth.status = 200;
+  auth.body = R"({"authorizationToken": "tok", "apiUrl": "https://api005.backblazeb2.com"})";
+  CHECK_FALSE(both->probe->OnResponse(auth).has_value());  // no accountId needed without a lookup
+  Request list;
+  REQUIRE(both->probe->Next(&list));
+  CHECK(list.url == "https://api005.backblazeb2.com/b2api/v2/b2_list_file_versions");
+  CHECK(json::parse(list.body)["bucketId"] == "id-given");
+}

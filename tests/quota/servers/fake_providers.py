@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A local stand-in for the hosted providers bjlg cannot run (Google Drive, Dropbox, OneDrive,
-pCloud, Backblaze B2 native), answering with the response shapes their documentation gives,
-plus misbehaving servers for the transport tests.
+pCloud, Backblaze B2 native: authorize, list_buckets, list_file_versions), answering with the
+response shapes their documentation gives, plus misbehaving servers for the transport tests.
 
 The first path segment picks a scenario, the rest is the provider's own path:
   /ok/...          documented answers
@@ -36,6 +36,12 @@ B2_FILES = [{"fileName": "backups/site-%04d.zip" % i, "fileId": "id%04d" % i, "c
              "action": "upload"} for i in range(2500)]
 B2_FILES.append({"fileName": "backups/site-9999.zip", "fileId": "hide1", "contentLength": 0, "action": "hide"})
 B2_FILES.sort(key=lambda f: (f["fileName"], f["fileId"]))
+
+# b2_list_buckets: the account's buckets, in the documented shape.
+B2_BUCKETS = [{"accountId": "acc1", "bucketId": "bucket1", "bucketName": "site-backups", "bucketType": "allPrivate",
+               "bucketInfo": {}, "corsRules": [], "lifecycleRules": [], "options": ["s3"], "revision": 3},
+              {"accountId": "acc1", "bucketId": "bucket2", "bucketName": "other-bucket", "bucketType": "allPrivate",
+               "bucketInfo": {}, "corsRules": [], "lifecycleRules": [], "options": ["s3"], "revision": 1}]
 
 flaky_seen = set()
 lock = threading.Lock()
@@ -158,6 +164,16 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, json.dumps({"accountId": "acc1", "authorizationToken": "b2-token",
                                               "apiUrl": base, "downloadUrl": base,
                                               "recommendedPartSize": 100000000}))
+        if rest == "/b2api/v2/b2_list_buckets" and method == "POST":
+            if auth != "b2-token":
+                return self.unauthorized("/b2api")
+            req = json.loads(payload or b"{}")
+            if req.get("accountId") != "acc1":
+                return self.send(400, '{"status": 400, "code": "bad_request", "message": "accountId invalid"}')
+            # bucketId / bucketName narrow the list to that bucket, or to none when it does not exist.
+            buckets = [b for b in B2_BUCKETS
+                       if req.get("bucketId") in (None, b["bucketId"]) and req.get("bucketName") in (None, b["bucketName"])]
+            return self.send(200, json.dumps({"buckets": buckets}))
         if rest == "/b2api/v2/b2_list_file_versions" and method == "POST":
             if auth != "b2-token":
                 return self.unauthorized("/b2api")
