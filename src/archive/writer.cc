@@ -85,6 +85,9 @@ Result<std::unique_ptr<Writer>> Writer::Create(const std::string& path, WriterOp
   if (options.chunk_size < 64 * 1024 || options.chunk_size > (256u << 20)) {
     return Status::InvalidArgument("chunk size must be between 64 KiB and 256 MiB");
   }
+  if (!(options.progress_interval >= 0)) {
+    return Status::InvalidArgument("progress interval must be a non-negative number of seconds");
+  }
   if (options.threads == 0) {
     options.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   }
@@ -399,7 +402,9 @@ Status Writer::WritePiece(Piece& p) {
 Status Writer::Report(bool force) {
   if (!progress_) return Status::OK();
   const double now = Now();
-  if (!force && last_report_ != 0 && now - last_report_ < 0.1) return Status::OK();
+  if (!force && last_report_ != 0 && now - last_report_ < options_.progress_interval) {
+    return Status::OK();
+  }
   last_report_ = now;
   if (!progress_(progress_state_)) return Status::Cancelled("cancelled by the progress callback");
   return Status::OK();

@@ -53,6 +53,7 @@ struct WriterOptions {
   std::string manifest_json;          // JSON object merged into backup-manifest.json
   std::string since;                  // previous archive or backup-index.json: incremental
   bool verify_full = false;           // at close, also decompress every entry and check CRCs
+  double progress_interval = 0.1;     // seconds between progress reports (0: every step)
 };
 
 struct Progress {
@@ -80,7 +81,7 @@ class Writer {
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
 
-  // Progress reports, at most every 100 ms and at the end of each add and of close.
+  // Progress reports, at most every progress_interval and at the end of each add and of close.
   void set_progress(ProgressFn fn) { progress_ = std::move(fn); }
 
   // Adds the files under `dir` as `prefix/relative/path` (filters, symlink policy). Files that
