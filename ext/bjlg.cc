@@ -26,6 +26,9 @@ static PHP_GINIT_FUNCTION(bjlg) {
 static PHP_MINIT_FUNCTION(bjlg) {
   REGISTER_INI_ENTRIES();
   bjlg_register_exception();
+  bjlg_register_archive_exceptions();
+  bjlg_register_archive_writer();
+  bjlg_register_archive_reader();
   return SUCCESS;
 }
 
@@ -41,7 +44,7 @@ static PHP_MINFO_FUNCTION(bjlg) {
   for (const auto &[library, version] : bjlg::LibraryVersions()) {
     php_info_print_table_row(2, (library + " version").c_str(), version.c_str());
   }
-  php_info_print_table_row(2, "Features", "cron");
+  php_info_print_table_row(2, "Features", "cron, archive");
   php_info_print_table_end();
   DISPLAY_INI_ENTRIES();
 }

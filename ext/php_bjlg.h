@@ -31,5 +31,8 @@ extern zend_class_entry *bjlg_ce_Exception;
 
 /* Class registration, one per glue file, called from MINIT. */
 void bjlg_register_exception(void);
+void bjlg_register_archive_exceptions(void);
+void bjlg_register_archive_writer(void);
+void bjlg_register_archive_reader(void);
 
 #endif /* PHP_BJLG_H */

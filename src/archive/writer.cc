@@ -405,7 +405,14 @@ Status Writer::Report(bool force) {
   if (!force && last_report_ != 0 && now - last_report_ < options_.progress_interval) {
     return Status::OK();
   }
+  if (last_report_ != 0 && progress_state_.files_done == reported_files_ &&
+      progress_state_.bytes_done == reported_bytes_ && progress_state_.current == reported_current_) {
+    return Status::OK();  // nothing new to say
+  }
   last_report_ = now;
+  reported_files_ = progress_state_.files_done;
+  reported_bytes_ = progress_state_.bytes_done;
+  reported_current_ = progress_state_.current;
   if (!progress_(progress_state_)) return Status::Cancelled("cancelled by the progress callback");
   return Status::OK();
 }
@@ -607,7 +614,11 @@ Status Writer::AddFromSource(const std::string& name, ByteSource& source) {
   if (!s.ok()) return s;
   present_.insert(name);
   progress_state_.files_total += 1;
-  ReadFn read = [&](unsigned char* buf, size_t n) { return source.Read(buf, n); };
+  ReadFn read = [&](unsigned char* buf, size_t n) -> Result<size_t> {
+    Result<size_t> got = source.Read(buf, n);
+    if (got.ok()) progress_state_.bytes_total += *got;  // a stream's size is known as it is read
+    return got;
+  };
   Pending meta;
   meta.name = name;
   meta.source = name;

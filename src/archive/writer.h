@@ -150,6 +150,8 @@ class Writer {
   ProgressFn progress_;
   Progress progress_state_;
   double last_report_ = 0;
+  uint64_t reported_files_ = 0, reported_bytes_ = 0;
+  std::string reported_current_;
   double started_ = 0;
   std::string created_at_;
   size_t manifest_size_ = 0;
