@@ -11,7 +11,7 @@ mkdir("$d/out");
 
 // Reports: done never exceeds total, the last report is complete.
 $reports = [];
-$w = new Bjlg\Archive\Writer("$d/out/ok.zip", ['progress_interval' => 0, 'progress' => function (array $p) use (&$reports) {
+$w = new Bjlg\Archive\Writer("$d/out/ok.zip", ['progress_interval' => 0, 'chunk_size' => 65536, 'progress' => function (array $p) use (&$reports) {
     $reports[] = $p;
 }]);
 $w->addDirectory("$d/src", 'wp-content/uploads');
