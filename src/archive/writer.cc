@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "archive/path_rules.h"
+#include "archive/plugin_manifest.h"
 #include "archive/reader.h"
 #include "archive/scanner.h"
 
@@ -117,9 +118,23 @@ Result<std::unique_ptr<Writer>> Writer::Create(const std::string& path, WriterOp
     } else {
       json = std::move(*raw);
     }
-    auto parsed = ParseIndex(json);
-    if (!parsed.ok()) return parsed.status();
-    w->previous_ = std::move(*parsed);
+    if (LooksLikePluginManifest(json)) {
+      // The plugin's chain: its MD5s stand in for our SHA-256s until the first bjlg index.
+      auto plugin = ParsePluginManifest(json);
+      if (!plugin.ok()) return plugin.status();
+      w->plugin_last_scan_ = plugin->last_scan;
+      w->plugin_chain_ = true;
+      for (auto& [path, md5] : plugin->file_hashes) {
+        IndexEntry e;
+        e.path = path;
+        w->plugin_md5_[path] = std::move(md5);
+        w->previous_[path] = std::move(e);
+      }
+    } else {
+      auto parsed = ParseIndex(json);
+      if (!parsed.ok()) return parsed.status();
+      w->previous_ = std::move(*parsed);
+    }
     w->incremental_ = true;
   }
   w->summary_.type = w->incremental_ ? "incremental" : "full";
@@ -508,7 +523,28 @@ Status Writer::AddDirectory(const std::string& dir, const std::string& prefix) {
   }
   for (const ScannedFile& f : result->files) {
     present_.insert(f.name);
-    if (incremental_) {
+    if (plugin_chain_) {
+      // The plugin's rule: changed when modified after its last scan or its hash differs.
+      auto it = plugin_md5_.find(f.name);
+      if (it != plugin_md5_.end() && f.mtime_ns / 1000000000 <= plugin_last_scan_) {
+        auto md5 = PluginFileHash(f.path);
+        auto sha = Sha256OfFile(f.path);
+        if (md5.ok() && sha.ok() && *md5 == it->second) {
+          IndexEntry carried;
+          carried.path = f.name;
+          carried.size = f.size;
+          carried.mtime_ns = f.mtime_ns;
+          carried.inode = f.inode;
+          carried.sha256 = std::move(*sha);
+          carried.in_archive = false;
+          index_.push_back(std::move(carried));
+          ++summary_.unchanged;
+          ++progress_state_.files_done;
+          progress_state_.bytes_done += f.size;
+          continue;
+        }
+      }
+    } else if (incremental_) {
       auto it = previous_.find(f.name);
       if (it != previous_.end() && it->second.size == f.size) {
         bool same = it->second.mtime_ns == f.mtime_ns && it->second.inode == f.inode;
@@ -702,7 +738,7 @@ Result<Summary> Writer::Close() {
       for (const std::string& p : scanned_prefixes_) scanned |= IsUnder(path, p);
       if (scanned) {
         deleted.push_back(path);
-      } else {
+      } else if (!plugin_chain_) {
         IndexEntry c = e;
         c.in_archive = false;
         carried.push_back(std::move(c));  // not looked at this time: still as before

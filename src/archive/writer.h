@@ -23,6 +23,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -51,7 +52,8 @@ struct WriterOptions {
   bool follow_symlinks = false;
   std::vector<std::string> allowed_roots;  // symlink targets may also lie here
   std::string manifest_json;          // JSON object merged into backup-manifest.json
-  std::string since;                  // previous archive or backup-index.json: incremental
+  std::string since;                  // previous archive, backup-index.json, or the plugin's
+                                      // .incremental-manifest.json (v2.1): incremental
   bool verify_full = false;           // at close, also decompress every entry and check CRCs
   double progress_interval = 0.1;     // seconds between progress reports (0: every step)
 };
@@ -171,6 +173,9 @@ class Writer {
 
   bool incremental_ = false;
   Index previous_;
+  bool plugin_chain_ = false;  // `since` is the plugin's .incremental-manifest.json
+  int64_t plugin_last_scan_ = 0;
+  std::unordered_map<std::string, std::string> plugin_md5_;
   std::vector<std::string> scanned_prefixes_;
   std::unordered_set<std::string> present_;
 };
