@@ -2,6 +2,8 @@
 cli/ArchiveCommand.php: backup, list and extract, with usage and failure exit codes
 --EXTENSIONS--
 bjlg
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/archive.inc';
