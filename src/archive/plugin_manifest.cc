@@ -51,7 +51,8 @@ Result<PluginManifest> ParsePluginManifest(const std::string& json) {
     if (m.version.rfind("2.", 0) != 0) {
       return Status::Corruption("incremental manifest: unsupported version \"" + m.version + "\"");
     }
-    if (doc["last_scan"].is_number_integer()) m.last_scan = doc["last_scan"].get<int64_t>();
+    const auto last_scan = doc.find("last_scan");  // optional: operator[] on a const doc needs the key
+    if (last_scan != doc.end() && last_scan->is_number_integer()) m.last_scan = last_scan->get<int64_t>();
     const nlohmann::json& hashes = doc["file_hashes"];
     if (hashes.is_object()) {
       for (auto it = hashes.begin(); it != hashes.end(); ++it) {

@@ -50,6 +50,11 @@ TEST_CASE("The plugin's manifest is validated like the plugin does", "[archive][
   CHECK(m->incremental_count == 1);
   CHECK(ParsePluginManifest(R"({"full_backup":null,"incremental_backups":[],"synthetic_full":[],"file_hashes":[],
     "database_checksums":[],"remote_purge_queue":[],"deleted_files":[],"last_scan":null,"version":"2.1"})").ok());
+  // last_scan is optional (found by fuzzing: reading it when absent was undefined behaviour).
+  auto no_scan = ParsePluginManifest(R"({"full_backup":null,"incremental_backups":[],"synthetic_full":[],
+    "file_hashes":{},"database_checksums":{},"remote_purge_queue":[],"deleted_files":[],"version":"2.1"})");
+  REQUIRE(no_scan.ok());
+  CHECK(no_scan->last_scan == 0);
   CHECK_FALSE(ParsePluginManifest(R"({"file_hashes":{},"version":"2.1"})").ok());
   CHECK_FALSE(ParsePluginManifest("not json").ok());
   CHECK(LooksLikePluginManifest(ok));
