@@ -43,11 +43,10 @@ std::string IndexToJson(const std::string& created_at, const std::string& type,
     out += "{\"path\": " + Quote(e.path);
     snprintf(num, sizeof num,
              ", \"size\": %llu, \"mtime\": %lld, \"mtime_ns\": %lld, \"inode\": %llu, "
-             "\"crc32\": \"%08x\", \"sha256\": ",
+             "\"sha256\": ",
              static_cast<unsigned long long>(e.size),
              static_cast<long long>(e.mtime_ns / 1000000000),
-             static_cast<long long>(e.mtime_ns), static_cast<unsigned long long>(e.inode),
-             e.crc32);
+             static_cast<long long>(e.mtime_ns), static_cast<unsigned long long>(e.inode));
     out += num;
     out += Quote(e.sha256);
     if (!e.in_archive) out += ", \"in_archive\": false";

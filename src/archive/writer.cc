@@ -762,7 +762,8 @@ Result<Summary> Writer::Close() {
     }
   }
 
-  // backup-index.json, compressed here on the calling thread.
+  // backup-index.json, compressed here on the calling thread, at libdeflate's best level: it
+  // is small, and its SHA-256s are most of what bjlg adds to an archive's size.
   const std::string index_json = IndexToJson(created_at_, summary_.type, index_);
   Sha256 index_sha;
   index_sha.Update(index_json.data(), index_json.size());
@@ -770,7 +771,7 @@ Result<Summary> Writer::Close() {
   {
     const auto* data = reinterpret_cast<const unsigned char*>(index_json.data());
     std::vector<unsigned char> packed =
-        options_.level == 0 ? std::vector<unsigned char>() : DeflateWhole(data, index_json.size(), options_.level);
+        options_.level == 0 ? std::vector<unsigned char>() : DeflateWhole(data, index_json.size(), 12);
     ZipEntryRecord rec;
     rec.name = kIndexName;
     rec.method = packed.empty() ? kMethodStore : kMethodDeflate;

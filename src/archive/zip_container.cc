@@ -32,16 +32,6 @@ bool IsAscii(const std::string& s) {
 
 uint16_t Flags(const ZipEntryRecord& e) { return IsAscii(e.name) ? 0 : (1u << 11); }
 
-bool FitsInt32(int64_t t) { return t >= 0 && t <= 0x7FFFFFFF; }
-
-void TimestampExtra(Bytes* b, int64_t mtime) {
-  if (!FitsInt32(mtime)) return;
-  b->U16(0x5455);
-  b->U16(5);
-  b->U8(1);  // flags: modification time present
-  b->U32(static_cast<uint32_t>(mtime));
-}
-
 bool NeedsZip64Central(const ZipEntryRecord& e) {
   return e.size >= kMax32 || e.compressed_size >= kMax32 || e.local_offset >= kMax32;
 }
@@ -91,7 +81,6 @@ Status ZipContainer::WriteLocalHeader(const ZipEntryRecord& e, bool known) {
     extra.U64(known ? e.size : 0);
     extra.U64(known ? e.compressed_size : 0);
   }
-  TimestampExtra(&extra, e.mtime);
   b.U16(static_cast<uint16_t>(extra.size()));
   b.Str(e.name);
   Status s = out_->Write(b.data().data(), b.size());
@@ -164,7 +153,7 @@ Status ZipContainer::RewriteStored(size_t index, const std::string& data, uint32
   c.U32(crc);
   Status s = out_->PatchAt(e.local_offset + 14, c.data().data(), 4);
   if (!s.ok()) return s;
-  const uint64_t extra = (e.zip64_local ? 20 : 0) + (FitsInt32(e.mtime) ? 9 : 0);
+  const uint64_t extra = e.zip64_local ? 20 : 0;
   return out_->PatchAt(e.local_offset + 30 + e.name.size() + extra, data.data(), data.size());
 }
 
@@ -183,7 +172,6 @@ Status ZipContainer::Finish() {
       extra.U16(static_cast<uint16_t>(z.size()));
       extra.Raw(z.data());
     }
-    TimestampExtra(&extra, e.mtime);
     Bytes b;
     b.U32(0x02014b50);
     b.U16((3 << 8) | 63);  // made by Unix, spec 6.3

@@ -9,7 +9,9 @@
 // may reach 4 GiB (reserved up front), in the central record of entries whose size or offset
 // does not fit 32 bits, and the Zip64 end records when there are 65,535 entries or more or the
 // central directory lies past 4 GiB. Names are UTF-8 (flag bit 11 when not ASCII); each entry
-// carries the Unix mode (version made by: Unix) and an extended-timestamp field with its mtime.
+// carries the Unix mode (version made by: Unix) and its mtime as a DOS time; no other extra
+// field (the exact mtime is in backup-index.json; 18 bytes per entry is 0.3% of a WordPress
+// archive).
 #ifndef BJLG_ARCHIVE_ZIP_CONTAINER_H_
 #define BJLG_ARCHIVE_ZIP_CONTAINER_H_
 
