@@ -7,7 +7,7 @@ SHELL := /bin/bash
 PHP := php -d extension=$(CURDIR)/modules/bjlg.so
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps build core ext run check test-core test-php test-valgrind test-archive-big fuzz bench stubs clean
+.PHONY: all deps build core ext run run-archive check test-core test-php test-valgrind test-archive-big fuzz bench stubs clean
 
 all: build
 
@@ -26,6 +26,15 @@ ext:
 
 run: build
 	$(PHP) bin/bjlg cron check --config docs/examples/schedules.yaml
+
+# A real backup of a generated sample site (PHP/JS/CSS, incompressible media, a SQL dump),
+# printing the summary. Meant to become part of `make run` once bin/bjlg dispatches
+# cli/ArchiveCommand.php (then: $(PHP) bin/bjlg backup --out ... SRC=PREFIX...).
+run-archive: build
+	@php scripts/sample-site.php build/sample-site
+	@$(PHP) -r 'require "cli/ArchiveCommand.php"; exit((new Bjlg\Cli\ArchiveCommand())->run(array_slice($$argv, 1)));' -- \
+	  backup --out build/sample-backup.zip build/sample-site/database.sql=database.sql \
+	  build/sample-site/wp-content=wp-content
 
 check: build
 	@$(MAKE) --no-print-directory test-core test-php test-valgrind fuzz

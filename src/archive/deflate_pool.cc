@@ -83,8 +83,7 @@ void CompressPiece(Piece* piece, int level, libdeflate_compressor* compressor, v
                                                                piece->out.data(), size);
       if (n == 0) {
         piece->stored = true;
-        piece->out.clear();
-        piece->out.shrink_to_fit();
+        piece->out.clear();  // its capacity is recycled by the writer
       } else {
         piece->out.resize(n);
       }

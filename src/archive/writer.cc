@@ -32,6 +32,7 @@ constexpr uint64_t kZip64Margin = 0xF0000000u;  // entries this large reserve a 
 constexpr size_t kDictSize = 32 * 1024;
 constexpr size_t kProbeSize = 128 * 1024;
 constexpr size_t kMaxPiecesPerJob = 512;
+constexpr size_t kRecycleSize = 64 * 1024;
 
 double Now() {
   struct timespec ts;
@@ -217,6 +218,29 @@ bool Writer::StoreByExtension(const std::string& name) const {
          options_.store_extensions.end();
 }
 
+std::vector<unsigned char> Writer::TakeBuffer(size_t size, size_t capacity_hint) {
+  // Large buffers are recycled: fresh ones would be new mappings whose pages fault in again on
+  // every chunk (measured: about a third of the CPU time on incompressible media).
+  const size_t want = std::max(size, capacity_hint);
+  std::vector<unsigned char> b;
+  if (want >= kRecycleSize && !spare_.empty()) {
+    b = std::move(spare_.back());
+    spare_.pop_back();
+    b.clear();
+  }
+  if (want >= kRecycleSize) b.reserve(want);
+  b.resize(size);
+  return b;
+}
+
+void Writer::GiveBack(std::vector<unsigned char>&& buffer) {
+  if (buffer.capacity() < kRecycleSize || buffer.capacity() > options_.chunk_size * 2 ||
+      spare_.size() >= 4 * max_inflight_ + 4) {
+    return;
+  }
+  spare_.push_back(std::move(buffer));
+}
+
 Writer::Pending& Writer::PendingById(uint32_t id) {
   return pending_[id - pending_.front().id];
 }
@@ -227,8 +251,8 @@ Status Writer::AddEntry(Pending meta, const ReadFn& read, bool size_known, uint6
   const size_t chunk = options_.chunk_size;
   const bool store = options_.level == 0 || StoreByExtension(meta.name);
 
-  std::vector<unsigned char> cur(size_known ? std::min<uint64_t>(expected, chunk) : chunk);
-  if (size_known && expected <= chunk) cur.resize(expected + 1);  // one more byte: growth
+  std::vector<unsigned char> cur =
+      TakeBuffer(size_known && expected <= chunk ? expected + 1 : chunk);  // +1: notice growth
   Result<size_t> n = ReadFull(read, cur.data(), cur.size());
   if (!n.ok()) {
     *entry_status = n.status();
@@ -249,7 +273,7 @@ Status Writer::AddEntry(Pending meta, const ReadFn& read, bool size_known, uint6
     } else if (cur.size() < chunk) {
       last = true;
     } else {
-      next.resize(chunk);
+      next = TakeBuffer(chunk);
       Result<size_t> m = ReadFull(read, next.data(), next.size());
       if (!m.ok()) {
         // Abandon: the entry is dropped when its last (empty) piece is written.
@@ -318,6 +342,7 @@ Status Writer::AddEntry(Pending meta, const ReadFn& read, bool size_known, uint6
       const size_t keep = std::min(cur.size(), kDictSize);
       dict.assign(cur.end() - keep, cur.end());
     }
+    if (mode != PieceMode::kStore) p.out = TakeBuffer(0, cur.size() + cur.size() / 256 + 4096);
     p.data = std::move(cur);
     Status s = QueuePiece(std::move(p));
     if (!s.ok()) return s;
@@ -357,6 +382,8 @@ Status Writer::DrainOne() {
   for (Piece& p : job->pieces) {
     Status s = WritePiece(p);
     if (!s.ok()) return s;
+    GiveBack(std::move(p.data));
+    GiveBack(std::move(p.out));
   }
   return Report(false);
 }

@@ -138,6 +138,9 @@ class Writer {
   Status DrainAll();
   Status WritePiece(Piece& piece);
   Pending& PendingById(uint32_t id);
+  // A buffer of `size` bytes, recycled when large; GiveBack keeps large ones for reuse.
+  std::vector<unsigned char> TakeBuffer(size_t size, size_t capacity_hint = 0);
+  void GiveBack(std::vector<unsigned char>&& buffer);
   Status Report(bool force);
   Status AddFileEntry(const std::string& path, const std::string& name, uint64_t size,
                       int64_t mtime_ns, uint64_t inode, uint32_t mode, bool* skipped);
@@ -163,6 +166,7 @@ class Writer {
   std::shared_ptr<Job> job_;
   std::deque<std::shared_ptr<Job>> inflight_;
   size_t max_inflight_ = 2;
+  std::vector<std::vector<unsigned char>> spare_;
   Sha256 sha_;
 
   std::unordered_set<std::string> names_;
