@@ -235,7 +235,7 @@ std::vector<unsigned char> Writer::TakeBuffer(size_t size, size_t capacity_hint)
 
 void Writer::GiveBack(std::vector<unsigned char>&& buffer) {
   if (buffer.capacity() < kRecycleSize || buffer.capacity() > options_.chunk_size * 2 ||
-      spare_.size() >= 4 * max_inflight_ + 4) {
+      spare_.size() >= max_inflight_ + 2) {
     return;
   }
   spare_.push_back(std::move(buffer));
@@ -798,7 +798,7 @@ Result<Summary> Writer::Close() {
   {
     const auto* data = reinterpret_cast<const unsigned char*>(index_json.data());
     std::vector<unsigned char> packed =
-        options_.level == 0 ? std::vector<unsigned char>() : DeflateWhole(data, index_json.size(), 12);
+        options_.level == 0 ? std::vector<unsigned char>() : DeflateWhole(data, index_json.size(), 9);
     ZipEntryRecord rec;
     rec.name = kIndexName;
     rec.method = packed.empty() ? kMethodStore : kMethodDeflate;
