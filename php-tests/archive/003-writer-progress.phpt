@@ -16,6 +16,7 @@ $w = new Bjlg\Archive\Writer("$d/out/ok.zip", ['progress_interval' => 0, 'chunk_
 }]);
 $w->addDirectory("$d/src", 'wp-content/uploads');
 $w->close();
+var_dump(bjlg_external_check("$d/out/ok.zip"));
 $last = end($reports);
 var_dump(count($reports) > 2, array_keys($last));
 var_dump($last['files_done'] === 30 && $last['files_total'] === 30 && $last['bytes_done'] === $last['bytes_total']);
@@ -50,6 +51,7 @@ var_dump(scandir("$d/out"));
 bjlg_rmrf($d);
 ?>
 --EXPECT--
+string(2) "ok"
 bool(true)
 array(5) {
   [0]=>

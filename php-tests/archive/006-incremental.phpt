@@ -12,12 +12,14 @@ bjlg_put("$d/plugins/b/gone.php", 'gone');
 $w = new Bjlg\Archive\Writer("$d/full.zip");
 $w->addDirectory("$d/plugins", 'wp-content/plugins');
 $full = $w->close();
+var_dump(bjlg_external_check("$d/full.zip"));
 
 bjlg_put("$d/plugins/a/edit.php", 'after, longer');
 unlink("$d/plugins/b/gone.php");
 $w = new Bjlg\Archive\Writer("$d/inc.zip", ['since' => "$d/full.zip"]);
 $w->addDirectory("$d/plugins", 'wp-content/plugins');
 $inc = $w->close();
+var_dump(bjlg_external_check("$d/inc.zip"));
 var_dump($full['type'], $inc['type'], $inc['files'], $inc['unchanged'], $inc['deleted']);
 $r = Bjlg\Archive\Reader::open("$d/inc.zip");
 echo implode("\n", array_column($r->entries(), 'name')), "\n";
@@ -26,6 +28,8 @@ var_dump(json_decode(stream_get_contents($r->readEntry('backup-manifest.json')),
 bjlg_rmrf($d);
 ?>
 --EXPECT--
+string(2) "ok"
+string(2) "ok"
 string(4) "full"
 string(11) "incremental"
 int(1)

@@ -20,6 +20,7 @@ ob_start();
 $rc = $cli->run(['backup', '--out', "$d/a.zip", '--level=9', '--threads', '2', "$d/wp/plugins=wp-content/plugins", "$d/dump.sql=database.sql"]);
 $out = ob_get_clean();
 var_dump($rc, (bool) preg_match('/a\.zip: full backup, 4 entries \(2 files\)/', $out), (bool) preg_match('/^sha256 [0-9a-f]{64}$/m', $out));
+var_dump(bjlg_external_check("$d/a.zip"));
 var_dump($cli->run(['list', "$d/a.zip"]));
 var_dump($cli->run(['extract', "$d/a.zip", "$d/out"]));
 var_dump(file_get_contents("$d/out/database.sql"));
@@ -42,6 +43,7 @@ bjlg_rmrf($d);
 int(0)
 bool(true)
 bool(true)
+string(2) "ok"
 %w%d %w%d store   backup-manifest.json
 %w%d %w%d deflate wp-content/plugins/p/p.php
 %w8 %w8 store   database.sql

@@ -25,6 +25,10 @@ Summary Backup(const TempDir& t, const std::string& out, const std::string& sinc
   auto s = (*w)->Close();
   INFO(s.status().ToString());
   REQUIRE(s.ok());
+  std::string listed;
+  INFO(listed);
+  REQUIRE(PythonList(out, &listed) == 0);  // every archive, full or incremental
+  REQUIRE(ExternalTest(out, &listed) == 0);
   return *s;
 }
 

@@ -112,6 +112,8 @@ TEST_CASE("Extraction never writes through a symlink planted in the destination"
   REQUIRE(w.ok());
   REQUIRE((*w)->AddFromString("wp-content/uploads/x.txt", "x").ok());
   REQUIRE((*w)->Close().ok());
+  std::string out;
+  REQUIRE(PythonList(t / "a.zip", &out) == 0);
   mkdir((t / "dest").c_str(), 0755);
   mkdir((t / "elsewhere").c_str(), 0755);
   symlink((t / "elsewhere").c_str(), (t / "dest/wp-content").c_str());
@@ -127,6 +129,9 @@ TEST_CASE("Entries list what was written; readEntry streams one of them", "[arch
   const std::string text = SourceLike(300000, 3);
   REQUIRE((*w)->AddFromString("database.sql", text).ok());
   REQUIRE((*w)->Close().ok());
+  std::string listed;
+  REQUIRE(PythonList(t / "a.zip", &listed) == 0);
+  REQUIRE(ExternalTest(t / "a.zip", &listed) == 0);
   auto r = Open(t / "a.zip");
   REQUIRE(r->Entries().size() == 3);
   const EntryInfo& e = r->Entries()[1];

@@ -201,7 +201,8 @@ TEST_CASE("Destroying an unclosed writer removes its temporary file", "[archive]
   {
     auto w = Make(t / "a.zip");
     REQUIRE(w->AddFromString("x.txt", "x").ok());
-    CHECK(CountEntries(t.path()) == 1);  // the hidden partial file, no a.zip
+    CHECK(CountEntries(t.path()) == 1);  // the hidden partial file, no a.zip (never closed:
+                                         // there is no archive for a reader to check)
     CHECK_FALSE(Exists(t / "a.zip"));
   }
   CHECK(CountEntries(t.path()) == 0);

@@ -143,6 +143,7 @@ TEST_CASE("The caller's manifest keys are merged in the plugin's key order", "[a
   auto w = Make(t / "m.zip", o);
   REQUIRE(w->AddFromString("database.sql", "x").ok());
   CloseOk(*w);
+  RequireExternalOk(t / "m.zip");
   auto reader = Reader::Open(t / "m.zip");
   const std::string text = *(*reader)->ReadAll("backup-manifest.json", 1 << 20);
   auto m = nlohmann::ordered_json::parse(text);
@@ -210,6 +211,7 @@ TEST_CASE("Entry order and compressed bytes do not depend on the thread count", 
     auto w = Make(t / ("t" + std::to_string(threads) + ".zip"), o);
     REQUIRE(w->AddDirectory(t / "src", "").ok());
     CloseOk(*w);
+    RequireExternalOk(t / ("t" + std::to_string(threads) + ".zip"));
     auto r = Reader::Open(t / ("t" + std::to_string(threads) + ".zip"));
     REQUIRE(r.ok());
     std::vector<ZipEntryRecord> recs;
