@@ -5,6 +5,7 @@
 #include <pwd.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <utime.h>
 
 #include <catch2/catch.hpp>
 
@@ -295,4 +296,59 @@ TEST_CASE("100,000 small and empty files make a Zip64 archive every reader opens
                 t / "many.zip" + "'", &out) == 0);
   INFO(out);
   CHECK(Capture("unzip -tqq '" + t / "many.zip" + "'", &out) == 0);
+}
+
+TEST_CASE("A writer killed by a signal leaves only a hidden partial file, swept by the next one", "[archive][robust]") {
+  TempDir t;
+  WriteFile(t / "src/a.bin", RandomBytes(1 << 20, 3));
+  mkdir((t / "out").c_str(), 0755);
+  const int rc = InChild([&] {
+    auto w = Writer::Create(t / "out/backup-full.zip", {});
+    if (!w.ok()) return 10;
+    (*w)->set_progress([](const Progress&) {
+      raise(SIGKILL);  // no destructor, no cleanup: as a crash or `kill -9`
+      return true;
+    });
+    (void)(*w)->AddDirectory(t / "src", "");
+    return 11;
+  }, false);
+  CHECK(rc == 128 + SIGKILL);
+  std::string listing;
+  Capture("ls -A '" + t / "out" + "'", &listing);
+  INFO(listing);
+  CHECK(listing.rfind(".bjlg-partial-", 0) == 0);    // hidden, and nothing named like a backup
+  CHECK(listing.find(".zip") == std::string::npos);
+  const std::string partial = t / ("out/" + listing.substr(0, listing.find('\n')));
+
+  // A recent partial may belong to a live writer elsewhere: kept.
+  auto w1 = Writer::Create(t / "out/other.zip", {});
+  REQUIRE(w1.ok());
+  (*w1)->Abort();
+  CHECK(Exists(partial));
+  // One older than a minute whose lock is free is swept by the next writer.
+  struct utimbuf old = {time(nullptr) - 3600, time(nullptr) - 3600};
+  utime(partial.c_str(), &old);
+  auto w2 = Writer::Create(t / "out/other.zip", {});
+  REQUIRE(w2.ok());
+  CHECK_FALSE(Exists(partial));
+  (*w2)->Abort();
+  CHECK(CountEntries(t / "out") == 0);
+}
+
+TEST_CASE("The sweep never removes the partial file of a writer that is still alive", "[archive][robust]") {
+  TempDir t;
+  auto live = Writer::Create(t / "a.zip", {});
+  REQUIRE(live.ok());
+  REQUIRE((*live)->AddFromString("x.txt", "x").ok());
+  std::string listing;
+  Capture("ls -A '" + t.path() + "'", &listing);
+  const std::string partial = t / listing.substr(0, listing.find('\n'));
+  struct utimbuf old = {time(nullptr) - 3600, time(nullptr) - 3600};
+  utime(partial.c_str(), &old);  // old, but locked by its live owner
+  auto other = Writer::Create(t / "b.zip", {});
+  REQUIRE(other.ok());
+  CHECK(Exists(partial));
+  REQUIRE((*live)->Close().ok());
+  REQUIRE((*other)->Close().ok());
+  CHECK(PythonNames(t / "a.zip") == std::vector<std::string>{"backup-manifest.json", "x.txt", "backup-index.json"});
 }
