@@ -4,6 +4,7 @@
 // also fed to the JSON parsers of backup-index.json, deleted-files.json and the plugin's
 // incremental manifest, whose accepted paths must be safe entry names.
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <cstddef>
@@ -24,8 +25,12 @@ void Require(bool condition) {
   if (!condition) std::abort();
 }
 
-std::string TempPath() {
-  static const std::string path = "/tmp/bjlg-archive-fuzz-" + std::to_string(getpid()) + ".zip";
+// The input as a file the reader can open by path, without leaving files behind: an anonymous
+// memory file, reached through /proc/self/fd.
+const std::string& MemoryFilePath(int* fd_out) {
+  static int fd = memfd_create("bjlg-archive-fuzz", 0);
+  static const std::string path = "/proc/self/fd/" + std::to_string(fd);
+  *fd_out = fd;
   return path;
 }
 
@@ -43,12 +48,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const auto& [path, md5] : plugin->file_hashes) Require(CheckEntryName(path).ok());
   }
 
-  const std::string path = TempPath();
-  const int fd = open(path.c_str(), O_CREAT | O_TRUNC | O_WRONLY, 0600);
-  if (fd < 0) return 0;
-  const bool written = write(fd, data, size) == static_cast<ssize_t>(size);
-  close(fd);
-  if (!written) return 0;
+  int fd = -1;
+  const std::string& path = MemoryFilePath(&fd);
+  if (fd < 0 || ftruncate(fd, 0) != 0) return 0;
+  if (pwrite(fd, data, size, 0) != static_cast<ssize_t>(size)) return 0;
   auto reader = Reader::Open(path);
   if (!reader.ok()) return 0;
   ExtractOptions limits;
