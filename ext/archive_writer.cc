@@ -181,6 +181,10 @@ bool parse_options(HashTable *options, bjlg::archive::WriterOptions *o, zval *pr
       php_json_encode(&buf, value, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE |
                                        PHP_JSON_PRESERVE_ZERO_FRACTION);
       smart_str_0(&buf);
+      if (EG(exception)) {  // a JsonSerializable in the manifest threw
+        smart_str_free(&buf);
+        return false;
+      }
       const bool failed = JSON_G(error_code) != PHP_JSON_ERROR_NONE || buf.s == nullptr;
       if (!failed) o->manifest_json.assign(ZSTR_VAL(buf.s), ZSTR_LEN(buf.s));
       smart_str_free(&buf);

@@ -18,6 +18,10 @@ attempt(fn() => new Bjlg\Archive\Writer("$d/a.zip", ['progress' => 'no_such_func
 attempt(fn() => new Bjlg\Archive\Writer("$d/a.zip", ['exclude' => [1]]));
 attempt(fn() => new Bjlg\Archive\Writer("$d/a.zip", ['manifest' => 'x']));
 attempt(fn() => new Bjlg\Archive\Writer("$d/a.zip", ['manifest' => [1, 2]]));
+attempt(fn() => new Bjlg\Archive\Writer("$d/a.zip", ['manifest' => ['x' => "\xff"]]));
+attempt(fn() => new Bjlg\Archive\Writer("$d/a.zip", ['manifest' => ['x' => new class implements JsonSerializable {
+    public function jsonSerialize(): mixed { throw new LogicException('not serializable'); }
+}]]));
 attempt(fn() => new Bjlg\Archive\Writer("$d/a.zip", ['since' => "$d/missing.json"]));
 attempt(fn() => new Bjlg\Archive\Writer(''));
 attempt(fn() => new Bjlg\Archive\Writer("$d/no/such/folder/a.zip"));
@@ -56,6 +60,8 @@ TypeError: Option "progress" must be a valid callback
 TypeError: Option "exclude" must contain only strings, int found
 TypeError: Option "manifest" must be of type array, string given
 ValueError: Option "manifest" must be an array with string keys
+ValueError: Option "manifest" cannot be encoded as JSON
+LogicException: not serializable
 Bjlg\Archive\IOException: %smissing.json: cannot be opened
 ValueError: Bjlg\Archive\Writer::__construct(): Argument #1 ($path) cannot be empty
 Bjlg\Archive\IOException: archive folder %s/no/such/folder does not exist
