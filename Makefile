@@ -8,7 +8,7 @@ SHELL := /bin/bash
 PHP := php -d extension=$(CURDIR)/modules/bjlg.so
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff test-crypto-interop test-quota-integration fuzz bench stubs clean
+.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff test-crypto-interop test-quota-integration test-archive-big fuzz bench stubs clean
 
 all: build
 
@@ -25,8 +25,14 @@ core:
 ext:
 	@bash scripts/build-ext.sh
 
+# The main job: check the example schedules, then a real backup of a generated sample site
+# (PHP/JS/CSS text, incompressible media, a SQL dump of a few MB), printing the summary.
 run: build
 	$(PHP) bin/bjlg cron check --config docs/examples/schedules.json
+	@php scripts/sample-site.php build/sample-site
+	@mkdir -p -m 0700 build/run
+	$(PHP) bin/bjlg backup --out build/run/sample-backup.zip \
+	  build/sample-site/database.sql=database.sql build/sample-site/wp-content=wp-content
 
 check: build
 	@$(MAKE) --no-print-directory test-stubs test-core test-php test-valgrind test-diff test-crypto-interop test-quota-integration fuzz
@@ -34,6 +40,10 @@ check: build
 
 test-core:
 	@bash scripts/run-core-tests.sh
+
+# The sparse 4.3 GiB Zip64 archive test (about 45 s on 2 cores), kept out of make check.
+test-archive-big: build
+	@BJLG_ARCHIVE_BIG=1 bash scripts/run-core-tests.sh "[big]"
 
 test-php:
 	@bash scripts/run-phpt.sh

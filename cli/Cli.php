@@ -23,6 +23,11 @@ final class Cli
           cron check EXPR       guardrails: too frequent, never fires, DST, overlaps
           cron check --config FILE.json
                                 check every schedule of a JSON schedules file
+          backup --out FILE SRC[=PREFIX]...
+                                a backup archive of files and folders (--level, --threads,
+                                --exclude PATTERN...)
+          list FILE             the entries of an archive
+          extract FILE DIR      extract an archive, refusing unsafe entries
           keygen                a new encryption key (--out FILE)
           encrypt IN OUT        encrypt a file (--file-format=bjlg|bjlgenc1)
           decrypt IN OUT        decrypt and authenticate a file
@@ -74,6 +79,10 @@ final class Cli
                 return $this->version();
             case 'cron':
                 return (new CronCommand())->run($args);
+            case 'backup':
+            case 'list':
+            case 'extract':
+                return (new ArchiveCommand())->run(array_merge([$command], $args));
             case 'keygen':
             case 'encrypt':
             case 'decrypt':

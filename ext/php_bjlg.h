@@ -54,4 +54,9 @@ extern zend_class_entry *bjlg_ce_Quota_InvalidDestinationException;
 void bjlg_register_quota_exception(void);
 void bjlg_register_quota_collector(void);
 
+/* Bjlg\Archive (ext/archive_*.cc). */
+void bjlg_register_archive_exceptions(void);
+void bjlg_register_archive_writer(void);
+void bjlg_register_archive_reader(void);
+
 #endif /* PHP_BJLG_H */

@@ -22,6 +22,7 @@ const json& Destinations() {
        {"key", "a2V5"}},
       {{"name", "dav"}, {"type", "webdav"}, {"url", "http://127.0.0.1:1/"}},
       {{"name", "b2"}, {"type", "b2"}, {"key_id", "k"}, {"application_key", "a"}, {"bucket_id", "b"}},
+      {{"name", "b2-by-name"}, {"type", "b2"}, {"key_id", "k"}, {"application_key", "a"}, {"bucket", "b"}},
       {{"name", "g"}, {"type", "gdrive"}, {"access_token", "t"}},
       {{"name", "d"}, {"type", "dropbox"}, {"access_token", "t"}},
       {{"name", "o"}, {"type", "onedrive"}, {"access_token", "t"}},
@@ -37,12 +38,13 @@ const json& Destinations() {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 2) return 0;
   std::string body(reinterpret_cast<const char*>(data) + 2, size - 2);
-  size_t target = data[0] % 11;
-  if (target >= 9) {  // the destination parser
+  const size_t collectors = Destinations().size();
+  size_t target = data[0] % (collectors + 2);
+  if (target >= collectors) {  // the destination parser
     json parsed = json::parse(body, nullptr, false);
     if (parsed.is_discarded()) return 0;
     ParseOptions options;
-    options.allow_test_endpoints = target == 10;
+    options.allow_test_endpoints = target == collectors + 1;
     DestinationError error;
     (void)ParseDestinations(parsed, options, &error);
     return 0;

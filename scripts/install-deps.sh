@@ -8,7 +8,7 @@ packages=(
   build-essential pkg-config cmake php8.2-dev php8.2-cli php-parser
   # core libraries
   libzip-dev libssl-dev libcurl4-openssl-dev libyaml-cpp-dev nlohmann-json3-dev
-  libhowardhinnant-date-dev libdeflate-dev tzdata libexpat1-dev
+  libhowardhinnant-date-dev libdeflate-dev zlib1g-dev tzdata libexpat1-dev
   # tests: Catch2 v2, valgrind for the phpt leak run, clang + libFuzzer for fuzz targets
   catch2 valgrind clang libclang-rt-14-dev
   # differential cron test and bench peers
@@ -18,6 +18,8 @@ packages=(
   # quota integration servers: npm's s3rver and azurite run on nodejs; botocore checks SigV4;
   # sabre/dav under php -S gives WebDAV quota; sshd answers statvfs@openssh.com
   nodejs python3-botocore php-sabre-dav openssh-server openssh-client openssl curl
+  # archive tests (independent zip readers) and archive bench peers
+  unzip zip p7zip-full python3 php8.2-zip time
 )
 # npm: Debian's npm package, unless the installed nodejs already ships it (NodeSource builds
 # do, and conflict with Debian's npm).
