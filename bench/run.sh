@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every benchmark folder bench/*/ and writes its results into bench/RESULTS.md, replacing
 # that folder's previous section, with the machine, the date and the exact commands.
-# A folder holds bench.php (run with modules/bjlg.so loaded) and optionally *_bench.cc (a core
+# A folder either has its own run.sh (it measures and writes bench/<name>/RESULTS.md, which is
+# copied here as the folder's section; BENCH_COLLECT_ONLY=1 copies without measuring again), or
+# holds bench.php (run with modules/bjlg.so loaded) and optionally *_bench.cc (a core
 # micro-benchmark, compiled here against build/core/libbjlg_core.a and given the lines of the
 # folder's expressions.txt, if any, as arguments).
 #   bench/run.sh            every folder
@@ -25,6 +27,19 @@ folders=("$@")
 for name in "${folders[@]}"; do
   dir=bench/$name
   out=$(mktemp)
+  if [ -f "$dir/run.sh" ]; then
+    [ "${BENCH_COLLECT_ONLY:-0}" = 1 ] || bash "$dir/run.sh"
+    {
+      echo "<!-- bench:$name begin -->"
+      echo "## $name"
+      echo
+      echo "- Command: \`bash $dir/run.sh\` (its own figures and machine notes below, from $dir/RESULTS.md)"
+      echo
+      # The folder's headings move one level down under this section.
+      sed -e 's/^#\(#*\) /##\1 /' -e '1{/^## /d}' "$dir/RESULTS.md"
+      echo "<!-- bench:$name end -->"
+    } > "$out"
+  else
   {
     echo "<!-- bench:$name begin -->"
     echo "## $name"
@@ -61,6 +76,7 @@ for name in "${folders[@]}"; do
     done
     echo "<!-- bench:$name end -->"
   } > "$out"
+  fi
   cat "$out"
   # Replace the folder's section, or append it.
   python3 - "$results" "$name" "$out" <<'PY'

@@ -1,5 +1,5 @@
 <?php
-// Turns the bench's TSV measurements into bench/archive/RESULTS-archive.md.
+// Turns the bench's TSV measurements into bench/archive/RESULTS.md.
 [, $results, $datasets, $threads] = $argv;
 $sets = [];
 foreach (file($datasets, FILE_IGNORE_NEW_LINES) as $line) {

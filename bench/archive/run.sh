@@ -7,7 +7,7 @@
 # symlinks to system libraries are left out by every tool) and the same tree plus generated
 # incompressible media (BENCH_MEDIA_MB, default 300: JPEG-named and MP4-named random bytes).
 # Everything lives in build/bench-archive/; the media and the archives are deleted at the end
-# (BENCH_KEEP=1 keeps the media). Results: bench/archive/RESULTS-archive.md.
+# (BENCH_KEEP=1 keeps the media). Results: bench/archive/RESULTS.md.
 #   bash bench/archive/run.sh            (needs modules/bjlg.so: make build)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -83,6 +83,6 @@ for dataset in wordpress wordpress+media; do
 done
 mv "$work/datasets.tsv.tmp" "$work/datasets.tsv"
 
-php "$root/bench/archive/report.php" "$results" "$work/datasets.tsv" "$threads" > "$root/bench/archive/RESULTS-archive.md"
-echo "wrote bench/archive/RESULTS-archive.md"
+php "$root/bench/archive/report.php" "$results" "$work/datasets.tsv" "$threads" > "$root/bench/archive/RESULTS.md"
+echo "wrote bench/archive/RESULTS.md"
 if [ -z "${BENCH_KEEP:-}" ]; then rm -rf "$site"; fi

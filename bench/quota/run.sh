@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Quota benchmarks, written to bench/quota/RESULTS-quota.md:
+# Quota benchmarks, written to bench/quota/RESULTS.md:
 #  1. 8 destinations behind a server that adds 200 ms to every answer: collected at once by one
 #     Collector::collect() call, against one call per destination one after the other (what the
 #     plugin does today), in the same run.
@@ -20,7 +20,7 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 base="http://127.0.0.1:$port"
-out=bench/quota/RESULTS-quota.md
+out=bench/quota/RESULTS.md
 {
   echo "# Quota collector benchmarks"
   echo
