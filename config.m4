@@ -9,7 +9,7 @@ PHP_ARG_ENABLE([bjlg],
 if test "$PHP_BJLG" != "no"; then
   PHP_REQUIRE_CXX()
 
-  PKG_CHECK_MODULES([BJLG_DEPS], [libzip >= 1.7 openssl >= 3.0 libcurl yaml-cpp libdeflate])
+  PKG_CHECK_MODULES([BJLG_DEPS], [libzip >= 1.7 openssl >= 3.0 libcurl yaml-cpp libdeflate zlib])
   PHP_EVAL_INCLINE($BJLG_DEPS_CFLAGS)
   PHP_EVAL_LIBLINE($BJLG_DEPS_LIBS, BJLG_SHARED_LIBADD)
   BJLG_YAML_CPP_VERSION=`$PKG_CONFIG --modversion yaml-cpp`

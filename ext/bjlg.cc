@@ -33,6 +33,9 @@ static PHP_MINIT_FUNCTION(bjlg) {
   bjlg_register_crypto_exceptions();
   bjlg_register_crypto_key();
   bjlg_register_crypto_cipher();
+  bjlg_register_archive_exceptions();
+  bjlg_register_archive_writer();
+  bjlg_register_archive_reader();
   return SUCCESS;
 }
 
@@ -53,7 +56,7 @@ static PHP_MINFO_FUNCTION(bjlg) {
   for (const auto &[library, version] : bjlg::LibraryVersions()) {
     php_info_print_table_row(2, (library + " version").c_str(), version.c_str());
   }
-  php_info_print_table_row(2, "Features", "cron, crypto");
+  php_info_print_table_row(2, "Features", "cron, crypto, archive");
   php_info_print_table_end();
   DISPLAY_INI_ENTRIES();
 }

@@ -50,5 +50,8 @@ extern zend_class_entry *bjlg_ce_CronNoRunException;
 void bjlg_register_crypto_exceptions(void);
 void bjlg_register_crypto_key(void);
 void bjlg_register_crypto_cipher(void);
+void bjlg_register_archive_exceptions(void);
+void bjlg_register_archive_writer(void);
+void bjlg_register_archive_reader(void);
 
 #endif /* PHP_BJLG_H */

@@ -8,13 +8,15 @@ packages=(
   build-essential pkg-config cmake php8.2-dev php8.2-cli php-parser
   # core libraries
   libzip-dev libssl-dev libcurl4-openssl-dev libyaml-cpp-dev nlohmann-json3-dev
-  libhowardhinnant-date-dev libdeflate-dev tzdata
+  libhowardhinnant-date-dev libdeflate-dev zlib1g-dev tzdata
   # tests: Catch2 v2, valgrind for the phpt leak run, clang + libFuzzer for fuzz targets
   catch2 valgrind clang libclang-rt-14-dev
   # differential cron test and bench peers
   php-dragonmantank-cron-expression
   # independent implementation of the encrypted formats (tests/crypto/interop)
   python3-cryptography
+  # archive tests (independent zip readers) and archive bench peers
+  unzip zip p7zip-full python3 php8.2-zip time
 )
 
 missing=()

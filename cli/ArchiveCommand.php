@@ -1,0 +1,280 @@
+<?php
+// bjlg backup|list|extract: the archive engine of the extension on the command line.
+//
+// Wiring (for bin/bjlg's dispatcher): `(new Bjlg\Cli\ArchiveCommand())->run($args)` where $args
+// is the command and its arguments, e.g. ['backup', '--out', 'site.zip', '/var/www/wp-content'].
+// run() prints its own usage errors and returns an exit status: 0 success, 1 the operation
+// failed (I/O error, corrupt or unsafe archive, cancelled), 2 a usage error.
+declare(strict_types=1);
+
+namespace Bjlg\Cli;
+
+final class ArchiveCommand
+{
+    public const COMMANDS = ['backup', 'list', 'extract'];
+
+    public const HELP = <<<'TXT'
+        Usage: bjlg backup --out FILE [options] SRC[=PREFIX]...
+               bjlg list FILE [--format=text|json]
+               bjlg extract FILE DIR [--max-size=BYTES] [--no-overwrite]
+
+        backup   archives each SRC folder under PREFIX (default: the folder's name), or a file
+                 as PREFIX; "-=NAME" reads standard input as the entry NAME (a SQL dump).
+                 Options:
+                   --out FILE         the archive to write (required)
+                   --level N          deflate level 0-9 (default 6)
+                   --threads N        compression threads (default: all cores)
+                   --exclude PAT      shell pattern on absolute paths, repeatable
+                   --include PAT      shell pattern, repeatable
+                   --no-default-excludes
+                   --follow-symlinks  follow symlinks that stay inside the sources
+                   --since FILE       incremental against a previous archive or index
+                   --verify           decompress and CRC-check every entry before renaming
+                   --format=text|json the summary's format (default text)
+                 A progress bar is drawn on stderr when it is a terminal.
+        list     the entries of an archive: size, compressed size, method, name
+        extract  extracts an archive into DIR under the safety rules of docs/archive.md
+
+        Exit status: 0 success, 1 failure (I/O, corrupt or unsafe archive), 2 usage error.
+        TXT;
+
+    /** @var resource */
+    private $err;
+    private float $lastDraw = 0.0;
+    private float $started = 0.0;
+
+    /** @param resource|null $stderr where progress and errors go (default STDERR) */
+    public function __construct($stderr = null)
+    {
+        $this->err = $stderr ?? STDERR;
+    }
+
+    /**
+     * Runs `backup`, `list` or `extract`.
+     * @param list<string> $argv the command name followed by its arguments
+     * @return int exit status: 0 success, 1 failure, 2 usage error
+     */
+    public function run(array $argv): int
+    {
+        $command = array_shift($argv);
+        try {
+            if (in_array('--help', $argv, true) || in_array('-h', $argv, true)) {
+                echo self::HELP, "\n";
+                return 0;
+            }
+            switch ($command) {
+                case 'backup':
+                    return $this->backup($argv);
+                case 'list':
+                    return $this->list($argv);
+                case 'extract':
+                    return $this->extract($argv);
+                default:
+                    throw new \InvalidArgumentException("unknown archive command '" . (string) $command . "'");
+            }
+        } catch (\InvalidArgumentException | \ValueError | \TypeError $e) {
+            fwrite($this->err, "bjlg: " . $e->getMessage() . "\nRun 'bjlg help backup' for usage.\n");
+            return 2;
+        } catch (\Bjlg\Exception $e) {
+            $this->clearBar();
+            fwrite($this->err, "bjlg: " . $e->getMessage() . "\n");
+            return 1;
+        }
+    }
+
+    /**
+     * Splits arguments into positionals and options; `--name value` and `--name=value` for the
+     * options in $valued (repeatable ones collect a list), bare `--flag` for the others.
+     * @param list<string> $args
+     * @param list<string> $valued
+     * @param list<string> $flags
+     * @return array{0: list<string>, 1: array<string, list<string>|true>}
+     */
+    private static function parse(array $args, array $valued, array $flags): array
+    {
+        $positionals = [];
+        $options = [];
+        for ($i = 0; $i < count($args); $i++) {
+            $arg = $args[$i];
+            if ($arg === '--') {
+                array_push($positionals, ...array_slice($args, $i + 1));
+                break;
+            }
+            if (strncmp($arg, '--', 2) !== 0 || $arg === '-') {
+                $positionals[] = $arg;
+                continue;
+            }
+            [$name, $value] = array_pad(explode('=', substr($arg, 2), 2), 2, null);
+            if (in_array($name, $valued, true)) {
+                if ($value === null) {
+                    if (!isset($args[$i + 1])) {
+                        throw new \InvalidArgumentException("option --$name needs a value");
+                    }
+                    $value = $args[++$i];
+                }
+                $options[$name][] = $value;
+            } elseif (in_array($name, $flags, true) && $value === null) {
+                $options[$name] = true;
+            } else {
+                throw new \InvalidArgumentException("unknown option --$name");
+            }
+        }
+        return [$positionals, $options];
+    }
+
+    private static function intOption(array $options, string $name, int $min, int $max): ?int
+    {
+        if (!isset($options[$name])) {
+            return null;
+        }
+        $v = end($options[$name]);
+        if (!preg_match('/^\d+$/', $v) || (int) $v < $min || (int) $v > $max) {
+            throw new \InvalidArgumentException("--$name must be an integer from $min to $max");
+        }
+        return (int) $v;
+    }
+
+    /** @param list<string> $args */
+    private function backup(array $args): int
+    {
+        [$sources, $o] = self::parse($args,
+            ['out', 'level', 'threads', 'exclude', 'include', 'since', 'format'],
+            ['no-default-excludes', 'follow-symlinks', 'verify']);
+        if (!isset($o['out'])) {
+            throw new \InvalidArgumentException('backup needs --out FILE');
+        }
+        if ($sources === []) {
+            throw new \InvalidArgumentException('backup needs at least one SRC');
+        }
+        $format = isset($o['format']) ? end($o['format']) : 'text';
+        if (!in_array($format, ['text', 'json'], true)) {
+            throw new \InvalidArgumentException('--format must be text or json');
+        }
+        $options = [
+            'exclude' => $o['exclude'] ?? [],
+            'include' => $o['include'] ?? [],
+            'default_excludes' => !isset($o['no-default-excludes']),
+            'follow_symlinks' => isset($o['follow-symlinks']),
+            'verify' => isset($o['verify']),
+        ];
+        if (($level = self::intOption($o, 'level', 0, 9)) !== null) {
+            $options['level'] = $level;
+        }
+        if (($threads = self::intOption($o, 'threads', 0, 256)) !== null) {
+            $options['threads'] = $threads;
+        }
+        if (isset($o['since'])) {
+            $options['since'] = end($o['since']);
+        }
+        if (stream_isatty($this->err)) {
+            $options['progress'] = fn(array $p) => $this->drawBar($p);
+        }
+        $plan = [];
+        foreach ($sources as $source) {
+            [$path, $prefix] = array_pad(explode('=', $source, 2), 2, null);
+            if ($path === '-') {
+                if ($prefix === null || $prefix === '') {
+                    throw new \InvalidArgumentException('standard input needs a name: -=database.sql');
+                }
+            } elseif (!file_exists($path)) {
+                throw new \InvalidArgumentException("no such file or folder: $path");
+            }
+            $plan[] = [$path, $prefix ?? basename(rtrim($path, '/'))];
+        }
+        $this->started = microtime(true);
+        $writer = new \Bjlg\Archive\Writer(end($o['out']), $options);
+        foreach ($plan as [$path, $prefix]) {
+            if ($path === '-') {
+                $writer->addFromStream($prefix, STDIN);
+            } elseif (is_dir($path)) {
+                $writer->addDirectory($path, $prefix);
+            } else {
+                $writer->addFile($path, $prefix);
+            }
+        }
+        $summary = $writer->close();
+        $this->clearBar();
+        if ($format === 'json') {
+            echo json_encode($summary, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE), "\n";
+            return 0;
+        }
+        $mb = $summary['bytes_in'] / 1e6;
+        printf("%s: %s backup, %d entries (%d files%s), %.1f MB -> %.1f MB (%.1f%%) in %.2f s, %.0f MB/s\n",
+            $summary['path'], $summary['type'], $summary['entries'], $summary['files'],
+            $summary['type'] === 'incremental'
+                ? sprintf(", %d unchanged, %d deleted", $summary['unchanged'], $summary['deleted']) : '',
+            $mb, $summary['bytes_out'] / 1e6,
+            $summary['bytes_in'] > 0 ? 100 * $summary['bytes_out'] / $summary['bytes_in'] : 100.0,
+            $summary['duration'], $summary['duration'] > 0 ? $mb / $summary['duration'] : 0);
+        printf("sha256 %s\n", $summary['sha256']);
+        foreach ($summary['skipped'] as $s) {
+            printf("skipped %s: %s\n", $s['path'], $s['reason']);
+        }
+        return 0;
+    }
+
+    /** @param list<string> $args */
+    private function list(array $args): int
+    {
+        [$files, $o] = self::parse($args, ['format'], []);
+        if (count($files) !== 1) {
+            throw new \InvalidArgumentException('list needs exactly one FILE');
+        }
+        $entries = \Bjlg\Archive\Reader::open($files[0])->entries();
+        if (isset($o['format']) && end($o['format']) === 'json') {
+            echo json_encode($entries, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE), "\n";
+            return 0;
+        }
+        foreach ($entries as $e) {
+            printf("%12d %12d %-7s %s\n", $e['size'], $e['compressed_size'],
+                [0 => 'store', 8 => 'deflate'][$e['method']] ?? 'm' . $e['method'], $e['name']);
+        }
+        return 0;
+    }
+
+    /** @param list<string> $args */
+    private function extract(array $args): int
+    {
+        [$positionals, $o] = self::parse($args, ['max-size'], ['no-overwrite']);
+        if (count($positionals) !== 2) {
+            throw new \InvalidArgumentException('extract needs FILE and DIR');
+        }
+        $options = ['overwrite' => !isset($o['no-overwrite'])];
+        if (($max = self::intOption($o, 'max-size', 1, PHP_INT_MAX)) !== null) {
+            $options['max_total_size'] = $max;
+        }
+        $report = \Bjlg\Archive\Reader::open($positionals[0])->extractTo($positionals[1], $options);
+        printf("%d files, %d folders, %d bytes extracted into %s\n",
+            $report['files'], $report['directories'], $report['bytes'], $positionals[1]);
+        return 0;
+    }
+
+    private function drawBar(array $p): bool
+    {
+        $now = microtime(true);
+        if ($now - $this->lastDraw < 0.1 && $p['bytes_done'] < $p['bytes_total']) {
+            return true;
+        }
+        $this->lastDraw = $now;
+        $ratio = $p['bytes_total'] > 0 ? min(1.0, $p['bytes_done'] / $p['bytes_total']) : 0.0;
+        $width = 30;
+        $filled = (int) round($ratio * $width);
+        $elapsed = max(0.001, $now - $this->started);
+        $name = $p['current'];
+        if (strlen($name) > 40) {
+            $name = '…' . substr($name, -39);
+        }
+        fprintf($this->err, "\r[%s%s] %3d%% %d/%d files %6.1f MB/s %-40s",
+            str_repeat('#', $filled), str_repeat('.', $width - $filled), (int) ($ratio * 100),
+            $p['files_done'], $p['files_total'], $p['bytes_done'] / 1e6 / $elapsed, $name);
+        return true;
+    }
+
+    private function clearBar(): void
+    {
+        if ($this->lastDraw > 0) {
+            fwrite($this->err, "\r" . str_repeat(' ', 120) . "\r");
+            $this->lastDraw = 0;
+        }
+    }
+}

@@ -1,0 +1,265 @@
+/* Bjlg\Archive\Reader: the core Reader behind a PHP object; readEntry() returns a PHP stream
+ * that keeps the Reader alive and checks size and CRC-32 when it reaches the end. */
+#include <memory>
+#include <string>
+
+#include "archive_exception.h"
+
+extern "C" {
+#include "zend_exceptions.h"
+}
+
+#include "archive/reader.h"
+#include "archive_reader_arginfo.h"
+
+namespace {
+
+zend_class_entry *reader_ce;
+zend_object_handlers reader_handlers;
+
+struct ReaderObject {
+  std::unique_ptr<bjlg::archive::Reader> reader;
+  zend_object std;
+};
+
+ReaderObject *from_obj(zend_object *obj) {
+  return reinterpret_cast<ReaderObject *>(reinterpret_cast<char *>(obj) - XtOffsetOf(ReaderObject, std));
+}
+
+zend_object *reader_create(zend_class_entry *ce) {
+  ReaderObject *o = static_cast<ReaderObject *>(zend_object_alloc(sizeof(ReaderObject), ce));
+  new (&o->reader) std::unique_ptr<bjlg::archive::Reader>();
+  zend_object_std_init(&o->std, ce);
+  object_properties_init(&o->std, ce);
+  o->std.handlers = &reader_handlers;
+  return &o->std;
+}
+
+void reader_free(zend_object *obj) {
+  ReaderObject *o = from_obj(obj);
+  o->reader.reset();
+  o->reader.~unique_ptr();
+  zend_object_std_dtor(obj);
+}
+
+ReaderObject *opened(zval *self) {
+  ReaderObject *o = from_obj(Z_OBJ_P(self));
+  if (!o->reader) {
+    zend_throw_error(nullptr, "Bjlg\\Archive\\Reader is not open");
+    return nullptr;
+  }
+  return o;
+}
+
+bool limit_option(HashTable *options, const char *key, uint64_t *out) {
+  zval *v = zend_hash_str_find_deref(options, key, strlen(key));
+  if (v == nullptr) return true;
+  if (Z_TYPE_P(v) != IS_LONG) {
+    zend_type_error("Option \"%s\" must be of type int, %s given", key, zend_zval_type_name(v));
+    return false;
+  }
+  if (Z_LVAL_P(v) < 1) {
+    zend_value_error("Option \"%s\" must be greater than 0", key);
+    return false;
+  }
+  *out = static_cast<uint64_t>(Z_LVAL_P(v));
+  return true;
+}
+
+/* ---- the entry stream ----------------------------------------------------------------------- */
+
+struct EntryStreamData {
+  std::unique_ptr<bjlg::archive::EntryStream> entry;
+  zend_object *owner;  // the Reader, kept alive while the stream is open
+};
+
+ssize_t entry_read(php_stream *stream, char *buf, size_t count) {
+  auto *d = static_cast<EntryStreamData *>(stream->abstract);
+  ssize_t result = -1;
+  bjlg_guard([&] {
+    auto n = d->entry->Read(reinterpret_cast<unsigned char *>(buf), count);
+    if (!n.ok()) {
+      bjlg_archive_throw(n.status());
+      stream->eof = 1;
+      return;
+    }
+    if (*n == 0) stream->eof = 1;
+    result = static_cast<ssize_t>(*n);
+  });
+  return result;
+}
+
+ssize_t entry_write(php_stream *, const char *, size_t) { return -1; }
+
+int entry_close(php_stream *stream, int) {
+  auto *d = static_cast<EntryStreamData *>(stream->abstract);
+  d->entry.reset();
+  OBJ_RELEASE(d->owner);
+  delete d;
+  return 0;
+}
+
+int entry_flush(php_stream *) { return 0; }
+
+const php_stream_ops entry_ops = {
+  entry_write, entry_read, entry_close, entry_flush, "bjlg archive entry",
+  nullptr, nullptr, nullptr, nullptr,
+};
+
+void entry_to_array(const bjlg::archive::EntryInfo &e, zval *out) {
+  array_init(out);
+  add_assoc_stringl(out, "name", e.name.data(), e.name.size());
+  add_assoc_long(out, "size", static_cast<zend_long>(e.size));
+  add_assoc_long(out, "compressed_size", static_cast<zend_long>(e.compressed_size));
+  add_assoc_long(out, "crc", static_cast<zend_long>(e.crc));
+  add_assoc_long(out, "method", e.method);
+  add_assoc_long(out, "mtime", static_cast<zend_long>(e.mtime));
+  add_assoc_long(out, "mode", static_cast<zend_long>(e.mode));
+  add_assoc_bool(out, "is_dir", e.is_directory);
+  add_assoc_bool(out, "is_symlink", e.is_symlink);
+}
+
+}  // namespace
+
+ZEND_METHOD(Bjlg_Archive_Reader, __construct) { ZEND_PARSE_PARAMETERS_NONE(); }
+
+ZEND_METHOD(Bjlg_Archive_Reader, open) {
+  zend_string *path;
+  ZEND_PARSE_PARAMETERS_START(1, 1)
+    Z_PARAM_PATH_STR(path)
+  ZEND_PARSE_PARAMETERS_END();
+  bjlg_guard([&] {
+    auto r = bjlg::archive::Reader::Open(std::string(ZSTR_VAL(path), ZSTR_LEN(path)));
+    if (!r.ok()) {
+      bjlg_archive_throw(r.status());
+      return;
+    }
+    object_init_ex(return_value, reader_ce);
+    from_obj(Z_OBJ_P(return_value))->reader = std::move(*r);
+  });
+}
+
+ZEND_METHOD(Bjlg_Archive_Reader, entries) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  ReaderObject *o = opened(ZEND_THIS);
+  if (o == nullptr) RETURN_THROWS();
+  array_init(return_value);
+  for (const bjlg::archive::EntryInfo &e : o->reader->Entries()) {
+    zval item;
+    entry_to_array(e, &item);
+    add_next_index_zval(return_value, &item);
+  }
+}
+
+ZEND_METHOD(Bjlg_Archive_Reader, extractTo) {
+  zend_string *dir;
+  HashTable *options = nullptr;
+  ZEND_PARSE_PARAMETERS_START(1, 2)
+    Z_PARAM_PATH_STR(dir)
+    Z_PARAM_OPTIONAL
+    Z_PARAM_ARRAY_HT(options)
+  ZEND_PARSE_PARAMETERS_END();
+  ReaderObject *o = opened(ZEND_THIS);
+  if (o == nullptr) RETURN_THROWS();
+  bjlg::archive::ExtractOptions opts;
+  if (options != nullptr) {
+    zend_string *key;
+    ZEND_HASH_FOREACH_STR_KEY(options, key) {
+      static const char *const known[] = {"max_entry_size", "max_total_size", "max_entries",
+                                          "max_ratio", "overwrite"};
+      bool ok = false;
+      for (const char *k : known) ok |= key != nullptr && zend_string_equals_cstr(key, k, strlen(k));
+      if (!ok) {
+        zend_value_error("Unknown option \"%s\"", key ? ZSTR_VAL(key) : "(integer key)");
+        RETURN_THROWS();
+      }
+    } ZEND_HASH_FOREACH_END();
+    if (!limit_option(options, "max_entry_size", &opts.max_entry_size) ||
+        !limit_option(options, "max_total_size", &opts.max_total_size) ||
+        !limit_option(options, "max_entries", &opts.max_entries) ||
+        !limit_option(options, "max_ratio", &opts.max_ratio)) {
+      RETURN_THROWS();
+    }
+    zval *v = zend_hash_str_find_deref(options, "overwrite", sizeof("overwrite") - 1);
+    if (v != nullptr) {
+      if (Z_TYPE_P(v) != IS_TRUE && Z_TYPE_P(v) != IS_FALSE) {
+        zend_type_error("Option \"overwrite\" must be of type bool, %s given", zend_zval_type_name(v));
+        RETURN_THROWS();
+      }
+      opts.overwrite = Z_TYPE_P(v) == IS_TRUE;
+    }
+  }
+  bjlg_guard([&] {
+    auto report = o->reader->ExtractTo(std::string(ZSTR_VAL(dir), ZSTR_LEN(dir)), opts);
+    if (!report.ok()) {
+      bjlg_archive_throw(report.status());
+      return;
+    }
+    array_init(return_value);
+    add_assoc_long(return_value, "files", static_cast<zend_long>(report->files));
+    add_assoc_long(return_value, "directories", static_cast<zend_long>(report->directories));
+    add_assoc_long(return_value, "bytes", static_cast<zend_long>(report->bytes));
+  });
+}
+
+ZEND_METHOD(Bjlg_Archive_Reader, readEntry) {
+  zend_string *name;
+  zend_long max_size = ZEND_LONG_MAX;
+  ZEND_PARSE_PARAMETERS_START(1, 2)
+    Z_PARAM_STR(name)
+    Z_PARAM_OPTIONAL
+    Z_PARAM_LONG(max_size)
+  ZEND_PARSE_PARAMETERS_END();
+  if (max_size < 0) {
+    zend_argument_value_error(2, "must be greater than or equal to 0");
+    RETURN_THROWS();
+  }
+  ReaderObject *o = opened(ZEND_THIS);
+  if (o == nullptr) RETURN_THROWS();
+  bjlg_guard([&] {
+    auto entry = o->reader->OpenEntry(std::string(ZSTR_VAL(name), ZSTR_LEN(name)),
+                                      static_cast<uint64_t>(max_size));
+    if (!entry.ok()) {
+      bjlg_archive_throw(entry.status());
+      return;
+    }
+    auto *d = new EntryStreamData{std::move(*entry), Z_OBJ_P(ZEND_THIS)};
+    GC_ADDREF(d->owner);
+    php_stream *stream = php_stream_alloc(&entry_ops, d, nullptr, "rb");
+    php_stream_to_zval(stream, return_value);
+  });
+}
+
+ZEND_METHOD(Bjlg_Archive_Reader, verify) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  ReaderObject *o = opened(ZEND_THIS);
+  if (o == nullptr) RETURN_THROWS();
+  bjlg_guard([&] {
+    bjlg::Status s = o->reader->VerifyAll();
+    if (!s.ok()) bjlg_archive_throw(s);
+  });
+}
+
+ZEND_METHOD(Bjlg_Archive_Reader, deletedFiles) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  ReaderObject *o = opened(ZEND_THIS);
+  if (o == nullptr) RETURN_THROWS();
+  bjlg_guard([&] {
+    auto paths = o->reader->DeletedFiles();
+    if (!paths.ok()) {
+      bjlg_archive_throw(paths.status());
+      return;
+    }
+    array_init(return_value);
+    for (const std::string &p : *paths) add_next_index_stringl(return_value, p.data(), p.size());
+  });
+}
+
+void bjlg_register_archive_reader(void) {
+  reader_ce = register_class_Bjlg_Archive_Reader();
+  reader_ce->create_object = reader_create;
+  memcpy(&reader_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+  reader_handlers.offset = XtOffsetOf(ReaderObject, std);
+  reader_handlers.free_obj = reader_free;
+  reader_handlers.clone_obj = nullptr;
+}

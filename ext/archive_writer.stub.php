@@ -1,0 +1,28 @@
+<?php
+
+/** @generate-class-entries */
+
+namespace Bjlg\Archive;
+
+/**
+ * Builds a backup archive the Backup JLG restorer accepts (docs/archive.md).
+ * @strict-properties
+ * @not-serializable
+ */
+final class Writer
+{
+    public function __construct(string $path, array $options = []) {}
+
+    public function addDirectory(string $dir, string $prefix = ""): void {}
+
+    public function addFile(string $file, string $name): void {}
+
+    public function addFromString(string $name, string $data): void {}
+
+    /** @param resource $stream */
+    public function addFromStream(string $name, $stream): void {}
+
+    public function close(): array {}
+
+    public function abort(): void {}
+}

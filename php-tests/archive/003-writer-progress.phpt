@@ -1,0 +1,98 @@
+--TEST--
+Bjlg\Archive\Writer: progress reports, cancellation by returning false or throwing, no re-entry
+--EXTENSIONS--
+bjlg
+--FILE--
+<?php
+require __DIR__ . '/archive.inc';
+$d = bjlg_scratch('progress');
+for ($i = 0; $i < 30; $i++) bjlg_put("$d/src/f$i.txt", str_repeat("line $i\n", 1500));
+mkdir("$d/out");
+
+// Reports: done never exceeds total, the last report is complete.
+$reports = [];
+$w = new Bjlg\Archive\Writer("$d/out/ok.zip", ['progress_interval' => 0, 'chunk_size' => 65536, 'progress' => function (array $p) use (&$reports) {
+    $reports[] = $p;
+}]);
+$w->addDirectory("$d/src", 'wp-content/uploads');
+$w->close();
+$last = end($reports);
+var_dump(count($reports) > 2, array_keys($last));
+var_dump($last['files_done'] === 30 && $last['files_total'] === 30 && $last['bytes_done'] === $last['bytes_total']);
+$sane = true;
+foreach ($reports as $p) $sane = $sane && $p['bytes_done'] <= $p['bytes_total'] && $p['files_done'] <= $p['files_total'];
+var_dump($sane);
+unlink("$d/out/ok.zip");
+
+// Returning false cancels: CancelledException, nothing left in the folder.
+$w = new Bjlg\Archive\Writer("$d/out/a.zip", ['progress' => fn($p) => $p['files_done'] < 3]);
+try { $w->addDirectory("$d/src"); } catch (Bjlg\Archive\CancelledException $e) { echo get_class($e), ': ', $e->getMessage(), "\n"; }
+var_dump($e instanceof Bjlg\Archive\ArchiveException, $e instanceof Bjlg\Exception);
+var_dump(scandir("$d/out"));
+try { $w->close(); } catch (Error $e) { echo get_class($e), ': ', $e->getMessage(), "\n"; }
+
+// An exception from the callback is the one the caller sees.
+$w = new Bjlg\Archive\Writer("$d/out/b.zip", ['progress' => function () { throw new RuntimeException('stop now'); }]);
+try { $w->addDirectory("$d/src"); } catch (Throwable $e) { echo get_class($e), ': ', $e->getMessage(), "\n"; }
+var_dump(scandir("$d/out"));
+
+// The callback may not use the writer it reports on.
+$w = new Bjlg\Archive\Writer("$d/out/c.zip", ['progress' => function () use (&$w) { $w->addFromString('x', 'y'); }]);
+try { $w->addDirectory("$d/src"); } catch (Throwable $e) { echo get_class($e), ': ', $e->getMessage(), "\n"; }
+var_dump(scandir("$d/out"));
+
+// Destroying an unclosed writer removes its temporary file.
+$w = new Bjlg\Archive\Writer("$d/out/d.zip");
+$w->addFromString('a.txt', 'a');
+var_dump(count(scandir("$d/out")));
+unset($w);
+var_dump(scandir("$d/out"));
+bjlg_rmrf($d);
+?>
+--EXPECT--
+bool(true)
+array(5) {
+  [0]=>
+  string(10) "files_done"
+  [1]=>
+  string(11) "files_total"
+  [2]=>
+  string(10) "bytes_done"
+  [3]=>
+  string(11) "bytes_total"
+  [4]=>
+  string(7) "current"
+}
+bool(true)
+bool(true)
+Bjlg\Archive\CancelledException: cancelled by the progress callback
+bool(true)
+bool(true)
+array(2) {
+  [0]=>
+  string(1) "."
+  [1]=>
+  string(2) ".."
+}
+Error: Bjlg\Archive\Writer is closed
+RuntimeException: stop now
+array(2) {
+  [0]=>
+  string(1) "."
+  [1]=>
+  string(2) ".."
+}
+Error: Bjlg\Archive\Writer cannot be used from its own progress callback
+array(2) {
+  [0]=>
+  string(1) "."
+  [1]=>
+  string(2) ".."
+}
+int(3)
+array(2) {
+  [0]=>
+  string(1) "."
+  [1]=>
+  string(2) ".."
+}

@@ -1,0 +1,65 @@
+// The archive's file while it is being written: a temporary name beside the target
+// (`.bjlg-partial-XXXXXX`, hidden and without `.zip`, so nothing that globs for backups sees
+// it), held under an exclusive flock while alive, buffered appends, in-place patches of
+// earlier bytes, truncation (to drop an entry), and a commit that fsyncs, renames over the
+// target and fsyncs the directory. Destroying an uncommitted OutputFile removes the temporary.
+//
+// A process killed outright leaves its partial file; the next OutputFile created in the same
+// directory removes partial files whose lock is free and that are older than a minute.
+#ifndef BJLG_ARCHIVE_OUTPUT_FILE_H_
+#define BJLG_ARCHIVE_OUTPUT_FILE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+
+namespace bjlg::archive {
+
+class OutputFile {
+ public:
+  // Creates the temporary file beside `target`. NotFound when the directory is missing,
+  // IOError when it is not writable. `target` itself is not touched.
+  static Result<std::unique_ptr<OutputFile>> Create(const std::string& target);
+  ~OutputFile();
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  Status Write(const void* data, size_t size);
+  // Overwrites bytes at `offset`, which must already have been written.
+  Status PatchAt(uint64_t offset, const void* data, size_t size);
+  // Drops everything from `offset` on. REQUIRES: offset <= Tell().
+  Status TruncateTo(uint64_t offset);
+  uint64_t Tell() const { return position_; }
+
+  // Flushes, fsyncs, closes. After it the temporary is complete on disk.
+  Status Finish();
+  // REQUIRES: Finish() succeeded. Renames the temporary over the target and fsyncs the folder.
+  Status Commit();
+  // Removes the temporary (idempotent).
+  void Discard();
+
+  const std::string& temp_path() const { return temp_path_; }
+  const std::string& target() const { return target_; }
+  uint64_t device() const { return device_; }
+  uint64_t inode() const { return inode_; }
+
+ private:
+  OutputFile() = default;
+  Status Flush();
+  Status Fail(const char* what, int err);
+
+  std::string target_, temp_path_, dir_;
+  int fd_ = -1;
+  uint64_t device_ = 0, inode_ = 0;
+  std::vector<unsigned char> buffer_;
+  uint64_t flushed_ = 0;   // bytes already in the file
+  uint64_t position_ = 0;  // flushed_ + buffer_.size()
+  bool committed_ = false;
+};
+
+}  // namespace bjlg::archive
+
+#endif  // BJLG_ARCHIVE_OUTPUT_FILE_H_

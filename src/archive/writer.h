@@ -1,0 +1,180 @@
+// Writer: builds a backup archive the plugin's restorer accepts, as fast as the machine allows
+// and safely:
+//  - entries: backup-manifest.json first (space reserved, rewritten at close with the final
+//    file_count and checksum), then what the caller adds in call order, then
+//    deleted-files.json (incrementals) and backup-index.json;
+//  - compression on `threads` workers (DeflatePool) while the calling thread reads ahead and
+//    writes finished pieces in order: the archive's bytes do not depend on the thread count;
+//  - memory bounded by about 4 x threads x chunk_size plus the per-entry records (name and a
+//    few numbers per entry), whatever the size of a file: a 10 GB file streams in chunks;
+//  - the archive is a temporary file beside the target (OutputFile) until close() has written,
+//    fsynced and verified it; any failure, cancellation or destruction before that removes it;
+//  - a file that vanishes, cannot be read, or changes while read is dropped from the archive
+//    (its bytes are truncated away) and listed in Summary::skipped with the reason.
+// All methods are called from one thread, which is also the only thread the progress callback
+// runs on. After an I/O failure or a cancellation the writer is closed: every later call
+// returns that status.
+#ifndef BJLG_ARCHIVE_WRITER_H_
+#define BJLG_ARCHIVE_WRITER_H_
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "archive/backup_index.h"
+#include "archive/deflate_pool.h"
+#include "archive/filter.h"
+#include "archive/output_file.h"
+#include "archive/sha256.h"
+#include "archive/summary.h"
+#include "archive/zip_container.h"
+#include "common/status.h"
+
+namespace bjlg::archive {
+
+// Extensions stored without deflate by default (already compressed formats).
+extern const std::vector<std::string> kDefaultStoreExtensions;
+
+struct WriterOptions {
+  int level = 6;                      // 0 (store everything) .. 9
+  int threads = 0;                    // compression workers; 0: the machine's cores
+  size_t chunk_size = 1 << 20;        // read and compression unit of large files and streams
+  std::vector<std::string> exclude;   // added to the plugin's defaults
+  std::vector<std::string> include;
+  bool default_excludes = true;
+  std::vector<std::string> store_extensions = kDefaultStoreExtensions;  // lowercase, no dot
+  bool follow_symlinks = false;
+  std::vector<std::string> allowed_roots;  // symlink targets may also lie here
+  std::string manifest_json;          // JSON object merged into backup-manifest.json
+  std::string since;                  // previous archive or backup-index.json: incremental
+  bool verify_full = false;           // at close, also decompress every entry and check CRCs
+  double progress_interval = 0.1;     // seconds between progress reports (0: every step)
+};
+
+struct Progress {
+  uint64_t files_done = 0, files_total = 0;
+  uint64_t bytes_done = 0, bytes_total = 0;
+  std::string current;  // the entry last written
+};
+// Returns false to cancel.
+using ProgressFn = std::function<bool(const Progress&)>;
+
+// Where addFromStream's bytes come from. Read returns 0 at the end.
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  virtual Result<size_t> Read(unsigned char* buffer, size_t size) = 0;
+};
+
+class Writer {
+ public:
+  // Starts an archive at `path` (written under a temporary name until Close). InvalidArgument
+  // for bad options, NotFound / IOError when the folder is missing or not writable,
+  // Corruption when `since` is not a readable backup index.
+  static Result<std::unique_ptr<Writer>> Create(const std::string& path, WriterOptions options);
+  ~Writer();
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  // Progress reports, at most every progress_interval and at the end of each add and of close.
+  void set_progress(ProgressFn fn) { progress_ = std::move(fn); }
+
+  // Adds the files under `dir` as `prefix/relative/path` (filters, symlink policy). Files that
+  // cannot be taken are skipped with a reason; the call fails only when `dir` itself cannot be
+  // scanned or the archive cannot be written.
+  Status AddDirectory(const std::string& dir, const std::string& prefix);
+  // Adds one file as `name`. NotFound / IOError when it cannot be read, InvalidArgument for a
+  // bad or duplicate name.
+  Status AddFile(const std::string& file, const std::string& name);
+  Status AddFromString(const std::string& name, std::string_view data);
+  // Reads `source` to its end in chunks; never holds more than a few chunks in memory.
+  Status AddFromSource(const std::string& name, ByteSource& source);
+
+  // Finishes, verifies and renames the archive into place.
+  Result<Summary> Close();
+  // Abandons the archive: the temporary file is removed. Idempotent.
+  void Abort();
+
+  bool closed() const { return closed_; }
+
+ private:
+  struct Pending {
+    uint32_t id = 0;
+    std::string name;
+    std::string source;  // file path, for messages
+    int64_t mtime_ns = 0;
+    uint64_t inode = 0;
+    uint32_t mode = 0644;
+    uint32_t crc = 0;
+    uint64_t size = 0;
+    uint64_t compressed = 0;
+    std::string sha256;
+    bool zip64 = false;
+    bool failed = false;
+    std::string failure;
+  };
+  using ReadFn = std::function<Result<size_t>(unsigned char*, size_t)>;
+
+  Writer() = default;
+  Status Usable() const;
+  Status Poison(Status s);
+  Status ClaimName(const std::string& name);
+  bool StoreByExtension(const std::string& name) const;
+  // Reads an entry through `read` and queues its pieces. `after` (may be empty) runs once the
+  // last byte is read and may mark the entry failed (changed while reading). A read failure is
+  // returned as the status of the entry in *entry_status; the returned Status is the writer's.
+  Status AddEntry(Pending meta, const ReadFn& read, bool size_known, uint64_t expected,
+                  const std::function<std::string()>& after, Status* entry_status);
+  Status QueuePiece(Piece piece);
+  Status SubmitJob();
+  Status DrainOne();
+  Status DrainAll();
+  Status WritePiece(Piece& piece);
+  Pending& PendingById(uint32_t id);
+  Status Report(bool force);
+  Status AddFileEntry(const std::string& path, const std::string& name, uint64_t size,
+                      int64_t mtime_ns, uint64_t inode, uint32_t mode, bool* skipped);
+  Result<std::string> ManifestNow(uint64_t file_count, const std::string& checksum);
+  Status Verify();
+
+  WriterOptions options_;
+  std::unique_ptr<OutputFile> out_;
+  std::unique_ptr<ZipContainer> zip_;
+  std::unique_ptr<DeflatePool> pool_;
+  Filter filter_;
+  ProgressFn progress_;
+  Progress progress_state_;
+  double last_report_ = 0;
+  uint64_t reported_files_ = 0, reported_bytes_ = 0;
+  std::string reported_current_;
+  double started_ = 0;
+  std::string created_at_;
+  size_t manifest_size_ = 0;
+
+  std::deque<Pending> pending_;
+  uint32_t next_id_ = 0;
+  std::shared_ptr<Job> job_;
+  std::deque<std::shared_ptr<Job>> inflight_;
+  size_t max_inflight_ = 2;
+  Sha256 sha_;
+
+  std::unordered_set<std::string> names_;
+  std::vector<IndexEntry> index_;
+  Summary summary_;
+  Status poison_;
+  bool closed_ = false;
+
+  bool incremental_ = false;
+  Index previous_;
+  std::vector<std::string> scanned_prefixes_;
+  std::unordered_set<std::string> present_;
+};
+
+}  // namespace bjlg::archive
+
+#endif  // BJLG_ARCHIVE_WRITER_H_
