@@ -36,6 +36,8 @@ static PHP_MINIT_FUNCTION(bjlg) {
   bjlg_register_archive_exceptions();
   bjlg_register_archive_writer();
   bjlg_register_archive_reader();
+  bjlg_register_verify_exception();
+  bjlg_register_verify_verifier();
   return SUCCESS;
 }
 
@@ -56,7 +58,7 @@ static PHP_MINFO_FUNCTION(bjlg) {
   for (const auto &[library, version] : bjlg::LibraryVersions()) {
     php_info_print_table_row(2, (library + " version").c_str(), version.c_str());
   }
-  php_info_print_table_row(2, "Features", "cron, crypto, archive");
+  php_info_print_table_row(2, "Features", "cron, crypto, archive, verify");
   php_info_print_table_end();
   DISPLAY_INI_ENTRIES();
 }

@@ -54,4 +54,10 @@ void bjlg_register_archive_exceptions(void);
 void bjlg_register_archive_writer(void);
 void bjlg_register_archive_reader(void);
 
+/* Bjlg\Verify classes (ext/verify_*.cc). */
+extern zend_class_entry *bjlg_ce_Verify_VerifyException;
+extern zend_class_entry *bjlg_ce_Verify_Verifier;
+void bjlg_register_verify_exception(void);
+void bjlg_register_verify_verifier(void);
+
 #endif /* PHP_BJLG_H */
