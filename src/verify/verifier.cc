@@ -412,6 +412,10 @@ Check ManifestCheck(const Collector& c, bool complete, json* manifest_out, Repor
     ck.status = CheckStatus::kFailed;
     ck.message = FirstAndCount(problems);
     ck.evidence["problems"] = Listed(problems);
+  } else if (!complete) {
+    ck.status = CheckStatus::kSkipped;
+    ck.message = "backup-manifest.json is well-formed, but its consistency with the entries could not be "
+                 "checked: the archive could not be read to its end";
   } else {
     ck.message = "backup-manifest.json is well-formed and consistent with the entries";
   }
