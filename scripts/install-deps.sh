@@ -17,6 +17,8 @@ packages=(
   python3-cryptography
   # archive tests (independent zip readers) and archive bench peers
   unzip zip p7zip-full python3 php8.2-zip time
+  # restore tests: a throwaway MariaDB started in the sandbox (make test-verify-integration)
+  mariadb-server mariadb-client
 )
 
 missing=()
