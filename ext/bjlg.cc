@@ -38,6 +38,7 @@ static PHP_MINIT_FUNCTION(bjlg) {
   bjlg_register_archive_reader();
   bjlg_register_verify_exception();
   bjlg_register_verify_verifier();
+  bjlg_register_verify_restore_test();
   return SUCCESS;
 }
 

@@ -59,5 +59,7 @@ extern zend_class_entry *bjlg_ce_Verify_VerifyException;
 extern zend_class_entry *bjlg_ce_Verify_Verifier;
 void bjlg_register_verify_exception(void);
 void bjlg_register_verify_verifier(void);
+extern zend_class_entry *bjlg_ce_Verify_RestoreTest;
+void bjlg_register_verify_restore_test(void);
 
 #endif /* PHP_BJLG_H */

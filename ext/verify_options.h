@@ -3,6 +3,7 @@
 #ifndef BJLG_VERIFY_OPTIONS_GLUE_H
 #define BJLG_VERIFY_OPTIONS_GLUE_H
 
+#include <functional>
 #include <string>
 
 #include "verify/verifier.h"  /* before the PHP headers: they redefine snprintf */
@@ -16,10 +17,15 @@ struct BjlgVerifyGlueOptions {
   bool bailout = false; // the callback called exit()
 };
 
-/* Reads `options` (argument `arg`) into `o`, accepting also the keys listed in `extra` (handled
- * by `extra_handler(name, value)`, which returns false after throwing). Throws TypeError or
+/* Reads `options` (argument `arg`) into `o`: key, password, threads, report, html, history, and
+ * when `extra` is null (Verifier) sample and progress; other keys go to `extra`. Throws TypeError or
  * ValueError and returns false on a bad option. REQUIRES: o->progress initialised (UNDEF). */
-bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueOptions *o);
+using BjlgVerifyExtraOption = std::function<int(const std::string &name, zval *value)>;  // 1 handled, 0 unknown, -1 threw
+bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueOptions *o,
+                               const BjlgVerifyExtraOption &extra = nullptr);
+
+/* A path option: a non-empty string without NUL bytes. Throws and returns false otherwise. */
+bool bjlg_verify_path_option(zval *value, const char *name, uint32_t arg, std::string *out);
 
 /* Writes the report files asked for and appends the history; throws VerifyException and returns
  * false when one cannot be written. */

@@ -26,7 +26,9 @@ namespace {
 
 std::string to_std(zend_string *s) { return std::string(ZSTR_VAL(s), ZSTR_LEN(s)); }
 
-bool path_option(zval *value, const char *name, uint32_t arg, std::string *out) {
+}  // namespace
+
+bool bjlg_verify_path_option(zval *value, const char *name, uint32_t arg, std::string *out) {
   if (Z_TYPE_P(value) != IS_STRING) {
     zend_argument_type_error(arg, "option \"%s\" must be of type string, %s given", name, zend_zval_type_name(value));
     return false;
@@ -39,9 +41,8 @@ bool path_option(zval *value, const char *name, uint32_t arg, std::string *out) 
   return true;
 }
 
-}  // namespace
-
-bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueOptions *o) {
+bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueOptions *o,
+                               const BjlgVerifyExtraOption &extra) {
   if (options == nullptr) return true;
   bool have_key = false, have_password = false;
   zend_string *name;
@@ -74,7 +75,7 @@ bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueO
       }
       o->verify.secret.emplace(bjlg::crypto::Password(std::string_view(Z_STRVAL_P(value), Z_STRLEN_P(value))));
       have_password = true;
-    } else if (k == "sample") {
+    } else if (k == "sample" && !extra) {
       if (Z_TYPE_P(value) != IS_DOUBLE && Z_TYPE_P(value) != IS_LONG) {
         zend_argument_type_error(arg, "option \"sample\" must be of type float, %s given", zend_zval_type_name(value));
         return false;
@@ -95,7 +96,7 @@ bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueO
         return false;
       }
       o->verify.threads = static_cast<unsigned>(Z_LVAL_P(value));
-    } else if (k == "progress") {
+    } else if (k == "progress" && !extra) {
       if (!zend_is_callable(value, 0, nullptr)) {
         zend_argument_type_error(arg, "option \"progress\" must be a valid callback");
         return false;
@@ -103,14 +104,18 @@ bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueO
       zval_ptr_dtor(&o->progress);
       ZVAL_COPY(&o->progress, value);
     } else if (k == "report") {
-      if (!path_option(value, "report", arg, &o->report)) return false;
+      if (!bjlg_verify_path_option(value, "report", arg, &o->report)) return false;
     } else if (k == "html") {
-      if (!path_option(value, "html", arg, &o->html)) return false;
+      if (!bjlg_verify_path_option(value, "html", arg, &o->html)) return false;
     } else if (k == "history") {
-      if (!path_option(value, "history", arg, &o->verify.history)) return false;
+      if (!bjlg_verify_path_option(value, "history", arg, &o->verify.history)) return false;
     } else {
-      zend_argument_value_error(arg, "contains an unknown option \"%s\"", k.c_str());
-      return false;
+      const int handled = extra ? extra(k, value) : 0;
+      if (handled < 0) return false;
+      if (handled == 0) {
+        zend_argument_value_error(arg, "contains an unknown option \"%s\"", k.c_str());
+        return false;
+      }
     }
   } ZEND_HASH_FOREACH_END();
   if (have_key && have_password) {
