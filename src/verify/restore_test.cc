@@ -138,6 +138,14 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
     return finish();
   }
   const uint64_t available = static_cast<uint64_t>(vfs.f_bavail) * vfs.f_frsize;
+  if (available < needed) {
+    report.AddCheck({"sandbox", CheckStatus::kInconclusive,
+                     "not enough free space for the sandbox in " + parent.substr(parent.rfind('/') + 1) + ": " +
+                         std::to_string(available >> 20) + " MiB free, about " + std::to_string(needed >> 20) +
+                         " MiB needed (twice the archives)",
+                     {{"available_bytes", available}, {"estimated_bytes", needed}}});
+    return finish();
+  }
   Result<std::unique_ptr<Sandbox>> sandbox = Sandbox::Create(parent);
   if (!sandbox.ok()) {
     report.AddCheck({"sandbox", CheckStatus::kInconclusive, sandbox.status().message(), json::object()});
