@@ -26,6 +26,9 @@ ext:
 
 run: build
 	$(PHP) bin/bjlg cron check --config docs/examples/schedules.json
+	@mkdir -p -m 0700 build/run
+	@$(PHP) -r '$$w = new Bjlg\Archive\Writer("build/run/example.zip"); $$w->addDirectory("docs", "wp-content/uploads/docs"); $$w->close();'
+	$(PHP) bin/bjlg verify build/run/example.zip --report build/run/verify.json --html build/run/verify.html
 
 check: build
 	@$(MAKE) --no-print-directory test-stubs test-core test-php test-valgrind test-diff test-crypto-interop test-verify-integration fuzz
