@@ -275,4 +275,31 @@ nlohmann::json PreviousBackup(const std::string& history_path, const std::string
   return best;
 }
 
+void SetBackupAndRpo(Report* report, const nlohmann::json& manifest, const std::string& previous_created_at,
+                     const std::string& history) {
+  if (!manifest.is_object()) return;
+  const nlohmann::json when = manifest.value("created_at", nlohmann::json(""));
+  const std::string created_at = when.is_string() ? when.get<std::string>() : "";
+  nlohmann::json backup = {{"type", manifest.value("type", nlohmann::json(""))}, {"created_at", created_at}};
+  if (manifest.contains("site_url")) backup["site_url"] = manifest["site_url"];
+  report->Set("backup", backup);
+  int64_t created = 0;
+  bool assumed = false;
+  if (!ParseTime(created_at, &created, &assumed)) return;
+  if (assumed) report->AddWarning("the manifest's created_at has no time zone: read as UTC");
+  nlohmann::json rpo = {{"backup_created_at", created_at},
+                        {"age_seconds", static_cast<int64_t>(time(nullptr)) - created}};
+  nlohmann::json previous = previous_created_at.empty() ? nlohmann::json(nullptr) : nlohmann::json(previous_created_at);
+  if (previous.is_null() && !history.empty()) {
+    const nlohmann::json prev = PreviousBackup(history, created_at);
+    if (prev.is_object()) previous = prev.value("created_at", nlohmann::json(nullptr));
+  }
+  int64_t t = 0;
+  if (previous.is_string() && ParseTime(previous.get<std::string>(), &t, &assumed)) {
+    rpo["previous_backup_created_at"] = previous;
+    rpo["gap_to_previous_seconds"] = created - t;
+  }
+  report->Set("rpo", rpo);
+}
+
 }  // namespace bjlg::verify

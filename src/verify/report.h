@@ -78,6 +78,12 @@ Status AppendHistory(const std::string& path, const nlohmann::json& report);
 // backup.created_at is before `created_at` (ISO 8601), as JSON, or null.
 nlohmann::json PreviousBackup(const std::string& history_path, const std::string& created_at);
 
+// Sets the report's `backup` (type, created_at, site_url from `manifest`) and `rpo`: the age of
+// the backup now, and the gap to the previous backup, created at `previous_created_at` when it is
+// known (a chain), else the latest earlier backup in the `history` file (when not empty).
+void SetBackupAndRpo(Report* report, const nlohmann::json& manifest, const std::string& previous_created_at,
+                     const std::string& history);
+
 // Now in UTC, ISO 8601 (2026-11-24T21:14:52Z).
 std::string NowUtc();
 // Seconds since the epoch of an ISO 8601 time with a zone (Z or ±HH:MM), or of

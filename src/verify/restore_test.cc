@@ -164,7 +164,6 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
   double decrypt_seconds = 0, extract_seconds = 0;
   Restored restored;
   json chain = json::array();
-  int64_t previous_created = 0;
   bool have_previous = false;
   std::string previous_created_at;
   for (size_t i = 0; i < archives.size(); ++i) {
@@ -232,10 +231,7 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
     restored.files += er->files;
     restored.bytes += er->bytes;
     if (zip != a) unlink(zip.c_str());  // the decrypted copy is no longer needed
-    int64_t created = 0;
-    bool assumed = false;
-    if (i + 1 < archives.size() && ParseTime(created_at, &created, &assumed)) {
-      previous_created = created;
+    if (i + 1 < archives.size() && !created_at.empty()) {
       previous_created_at = created_at;
       have_previous = true;
     }
@@ -396,28 +392,8 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
               {"extract", extract_seconds}, {"database_import", import_seconds},
               {"database_included", want_db && restored.has_sql}};
   report.Set("rto", rto);
-  json m = json::parse(restored.manifest, nullptr, false);
-  if (m.is_object()) {
-    const std::string created_at = m.value("created_at", json("")).is_string() ? m.value("created_at", "") : "";
-    report.Set("backup", {{"type", m.value("type", json(""))}, {"created_at", created_at}});
-    int64_t created = 0;
-    bool assumed = false;
-    if (ParseTime(created_at, &created, &assumed)) {
-      json rpo = {{"backup_created_at", created_at}, {"age_seconds", static_cast<int64_t>(time(nullptr)) - created}};
-      if (have_previous) {
-        rpo["previous_backup_created_at"] = previous_created_at;
-        rpo["gap_to_previous_seconds"] = created - previous_created;
-      } else if (!options.history.empty()) {
-        json prev = PreviousBackup(options.history, created_at);
-        int64_t t = 0;
-        if (prev.is_object() && ParseTime(prev.value("created_at", ""), &t, &assumed)) {
-          rpo["previous_backup_created_at"] = prev["created_at"];
-          rpo["gap_to_previous_seconds"] = created - t;
-        }
-      }
-      report.Set("rpo", rpo);
-    }
-  }
+  SetBackupAndRpo(&report, json::parse(restored.manifest, nullptr, false), have_previous ? previous_created_at : "",
+                  options.history);
   report.Set("bytes", {{"archive", report.ToJson()["archive"]["size"]}, {"restored", restored.bytes}});
   // 6. The sandbox goes with `sandbox`; say so in the report.
   sandbox->reset();

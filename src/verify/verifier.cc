@@ -691,27 +691,7 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
     report.Set("bytes", {{"archive", in.size()}, {"read", bytes_done}, {"zip", zip.BytesRead()},
                          {"uncompressed", collector.uncompressed_}});
     if (complete) report.Set("sha256", file_hash.FinalHex());
-    if (manifest.is_object()) {
-      json backup = {{"type", manifest.value("type", json(""))}, {"created_at", manifest.value("created_at", json(""))}};
-      if (manifest.contains("site_url")) backup["site_url"] = manifest["site_url"];
-      report.Set("backup", backup);
-      int64_t created = 0;
-      bool assumed = false;
-      const std::string created_at = manifest.value("created_at", json("")).is_string() ? manifest.value("created_at", "") : "";
-      if (ParseTime(created_at, &created, &assumed)) {
-        json rpo = {{"backup_created_at", created_at}, {"age_seconds", static_cast<int64_t>(time(nullptr)) - created}};
-        if (assumed) report.AddWarning("the manifest's created_at has no time zone: read as UTC");
-        if (!options.history.empty()) {
-          json prev = PreviousBackup(options.history, created_at);
-          int64_t t = 0;
-          if (prev.is_object() && ParseTime(prev.value("created_at", ""), &t, &assumed)) {
-            rpo["previous_backup_created_at"] = prev["created_at"];
-            rpo["gap_to_previous_seconds"] = created - t;
-          }
-        }
-        report.Set("rpo", rpo);
-      }
-    }
+    SetBackupAndRpo(&report, manifest, "", options.history);
   } else {
     report.AddDuration("read", Seconds(pass_start));
   }

@@ -47,6 +47,28 @@ TEST_CASE("a bjlg archive passes every check", "[verify]") {
   CHECK(j["rpo"]["age_seconds"].get<int64_t>() >= 0);
 }
 
+TEST_CASE("RPO: the gap to the previous backup comes from the history file", "[verify]") {
+  TempDir dir;
+  const std::string path = BjlgArchive(dir, "a.zip", PluginDump(3));
+  Report first = Run(path);
+  const std::string created = first.ToJson()["backup"]["created_at"];
+  int64_t t = 0;
+  bool utc = false;
+  REQUIRE(ParseTime(created, &t, &utc));
+  // Two earlier runs in the history: the latest one before this backup counts, not the other.
+  WriteFile(dir / "h.jsonl", "{\"kind\":\"verify\",\"backup\":{\"created_at\":\"2026-01-01T00:00:00Z\"}}\n"
+                             "not json\n"
+                             "{\"kind\":\"verify\",\"backup\":{\"created_at\":\"2026-01-01T06:00:00+02:00\"}}\n");
+  VerifyOptions o;
+  o.history = dir / "h.jsonl";
+  const nlohmann::json j = Run(path, o).ToJson();
+  CHECK(j["rpo"]["previous_backup_created_at"] == "2026-01-01T06:00:00+02:00");
+  CHECK(j["rpo"]["gap_to_previous_seconds"] == t - 1767240000);
+  REQUIRE(AppendHistory(dir / "h.jsonl", j).ok());
+  CHECK(PreviousBackup(dir / "h.jsonl", "2030-01-01T00:00:00Z")["created_at"] == created);
+  CHECK(PreviousBackup(dir / "h.jsonl", "2026-01-01T00:00:00Z").is_null());
+}
+
 TEST_CASE("an encrypted archive is authenticated and checked in one pass", "[verify]") {
   TempDir dir;
   const std::string plain = BjlgArchive(dir, "good.zip", PluginDump(300));
@@ -250,6 +272,28 @@ TEST_CASE("cancelling from the progress callback is inconclusive", "[verify]") {
   CHECK(calls == 1);
   CHECK(r.status() == CheckStatus::kInconclusive);
   CHECK(Get(r, "zip_structure").message == "cancelled by the progress callback");
+}
+
+}  // namespace
+}  // namespace bjlg::verify
+
+namespace bjlg::verify {
+namespace {
+
+TEST_CASE("the HTML report escapes everything and stands alone", "[verify]") {
+  Report r("verify");
+  r.SetArchive("/srv/www/secret/path/x<y>.zip", 10);
+  r.AddCheck({"database", CheckStatus::kFailed, "table `<script>alert(1)</script>` & 'x'", {{"k", "\"v\""}}});
+  r.Finish();
+  const std::string html = RenderHtml(r.ToJson());
+  CHECK(html.find("<script>") == std::string::npos);
+  CHECK(html.find("table `&lt;script&gt;alert(1)&lt;/script&gt;` &amp; &#39;x&#39;") != std::string::npos);
+  CHECK(html.find("/srv/www") == std::string::npos);
+  CHECK(html.find("x&lt;y&gt;.zip") != std::string::npos);
+  CHECK(html.find("http") == std::string::npos);
+  CHECK(html.find("class=\"failed\"") != std::string::npos);
+  CHECK(r.status() == CheckStatus::kFailed);
+  CHECK(Report("verify").status() == CheckStatus::kInconclusive);  // no check made: nothing proven
 }
 
 }  // namespace
