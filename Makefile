@@ -8,7 +8,7 @@ SHELL := /bin/bash
 PHP := php -d extension=$(CURDIR)/modules/bjlg.so
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff test-crypto-interop test-quota-integration test-archive-big fuzz bench stubs clean
+.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff test-crypto-interop test-quota-integration test-archive-big test-verify-integration fuzz bench stubs clean
 
 all: build
 
@@ -33,9 +33,10 @@ run: build
 	@mkdir -p -m 0700 build/run
 	$(PHP) bin/bjlg backup --out build/run/sample-backup.zip \
 	  build/sample-site/database.sql=database.sql build/sample-site/wp-content=wp-content
+	$(PHP) bin/bjlg verify build/run/sample-backup.zip --report build/run/verify.json --html build/run/verify.html
 
 check: build
-	@$(MAKE) --no-print-directory test-stubs test-core test-php test-valgrind test-diff test-crypto-interop test-quota-integration fuzz
+	@$(MAKE) --no-print-directory test-stubs test-core test-php test-valgrind test-diff test-crypto-interop test-quota-integration test-verify-integration fuzz
 	@echo "make check: all suites passed"
 
 test-core:
@@ -44,6 +45,11 @@ test-core:
 # The sparse 4.3 GiB Zip64 archive test (about 45 s on 2 cores), kept out of make check.
 test-archive-big: build
 	@BJLG_ARCHIVE_BIG=1 bash scripts/run-core-tests.sh "[big]"
+
+# A real restore test: a throwaway MariaDB started on a private socket imports a dump of a few
+# thousand rows (the Catch2 cases tagged [mariadb]).
+test-verify-integration:
+	@bash scripts/run-core-tests.sh "[mariadb]"
 
 test-php:
 	@bash scripts/run-phpt.sh

@@ -31,7 +31,10 @@ final class Cli
           keygen                a new encryption key (--out FILE)
           encrypt IN OUT        encrypt a file (--file-format=bjlg|bjlgenc1)
           decrypt IN OUT        decrypt and authenticate a file
-          verify FILE           authenticate every byte, write nothing
+          verify ARCHIVE        verify a backup archive (plain or encrypted) in one pass;
+                                an encrypted non-archive file is authenticated, nothing written
+          restore-test ARCHIVE  restore into a sandbox (--with-database: into a throwaway
+                                MariaDB), compare, measure RTO/RPO, remove everything
           inspect FILE          format, KDF and key fingerprint (no secret needed)
           quota --config FILE   usage and quota of every remote destination (YAML)
           version               versions of bjlg and its libraries
@@ -39,7 +42,7 @@ final class Cli
 
         Secrets come from --key-file FILE, --password-file FILE or BJLG_ENCRYPTION_KEY, never
         from the command line. --format=json gives machine-readable output.
-        Run 'bjlg help cron' for the options of the cron commands.
+        Run 'bjlg help cron' (or verify) for the options of those commands.
         TXT;
 
     /** @param list<string> $args the arguments after the script name */
@@ -68,6 +71,8 @@ final class Cli
                 $topic = $args[0] ?? null;
                 if ($topic === 'cron') {
                     echo CronCommand::HELP, "\n";
+                } elseif ($topic === 'verify' || $topic === 'restore-test') {
+                    echo VerifyCommand::HELP, "\n";
                 } elseif ($topic === null || $topic === 'help') {
                     echo self::HELP, "\n";
                 } else {
@@ -83,10 +88,12 @@ final class Cli
             case 'list':
             case 'extract':
                 return (new ArchiveCommand())->run(array_merge([$command], $args));
+            case 'verify':
+            case 'restore-test':
+                return VerifyCommand::run(array_merge([$command], $args));
             case 'keygen':
             case 'encrypt':
             case 'decrypt':
-            case 'verify':
             case 'inspect':
                 return CryptoCommand::run(array_merge([$command], $args));
             case 'quota':

@@ -134,8 +134,8 @@ final class CryptoCommand
         }
     }
 
-    /** The secret: --key-file, --password-file or BJLG_ENCRYPTION_KEY, exactly one. */
-    private static function secret(array $options): Key|string
+    /** The secret: --key-file, --password-file or BJLG_ENCRYPTION_KEY, exactly one (also used by VerifyCommand). */
+    public static function secret(array $options): Key|string
     {
         $env = getenv('BJLG_ENCRYPTION_KEY');
         $given = (int) isset($options['key-file']) + (int) isset($options['password-file']);

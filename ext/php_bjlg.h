@@ -59,4 +59,12 @@ void bjlg_register_archive_exceptions(void);
 void bjlg_register_archive_writer(void);
 void bjlg_register_archive_reader(void);
 
+/* Bjlg\Verify (ext/verify_*.cc). */
+extern zend_class_entry *bjlg_ce_Verify_VerifyException;
+extern zend_class_entry *bjlg_ce_Verify_Verifier;
+extern zend_class_entry *bjlg_ce_Verify_RestoreTest;
+void bjlg_register_verify_exception(void);
+void bjlg_register_verify_verifier(void);
+void bjlg_register_verify_restore_test(void);
+
 #endif /* PHP_BJLG_H */

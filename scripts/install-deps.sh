@@ -20,6 +20,8 @@ packages=(
   nodejs python3-botocore php-sabre-dav openssh-server openssh-client openssl curl
   # archive tests (independent zip readers) and archive bench peers
   unzip zip p7zip-full python3 php8.2-zip time
+  # restore tests: a throwaway MariaDB started in the sandbox (make test-verify-integration)
+  mariadb-server mariadb-client
 )
 # npm: Debian's npm package, unless the installed nodejs already ships it (NodeSource builds
 # do, and conflict with Debian's npm).

@@ -74,6 +74,7 @@ Result<Index> ParseIndex(const std::string& json) {
                                           : j.at("mtime").get<int64_t>() * 1000000000;
       e.inode = j.value("inode", uint64_t{0});
       e.sha256 = j.value("sha256", "");
+      e.has_crc32 = j.contains("crc32");
       e.crc32 = static_cast<uint32_t>(std::stoul(j.value("crc32", "0"), nullptr, 16));
       e.in_archive = j.value("in_archive", true);
       index[e.path] = std::move(e);

@@ -28,6 +28,7 @@ struct IndexEntry {
   uint64_t inode = 0;
   std::string sha256;
   uint32_t crc32 = 0;
+  bool has_crc32 = false;  // older indexes record the CRC; the zip's own CRC is checked anyway
   bool in_archive = true;  // false: unchanged since the previous backup, not in this archive
 };
 

@@ -120,6 +120,31 @@ Status EncryptAeadChunks(const InputFile& in, const AeadHeader& header, const Ae
   return s;
 }
 
+Status OpenChunks(const AeadHeader& header, const AeadKeys& keys, unsigned threads, uint64_t first,
+                  uint64_t total_chunks, uint8_t* sealed, size_t bytes, uint8_t* plain) {
+  const uint64_t chunk = header.chunk_size;
+  const uint64_t stored = chunk + AeadHeader::kTagSize;
+  const size_t count = static_cast<size_t>((bytes + stored - 1) / stored);
+  return ParallelFor(count, threads, [&](size_t j) {
+    size_t begin = j * stored;
+    size_t size = static_cast<size_t>(std::min<uint64_t>(stored, bytes - begin)) -
+                  AeadHeader::kTagSize;
+    uint8_t* src = sealed + begin;
+    uint8_t* dst = plain + j * chunk;
+    uint64_t index = first + j;
+    bool last = index + 1 == total_chunks;
+    if (SealOrOpen(false, header, keys, index, last, src, size, dst, src + size)) {
+      return Status::OK();
+    }
+    if (last && SealOrOpen(false, header, keys, index, false, src, size, dst, src + size)) {
+      return Status::Corruption("truncated: the file ends after chunk " + std::to_string(index) +
+                                ", which is not the final chunk");
+    }
+    return Status::Corruption("chunk " + std::to_string(index) + " of " +
+                              std::to_string(total_chunks) + " failed authentication");
+  });
+}
+
 Status DecryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
                          unsigned threads, PrivateOutput* out) {
   Result<uint64_t> chunk_count = header.ChunkCount(in.size());
@@ -145,25 +170,8 @@ Status DecryptAeadChunks(const InputFile& in, const AeadHeader& header, const Ae
       },
       [&](uint64_t b, int slot) {
         plain[slot].resize(batch * chunk);
-        size_t bytes = bytes_of(b);
-        return ParallelFor(count_of(b), threads, [&](size_t j) {
-          size_t begin = j * stored;
-          size_t size = static_cast<size_t>(std::min<uint64_t>(stored, bytes - begin)) -
-                        AeadHeader::kTagSize;
-          uint8_t* src = sealed[slot].data() + begin;
-          uint8_t* dst = plain[slot].data() + j * chunk;
-          uint64_t index = b * batch + j;
-          bool last = index + 1 == chunks;
-          if (SealOrOpen(false, header, keys, index, last, src, size, dst, src + size)) {
-            return Status::OK();
-          }
-          if (last && SealOrOpen(false, header, keys, index, false, src, size, dst, src + size)) {
-            return Status::Corruption("truncated: the file ends after chunk " +
-                                      std::to_string(index) + ", which is not the final chunk");
-          }
-          return Status::Corruption("chunk " + std::to_string(index) + " of " +
-                                    std::to_string(chunks) + " failed authentication");
-        });
+        return OpenChunks(header, keys, threads, b * batch, chunks, sealed[slot].data(),
+                          bytes_of(b), plain[slot].data());
       },
       [&](uint64_t b, int slot) {
         if (out == nullptr) return Status::OK();

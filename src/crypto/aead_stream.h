@@ -24,6 +24,15 @@ Status SealChunks(const AeadHeader& header, const AeadKeys& keys, unsigned threa
                   bool final_batch, const uint8_t* plain, size_t bytes, uint8_t* sealed,
                   size_t* chunk_count);
 
+// Opens the consecutive stored chunks in `sealed` (`bytes` bytes: whole chunks of S + 16 bytes,
+// the last one possibly shorter), numbered from `first` in a file of `total_chunks` chunks, into
+// `plain` (S bytes per chunk), on `threads` threads. Corruption names the first chunk that fails
+// authentication, or says "truncated" when the file's last chunk is not a final chunk. The
+// plaintext of a batch that failed must not be used. (Used by DecryptAeadChunks and by readers
+// that consume the plaintext in memory, such as the verifier.)
+Status OpenChunks(const AeadHeader& header, const AeadKeys& keys, unsigned threads, uint64_t first,
+                  uint64_t total_chunks, uint8_t* sealed, size_t bytes, uint8_t* plain);
+
 // Writes header then chunks of `in` to `out`. REQUIRES: SealHeader(header, keys) done.
 Status EncryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
                          unsigned threads, PrivateOutput& out);

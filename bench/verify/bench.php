@@ -1,0 +1,69 @@
+<?php
+/*
+ * bench/verify: Verifier::verify() on an encrypted backup archive against reading the same file
+ * with `cat > /dev/null` in the same run (the I/O limit), both from the page cache after a
+ * warming read. The archive looks like a site backup: 70% incompressible media (stored), 20%
+ * source-like text (deflated), 10% SQL dump (deflated), encrypted in the bjlg format.
+ *   php -d extension=modules/bjlg.so bench/verify/bench.php [SIZE_MB=1024] [WORK_DIR=/tmp]
+ * Prints a Markdown table (bench/run.sh stores it in bench/RESULTS.md).
+ */
+use Bjlg\Archive\Writer;
+use Bjlg\Crypto\{Cipher, Key};
+use Bjlg\Verify\Verifier;
+
+$mb = (int) ($argv[1] ?? 1024);
+$dir = ($argv[2] ?? sys_get_temp_dir()) . '/bjlg-bench-verify-' . getmypid();
+mkdir("$dir/site/uploads", 0700, true);
+mkdir("$dir/site/plugins", 0700, true);
+
+$media = (int) ($mb * 0.7);
+$chunk = random_bytes(8 << 20);
+for ($i = 0; $i * 8 < $media; $i++) file_put_contents("$dir/site/uploads/photo-$i.jpg", $chunk . random_bytes(16));
+$words = ['function ', 'return ', '$value', ' = ', 'array(', ");\n", 'if (', ") {\n", "}\n", 'wp_', 'get_option', "'key'"];
+$text = '';
+while (strlen($text) < (1 << 20)) $text .= $words[mt_rand(0, 11)];
+for ($i = 0; $i < (int) ($mb * 0.2); $i++) file_put_contents("$dir/site/plugins/file-$i.php", $text);
+$dump = fopen("$dir/database.sql", 'wb');
+fwrite($dump, "CREATE TABLE `wp_posts` (`ID` bigint, `post_content` longtext);\n");
+$row = "('1', '" . str_repeat('Lorem ipsum dolor sit amet; ', 30) . "')";
+$rows = implode(",\n", array_fill(0, 1000, $row));
+for ($written = 0; $written < $mb * 0.1 * (1 << 20); $written += strlen($rows)) {
+    fwrite($dump, "INSERT INTO `wp_posts` VALUES\n$rows;\n");
+}
+fclose($dump);
+
+$w = new Writer("$dir/backup.zip", ['level' => 1]);
+$w->addFile("$dir/database.sql", 'database.sql');
+$w->addDirectory("$dir/site/plugins", 'wp-content/plugins');
+$w->addDirectory("$dir/site/uploads", 'wp-content/uploads');
+$w->close();
+$key = Key::generate();
+Cipher::encryptFile("$dir/backup.zip", "$dir/backup.zip.bjlg", $key);
+$size = filesize("$dir/backup.zip.bjlg");
+exec('rm -rf ' . escapeshellarg("$dir/site") . ' ' . escapeshellarg("$dir/database.sql") . ' ' . escapeshellarg("$dir/backup.zip"));
+
+/* Best of two runs, in seconds: the machine is shared, the best run is the least disturbed. */
+function timed(callable $f): float {
+    $best = INF;
+    for ($i = 0; $i < 2; $i++) {
+        $t = hrtime(true);
+        $f();
+        $best = min($best, (hrtime(true) - $t) / 1e9);
+    }
+    return $best;
+}
+$file = escapeshellarg("$dir/backup.zip.bjlg");
+shell_exec("cat $file > /dev/null");  // warm the page cache for both
+$cat = timed(fn () => shell_exec("cat $file > /dev/null"));
+$status = '';
+$full = timed(function () use ($dir, $key, &$status) { $status = Verifier::verify("$dir/backup.zip.bjlg", ['key' => $key])['status']; });
+$sampled = timed(fn () => Verifier::verify("$dir/backup.zip.bjlg", ['key' => $key, 'sample' => 0.1]));
+$cores = (int) trim((string) shell_exec('nproc')) ?: 1;
+
+$mbs = fn (float $s) => sprintf('%.0f', $size / $s / 1e6);
+echo "Encrypted archive: ", sprintf('%.0f', $size / 1e6), " MB (bjlg format, AES-256-GCM), $cores cores; verification status: $status.\n\n";
+echo "| what | seconds | MB/s | vs cat |\n|---|---:|---:|---:|\n";
+printf("| `cat > /dev/null` (the I/O limit) | %.3f | %s | 100%% |\n", $cat, $mbs($cat));
+printf("| `Verifier::verify` full (authenticate, inflate, CRC-32 + SHA-256 of every entry, SQL check) | %.3f | %s | %.0f%% |\n", $full, $mbs($full), $cat / $full * 100);
+printf("| `Verifier::verify` sample 0.1 | %.3f | %s | %.0f%% |\n", $sampled, $mbs($sampled), $cat / $sampled * 100);
+exec('rm -rf ' . escapeshellarg($dir));

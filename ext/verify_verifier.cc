@@ -1,0 +1,212 @@
+/* Bjlg\Verify\Verifier::verify() over the core's src/verify/verifier.h: options in, report array
+ * out. The progress callback runs on the PHP thread, between blocks of the streaming pass. */
+#include <string>
+
+#include "verify/verifier.h"  /* before the PHP headers: they redefine snprintf */
+#include "crypto_exception.h"
+#include "crypto_key.h"
+#include "glue.h"
+#include "json_zval.h"
+#include "verify_options.h"
+
+extern "C" {
+#include "zend_attributes.h"
+#include "zend_exceptions.h"
+}
+
+/* See ext/crypto_cipher.cc: gen_stub.php's SensitiveParameter code needs a cast in C++. */
+#define zend_hash_str_find_ptr(ht, str, len) \
+  static_cast<zend_function *>(zend_hash_str_find_ptr(ht, str, len))
+#include "verify_verifier_arginfo.h"
+#undef zend_hash_str_find_ptr
+
+zend_class_entry *bjlg_ce_Verify_Verifier;
+
+namespace {
+
+std::string to_std(zend_string *s) { return std::string(ZSTR_VAL(s), ZSTR_LEN(s)); }
+
+}  // namespace
+
+bool bjlg_verify_path_option(zval *value, const char *name, uint32_t arg, std::string *out) {
+  if (Z_TYPE_P(value) != IS_STRING) {
+    zend_argument_type_error(arg, "option \"%s\" must be of type string, %s given", name, zend_zval_type_name(value));
+    return false;
+  }
+  if (Z_STRLEN_P(value) == 0 || strlen(Z_STRVAL_P(value)) != Z_STRLEN_P(value)) {
+    zend_argument_value_error(arg, "option \"%s\" must be a non-empty path without null bytes", name);
+    return false;
+  }
+  *out = to_std(Z_STR_P(value));
+  return true;
+}
+
+bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueOptions *o,
+                               const BjlgVerifyExtraOption &extra) {
+  if (options == nullptr) return true;
+  bool have_key = false, have_password = false;
+  zend_string *name;
+  zval *value;
+  ZEND_HASH_FOREACH_STR_KEY_VAL(options, name, value) {
+    if (name == nullptr) {
+      zend_argument_value_error(arg, "must be an array with string keys");
+      return false;
+    }
+    ZVAL_DEREF(value);
+    const std::string k = to_std(name);
+    if (k == "key") {
+      if (Z_TYPE_P(value) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(value), bjlg_ce_Crypto_Key)) {
+        zend_argument_type_error(arg, "option \"key\" must be of type Bjlg\\Crypto\\Key, %s given",
+                                 zend_zval_type_name(value));
+        return false;
+      }
+      const bjlg::crypto::Key *key = bjlg_crypto_key_of(Z_OBJ_P(value));
+      if (key == nullptr) return false;
+      o->verify.secret.emplace(*key);
+      have_key = true;
+    } else if (k == "password") {
+      if (Z_TYPE_P(value) != IS_STRING) {
+        zend_argument_type_error(arg, "option \"password\" must be of type string, %s given", zend_zval_type_name(value));
+        return false;
+      }
+      if (Z_STRLEN_P(value) == 0) {
+        zend_argument_value_error(arg, "option \"password\" must not be empty");
+        return false;
+      }
+      o->verify.secret.emplace(bjlg::crypto::Password(std::string_view(Z_STRVAL_P(value), Z_STRLEN_P(value))));
+      have_password = true;
+    } else if (k == "sample" && !extra) {
+      if (Z_TYPE_P(value) != IS_DOUBLE && Z_TYPE_P(value) != IS_LONG) {
+        zend_argument_type_error(arg, "option \"sample\" must be of type float, %s given", zend_zval_type_name(value));
+        return false;
+      }
+      const double s = zval_get_double(value);
+      if (!(s > 0.0 && s <= 1.0)) {
+        zend_argument_value_error(arg, "option \"sample\" must be a fraction greater than 0 and at most 1");
+        return false;
+      }
+      o->verify.sample = s;
+    } else if (k == "threads") {
+      if (Z_TYPE_P(value) != IS_LONG) {
+        zend_argument_type_error(arg, "option \"threads\" must be of type int, %s given", zend_zval_type_name(value));
+        return false;
+      }
+      if (Z_LVAL_P(value) < 0 || Z_LVAL_P(value) > 256) {
+        zend_argument_value_error(arg, "option \"threads\" must be between 0 and 256");
+        return false;
+      }
+      o->verify.threads = static_cast<unsigned>(Z_LVAL_P(value));
+    } else if (k == "progress" && !extra) {
+      if (!zend_is_callable(value, 0, nullptr)) {
+        zend_argument_type_error(arg, "option \"progress\" must be a valid callback");
+        return false;
+      }
+      zval_ptr_dtor(&o->progress);
+      ZVAL_COPY(&o->progress, value);
+    } else if (k == "report") {
+      if (!bjlg_verify_path_option(value, "report", arg, &o->report)) return false;
+    } else if (k == "html") {
+      if (!bjlg_verify_path_option(value, "html", arg, &o->html)) return false;
+    } else if (k == "history") {
+      if (!bjlg_verify_path_option(value, "history", arg, &o->verify.history)) return false;
+    } else {
+      const int handled = extra ? extra(k, value) : 0;
+      if (handled < 0) return false;
+      if (handled == 0) {
+        zend_argument_value_error(arg, "contains an unknown option \"%s\"", k.c_str());
+        return false;
+      }
+    }
+  } ZEND_HASH_FOREACH_END();
+  if (have_key && have_password) {
+    zend_argument_value_error(arg, "must not give both \"key\" and \"password\"");
+    return false;
+  }
+  return true;
+}
+
+bool bjlg_verify_write_outputs(const BjlgVerifyGlueOptions &o, const nlohmann::json &report) {
+  bjlg::Status s;
+  if (!o.report.empty()) s = bjlg::verify::WritePrivateFile(o.report, report.dump(2) + "\n");
+  if (s.ok() && !o.html.empty()) s = bjlg::verify::WritePrivateFile(o.html, bjlg::verify::RenderHtml(report));
+  if (s.ok() && !o.verify.history.empty()) s = bjlg::verify::AppendHistory(o.verify.history, report);
+  if (!s.ok()) {
+    bjlg_throw_status(bjlg_ce_Verify_VerifyException, s);
+    return false;
+  }
+  return true;
+}
+
+namespace {
+
+bool call_progress(BjlgVerifyGlueOptions *o, const bjlg::verify::VerifyProgress &p) {
+  if (o->bailout || EG(exception)) return false;
+  zval arg, retval;
+  array_init(&arg);
+  add_assoc_long(&arg, "bytes_done", static_cast<zend_long>(p.bytes_done));
+  add_assoc_long(&arg, "bytes_total", static_cast<zend_long>(p.bytes_total));
+  add_assoc_long(&arg, "entries_done", static_cast<zend_long>(p.entries_done));
+  add_assoc_stringl(&arg, "current", p.current.data(), p.current.size());
+  ZVAL_UNDEF(&retval);
+  bool keep = true;
+  zend_try {
+    if (call_user_function(nullptr, nullptr, &o->progress, &retval, 1, &arg) != SUCCESS) keep = false;
+  } zend_catch {
+    o->bailout = true;
+    keep = false;
+  } zend_end_try();
+  if (Z_TYPE(retval) == IS_FALSE) keep = false;
+  zval_ptr_dtor(&retval);
+  zval_ptr_dtor(&arg);
+  if (EG(exception)) keep = false;
+  return keep;
+}
+
+}  // namespace
+
+ZEND_METHOD(Bjlg_Verify_Verifier, __construct) { ZEND_PARSE_PARAMETERS_NONE(); }
+
+ZEND_METHOD(Bjlg_Verify_Verifier, verify) {
+  zend_string *archive;
+  HashTable *options = nullptr;
+  ZEND_PARSE_PARAMETERS_START(1, 2)
+    Z_PARAM_PATH_STR(archive)
+    Z_PARAM_OPTIONAL
+    Z_PARAM_ARRAY_HT(options)
+  ZEND_PARSE_PARAMETERS_END();
+  BjlgCryptoScrubOnExit scrub;
+  if (ZSTR_LEN(archive) == 0) {
+    zend_argument_value_error(1, "must not be empty");
+    RETURN_THROWS();
+  }
+  bool bailout = false;
+  bjlg_guard([&] {
+    BjlgVerifyGlueOptions o;
+    ZVAL_UNDEF(&o.progress);
+    if (!bjlg_verify_parse_options(options, 2, &o)) {
+      zval_ptr_dtor(&o.progress);
+      return;
+    }
+    if (!Z_ISUNDEF(o.progress)) {
+      o.verify.progress = [&o](const bjlg::verify::VerifyProgress &p) { return call_progress(&o, p); };
+    }
+    bjlg::Result<bjlg::verify::Report> r = bjlg::verify::Verify(to_std(archive), o.verify);
+    zval_ptr_dtor(&o.progress);
+    bailout = o.bailout;
+    if (bailout || EG(exception)) return;
+    if (!r.ok()) {
+      if (r.status().code() == bjlg::Status::Code::kInvalidArgument) {
+        zend_argument_value_error(2, "%s", r.status().message().c_str());
+      } else {
+        bjlg_throw_status(bjlg_ce_Verify_VerifyException, r.status());
+      }
+      return;
+    }
+    const nlohmann::json report = r->ToJson();
+    if (!bjlg_verify_write_outputs(o, report)) return;
+    bjlg_json_to_zval(report, return_value);
+  });
+  if (bailout) zend_bailout();
+}
+
+void bjlg_register_verify_verifier(void) { bjlg_ce_Verify_Verifier = register_class_Bjlg_Verify_Verifier(); }

@@ -1,0 +1,305 @@
+#include "verify/report.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+
+namespace bjlg::verify {
+
+const char* CheckStatusName(CheckStatus s) {
+  switch (s) {
+    case CheckStatus::kPassed: return "passed";
+    case CheckStatus::kFailed: return "failed";
+    case CheckStatus::kInconclusive: return "inconclusive";
+    case CheckStatus::kSkipped: return "skipped";
+  }
+  return "inconclusive";
+}
+
+std::string NowUtc() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+bool ParseTime(const std::string& text, int64_t* seconds, bool* assumed_utc) {
+  int y, mo, d, h, mi, s;
+  char sep;
+  int n = 0;
+  if (sscanf(text.c_str(), "%4d-%2d-%2d%c%2d:%2d:%2d%n", &y, &mo, &d, &sep, &h, &mi, &s, &n) != 7 ||
+      (sep != 'T' && sep != ' ') || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) {
+    return false;
+  }
+  std::string rest = text.substr(static_cast<size_t>(n));
+  if (!rest.empty() && rest[0] == '.') {  // fractional seconds
+    size_t i = 1;
+    while (i < rest.size() && isdigit(static_cast<unsigned char>(rest[i]))) ++i;
+    rest = rest.substr(i);
+  }
+  int64_t offset = 0;
+  *assumed_utc = false;
+  if (rest.empty()) {
+    *assumed_utc = true;
+  } else if (rest == "Z") {
+  } else if ((rest[0] == '+' || rest[0] == '-') && rest.size() == 6 && rest[3] == ':') {
+    int oh, om;
+    if (sscanf(rest.c_str() + 1, "%2d:%2d", &oh, &om) != 2) return false;
+    offset = (rest[0] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
+  } else {
+    return false;
+  }
+  std::tm tm{};
+  tm.tm_year = y - 1900;
+  tm.tm_mon = mo - 1;
+  tm.tm_mday = d;
+  tm.tm_hour = h;
+  tm.tm_min = mi;
+  tm.tm_sec = s;
+  *seconds = static_cast<int64_t>(timegm(&tm)) - offset;
+  return true;
+}
+
+Report::Report(std::string kind)
+    : kind_(std::move(kind)), started_at_(NowUtc()), start_(std::chrono::steady_clock::now()) {}
+
+void Report::SetArchive(const std::string& path, uint64_t size) {
+  const size_t slash = path.rfind('/');
+  archive_name_ = slash == std::string::npos ? path : path.substr(slash + 1);
+  archive_size_ = size;
+}
+
+void Report::Finish() {
+  finished_at_ = NowUtc();
+  total_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+}
+
+CheckStatus Report::status() const {
+  bool inconclusive = false;
+  for (const Check& c : checks_) {
+    if (c.status == CheckStatus::kFailed) return CheckStatus::kFailed;
+    if (c.status == CheckStatus::kInconclusive) inconclusive = true;
+  }
+  if (checks_.empty()) return CheckStatus::kInconclusive;
+  return inconclusive ? CheckStatus::kInconclusive : CheckStatus::kPassed;
+}
+
+const Check* Report::Find(const std::string& name) const {
+  for (const Check& c : checks_) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+nlohmann::json Report::ToJson() const {
+  nlohmann::json j = nlohmann::json::object();
+  j["format"] = "bjlg-verification-report";
+  j["version"] = 1;
+  j["kind"] = kind_;
+  j["status"] = CheckStatusName(status());
+  j["archive"] = {{"name", archive_name_}, {"size", archive_size_}};
+  j["started_at"] = started_at_;
+  j["finished_at"] = finished_at_;
+  nlohmann::json checks = nlohmann::json::array();
+  nlohmann::json not_checked = nlohmann::json::array();
+  for (const Check& c : checks_) {
+    checks.push_back({{"name", c.name}, {"status", CheckStatusName(c.status)}, {"message", c.message},
+                      {"evidence", c.evidence}});
+    if (c.status == CheckStatus::kSkipped) not_checked.push_back({{"name", c.name}, {"reason", c.message}});
+  }
+  j["checks"] = checks;
+  j["not_checked"] = not_checked;
+  nlohmann::json durations = nlohmann::json::object();
+  for (const auto& [phase, seconds] : durations_) durations[phase] = seconds;
+  durations["total"] = total_seconds_;
+  j["durations"] = durations;
+  j["warnings"] = warnings_;
+  for (const auto& [key, value] : extra_.items()) j[key] = value;
+  return j;
+}
+
+namespace {
+
+std::string Escape(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string Text(const nlohmann::json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_null()) return "";
+  return v.dump();
+}
+
+}  // namespace
+
+std::string RenderHtml(const nlohmann::json& r) {
+  const std::string status = Text(r.value("status", nlohmann::json("inconclusive")));
+  const nlohmann::json archive = r.value("archive", nlohmann::json::object());
+  std::string h;
+  h += "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n";
+  h += "<title>bjlg " + Escape(Text(r.value("kind", nlohmann::json("")))) + ": " +
+       Escape(Text(archive.value("name", nlohmann::json("")))) + "</title>\n";
+  h += "<style>body{font:15px/1.4 system-ui,sans-serif;margin:2em;color:#222}"
+       "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;"
+       "text-align:left;vertical-align:top}.passed{color:#176b2c}.failed{color:#b00020}"
+       ".inconclusive{color:#8a5a00}.skipped{color:#666}pre{margin:0;white-space:pre-wrap;"
+       "font-size:12px}h1 span{text-transform:uppercase}</style></head><body>\n";
+  h += "<h1>Backup " + Escape(Text(r.value("kind", nlohmann::json("")))) + ": <span class=\"" + Escape(status) +
+       "\">" + Escape(status) + "</span></h1>\n";
+  h += "<table><tr><th>archive</th><td>" + Escape(Text(archive.value("name", nlohmann::json("")))) +
+       "</td></tr><tr><th>size</th><td>" + Escape(Text(archive.value("size", nlohmann::json(0)))) +
+       " bytes</td></tr><tr><th>started</th><td>" + Escape(Text(r.value("started_at", nlohmann::json("")))) +
+       "</td></tr><tr><th>finished</th><td>" + Escape(Text(r.value("finished_at", nlohmann::json("")))) +
+       "</td></tr>";
+  for (const char* key : {"rto", "rpo", "backup", "bytes", "entries", "sample"}) {
+    if (r.contains(key)) {
+      h += "<tr><th>" + std::string(key) + "</th><td><pre>" + Escape(r[key].dump(1)) + "</pre></td></tr>";
+    }
+  }
+  h += "</table>\n<h2>Checks</h2>\n<table><tr><th>check</th><th>status</th><th>message</th><th>evidence</th></tr>\n";
+  const nlohmann::json checks = r.value("checks", nlohmann::json::array());
+  for (const auto& c : checks) {
+    const std::string st = Text(c.value("status", nlohmann::json("")));
+    h += "<tr><td>" + Escape(Text(c.value("name", nlohmann::json("")))) + "</td><td class=\"" + Escape(st) + "\">" +
+         Escape(st) + "</td><td>" + Escape(Text(c.value("message", nlohmann::json("")))) + "</td><td><pre>" +
+         Escape(c.value("evidence", nlohmann::json::object()).dump(1)) + "</pre></td></tr>\n";
+  }
+  h += "</table>\n<h2>Durations (seconds)</h2>\n<table>";
+  const nlohmann::json durations = r.value("durations", nlohmann::json::object());
+  for (const auto& [phase, seconds] : durations.items()) {
+    h += "<tr><th>" + Escape(phase) + "</th><td>" + Escape(Text(seconds)) + "</td></tr>";
+  }
+  h += "</table>\n";
+  const auto warnings = r.value("warnings", nlohmann::json::array());
+  if (!warnings.empty()) {
+    h += "<h2>Warnings</h2>\n<ul>";
+    for (const auto& w : warnings) h += "<li>" + Escape(Text(w)) + "</li>";
+    h += "</ul>\n";
+  }
+  h += "<p><small>Generated by bjlg.</small></p>\n</body></html>\n";
+  return h;
+}
+
+Status WritePrivateFile(const std::string& path, const std::string& content) {
+  const std::string temp = path + ".bjlg-tmp-" + std::to_string(getpid());
+  const int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return Status::IOError("cannot create " + path + ": " + strerror(errno));
+  size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const std::string why = strerror(errno);
+      close(fd);
+      unlink(temp.c_str());
+      return Status::IOError("cannot write " + path + ": " + why);
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (fsync(fd) != 0 || close(fd) != 0) {
+    unlink(temp.c_str());
+    return Status::IOError("cannot write " + path + ": " + strerror(errno));
+  }
+  if (rename(temp.c_str(), path.c_str()) != 0) {
+    const std::string why = strerror(errno);
+    unlink(temp.c_str());
+    return Status::IOError("cannot rename into " + path + ": " + why);
+  }
+  return Status::OK();
+}
+
+Status AppendHistory(const std::string& path, const nlohmann::json& r) {
+  nlohmann::json line = nlohmann::json::object();
+  for (const char* key : {"kind", "status", "archive", "started_at", "finished_at", "durations", "bytes",
+                          "backup", "rto", "rpo", "sample"}) {
+    if (r.contains(key)) line[key] = r[key];
+  }
+  nlohmann::json failed = nlohmann::json::array();
+  const nlohmann::json checks = r.value("checks", nlohmann::json::array());
+  for (const auto& c : checks) {
+    if (c.value("status", "") != "passed" && c.value("status", "") != "skipped") {
+      failed.push_back({{"name", c.value("name", "")}, {"status", c.value("status", "")}});
+    }
+  }
+  line["problems"] = failed;
+  const std::string text = line.dump() + "\n";
+  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return Status::IOError("cannot open the history file " + path + ": " + strerror(errno));
+  const ssize_t n = write(fd, text.data(), text.size());  // one write: O_APPEND keeps lines whole
+  const int saved = errno;
+  if (close(fd) != 0 || n != static_cast<ssize_t>(text.size())) {
+    return Status::IOError("cannot append to the history file " + path + ": " + strerror(n < 0 ? saved : EIO));
+  }
+  return Status::OK();
+}
+
+nlohmann::json PreviousBackup(const std::string& history_path, const std::string& created_at) {
+  int64_t limit = 0;
+  bool assumed = false;
+  if (!ParseTime(created_at, &limit, &assumed)) return nullptr;
+  std::ifstream in(history_path);
+  std::string line;
+  nlohmann::json best = nullptr;
+  int64_t best_time = 0;
+  while (std::getline(in, line)) {
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (!j.is_object() || !j.contains("backup") || !j["backup"].is_object()) continue;
+    const std::string when = j["backup"].value("created_at", "");
+    int64_t t = 0;
+    if (!ParseTime(when, &t, &assumed) || t >= limit) continue;
+    if (best.is_null() || t > best_time) {
+      best = j["backup"];
+      best_time = t;
+    }
+  }
+  return best;
+}
+
+void SetBackupAndRpo(Report* report, const nlohmann::json& manifest, const std::string& previous_created_at,
+                     const std::string& history) {
+  if (!manifest.is_object()) return;
+  const nlohmann::json when = manifest.value("created_at", nlohmann::json(""));
+  const std::string created_at = when.is_string() ? when.get<std::string>() : "";
+  nlohmann::json backup = {{"type", manifest.value("type", nlohmann::json(""))}, {"created_at", created_at}};
+  if (manifest.contains("site_url")) backup["site_url"] = manifest["site_url"];
+  report->Set("backup", backup);
+  int64_t created = 0;
+  bool assumed = false;
+  if (!ParseTime(created_at, &created, &assumed)) return;
+  if (assumed) report->AddWarning("the manifest's created_at has no time zone: read as UTC");
+  nlohmann::json rpo = {{"backup_created_at", created_at},
+                        {"age_seconds", static_cast<int64_t>(time(nullptr)) - created}};
+  nlohmann::json previous = previous_created_at.empty() ? nlohmann::json(nullptr) : nlohmann::json(previous_created_at);
+  if (previous.is_null() && !history.empty()) {
+    const nlohmann::json prev = PreviousBackup(history, created_at);
+    if (prev.is_object()) previous = prev.value("created_at", nlohmann::json(nullptr));
+  }
+  int64_t t = 0;
+  if (previous.is_string() && ParseTime(previous.get<std::string>(), &t, &assumed)) {
+    rpo["previous_backup_created_at"] = previous;
+    rpo["gap_to_previous_seconds"] = created - t;
+  }
+  report->Set("rpo", rpo);
+}
+
+}  // namespace bjlg::verify

@@ -1,0 +1,95 @@
+// Report: the result of a verification or a restore test, as people and the plugin read it.
+//
+// A report has a top-level status computed from its checks: `failed` when any check failed
+// (the backup is bad, or cannot be opened with the secret given), otherwise `inconclusive` when
+// any check could not be carried out (the environment failed: unreadable file, no space, the
+// database would not start, a cancellation), otherwise `passed`. Skipped checks (nothing to
+// check, or not asked for) do not change the status and are listed under `not_checked`.
+//
+// Reports name the archive by its file name only: no absolute server path is ever written.
+#ifndef BJLG_VERIFY_REPORT_H_
+#define BJLG_VERIFY_REPORT_H_
+
+#include <chrono>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/status.h"
+
+namespace bjlg::verify {
+
+enum class CheckStatus { kPassed, kFailed, kInconclusive, kSkipped };
+const char* CheckStatusName(CheckStatus s);  // "passed", "failed", "inconclusive", "skipped"
+
+struct Check {
+  std::string name;       // stable identifier: "encryption", "zip_structure", "entry_data", ...
+  CheckStatus status = CheckStatus::kPassed;
+  std::string message;    // one precise sentence
+  nlohmann::json evidence = nlohmann::json::object();
+};
+
+class Report {
+ public:
+  explicit Report(std::string kind);  // "verify" or "restore-test"
+
+  void SetArchive(const std::string& path, uint64_t size);  // keeps the base name only
+  void AddCheck(Check check) { checks_.push_back(std::move(check)); }
+  void AddWarning(std::string w) { warnings_.push_back(std::move(w)); }
+  // Records the duration of a phase in seconds; phases keep their insertion order.
+  void AddDuration(const std::string& phase, double seconds) { durations_.emplace_back(phase, seconds); }
+  // Anything else: bytes, entries, backup, rto, rpo... (replaces an existing key).
+  void Set(const std::string& key, nlohmann::json value) { extra_[key] = std::move(value); }
+  void Finish();  // stamps finished_at and the total duration
+
+  CheckStatus status() const;
+  const std::vector<Check>& checks() const { return checks_; }
+  const Check* Find(const std::string& name) const;
+  nlohmann::json ToJson() const;
+
+ private:
+  std::string kind_;
+  std::string archive_name_;
+  uint64_t archive_size_ = 0;
+  std::string started_at_, finished_at_;
+  std::chrono::steady_clock::time_point start_;
+  double total_seconds_ = 0;
+  std::vector<Check> checks_;
+  std::vector<std::string> warnings_;
+  std::vector<std::pair<std::string, double>> durations_;
+  nlohmann::json extra_ = nlohmann::json::object();
+};
+
+// A self-contained HTML page for a report's JSON (inline CSS, no script, no external asset);
+// every string is HTML-escaped.
+std::string RenderHtml(const nlohmann::json& report);
+
+// Writes `content` to `path` with mode 0600 through a temporary file renamed into place; the
+// folder must exist. IOError on failure.
+Status WritePrivateFile(const std::string& path, const std::string& content);
+
+// Appends one JSON line summarising `report` (kind, status, archive, times, durations, bytes,
+// rto, rpo, failed check names) to `path`, created 0600 when missing. IOError on failure.
+Status AppendHistory(const std::string& path, const nlohmann::json& report);
+
+// The last history line for `archive_name`'s predecessor: the most recent record whose
+// backup.created_at is before `created_at` (ISO 8601), as JSON, or null.
+nlohmann::json PreviousBackup(const std::string& history_path, const std::string& created_at);
+
+// Sets the report's `backup` (type, created_at, site_url from `manifest`) and `rpo`: the age of
+// the backup now, and the gap to the previous backup, created at `previous_created_at` when it is
+// known (a chain), else the latest earlier backup in the `history` file (when not empty).
+void SetBackupAndRpo(Report* report, const nlohmann::json& manifest, const std::string& previous_created_at,
+                     const std::string& history);
+
+// Now in UTC, ISO 8601 (2026-11-24T21:14:52Z).
+std::string NowUtc();
+// Seconds since the epoch of an ISO 8601 time with a zone (Z or ±HH:MM), or of
+// "YYYY-MM-DD HH:MM:SS" read as UTC (*assumed_utc set). False when it cannot be read.
+bool ParseTime(const std::string& text, int64_t* seconds, bool* assumed_utc);
+
+}  // namespace bjlg::verify
+
+#endif  // BJLG_VERIFY_REPORT_H_

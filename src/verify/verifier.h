@@ -1,0 +1,61 @@
+// Verifier: proves, in one streaming pass and with no plaintext on disk, what can be proven about
+// a backup archive without restoring it (docs/verification.md):
+//  - encryption: a bjlg-format (BJLGAEAD) archive is authenticated chunk by chunk as it is read,
+//    its plaintext only ever held in memory; a BJLGENC1 archive (the plugin's) is authenticated
+//    by its HMAC pass (its content is not read yet: reported as not checked);
+//  - zip structure: local headers, data descriptors, central directory and end records agree;
+//  - entry names: the reader's safety rules (no absolute name, no `..` component, no symlink);
+//  - entry data: every entry (or a deterministic sample) inflated, CRC-32 and size checked;
+//  - index: every entry against backup-index.json (SHA-256 and size), both ways;
+//  - manifest: backup-manifest.json present, well-formed, consistent with the entries and the
+//    index (file_count, checksum, contains);
+//  - database: database.sql checked structurally (SqlCheck), tables listed in the manifest present.
+//
+// Never fails for a bad backup: the Report says `failed`. The Result fails only for what the
+// caller did wrong (InvalidArgument: bad options) or when the archive does not exist (NotFound).
+// An unreadable archive or a cancellation is an `inconclusive` report. Nothing is deleted.
+#ifndef BJLG_VERIFY_VERIFIER_H_
+#define BJLG_VERIFY_VERIFIER_H_
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "common/status.h"
+#include "crypto/secret.h"
+#include "verify/report.h"
+
+namespace bjlg::verify {
+
+struct VerifyProgress {
+  uint64_t bytes_done = 0;     // of the archive file
+  uint64_t bytes_total = 0;
+  uint64_t entries_done = 0;
+  std::string current;         // entry being read
+};
+
+struct VerifyOptions {
+  std::optional<crypto::Secret> secret;  // for encrypted archives
+  // Fraction of content entries whose data is inflated and hashed, in (0, 1]. The manifest, the
+  // index, deleted-files.json and database.sql are always checked; the selection is a function
+  // of the entry name only (the same entries every run). Every byte is still read (and
+  // authenticated when encrypted): sampling saves decompression and hashing only.
+  double sample = 1.0;
+  // Called on the calling thread about every 8 MiB; returning false cancels (inconclusive).
+  std::function<bool(const VerifyProgress&)> progress;
+  unsigned threads = 0;        // decryption threads; 0: one per core
+  // History (JSON lines) of earlier runs: when set, the report's rpo gives the gap to the
+  // previous backup recorded there.
+  std::string history;
+};
+
+// REQUIRES: nothing; InvalidArgument when sample is not in (0, 1].
+Result<Report> Verify(const std::string& archive, const VerifyOptions& options);
+
+// True when `name` is in the deterministic sample of `fraction`.
+bool InSample(const std::string& name, double fraction);
+
+}  // namespace bjlg::verify
+
+#endif  // BJLG_VERIFY_VERIFIER_H_

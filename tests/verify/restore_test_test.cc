@@ -1,0 +1,160 @@
+// RestoreTest: files compared with the index, a chain applied in order, a real MariaDB import
+// (tagged [mariadb]: run by make test-verify-integration), environment failures inconclusive,
+// and the sandbox always removed.
+#include <dirent.h>
+
+#include <catch2/catch.hpp>
+
+#include "verify/restore_test.h"
+#include "verify_fixtures.h"
+
+namespace bjlg::verify {
+namespace {
+
+using namespace testing;
+
+const Check& Get(const Report& r, const std::string& name) {
+  const Check* c = r.Find(name);
+  INFO("check " << name << " in " << r.ToJson().dump(1));
+  REQUIRE(c != nullptr);
+  return *c;
+}
+
+int SandboxesIn(const std::string& dir) {
+  int n = 0;
+  DIR* d = opendir(dir.c_str());
+  while (dirent* e = readdir(d)) n += strncmp(e->d_name, "bjlg-restore-", 13) == 0 ? 1 : 0;
+  closedir(d);
+  return n;
+}
+
+Report Run(const std::string& path, const RestoreOptions& o) {
+  auto r = RunRestoreTest(path, o);
+  REQUIRE(r.ok());
+  return std::move(r).value();
+}
+
+TEST_CASE("restore test without database: files against the index, sandbox removed", "[verify][restore]") {
+  TempDir dir;
+  const std::string zip = BjlgArchive(dir, "a.zip", PluginDump(20));
+  archive::testing::MakeDirs(dir / "boxes");
+  RestoreOptions o;
+  o.sandbox_parent = dir / "boxes";
+  Report r = Run(zip, o);
+  INFO(r.ToJson().dump(1));
+  CHECK(r.status() == CheckStatus::kPassed);
+  CHECK(Get(r, "files").status == CheckStatus::kPassed);
+  CHECK(Get(r, "database").status == CheckStatus::kSkipped);
+  CHECK(Get(r, "cleanup").status == CheckStatus::kPassed);
+  CHECK(SandboxesIn(dir / "boxes") == 0);
+  CHECK(r.ToJson()["rto"]["seconds"].get<double>() >= 0);
+
+  SECTION("an encrypted archive needs its key; with it, it restores") {
+    const std::string enc = Encrypt(zip, dir / "a.zip.bjlg", TestKey(5));
+    CHECK(Run(enc, o).status() == CheckStatus::kInconclusive);
+    RestoreOptions k = o;
+    k.secret.emplace(TestKey(5));
+    Report e = Run(enc, k);
+    CHECK(e.status() == CheckStatus::kPassed);
+    CHECK(Get(e, "decrypt").status == CheckStatus::kPassed);
+    RestoreOptions w = o;
+    w.secret.emplace(TestKey(6));
+    Report bad = Run(enc, w);
+    CHECK(bad.status() == CheckStatus::kFailed);
+    CHECK(Get(bad, "decrypt").message.find("wrong key") != std::string::npos);
+    CHECK(SandboxesIn(dir / "boxes") == 0);
+  }
+  SECTION("a traversal entry is refused by the reader's rules") {
+    RewriteZip(dir, zip, "data");
+    const std::string py = "import zipfile\nz = zipfile.ZipFile('" + zip + "', 'a')\nz.writestr('../evil.php', 'x')\n";
+    archive::testing::WriteFile(dir / "evil.py", py);
+    REQUIRE(TempDir::Run("python3 '" + (dir / "evil.py") + "' 2>/dev/null") == 0);
+    Report e = Run(zip, o);
+    CHECK(e.status() == CheckStatus::kFailed);
+    CHECK(Get(e, "extract").message.find("../evil.php") != std::string::npos);
+    CHECK(SandboxesIn(dir / "boxes") == 0);
+  }
+  SECTION("no room for a sandbox is inconclusive") {
+    RestoreOptions n = o;
+    n.sandbox_parent = dir / "does-not-exist";
+    Report e = Run(zip, n);
+    CHECK(e.status() == CheckStatus::kInconclusive);
+    CHECK(Get(e, "sandbox").status == CheckStatus::kInconclusive);
+  }
+  SECTION("a stale sandbox of a dead process is removed") {
+    archive::testing::WriteFile(dir / "boxes/bjlg-restore-old123/owner.pid", "999999999\n");
+    Run(zip, o);
+    CHECK(SandboxesIn(dir / "boxes") == 0);
+  }
+}
+
+TEST_CASE("a chain: full then incremental, restored in order with deletions", "[verify][restore]") {
+  TempDir dir;
+  const std::string full = BjlgArchive(dir, "full.zip", PluginDump(5));
+  // Change one file, delete one, add one; then an incremental since the full backup.
+  archive::testing::WriteFile(dir / "site/plugins/hello/hello.php", "changed\n");
+  REQUIRE(unlink((dir / "site/plugins/hello/readme.txt").c_str()) == 0);
+  archive::testing::WriteFile(dir / "site/themes/t/new.css", "body{}\n");
+  archive::WriterOptions o;
+  o.threads = 1;
+  o.since = full;
+  auto w = archive::Writer::Create(dir / "inc.zip", o);
+  REQUIRE(w.ok());
+  REQUIRE((*w)->AddFromString("database.sql", PluginDump(7)).ok());
+  REQUIRE((*w)->AddDirectory(dir / "site/plugins", "wp-content/plugins").ok());
+  REQUIRE((*w)->AddDirectory(dir / "site/themes", "wp-content/themes").ok());
+  REQUIRE((*w)->AddDirectory(dir / "site/uploads", "wp-content/uploads").ok());
+  REQUIRE((*w)->Close().ok());
+
+  RestoreOptions ro;
+  ro.sandbox_parent = dir.path();
+  ro.chain = {full};
+  Report r = Run(dir / "inc.zip", ro);
+  INFO(r.ToJson().dump(1));
+  CHECK(r.status() == CheckStatus::kPassed);
+  CHECK(Get(r, "extract").evidence["deleted_by_incrementals"] == 1);
+  CHECK(r.ToJson()["chain"].size() == 2);
+  CHECK(r.ToJson()["rpo"].contains("gap_to_previous_seconds"));
+
+  SECTION("the incremental alone lacks the unchanged files") {
+    Report alone = Run(dir / "inc.zip", RestoreOptions{{}, 0, false, "", dir.path(), {}, "", 120});
+    CHECK(alone.status() == CheckStatus::kFailed);
+    CHECK(Get(alone, "files").message.find("is in backup-index.json but was not restored") != std::string::npos);
+  }
+}
+
+TEST_CASE("a real MariaDB restore of a few thousand rows", "[.][mariadb]") {
+  TempDir dir;
+  const std::string zip = BjlgArchive(dir, "db.zip", PluginDump(4000));
+  RestoreOptions o;
+  o.sandbox_parent = dir.path();
+  o.with_database = true;
+  Report r = Run(zip, o);
+  const nlohmann::json j = r.ToJson();
+  INFO(j.dump(1));
+  CHECK(r.status() == CheckStatus::kPassed);
+  CHECK(Get(r, "database_import").status == CheckStatus::kPassed);
+  CHECK(Get(r, "database_tables").evidence["row_counts"]["wp_posts"] == 4000);
+  CHECK(Get(r, "database_tables").evidence["row_counts"]["wp_options"] == 3);
+  CHECK(j["rto"]["database_import"].get<double>() > 0);
+  CHECK(SandboxesIn(dir.path()) == 0);
+
+  SECTION("a dump the server refuses fails the import") {
+    std::string dump = PluginDump(50);
+    dump.insert(dump.find("INSERT INTO `wp_posts`"), "INSERT INTO `wp_posts` (`ID`, `nope`) VALUES ('1', 'x');\n");
+    Report bad = Run(BjlgArchive(dir, "bad.zip", dump), o);
+    CHECK(bad.status() == CheckStatus::kFailed);
+    CHECK(Get(bad, "database_import").message.find("Unknown column 'nope'") != std::string::npos);
+    CHECK(SandboxesIn(dir.path()) == 0);
+  }
+  SECTION("a DSN that does not connect is inconclusive") {
+    RestoreOptions d = o;
+    d.dsn = "mysql:unix_socket=" + (dir / "no.sock") + ";user=root";
+    Report n = Run(zip, d);
+    CHECK(n.status() == CheckStatus::kInconclusive);
+    CHECK(Get(n, "database_import").status == CheckStatus::kInconclusive);
+  }
+}
+
+}  // namespace
+}  // namespace bjlg::verify

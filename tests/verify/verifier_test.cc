@@ -1,0 +1,300 @@
+// The verifier on good archives and on each kind of damage: the right check fails, with a
+// message that says what is wrong and where.
+#include <catch2/catch.hpp>
+
+#include "verify/verifier.h"
+#include "verify_fixtures.h"
+
+namespace bjlg::verify {
+namespace {
+
+using namespace testing;
+using archive::testing::ReadFile;
+using archive::testing::WriteFile;
+
+const Check& Get(const Report& r, const std::string& name) {
+  const Check* c = r.Find(name);
+  INFO("check " << name << " in " << r.ToJson().dump(1));
+  REQUIRE(c != nullptr);
+  return *c;
+}
+
+Report Run(const std::string& path, VerifyOptions o = {}) {
+  auto r = Verify(path, o);
+  REQUIRE(r.ok());
+  return std::move(r).value();
+}
+
+bool Contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+TEST_CASE("a bjlg archive passes every check", "[verify]") {
+  TempDir dir;
+  const std::string path = BjlgArchive(dir, "good.zip", PluginDump(2500));
+  Report r = Run(path);
+  INFO(r.ToJson().dump(1));
+  CHECK(r.status() == CheckStatus::kPassed);
+  for (const char* name : {"zip_structure", "entry_names", "entry_data", "index", "manifest", "database"}) {
+    CHECK(Get(r, name).status == CheckStatus::kPassed);
+  }
+  CHECK(r.Find("encryption") == nullptr);
+  const nlohmann::json j = r.ToJson();
+  CHECK(j["entries"]["checked"] == j["entries"]["total"]);
+  CHECK(Get(r, "database").evidence["rows"] == 2503);
+  CHECK(Get(r, "database").evidence["tables"]["wp_posts"]["rows"] == 2500);
+  CHECK(Get(r, "manifest").evidence["index_checksum"] == "matches");
+  CHECK(j["sha256"] == *archive::Sha256OfFile(path));
+  CHECK(j["archive"]["name"] == "good.zip");
+  CHECK(j["rpo"]["age_seconds"].get<int64_t>() >= 0);
+}
+
+TEST_CASE("RPO: the gap to the previous backup comes from the history file", "[verify]") {
+  TempDir dir;
+  const std::string path = BjlgArchive(dir, "a.zip", PluginDump(3));
+  Report first = Run(path);
+  const std::string created = first.ToJson()["backup"]["created_at"];
+  int64_t t = 0;
+  bool utc = false;
+  REQUIRE(ParseTime(created, &t, &utc));
+  // Two earlier runs in the history: the latest one before this backup counts, not the other.
+  WriteFile(dir / "h.jsonl", "{\"kind\":\"verify\",\"backup\":{\"created_at\":\"2026-01-01T00:00:00Z\"}}\n"
+                             "not json\n"
+                             "{\"kind\":\"verify\",\"backup\":{\"created_at\":\"2026-01-01T06:00:00+02:00\"}}\n");
+  VerifyOptions o;
+  o.history = dir / "h.jsonl";
+  const nlohmann::json j = Run(path, o).ToJson();
+  CHECK(j["rpo"]["previous_backup_created_at"] == "2026-01-01T06:00:00+02:00");
+  CHECK(j["rpo"]["gap_to_previous_seconds"] == t - 1767240000);
+  REQUIRE(AppendHistory(dir / "h.jsonl", j).ok());
+  CHECK(PreviousBackup(dir / "h.jsonl", "2030-01-01T00:00:00Z")["created_at"] == created);
+  CHECK(PreviousBackup(dir / "h.jsonl", "2026-01-01T00:00:00Z").is_null());
+}
+
+TEST_CASE("an encrypted archive is authenticated and checked in one pass", "[verify]") {
+  TempDir dir;
+  const std::string plain = BjlgArchive(dir, "good.zip", PluginDump(300));
+  const std::string enc = Encrypt(plain, dir / "good.zip.bjlg", TestKey(1));
+  VerifyOptions o;
+  o.secret.emplace(TestKey(1));
+  Report r = Run(enc, o);
+  INFO(r.ToJson().dump(1));
+  CHECK(r.status() == CheckStatus::kPassed);
+  CHECK(Get(r, "encryption").status == CheckStatus::kPassed);
+  CHECK(Get(r, "index").status == CheckStatus::kPassed);
+  CHECK(r.ToJson()["sha256"] == *archive::Sha256OfFile(enc));
+
+  SECTION("without a secret: inconclusive, not failed") {
+    Report n = Run(enc);
+    CHECK(n.status() == CheckStatus::kInconclusive);
+    CHECK(Contains(Get(n, "encryption").message, "no key or password"));
+  }
+  SECTION("a wrong key fails the encryption check") {
+    VerifyOptions w;
+    w.secret.emplace(TestKey(2));
+    Report n = Run(enc, w);
+    CHECK(n.status() == CheckStatus::kFailed);
+    CHECK(Get(n, "encryption").status == CheckStatus::kFailed);
+    CHECK(Contains(Get(n, "encryption").message, "wrong key"));
+    CHECK(n.Find("zip_structure") == nullptr);
+  }
+  SECTION("a flipped ciphertext byte names the chunk") {
+    FlipByte(enc, 100 + 3 * (4096 + 16) + 10);
+    Report n = Run(enc, o);
+    CHECK(n.status() == CheckStatus::kFailed);
+    CHECK(Get(n, "encryption").status == CheckStatus::kFailed);
+    CHECK(Contains(Get(n, "encryption").message, "chunk 3 of"));
+  }
+  SECTION("a truncated encrypted archive") {
+    std::string data = ReadFile(enc);
+    data.resize(100 + 5 * (4096 + 16));
+    WriteFile(enc, data);
+    Report n = Run(enc, o);
+    CHECK(Get(n, "encryption").status == CheckStatus::kFailed);
+    CHECK(Contains(Get(n, "encryption").message, "truncated"));
+  }
+}
+
+TEST_CASE("a flipped byte in a file fails entry_data and names the entry", "[verify]") {
+  TempDir dir;
+  const std::string path = BjlgArchive(dir, "a.zip", PluginDump(10));
+  const std::string photo = archive::testing::RandomBytes(70000, 3);  // stored (jpg)
+  const size_t at = ReadFile(path).find(photo.substr(1000, 64));
+  REQUIRE(at != std::string::npos);
+  FlipByte(path, at + 5);
+  Report r = Run(path);
+  INFO(r.ToJson().dump(1));
+  CHECK(r.status() == CheckStatus::kFailed);
+  CHECK(Get(r, "entry_data").status == CheckStatus::kFailed);
+  CHECK(Contains(Get(r, "entry_data").message, "'wp-content/uploads/2026/11/photo.jpg': CRC-32"));
+  CHECK(Get(r, "zip_structure").status == CheckStatus::kPassed);
+}
+
+TEST_CASE("a missing entry fails the index check", "[verify]") {
+  TempDir dir;
+  const std::string path = BjlgArchive(dir, "a.zip", PluginDump(10));
+  RewriteZip(dir, path, "None if name == 'wp-content/themes/t/style.css' else data");
+  Report r = Run(path);
+  INFO(r.ToJson().dump(1));
+  CHECK(r.status() == CheckStatus::kFailed);
+  CHECK(Get(r, "index").status == CheckStatus::kFailed);
+  CHECK(Get(r, "index").message ==
+        "'wp-content/themes/t/style.css' is listed in backup-index.json but missing from the archive");
+  CHECK(Get(r, "manifest").status == CheckStatus::kFailed);  // file_count no longer matches
+  CHECK(Get(r, "entry_data").status == CheckStatus::kPassed);
+}
+
+TEST_CASE("an altered index fails the index and manifest checks", "[verify]") {
+  TempDir dir;
+  const std::string path = BjlgArchive(dir, "a.zip", PluginDump(10));
+  RewriteZip(dir, path,
+             "data.replace(b'\"path\": \"wp-content/plugins/hello/readme.txt\", \"size\": 12',"
+             " b'\"path\": \"wp-content/plugins/hello/readme.txt\", \"size\": 13') if name == 'backup-index.json' else data");
+  Report r = Run(path);
+  INFO(r.ToJson().dump(1));
+  CHECK(r.status() == CheckStatus::kFailed);
+  CHECK(Get(r, "index").message == "'wp-content/plugins/hello/readme.txt': size 12 bytes, backup-index.json records 13");
+  CHECK(Contains(Get(r, "manifest").message, "for backup-index.json, which has"));
+}
+
+TEST_CASE("a truncated SQL dump fails the database check", "[verify]") {
+  TempDir dir;
+  std::string dump = PluginDump(2000);
+  dump.resize(dump.size() / 2);
+  const std::string path = BjlgArchive(dir, "a.zip", dump);
+  Report r = Run(path);
+  INFO(r.ToJson().dump(1));
+  CHECK(r.status() == CheckStatus::kFailed);
+  CHECK(Get(r, "database").status == CheckStatus::kFailed);
+  CHECK(Contains(Get(r, "database").message, "truncated"));
+  CHECK(Get(r, "index").status == CheckStatus::kPassed);  // the archive itself is intact
+}
+
+TEST_CASE("a table listed in the manifest but absent from the dump fails", "[verify]") {
+  TempDir dir;
+  std::string dump = PluginDump(5);
+  const size_t cut = dump.find("\n-- Table: wp_posts");
+  dump = dump.substr(0, cut) + "\nSET FOREIGN_KEY_CHECKS=1;\n";
+  Report r = Run(BjlgArchive(dir, "a.zip", dump));
+  CHECK(Get(r, "database").status == CheckStatus::kFailed);
+  CHECK(Contains(Get(r, "database").message, "table `wp_posts` is listed in the manifest but not created"));
+}
+
+TEST_CASE("a truncated archive file fails the zip structure", "[verify]") {
+  TempDir dir;
+  const std::string path = BjlgArchive(dir, "a.zip", PluginDump(10));
+  std::string data = ReadFile(path);
+  data.resize(data.size() - 30);
+  WriteFile(path, data);
+  Report r = Run(path);
+  CHECK(r.status() == CheckStatus::kFailed);
+  CHECK(Contains(Get(r, "zip_structure").message, "truncated"));
+  CHECK(Get(r, "index").status == CheckStatus::kSkipped);
+}
+
+TEST_CASE("the plugin's archive shape verifies as far as its content allows", "[verify]") {
+  TempDir dir;
+  for (bool stream : {false, true}) {
+    INFO("data descriptors: " << stream);
+    const std::string path = PluginArchive(dir, stream ? "s.zip" : "p.zip", PluginDump(1200), stream);
+    Report r = Run(path);
+    const nlohmann::json j = r.ToJson();
+    INFO(j.dump(1));
+    CHECK(r.status() == CheckStatus::kPassed);
+    CHECK(Get(r, "index").status == CheckStatus::kSkipped);
+    CHECK(Contains(Get(r, "index").message, "no backup-index.json"));
+    CHECK(j["not_checked"][0]["name"] == "index");
+    CHECK(Get(r, "manifest").evidence["index_checksum"] == "none recorded (plugin archive)");
+    CHECK(Get(r, "database").evidence["rows"] == 1203);
+    CHECK(j["rpo"]["backup_created_at"] == "2026-11-20T02:00:00+01:00");
+  }
+  SECTION("a flipped byte in a deflated entry with a data descriptor") {
+    const std::string path = PluginArchive(dir, "d.zip", PluginDump(1200), true);
+    const std::string data = ReadFile(path);
+    const size_t sql = data.find("database.sql");
+    FlipByte(path, sql + 12 + 2000);
+    Report r = Run(path);
+    INFO(r.ToJson().dump(1));
+    CHECK(r.status() == CheckStatus::kFailed);
+  }
+}
+
+TEST_CASE("sampling checks a deterministic subset, always the manifest, index and dump", "[verify]") {
+  TempDir dir;
+  const std::string path = BjlgArchive(dir, "a.zip", PluginDump(10));
+  VerifyOptions o;
+  o.sample = 0.01;
+  Report r = Run(path, o);
+  const nlohmann::json j = r.ToJson();
+  CHECK(r.status() == CheckStatus::kPassed);
+  CHECK(j["entries"]["checked"].get<int>() >= 3);
+  CHECK(j["entries"]["checked"].get<int>() < j["entries"]["total"].get<int>());
+  CHECK(Get(r, "database").status == CheckStatus::kPassed);
+  CHECK(InSample("a/b.php", 0.5) == InSample("a/b.php", 0.5));
+  int in = 0;
+  for (int i = 0; i < 10000; ++i) in += InSample("f" + std::to_string(i), 0.1) ? 1 : 0;
+  CHECK(in > 850);
+  CHECK(in < 1150);
+  o.sample = 0;
+  CHECK(Verify(path, o).status().code() == Status::Code::kInvalidArgument);
+}
+
+TEST_CASE("what is not an archive, or cannot be read", "[verify]") {
+  TempDir dir;
+  WriteFile(dir / "notes.txt", "hello");
+  Report r = Run(dir / "notes.txt");
+  CHECK(r.status() == CheckStatus::kFailed);
+  CHECK(Contains(Get(r, "zip_structure").message, "not a zip archive"));
+  CHECK(Verify(dir / "missing.zip", {}).status().code() == Status::Code::kNotFound);
+  if (geteuid() != 0) {
+    WriteFile(dir / "locked.zip", "PK\x03\x04");
+    chmod((dir / "locked.zip").c_str(), 0);
+    Report l = Run(dir / "locked.zip");
+    CHECK(l.status() == CheckStatus::kInconclusive);
+  }
+}
+
+TEST_CASE("cancelling from the progress callback is inconclusive", "[verify]") {
+  TempDir dir;
+  archive::testing::WriteFile(dir / "big.bin", archive::testing::RandomBytes(20 << 20, 9));
+  archive::WriterOptions wo;
+  wo.threads = 1;
+  auto w = archive::Writer::Create(dir / "big.zip", wo);
+  REQUIRE(w.ok());
+  REQUIRE((*w)->AddFile(dir / "big.bin", "wp-content/uploads/big.bin").ok());
+  REQUIRE((*w)->Close().ok());
+  VerifyOptions o;
+  int calls = 0;
+  o.progress = [&](const VerifyProgress& p) {
+    ++calls;
+    CHECK(p.bytes_total > 0);
+    return false;
+  };
+  Report r = Run(dir / "big.zip", o);
+  CHECK(calls == 1);
+  CHECK(r.status() == CheckStatus::kInconclusive);
+  CHECK(Get(r, "zip_structure").message == "cancelled by the progress callback");
+}
+
+}  // namespace
+}  // namespace bjlg::verify
+
+namespace bjlg::verify {
+namespace {
+
+TEST_CASE("the HTML report escapes everything and stands alone", "[verify]") {
+  Report r("verify");
+  r.SetArchive("/srv/www/secret/path/x<y>.zip", 10);
+  r.AddCheck({"database", CheckStatus::kFailed, "table `<script>alert(1)</script>` & 'x'", {{"k", "\"v\""}}});
+  r.Finish();
+  const std::string html = RenderHtml(r.ToJson());
+  CHECK(html.find("<script>") == std::string::npos);
+  CHECK(html.find("table `&lt;script&gt;alert(1)&lt;/script&gt;` &amp; &#39;x&#39;") != std::string::npos);
+  CHECK(html.find("/srv/www") == std::string::npos);
+  CHECK(html.find("x&lt;y&gt;.zip") != std::string::npos);
+  CHECK(html.find("http") == std::string::npos);
+  CHECK(html.find("class=\"failed\"") != std::string::npos);
+  CHECK(r.status() == CheckStatus::kFailed);
+  CHECK(Report("verify").status() == CheckStatus::kInconclusive);  // no check made: nothing proven
+}
+
+}  // namespace
+}  // namespace bjlg::verify
