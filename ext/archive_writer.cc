@@ -210,26 +210,14 @@ bool parse_options(HashTable *options, bjlg::archive::WriterOptions *o, zval *pr
 
 bool call_progress(WriterObject *o, const bjlg::archive::Progress &p) {
   if (o->bailout || EG(exception)) return false;
-  zval arg, retval;
+  zval arg;
   array_init(&arg);
   add_assoc_long(&arg, "files_done", static_cast<zend_long>(p.files_done));
   add_assoc_long(&arg, "files_total", static_cast<zend_long>(p.files_total));
   add_assoc_long(&arg, "bytes_done", static_cast<zend_long>(p.bytes_done));
   add_assoc_long(&arg, "bytes_total", static_cast<zend_long>(p.bytes_total));
   add_assoc_stringl(&arg, "current", p.current.data(), p.current.size());
-  ZVAL_UNDEF(&retval);
-  bool keep = true;
-  zend_try {
-    if (call_user_function(nullptr, nullptr, &o->progress, &retval, 1, &arg) != SUCCESS) keep = false;
-  } zend_catch {
-    o->bailout = true;
-    keep = false;
-  } zend_end_try();
-  if (Z_TYPE(retval) == IS_FALSE) keep = false;
-  zval_ptr_dtor(&retval);
-  zval_ptr_dtor(&arg);
-  if (EG(exception)) keep = false;
-  return keep;
+  return bjlg_call_progress(&o->progress, &arg, &o->bailout);
 }
 
 /* ---- a PHP stream as a core ByteSource ---------------------------------------------------- */

@@ -16,6 +16,12 @@ void bjlg_throw(zend_class_entry *ce, const std::string &message);
 /* Throws the exception matching a failed core status, under `ce`. REQUIRES: !status.ok() */
 void bjlg_throw_status(zend_class_entry *ce, const bjlg::Status &status);
 
+/* Calls a user's progress callable with `arg` (an array the caller built; released here).
+ * False when the operation must stop: the callable returned false, threw, or bailed out
+ * (exit() or a fatal error: then *bailout is set, and the caller unwinds without calling PHP
+ * again before returning to the engine). */
+bool bjlg_call_progress(zval *callable, zval *arg, bool *bailout);
+
 /* Runs `body`, converting any C++ exception it lets escape into a Bjlg\Exception, so that no
  * C++ exception crosses into the engine. Returns false when it threw. */
 template <typename Body>

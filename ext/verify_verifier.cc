@@ -141,25 +141,13 @@ namespace {
 
 bool call_progress(BjlgVerifyGlueOptions *o, const bjlg::verify::VerifyProgress &p) {
   if (o->bailout || EG(exception)) return false;
-  zval arg, retval;
+  zval arg;
   array_init(&arg);
   add_assoc_long(&arg, "bytes_done", static_cast<zend_long>(p.bytes_done));
   add_assoc_long(&arg, "bytes_total", static_cast<zend_long>(p.bytes_total));
   add_assoc_long(&arg, "entries_done", static_cast<zend_long>(p.entries_done));
   add_assoc_stringl(&arg, "current", p.current.data(), p.current.size());
-  ZVAL_UNDEF(&retval);
-  bool keep = true;
-  zend_try {
-    if (call_user_function(nullptr, nullptr, &o->progress, &retval, 1, &arg) != SUCCESS) keep = false;
-  } zend_catch {
-    o->bailout = true;
-    keep = false;
-  } zend_end_try();
-  if (Z_TYPE(retval) == IS_FALSE) keep = false;
-  zval_ptr_dtor(&retval);
-  zval_ptr_dtor(&arg);
-  if (EG(exception)) keep = false;
-  return keep;
+  return bjlg_call_progress(&o->progress, &arg, &o->bailout);
 }
 
 }  // namespace
