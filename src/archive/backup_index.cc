@@ -2,6 +2,7 @@
 
 #include <time.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -14,6 +15,41 @@ namespace {
 
 std::string Quote(const std::string& s) {
   return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// nlohmann converts a float to an integer with a plain cast, undefined when it is out of range:
+// index numbers must be JSON integers, checked before any conversion.
+Status ReadUint(const nlohmann::json& entry, const char* key, bool required, uint64_t* out) {
+  const auto it = entry.find(key);
+  if (it == entry.end()) {
+    return required ? Status::Corruption(std::string("backup index: an entry has no \"") + key + "\"") : Status::OK();
+  }
+  if (!it->is_number_unsigned()) {
+    return Status::Corruption(std::string("backup index: \"") + key + "\" is not a non-negative integer");
+  }
+  *out = it->get<uint64_t>();
+  return Status::OK();
+}
+
+Status ReadMtimeNs(const nlohmann::json& entry, int64_t* out) {
+  const bool has_ns = entry.contains("mtime_ns");
+  const nlohmann::json& v = has_ns ? entry["mtime_ns"] : entry.contains("mtime") ? entry["mtime"] : nlohmann::json();
+  const char* key = has_ns ? "mtime_ns" : "mtime";
+  if (v.is_null()) return Status::Corruption("backup index: an entry has no \"mtime\"");
+  if (!v.is_number_integer() || (v.is_number_unsigned() && v.get<uint64_t>() > uint64_t{INT64_MAX})) {
+    return Status::Corruption(std::string("backup index: \"") + key + "\" is not a 64-bit integer");
+  }
+  const int64_t n = v.get<int64_t>();
+  if (has_ns) {
+    *out = n;
+    return Status::OK();
+  }
+  constexpr int64_t kNsPerSecond = 1000000000;
+  if (n > INT64_MAX / kNsPerSecond || n < INT64_MIN / kNsPerSecond) {
+    return Status::Corruption("backup index: \"mtime\" is out of range");
+  }
+  *out = n * kNsPerSecond;
+  return Status::OK();
 }
 
 const char* const kComponents[] = {"wp-content/plugins", "wp-content/themes", "wp-content/uploads"};
@@ -65,14 +101,14 @@ Result<Index> ParseIndex(const std::string& json) {
       return Status::Corruption("not a bjlg backup index");
     }
     for (const nlohmann::json& j : doc["entries"]) {
+      if (!j.is_object()) return Status::Corruption("backup index: an entry is not an object");
       IndexEntry e;
       e.path = j.at("path").get<std::string>();
       Status s = CheckEntryName(e.path);
       if (!s.ok()) return Status::Corruption("backup index: " + s.message());
-      e.size = j.at("size").get<uint64_t>();
-      e.mtime_ns = j.contains("mtime_ns") ? j["mtime_ns"].get<int64_t>()
-                                          : j.at("mtime").get<int64_t>() * 1000000000;
-      e.inode = j.value("inode", uint64_t{0});
+      if (!(s = ReadUint(j, "size", true, &e.size)).ok()) return s;
+      if (!(s = ReadMtimeNs(j, &e.mtime_ns)).ok()) return s;
+      if (!(s = ReadUint(j, "inode", false, &e.inode)).ok()) return s;
       e.sha256 = j.value("sha256", "");
       e.has_crc32 = j.contains("crc32");
       e.crc32 = static_cast<uint32_t>(std::stoul(j.value("crc32", "0"), nullptr, 16));
