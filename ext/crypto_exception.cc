@@ -54,8 +54,8 @@ void bjlg_crypto_throw_status(const bjlg::Status &status) {
   switch (status.code()) {
     case bjlg::Status::Code::kUnauthenticated: ce = bjlg_ce_Crypto_WrongKeyException; break;
     case bjlg::Status::Code::kCorruption:
-      ce = status.message().rfind("truncated", 0) == 0 ? bjlg_ce_Crypto_TruncatedDataException
-                                                       : bjlg_ce_Crypto_CorruptedDataException;
+      ce = status.IsTruncated() ? bjlg_ce_Crypto_TruncatedDataException
+                                : bjlg_ce_Crypto_CorruptedDataException;
       break;
     case bjlg::Status::Code::kNotSupported: ce = bjlg_ce_Crypto_UnsupportedFormatException; break;
     case bjlg::Status::Code::kInvalidArgument:

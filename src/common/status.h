@@ -33,6 +33,13 @@ class Status {
   static Status InvalidArgument(std::string msg) { return Status(Code::kInvalidArgument, std::move(msg)); }
   static Status NotFound(std::string msg) { return Status(Code::kNotFound, std::move(msg)); }
   static Status Corruption(std::string msg) { return Status(Code::kCorruption, std::move(msg)); }
+  // A Corruption whose data ends too early, so that callers can say "truncated" without
+  // reading the message.
+  static Status Truncated(std::string msg) {
+    Status s(Code::kCorruption, std::move(msg));
+    s.truncated_ = true;
+    return s;
+  }
   static Status IOError(std::string msg) { return Status(Code::kIOError, std::move(msg)); }
   static Status NotSupported(std::string msg) { return Status(Code::kNotSupported, std::move(msg)); }
   static Status Cancelled(std::string msg) { return Status(Code::kCancelled, std::move(msg)); }
@@ -41,6 +48,7 @@ class Status {
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
   const std::string& message() const { return message_; }
+  bool IsTruncated() const { return truncated_; }
 
   // "Corruption: <message>", for logs and tests.
   std::string ToString() const;
@@ -50,6 +58,7 @@ class Status {
 
   Code code_ = Code::kOk;
   std::string message_;
+  bool truncated_ = false;
 };
 
 const char* CodeName(Status::Code code);

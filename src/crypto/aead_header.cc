@@ -38,11 +38,11 @@ Result<AeadHeader> AeadHeader::Parse(const uint8_t* data, size_t size) {
   if (size < 8 || std::memcmp(data, kMagic, 8) != 0) {
     return Status::NotSupported("not a bjlg encrypted file (bad magic)");
   }
-  if (size < 9) return Status::Corruption("truncated: the header is incomplete");
+  if (size < 9) return Status::Truncated("truncated: the header is incomplete");
   if (data[8] != kVersion) {
     return Status::NotSupported("unsupported bjlg format version " + std::to_string(data[8]));
   }
-  if (size < kSize) return Status::Corruption("truncated: the header is incomplete");
+  if (size < kSize) return Status::Truncated("truncated: the header is incomplete");
   uint8_t check[kSha256Size];
   Sha256(data, kCheckOffset, check);
   if (std::memcmp(check, data + kCheckOffset, 4) != 0) {
@@ -126,12 +126,12 @@ std::array<uint8_t, AeadHeader::kSize> AeadHeader::Serialize() const {
 }
 
 Result<uint64_t> AeadHeader::ChunkCount(uint64_t file_size) const {
-  if (file_size <= kSize) return Status::Corruption("truncated: the file has no chunk");
+  if (file_size <= kSize) return Status::Truncated("truncated: the file has no chunk");
   uint64_t payload = file_size - kSize;
   uint64_t stored = uint64_t{chunk_size} + kTagSize;
   uint64_t count = (payload + stored - 1) / stored;
   uint64_t last = payload - (count - 1) * stored;
-  if (last < kTagSize) return Status::Corruption("truncated: the last chunk is cut inside its tag");
+  if (last < kTagSize) return Status::Truncated("truncated: the last chunk is cut inside its tag");
   return count;
 }
 

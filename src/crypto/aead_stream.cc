@@ -137,7 +137,7 @@ Status OpenChunks(const AeadHeader& header, const AeadKeys& keys, unsigned threa
       return Status::OK();
     }
     if (last && SealOrOpen(false, header, keys, index, false, src, size, dst, src + size)) {
-      return Status::Corruption("truncated: the file ends after chunk " + std::to_string(index) +
+      return Status::Truncated("truncated: the file ends after chunk " + std::to_string(index) +
                                 ", which is not the final chunk");
     }
     return Status::Corruption("chunk " + std::to_string(index) + " of " +

@@ -100,18 +100,18 @@ Result<Bjlgenc1Header> Bjlgenc1Header::Parse(const uint8_t* data, size_t size, u
   h.version = data[8];
   size_t pos = 9;
   if (h.version == 2) {
-    if (size < pos + 1) return Status::Corruption("truncated: BJLGENC1 flags byte missing");
+    if (size < pos + 1) return Status::Truncated("truncated: BJLGENC1 flags byte missing");
     h.password_mode = (data[pos] & 1) != 0;
     ++pos;
   }
-  if (size < pos + 16) return Status::Corruption("truncated: BJLGENC1 IV missing");
+  if (size < pos + 16) return Status::Truncated("truncated: BJLGENC1 IV missing");
   std::memcpy(h.iv.data(), data + pos, 16);
   pos += 16;
   if (h.password_mode) {
-    if (size < pos + 1) return Status::Corruption("truncated: BJLGENC1 salt missing");
+    if (size < pos + 1) return Status::Truncated("truncated: BJLGENC1 salt missing");
     size_t salt_size = data[pos++];
     if (salt_size == 0) return Status::Corruption("BJLGENC1 salt length is 0");
-    if (size < pos + salt_size) return Status::Corruption("truncated: BJLGENC1 salt cut short");
+    if (size < pos + salt_size) return Status::Truncated("truncated: BJLGENC1 salt cut short");
     if (salt_size != 16) {
       return Status::NotSupported("BJLGENC1 salt of " + std::to_string(salt_size) +
                                   " bytes: the plugin only derives keys from 16-byte salts");
@@ -119,12 +119,12 @@ Result<Bjlgenc1Header> Bjlgenc1Header::Parse(const uint8_t* data, size_t size, u
     h.salt.assign(data + pos, data + pos + salt_size);
     pos += salt_size;
   }
-  if (size < pos + 32) return Status::Corruption("truncated: BJLGENC1 HMAC missing");
+  if (size < pos + 32) return Status::Truncated("truncated: BJLGENC1 HMAC missing");
   std::memcpy(h.tag.data(), data + pos, 32);
   pos += 32;
   h.ciphertext_offset = pos;
   h.ciphertext_size = file_size - pos;
-  if (h.ciphertext_size == 0) return Status::Corruption("truncated: BJLGENC1 ciphertext missing");
+  if (h.ciphertext_size == 0) return Status::Truncated("truncated: BJLGENC1 ciphertext missing");
   if (h.ciphertext_size % kBlock != 0) {
     return Status::Corruption("BJLGENC1 ciphertext is not a whole number of AES blocks "
                               "(truncated or corrupted)");

@@ -2,7 +2,7 @@
 // format (docs/encryption.md). This is what the PHP class Bjlg\Crypto\Cipher and the CLI call.
 //
 // Failures: kUnauthenticated = wrong key or password; kCorruption = altered or truncated data
-// (messages starting "truncated" for truncation); kNotSupported = not an encrypted file, or an
+// (IsTruncated() for data that ends too early); kNotSupported = not an encrypted file, or an
 // unknown version or algorithm; kIOError = the file system; kInvalidArgument = bad options.
 // Decryption output appears under `out` only when everything authenticated (see file_io.h).
 #ifndef BJLG_CRYPTO_CIPHER_H_

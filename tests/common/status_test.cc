@@ -45,3 +45,11 @@ TEST_CASE("Library versions name every library bjlg is built with") {
   }
   CHECK(names == std::vector<std::string>{"libzip", "OpenSSL", "libcurl", "yaml-cpp", "libdeflate"});
 }
+
+TEST_CASE("A truncation is a corruption that says so without parsing the message") {
+  Status cut = Status::Truncated("truncated: the file ends after chunk 3");
+  CHECK(cut.code() == Status::Code::kCorruption);
+  CHECK(cut.IsTruncated());
+  CHECK_FALSE(Status::Corruption("truncated-looking text").IsTruncated());
+  CHECK_FALSE(Status::OK().IsTruncated());
+}
