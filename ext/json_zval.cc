@@ -5,13 +5,7 @@
 
 namespace {
 
-constexpr int kMaxDepth = 512;
-
-bool ToJson(const zval *value, nlohmann::json *out, std::string *error, int depth) {
-  if (depth > kMaxDepth) {
-    *error = "nesting deeper than 512 levels";
-    return false;
-  }
+bool ToJson(const zval *value, nlohmann::json *out, std::string *error, int depth, int max_depth) {
   value = Z_TYPE_P(value) == IS_REFERENCE ? Z_REFVAL_P(value) : value;
   switch (Z_TYPE_P(value)) {
     case IS_NULL: *out = nullptr; return true;
@@ -21,13 +15,17 @@ bool ToJson(const zval *value, nlohmann::json *out, std::string *error, int dept
     case IS_DOUBLE: *out = Z_DVAL_P(value); return true;
     case IS_STRING: *out = std::string(Z_STRVAL_P(value), Z_STRLEN_P(value)); return true;
     case IS_ARRAY: {
+      if (depth >= max_depth) {
+        *error = "is nested deeper than " + std::to_string(max_depth) + " levels";
+        return false;
+      }
       HashTable *ht = Z_ARRVAL_P(value);
       if (zend_array_is_list(ht)) {
         *out = nlohmann::json::array();
         zval *item;
         ZEND_HASH_FOREACH_VAL(ht, item) {
           nlohmann::json element;
-          if (!ToJson(item, &element, error, depth + 1)) return false;
+          if (!ToJson(item, &element, error, depth + 1, max_depth)) return false;
           out->push_back(std::move(element));
         } ZEND_HASH_FOREACH_END();
         return true;
@@ -38,14 +36,14 @@ bool ToJson(const zval *value, nlohmann::json *out, std::string *error, int dept
       zval *item;
       ZEND_HASH_FOREACH_KEY_VAL(ht, index, key, item) {
         nlohmann::json element;
-        if (!ToJson(item, &element, error, depth + 1)) return false;
+        if (!ToJson(item, &element, error, depth + 1, max_depth)) return false;
         std::string name = key ? std::string(ZSTR_VAL(key), ZSTR_LEN(key)) : std::to_string(index);
         (*out)[std::move(name)] = std::move(element);
       } ZEND_HASH_FOREACH_END();
       return true;
     }
     default:
-      *error = std::string("values of type ") + zend_zval_type_name(value) + " cannot be converted";
+      *error = std::string("must not be of type ") + zend_zval_type_name(value);
       return false;
   }
 }
@@ -103,6 +101,6 @@ void bjlg_json_to_zval(const nlohmann::json &value, zval *out) {
   ZVAL_NULL(out);
 }
 
-bool bjlg_zval_to_json(const zval *value, nlohmann::json *out, std::string *error) {
-  return ToJson(value, out, error, 0);
+bool bjlg_zval_to_json(const zval *value, nlohmann::json *out, std::string *error, int max_depth) {
+  return ToJson(value, out, error, 0, max_depth);
 }

@@ -15,8 +15,10 @@
 void bjlg_json_to_zval(const nlohmann::json &value, zval *out);
 
 /* Stores in `out` the JSON value of `value`: arrays that are lists become JSON arrays, other
- * arrays JSON objects (integer keys as strings). False, with `error` set, for an object, a
- * resource or nesting deeper than 512. May throw std::bad_alloc: call it under bjlg_guard. */
-bool bjlg_zval_to_json(const zval *value, nlohmann::json *out, std::string *error);
+ * arrays JSON objects (integer keys as strings). False, with `error` set to the end of a
+ * sentence about the value ("must not be of type stdClass", "is nested deeper than 8
+ * levels"), for an object, a resource or arrays nested deeper than `max_depth`. May throw
+ * std::bad_alloc: call it under bjlg_guard. */
+bool bjlg_zval_to_json(const zval *value, nlohmann::json *out, std::string *error, int max_depth = 512);
 
 #endif /* BJLG_JSON_ZVAL_H */

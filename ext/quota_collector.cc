@@ -9,6 +9,7 @@
 #include <string>
 
 #include "glue.h"
+#include "json_zval.h"
 #include "quota/collector.h"
 
 extern "C" {
@@ -29,45 +30,8 @@ namespace quota = bjlg::quota;
 
 zend_class_entry *ce_Collector;
 
-constexpr int kMaxDepth = 8;
-
-/* Converts a PHP value to JSON; false (with *error set) for objects, resources or too deep. */
-bool ToJson(zval *value, json *out, int depth, std::string *error) {
-  ZVAL_DEREF(value);
-  switch (Z_TYPE_P(value)) {
-    case IS_NULL: *out = nullptr; return true;
-    case IS_FALSE: *out = false; return true;
-    case IS_TRUE: *out = true; return true;
-    case IS_LONG: *out = static_cast<int64_t>(Z_LVAL_P(value)); return true;
-    case IS_DOUBLE: *out = Z_DVAL_P(value); return true;
-    case IS_STRING: *out = std::string(Z_STRVAL_P(value), Z_STRLEN_P(value)); return true;
-    case IS_ARRAY: {
-      if (depth >= kMaxDepth) {
-        *error = "is nested too deeply";
-        return false;
-      }
-      HashTable *ht = Z_ARRVAL_P(value);
-      bool list = zend_array_is_list(ht);
-      *out = list ? json::array() : json::object();
-      zend_string *key;
-      zend_ulong index;
-      zval *item;
-      ZEND_HASH_FOREACH_KEY_VAL(ht, index, key, item) {
-        json converted;
-        if (!ToJson(item, &converted, depth + 1, error)) return false;
-        if (list) {
-          out->push_back(std::move(converted));
-        } else {
-          (*out)[key != nullptr ? std::string(ZSTR_VAL(key), ZSTR_LEN(key)) : std::to_string(index)] = std::move(converted);
-        }
-      } ZEND_HASH_FOREACH_END();
-      return true;
-    }
-    default:
-      *error = std::string("must not be of type ") + zend_zval_type_name(value);
-      return false;
-  }
-}
+/* A destination is an array of at most this many nested levels, itself included. */
+constexpr int kMaxDestinationDepth = 7;
 
 /* Reads $options into *options; throws and returns false on a wrong key, type or value. */
 bool ParseOptions(HashTable *ht, quota::CollectOptions *options, quota::ParseOptions *parse) {
@@ -206,7 +170,7 @@ ZEND_METHOD(Bjlg_Quota_Collector, collect) {
     ZEND_HASH_FOREACH_VAL(destinations, item) {
       json converted;
       std::string error;
-      if (!ToJson(item, &converted, 1, &error)) {
+      if (!bjlg_zval_to_json(item, &converted, &error, kMaxDestinationDepth)) {
         zend_argument_type_error(1, "destination #%u %s", index, error.c_str());
         return;
       }

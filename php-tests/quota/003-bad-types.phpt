@@ -24,6 +24,11 @@ attempt(fn() => Collector::collect([['name' => 'a', 'type' => 's3', 'bucket' => 
     'secret_key' => 's', 'path_style' => 'yes']]));
 attempt(fn() => Collector::collect([['name' => 'a', 'type' => 'local', 'path' => new stdClass()]]));
 attempt(fn() => Collector::collect([['name' => 'a', 'type' => 7]]));
+$deep = 'leaf';
+for ($i = 0; $i < 7; $i++) {
+    $deep = [$deep];
+}
+attempt(fn() => Collector::collect([['name' => 'a', 'type' => 'local', 'path' => '/', 'x' => $deep]]));
 attempt(fn() => Collector::collect([], ['timeout_ms' => '100']));
 attempt(fn() => Collector::collect([], ['verify_tls' => 1]));
 attempt(fn() => Collector::collect([], ['ca_bundle' => false]));
@@ -37,6 +42,7 @@ TypeError: Bjlg\Quota\Collector::collect(): Argument #1 ($destinations) destinat
 TypeError: Bjlg\Quota\Collector::collect(): Argument #1 ($destinations) destination #0 'a': key 'path_style' must be a boolean
 TypeError: Bjlg\Quota\Collector::collect(): Argument #1 ($destinations) destination #0 must not be of type stdClass
 TypeError: Bjlg\Quota\Collector::collect(): Argument #1 ($destinations) destination #0 'a': key 'type' must be a string
+TypeError: Bjlg\Quota\Collector::collect(): Argument #1 ($destinations) destination #0 is nested deeper than 7 levels
 TypeError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) key "timeout_ms" must be of type int, string given
 TypeError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) key "verify_tls" must be of type bool, int given
 TypeError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) key "ca_bundle" must be of type string, bool given
