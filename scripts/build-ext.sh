@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Builds modules/bjlg.so with phpize, the way PHP users install an extension.
-# phpize writes configure, a Makefile and friends where it runs; to keep them away from our own
-# top-level Makefile it runs in build/phpize, a folder of links to config.m4, src/ and ext/.
+# phpize writes configure, a Makefile and friends where it runs, and the objects beside each
+# source; to keep all of that out of the tree it runs in build/phpize, a mirror of config.m4,
+# src/ and ext/ made of links to each file (cp -rs), so the objects stay in the mirror.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 stage=build/phpize
 mkdir -p "$stage"
-for item in config.m4 src ext; do ln -sfn "$root/$item" "$stage/$item"; done
+ln -sfn "$root/config.m4" "$stage/config.m4"
+for dir in src ext; do
+  [ -L "$stage/$dir" ] && rm "$stage/$dir"  # the former layout linked the whole folder
+  cp -rsfT "$root/$dir" "$stage/$dir"
+done
 
 cd "$stage"
 stamp=.configured
