@@ -1,5 +1,7 @@
 #include "verify/report.h"
 
+#include "verify/plugin_keys.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -123,6 +125,7 @@ nlohmann::json Report::ToJson() const {
   j["durations"] = durations;
   j["warnings"] = warnings_;
   for (const auto& [key, value] : extra_.items()) j[key] = value;
+  j["plugin"] = PluginKeySets(j);
   return j;
 }
 
