@@ -105,22 +105,6 @@ void MakeSite(const TempDir& t) {
   WriteFile(t / "site/uploads/empty.txt", "");
 }
 
-// Runs `body` in a child process (as user nobody when `as_nobody`, we being root) and returns
-// its exit code, or 128 + the signal that ended it.
-int InChild(const std::function<int()>& body, bool as_nobody = false) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    if (as_nobody && geteuid() == 0) {
-      struct passwd* pw = getpwnam("nobody");
-      if (pw == nullptr || setgid(pw->pw_gid) != 0 || setuid(pw->pw_uid) != 0) _exit(99);
-    }
-    _exit(body());
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
 void MakeOld(const std::string& path) {
   struct utimbuf old = {time(nullptr) - 3600, time(nullptr) - 3600};
   utime(path.c_str(), &old);
@@ -302,7 +286,7 @@ TEST_CASE("A disk filling up while the archive is encrypted fails with an I/O er
     if (c.status().message().find("encrypting the archive") == std::string::npos) return 14;
     if (c.status().message().find("File too large") == std::string::npos) return 15;
     return 0;
-  });
+  }, false);
   CHECK(rc == 0);
   CHECK(List(t / "out").empty());
 }
@@ -343,16 +327,7 @@ TEST_CASE("A killed encrypted writer's private folder is swept once stale, never
   TempDir t;
   WriteFile(t / "src/a.bin", RandomBytes(1 << 20, 3));
   mkdir((t / "out").c_str(), 0755);
-  const int rc = InChild([&] {
-    auto w = Writer::Create(t / "out/backup.zip.enc", Encrypted(KeySecret()));
-    if (!w.ok()) return 10;
-    (*w)->set_progress([](const Progress&) {
-      raise(SIGKILL);  // no destructor, no cleanup: as a crash or `kill -9`
-      return true;
-    });
-    (void)(*w)->AddDirectory(t / "src", "");
-    return 11;
-  });
+  const int rc = KillWhileWriting(t / "out/backup.zip.enc", Encrypted(KeySecret()), t / "src");
   CHECK(rc == 128 + SIGKILL);
   auto names = List(t / "out");
   REQUIRE(names.size() == 1);
