@@ -5,9 +5,14 @@
 // is the command and its arguments, e.g. ['backup', '--out', 'site.zip', '/var/www/wp-content'].
 // run() prints its own usage errors and returns an exit status: 0 success, 1 the operation
 // failed (I/O error, corrupt or unsafe archive, cancelled), 2 a usage error.
+//
+// `backup --encrypt` takes its secret as `bjlg encrypt` does (CryptoCommand::secret): from
+// --key-file, --password-file or BJLG_ENCRYPTION_KEY, never from the command line.
 declare(strict_types=1);
 
 namespace Bjlg\Cli;
+
+require_once __DIR__ . '/CryptoCommand.php';
 
 final class ArchiveCommand
 {
@@ -30,6 +35,10 @@ final class ArchiveCommand
                    --follow-symlinks  follow symlinks that stay inside the sources
                    --since FILE       incremental against a previous archive or index
                    --verify           decompress and CRC-check every entry before renaming
+                   --encrypt          encrypt the archive (the zip exists only in a private
+                                      folder beside FILE until then); the secret comes from
+                   --key-file F | --password-file F | BJLG_ENCRYPTION_KEY (never --key/--password)
+                   --encrypt-format bjlg|bjlgenc1   bjlg (default) or the plugin's format
                    --format=text|json the summary's format (default text)
                  A progress bar is drawn on stderr when it is a terminal.
         list     the entries of an archive: size, compressed size, method, name
@@ -72,7 +81,7 @@ final class ArchiveCommand
                 default:
                     throw new \InvalidArgumentException("unknown archive command '" . (string) $command . "'");
             }
-        } catch (\InvalidArgumentException | \ValueError | \TypeError $e) {
+        } catch (\InvalidArgumentException | UsageError | \ValueError | \TypeError $e) {
             fwrite($this->err, "bjlg: " . $e->getMessage() . "\nRun 'bjlg help backup' for usage.\n");
             return 2;
         } catch (\Bjlg\Exception $e) {
@@ -105,6 +114,7 @@ final class ArchiveCommand
                 continue;
             }
             [$name, $value] = array_pad(explode('=', substr($arg, 2), 2), 2, null);
+            CryptoCommand::refuseSecretOption($name);
             if (in_array($name, $valued, true)) {
                 if ($value === null) {
                     if (!isset($args[$i + 1])) {
@@ -138,8 +148,9 @@ final class ArchiveCommand
     private function backup(array $args): int
     {
         [$sources, $o] = self::parse($args,
-            ['out', 'level', 'threads', 'exclude', 'include', 'since', 'format'],
-            ['no-default-excludes', 'follow-symlinks', 'verify']);
+            ['out', 'level', 'threads', 'exclude', 'include', 'since', 'format', 'key-file',
+             'password-file', 'encrypt-format'],
+            ['no-default-excludes', 'follow-symlinks', 'verify', 'encrypt']);
         if (!isset($o['out'])) {
             throw new \InvalidArgumentException('backup needs --out FILE');
         }
@@ -166,6 +177,7 @@ final class ArchiveCommand
         if (isset($o['since'])) {
             $options['since'] = end($o['since']);
         }
+        $options += self::encryption($o);
         if (stream_isatty($this->err)) {
             $options['progress'] = fn(array $p) => $this->drawBar($p);
         }
@@ -207,10 +219,47 @@ final class ArchiveCommand
             $summary['bytes_in'] > 0 ? 100 * $summary['bytes_out'] / $summary['bytes_in'] : 100.0,
             $summary['duration'], $summary['duration'] > 0 ? $mb / $summary['duration'] : 0);
         printf("sha256 %s\n", $summary['sha256']);
+        if (($e = $summary['encryption']) !== null) {
+            printf("encrypted %s, %s, %s%s; zip sha256 %s\n", $e['format'], $e['cipher'],
+                $e['mode'], $e['key_fingerprint'] !== null ? ' ' . $e['key_fingerprint'] : '',
+                $e['plaintext_sha256']);
+        }
         foreach ($summary['skipped'] as $s) {
             printf("skipped %s: %s\n", $s['path'], $s['reason']);
         }
         return 0;
+    }
+
+    /**
+     * The writer's encryption options for --encrypt: the secret as `bjlg encrypt` reads it.
+     * @param array<string, list<string>|true> $o
+     * @return array<string, mixed>
+     */
+    private static function encryption(array $o): array
+    {
+        if (!isset($o['encrypt'])) {
+            foreach (['key-file', 'password-file', 'encrypt-format'] as $name) {
+                if (isset($o[$name])) {
+                    throw new \InvalidArgumentException("--$name needs --encrypt");
+                }
+            }
+            return [];
+        }
+        $files = [];
+        foreach (['key-file', 'password-file'] as $name) {
+            if (isset($o[$name])) {
+                $files[$name] = end($o[$name]);
+            }
+        }
+        $options = ['encrypt' => CryptoCommand::secret($files)];
+        if (isset($o['encrypt-format'])) {
+            $format = end($o['encrypt-format']);
+            if (!in_array($format, ['bjlg', 'bjlgenc1'], true)) {
+                throw new \InvalidArgumentException('--encrypt-format must be bjlg or bjlgenc1');
+            }
+            $options['encrypt_format'] = $format;
+        }
+        return $options;
     }
 
     /** @param list<string> $args */

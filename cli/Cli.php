@@ -25,7 +25,7 @@ final class Cli
                                 check every schedule of a JSON schedules file
           backup --out FILE SRC[=PREFIX]...
                                 a backup archive of files and folders (--level, --threads,
-                                --exclude PATTERN...)
+                                --exclude PATTERN..., --encrypt)
           list FILE             the entries of an archive
           extract FILE DIR      extract an archive, refusing unsafe entries
           keygen                a new encryption key (--out FILE)
@@ -42,7 +42,7 @@ final class Cli
 
         Secrets come from --key-file FILE, --password-file FILE or BJLG_ENCRYPTION_KEY, never
         from the command line. --format=json gives machine-readable output.
-        Run 'bjlg help cron' (or verify) for the options of those commands.
+        Run 'bjlg help cron' (or backup, verify) for the options of those commands.
         TXT;
 
     /** @param list<string> $args the arguments after the script name */
@@ -71,6 +71,8 @@ final class Cli
                 $topic = $args[0] ?? null;
                 if ($topic === 'cron') {
                     echo CronCommand::HELP, "\n";
+                } elseif (in_array($topic, ArchiveCommand::COMMANDS, true)) {
+                    echo ArchiveCommand::HELP, "\n";
                 } elseif ($topic === 'verify' || $topic === 'restore-test') {
                     echo VerifyCommand::HELP, "\n";
                 } elseif ($topic === null || $topic === 'help') {

@@ -97,9 +97,7 @@ final class CryptoCommand
                 continue;
             }
             [$name, $value] = array_pad(explode('=', substr($arg, 2), 2), 2, null);
-            if ($name === 'key' || $name === 'password') {
-                throw new UsageError("--$name is refused: a secret on the command line leaks; use --$name-file or BJLG_ENCRYPTION_KEY");
-            }
+            self::refuseSecretOption($name);
             if (in_array($name, $flags, true)) {
                 $options[$name] = true;
             } elseif (in_array($name, $valued, true)) {
@@ -134,7 +132,15 @@ final class CryptoCommand
         }
     }
 
-    /** The secret: --key-file, --password-file or BJLG_ENCRYPTION_KEY, exactly one (also used by VerifyCommand). */
+    /** Throws for --key and --password (also used by ArchiveCommand): see the header. */
+    public static function refuseSecretOption(string $name): void
+    {
+        if ($name === 'key' || $name === 'password') {
+            throw new UsageError("--$name is refused: a secret on the command line leaks; use --$name-file or BJLG_ENCRYPTION_KEY");
+        }
+    }
+
+    /** The secret: --key-file, --password-file or BJLG_ENCRYPTION_KEY, exactly one (also used by ArchiveCommand and VerifyCommand). */
     public static function secret(array $options): Key|string
     {
         $env = getenv('BJLG_ENCRYPTION_KEY');

@@ -4,22 +4,33 @@
  * from this (the PHP) thread, between pipeline steps. A PHP exception or a false return makes
  * the core cancel and unwind normally; a bailout (exit(), a fatal error) is caught with
  * zend_try, turned into a cancellation, and re-raised with zend_bailout() only once the core
- * call has returned and every C++ object of the call is destroyed. */
+ * call has returned and every C++ object of the call is destroyed.
+ *
+ * The `encrypt` option holds a key or a password: the options parameter is
+ * #[\SensitiveParameter], the constructor's exceptions lose their backtrace arguments (as
+ * Bjlg\Crypto's do), and the secret lives only inside the core writer, which var_dump cannot see. */
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "archive/writer.h"
 #include "archive_exception.h"
+#include "crypto_args.h"
+#include "crypto_exception.h"
 
 extern "C" {
 #include "ext/json/php_json.h"
 #include "ext/standard/php_var.h"
+#include "zend_attributes.h"
 #include "zend_exceptions.h"
 #include "zend_smart_str.h"
 }
 
-#include "archive/writer.h"
+/* See ext/crypto_cipher.cc: gen_stub.php's SensitiveParameter code needs a cast in C++. */
+#define zend_hash_str_find_ptr(ht, str, len) \
+  static_cast<zend_function *>(zend_hash_str_find_ptr(ht, str, len))
 #include "archive_writer_arginfo.h"
+#undef zend_hash_str_find_ptr
 
 namespace {
 
@@ -121,6 +132,7 @@ bool string_option(zval *value, const char *key, std::string *out) {
 bool parse_options(HashTable *options, bjlg::archive::WriterOptions *o, zval *progress) {
   zend_string *key;
   zval *value;
+  std::string encrypt_option;  // the first encrypt_* option given, which needs `encrypt`
   ZEND_HASH_FOREACH_STR_KEY_VAL(options, key, value) {
     if (key == nullptr) {
       zend_value_error("Options must be an array with string keys");
@@ -166,6 +178,20 @@ bool parse_options(HashTable *options, bjlg::archive::WriterOptions *o, zval *pr
         zend_value_error("Option \"progress_interval\" must be a non-negative number of seconds");
         return false;
       }
+    } else if (k == "encrypt") {
+      auto secret = bjlg_crypto_secret_of_zval(value, BjlgValueSite{0, ""}, "encrypt");
+      if (!secret) return false;
+      o->encrypt = std::make_shared<const bjlg::crypto::Secret>(std::move(*secret));
+    } else if (k.rfind("encrypt_", 0) == 0) {
+      /* Cipher::encryptFile()'s options, prefixed; `threads` is the writer's own. */
+      const int applied = bjlg_crypto_encrypt_option(k.substr(8), value, BjlgValueSite{0, "encrypt_"},
+                                                     &o->encryption);
+      if (applied < 0) return false;
+      if (applied == 0) {
+        zend_value_error("Unknown option \"%s\"", ks);
+        return false;
+      }
+      if (encrypt_option.empty()) encrypt_option = k;
     } else if (k == "progress") {
       if (!zend_is_callable(value, 0, nullptr)) {
         zend_type_error("Option \"progress\" must be a valid callback");
@@ -202,7 +228,10 @@ bool parse_options(HashTable *options, bjlg::archive::WriterOptions *o, zval *pr
       return false;
     }
   } ZEND_HASH_FOREACH_END();
-  if (Z_TYPE_P(progress) == IS_UNDEF) return true;
+  if (!encrypt_option.empty() && !o->encrypt) {
+    zend_value_error("Option \"%s\" needs the \"encrypt\" option", encrypt_option.c_str());
+    return false;
+  }
   return true;
 }
 
@@ -298,11 +327,20 @@ void summary_to_array(const bjlg::archive::Summary &s, zval *out) {
   add_assoc_zval(out, "warnings", &warnings);
   add_assoc_stringl(out, "sha256", s.sha256.data(), s.sha256.size());
   add_assoc_double(out, "duration", s.duration_seconds);
+  if (s.encryption) {
+    zval encryption;
+    bjlg_crypto_report_to_array(*s.encryption, &encryption);
+    add_assoc_stringl(&encryption, "plaintext_sha256", s.plaintext_sha256.data(), s.plaintext_sha256.size());
+    add_assoc_zval(out, "encryption", &encryption);
+  } else {
+    add_assoc_null(out, "encryption");
+  }
 }
 
 }  // namespace
 
 ZEND_METHOD(Bjlg_Archive_Writer, __construct) {
+  BjlgCryptoScrubOnExit scrub;  // the options may hold a key or a password
   zend_string *path;
   HashTable *options = nullptr;
   ZEND_PARSE_PARAMETERS_START(1, 2)

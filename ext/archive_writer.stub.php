@@ -11,7 +11,8 @@ namespace Bjlg\Archive;
  */
 final class Writer
 {
-    public function __construct(string $path, array $options = []) {}
+    /** $options may hold the `encrypt` key or password. */
+    public function __construct(string $path, #[\SensitiveParameter] array $options = []) {}
 
     public function addDirectory(string $dir, string $prefix = ""): void {}
 

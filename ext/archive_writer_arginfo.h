@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: e54f221c89f3163f2973bf8addbb103a731a7a75 */
+ * Stub hash: 2c4a02129d40c0d8b15df4a0408043ee4df7570f */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Bjlg_Archive_Writer___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, path, IS_STRING, 0)
@@ -60,6 +60,9 @@ static zend_class_entry *register_class_Bjlg_Archive_Writer(void)
 	INIT_NS_CLASS_ENTRY(ce, "Bjlg\\Archive", "Writer", class_Bjlg_Archive_Writer_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "__construct", sizeof("__construct") - 1), 1, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	return class_entry;
 }

@@ -3,8 +3,8 @@
 #include <optional>
 #include <string>
 
+#include "crypto_args.h"
 #include "crypto_exception.h"
-#include "crypto_key.h"
 #include "glue.h"
 #include "crypto/primitives.h"
 
@@ -46,42 +46,6 @@ bool check_path(zend_string *path, uint32_t arg) {
   return true;
 }
 
-/* The secret argument: a Key object or a non-empty password. */
-std::optional<bjlg::crypto::Secret> secret_of(zend_object *key, zend_string *password, uint32_t arg) {
-  if (key != nullptr) {
-    const bjlg::crypto::Key *k = bjlg_crypto_key_of(key);
-    if (k == nullptr) return std::nullopt;
-    return bjlg::crypto::Secret(*k);
-  }
-  if (ZSTR_LEN(password) == 0) {
-    zend_argument_value_error(arg, "must be a Bjlg\\Crypto\\Key or a non-empty password");
-    return std::nullopt;
-  }
-  return bjlg::crypto::Secret(bjlg::crypto::Password(std::string_view(ZSTR_VAL(password), ZSTR_LEN(password))));
-}
-
-bool option_long(zval *value, const char *name, uint32_t arg, zend_long min, zend_long max, uint32_t *out) {
-  if (Z_TYPE_P(value) != IS_LONG) {
-    zend_argument_type_error(arg, "option \"%s\" must be of type int, %s given", name, zend_zval_type_name(value));
-    return false;
-  }
-  if (Z_LVAL_P(value) < min || Z_LVAL_P(value) > max) {
-    zend_argument_value_error(arg, "option \"%s\" must be between " ZEND_LONG_FMT " and " ZEND_LONG_FMT, name, min, max);
-    return false;
-  }
-  *out = static_cast<uint32_t>(Z_LVAL_P(value));
-  return true;
-}
-
-bool option_string(zval *value, const char *name, uint32_t arg, std::string *out) {
-  if (Z_TYPE_P(value) != IS_STRING) {
-    zend_argument_type_error(arg, "option \"%s\" must be of type string, %s given", name, zend_zval_type_name(value));
-    return false;
-  }
-  *out = to_std(Z_STR_P(value));
-  return true;
-}
-
 /* Walks an options array; `handle(name, value)` returns false after throwing. */
 template <typename Handler>
 bool each_option(HashTable *options, uint32_t arg, Handler &&handle) {
@@ -100,53 +64,30 @@ bool each_option(HashTable *options, uint32_t arg, Handler &&handle) {
 }
 
 bool parse_encrypt_options(HashTable *options, EncryptOptions *o) {
-  const uint32_t arg = 4;
-  return each_option(options, arg, [&](const std::string &name, zval *value) {
-    std::string s;
-    uint32_t n = 0;
-    if (name == "format") {
-      if (!option_string(value, "format", arg, &s)) return false;
-      if (s == "bjlg") o->format = bjlg::crypto::Format::kBjlg;
-      else if (s == "bjlgenc1") o->format = bjlg::crypto::Format::kBjlgenc1;
-      else { zend_argument_value_error(arg, "option \"format\" must be \"bjlg\" or \"bjlgenc1\""); return false; }
-    } else if (name == "chunk_size") {
-      if (!option_long(value, "chunk_size", arg, bjlg::crypto::AeadHeader::kMinChunkSize,
-                       bjlg::crypto::AeadHeader::kMaxChunkSize, &o->chunk_size)) return false;
-    } else if (name == "kdf") {
-      if (!option_string(value, "kdf", arg, &s)) return false;
-      if (s == "scrypt") o->password_kdf = bjlg::crypto::KdfId::kScrypt;
-      else if (s == "pbkdf2") o->password_kdf = bjlg::crypto::KdfId::kPbkdf2Sha256;
-      else { zend_argument_value_error(arg, "option \"kdf\" must be \"scrypt\" or \"pbkdf2\""); return false; }
-    } else if (name == "scrypt_log_n") {
-      if (!option_long(value, "scrypt_log_n", arg, 14, 20, &o->scrypt_log_n)) return false;
-    } else if (name == "pbkdf2_iterations") {
-      if (!option_long(value, "pbkdf2_iterations", arg, bjlg::crypto::AeadHeader::kMinPbkdf2Iterations,
-                       bjlg::crypto::AeadHeader::kMaxPbkdf2Iterations, &o->pbkdf2_iterations)) return false;
-    } else if (name == "cipher") {
-      if (!option_string(value, "cipher", arg, &s)) return false;
-      if (s == "aes-256-gcm") o->cipher = bjlg::crypto::AeadCipher::kAes256Gcm;
-      else if (s == "chacha20-poly1305") o->cipher = bjlg::crypto::AeadCipher::kChaCha20Poly1305;
-      else { zend_argument_value_error(arg, "option \"cipher\" must be \"aes-256-gcm\" or \"chacha20-poly1305\""); return false; }
-    } else if (name == "threads") {
-      if (!option_long(value, "threads", arg, 0, 256, &n)) return false;
+  const BjlgValueSite site{4, ""};
+  return each_option(options, site.arg, [&](const std::string &name, zval *value) {
+    if (name == "threads") {
+      uint32_t n = 0;
+      if (!bjlg_crypto_option_long(value, name, site, 0, 256, &n)) return false;
       o->threads = n;
-    } else {
-      zend_argument_value_error(arg, "unknown option \"%s\"", name.c_str());
-      return false;
+      return true;
     }
-    return true;
+    const int applied = bjlg_crypto_encrypt_option(name, value, site, o);
+    if (applied == 0) zend_argument_value_error(site.arg, "unknown option \"%s\"", name.c_str());
+    return applied == 1;
   });
 }
 
 bool parse_decrypt_options(HashTable *options, uint32_t arg, DecryptOptions *o) {
+  const BjlgValueSite site{arg, ""};
   return each_option(options, arg, [&](const std::string &name, zval *value) {
     if (name == "threads") {
       uint32_t n = 0;
-      if (!option_long(value, "threads", arg, 0, 256, &n)) return false;
+      if (!bjlg_crypto_option_long(value, name, site, 0, 256, &n)) return false;
       o->threads = n;
     } else if (name == "legacy_salt") {
       std::string s;
-      if (!option_string(value, "legacy_salt", arg, &s)) return false;
+      if (!bjlg_crypto_option_string(value, name, site, &s)) return false;
       if (s.size() != 16) {
         zend_argument_value_error(arg, "option \"legacy_salt\" must be 16 bytes");
         return false;
@@ -162,41 +103,17 @@ bool parse_decrypt_options(HashTable *options, uint32_t arg, DecryptOptions *o) 
   });
 }
 
-void add_str(zval *arr, const char *key, const std::string &value) {
-  add_assoc_stringl(arr, key, value.data(), value.size());
-}
-
-void return_report(zval *return_value, const FileReport &r) {
-  array_init(return_value);
-  add_str(return_value, "format", r.format);
-  add_assoc_long(return_value, "version", r.version);
-  add_str(return_value, "mode", r.mode);
-  add_str(return_value, "cipher", r.cipher);
-  add_str(return_value, "kdf", r.kdf);
-  if (r.kdf == "scrypt") {
-    add_assoc_long(return_value, "scrypt_log_n", r.scrypt_log_n);
-    add_assoc_long(return_value, "scrypt_r", r.scrypt_r);
-    add_assoc_long(return_value, "scrypt_p", r.scrypt_p);
-  } else if (r.kdf == "pbkdf2-sha256") {
-    add_assoc_long(return_value, "pbkdf2_iterations", r.kdf_iterations);
-  }
-  if (r.key_fingerprint.empty()) add_assoc_null(return_value, "key_fingerprint");
-  else add_str(return_value, "key_fingerprint", r.key_fingerprint);
-  if (r.format == "bjlg") {
-    add_assoc_long(return_value, "chunk_size", r.chunk_size);
-    add_assoc_long(return_value, "chunks", static_cast<zend_long>(r.chunks));
-  }
-  add_assoc_long(return_value, "encrypted_size", static_cast<zend_long>(r.encrypted_size));
-  if (r.plaintext_size) add_assoc_long(return_value, "plaintext_size", static_cast<zend_long>(*r.plaintext_size));
-  else add_assoc_null(return_value, "plaintext_size");
-}
-
 void finish(zval *return_value, const bjlg::Result<FileReport> &report) {
   if (!report.ok()) {
     bjlg_crypto_throw_status(report.status());
     return;
   }
-  return_report(return_value, *report);
+  bjlg_crypto_report_to_array(*report, return_value);
+}
+
+/* The secret argument `arg`: a Key object or a non-empty password. */
+std::optional<bjlg::crypto::Secret> secret_of(zend_object *key, zend_string *password, uint32_t arg) {
+  return bjlg_crypto_secret_of(key, password, BjlgValueSite{arg, ""}, nullptr);
 }
 
 }  // namespace

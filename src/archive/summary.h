@@ -4,8 +4,11 @@
 #define BJLG_ARCHIVE_SUMMARY_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "crypto/cipher.h"
 
 namespace bjlg::archive {
 
@@ -24,11 +27,15 @@ struct Summary {
   uint64_t unchanged = 0;       // incremental: files identical to the previous index
   uint64_t deleted = 0;         // incremental: paths listed in deleted-files.json
   uint64_t bytes_in = 0;        // uncompressed bytes of the content entries
-  uint64_t bytes_out = 0;       // size of the archive file
+  uint64_t bytes_out = 0;       // size of the archive file (encrypted, when encrypted)
   std::vector<Skipped> skipped;
   std::vector<std::string> warnings;
-  std::string sha256;           // of the archive file, hex
+  std::string sha256;           // of the archive file (encrypted, when encrypted), hex
   double duration_seconds = 0;
+  // Encrypted archives only: the encrypted file's report (format, cipher, KDF, key
+  // fingerprint, sizes), and the SHA-256 of the zip inside it.
+  std::optional<crypto::FileReport> encryption;
+  std::string plaintext_sha256;
 };
 
 }  // namespace bjlg::archive

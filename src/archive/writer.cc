@@ -13,6 +13,7 @@
 #include <sstream>
 #include <thread>
 
+#include "archive/encrypted_archive.h"
 #include "archive/path_rules.h"
 #include "archive/plugin_manifest.h"
 #include "archive/reader.h"
@@ -75,6 +76,17 @@ Result<std::string> ReadWholeFile(const std::string& path) {
   return ss.str();
 }
 
+// The first bytes of a file: enough to tell a zip, an encrypted file and JSON apart without
+// reading a whole previous archive into memory.
+Result<std::string> ReadHead(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot be opened");
+  std::string head(8, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  return head;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Writer>> Writer::Create(const std::string& path, WriterOptions options) {
@@ -93,6 +105,11 @@ Result<std::unique_ptr<Writer>> Writer::Create(const std::string& path, WriterOp
   if (options.threads == 0) {
     options.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   }
+  if (options.encrypt) {
+    Status s = crypto::CheckEncryptOptions(*options.encrypt, options.encryption);
+    if (!s.ok()) return s.Annotate("encryption: ");
+    options.encryption.threads = static_cast<unsigned>(options.threads);
+  }
   for (std::string& e : options.store_extensions) {
     std::transform(e.begin(), e.end(), e.begin(), ::tolower);
     if (!e.empty() && e[0] == '.') e.erase(0, 1);
@@ -105,9 +122,16 @@ Result<std::unique_ptr<Writer>> Writer::Create(const std::string& path, WriterOp
 
   if (!w->options_.since.empty()) {
     std::string json;
-    Result<std::string> raw = ReadWholeFile(w->options_.since);
-    if (!raw.ok()) return raw.status();
-    if (raw->size() >= 4 && raw->compare(0, 2, "PK") == 0) {
+    Result<std::string> head = ReadHead(w->options_.since);
+    if (!head.ok()) return head.status();
+    if (crypto::DetectFormat(reinterpret_cast<const uint8_t*>(head->data()), head->size())) {
+      // Its index could only be read by decrypting the whole archive to disk first.
+      return Status::InvalidArgument(
+          "since: " + w->options_.since +
+          " is an encrypted archive; pass the backup-index.json of that backup (kept beside it, "
+          "or extracted from the decrypted archive) or the decrypted archive");
+    }
+    if (head->size() >= 4 && head->compare(0, 2, "PK") == 0) {
       auto reader = Reader::Open(w->options_.since);
       if (!reader.ok()) return reader.status();
       auto index = (*reader)->ReadAll(kIndexName, 1ull << 31);
@@ -117,6 +141,8 @@ Result<std::unique_ptr<Writer>> Writer::Create(const std::string& path, WriterOp
       }
       json = std::move(*index);
     } else {
+      Result<std::string> raw = ReadWholeFile(w->options_.since);
+      if (!raw.ok()) return raw.status();
       json = std::move(*raw);
     }
     if (LooksLikePluginManifest(json)) {
@@ -144,7 +170,8 @@ Result<std::unique_ptr<Writer>> Writer::Create(const std::string& path, WriterOp
   auto manifest = w->ManifestNow(UINT64_MAX, std::string(64, 'f'));
   if (!manifest.ok()) return manifest.status();
 
-  auto out = OutputFile::Create(path);
+  auto out = OutputFile::Create(path, w->options_.encrypt ? OutputFile::Placement::kPrivateDir
+                                                          : OutputFile::Placement::kBesideTarget);
   if (!out.ok()) return out.status();
   w->out_ = std::move(*out);
   w->zip_ = std::make_unique<ZipContainer>(w->out_.get());
@@ -834,15 +861,23 @@ Result<Summary> Writer::Close() {
   if (!s.ok()) return Poison(s);
   auto digest = Sha256OfFile(out_->temp_path());
   if (!digest.ok()) return Poison(digest.status());
-  const uint64_t archive_size = out_->Tell();
-  s = out_->Commit();
-  if (!s.ok()) return Poison(s);
-  pool_.reset();
+  summary_.bytes_out = out_->Tell();
+  summary_.sha256 = *digest;
+  pool_.reset();  // the compression workers are idle: let encryption have the cores
+  if (options_.encrypt) {
+    auto sealed = EncryptAndPublish(*out_, *options_.encrypt, options_.encryption);
+    if (!sealed.ok()) return Poison(sealed.status());
+    summary_.plaintext_sha256 = std::move(summary_.sha256);
+    summary_.sha256 = std::move(sealed->sha256);
+    summary_.bytes_out = sealed->report.encrypted_size;
+    summary_.encryption = std::move(sealed->report);
+  } else {
+    s = out_->Commit();
+    if (!s.ok()) return Poison(s);
+  }
   closed_ = true;
 
   summary_.entries = zip_->entries().size();
-  summary_.bytes_out = archive_size;
-  summary_.sha256 = *digest;
   summary_.duration_seconds = Now() - started_;
   if (!summary_.skipped.empty()) {
     summary_.warnings.push_back(std::to_string(summary_.skipped.size()) +

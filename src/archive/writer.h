@@ -9,6 +9,9 @@
 //    few numbers per entry), whatever the size of a file: a 10 GB file streams in chunks;
 //  - the archive is a temporary file beside the target (OutputFile) until close() has written,
 //    fsynced and verified it; any failure, cancellation or destruction before that removes it;
+//  - with `encrypt`, the zip is written in a private folder beside the target (mode 0700) and
+//    close() encrypts it into the target after verifying it (EncryptAndPublish): the plaintext
+//    never exists outside that folder, and is removed on every path;
 //  - a file that vanishes, cannot be read, or changes while read is dropped from the archive
 //    (its bytes are truncated away) and listed in Summary::skipped with the reason.
 // All methods are called from one thread, which is also the only thread the progress callback
@@ -35,6 +38,8 @@
 #include "archive/summary.h"
 #include "archive/zip_container.h"
 #include "common/status.h"
+#include "crypto/cipher.h"
+#include "crypto/secret.h"
 
 namespace bjlg::archive {
 
@@ -56,6 +61,12 @@ struct WriterOptions {
                                       // .incremental-manifest.json (v2.1): incremental
   bool verify_full = false;           // at close, also decompress every entry and check CRCs
   double progress_interval = 0.1;     // seconds between progress reports (0: every step)
+  // Set: the archive at `path` is encrypted with this key or password (a shared pointer because
+  // a Secret cannot be reassigned, only copied; it is never modified).
+  std::shared_ptr<const crypto::Secret> encrypt;
+  // How: format (bjlg, or the plugin's bjlgenc1), chunk size, KDF, cipher. Its `threads` is
+  // ignored: encryption runs on `threads` as compression does.
+  crypto::EncryptOptions encryption;
 };
 
 struct Progress {
@@ -76,8 +87,8 @@ class ByteSource {
 class Writer {
  public:
   // Starts an archive at `path` (written under a temporary name until Close). InvalidArgument
-  // for bad options, NotFound / IOError when the folder is missing or not writable,
-  // Corruption when `since` is not a readable backup index.
+  // for bad options (and for an encrypted `since`), NotFound / IOError when the folder is
+  // missing or not writable, Corruption when `since` is not a readable backup index.
   static Result<std::unique_ptr<Writer>> Create(const std::string& path, WriterOptions options);
   ~Writer();
   Writer(const Writer&) = delete;
@@ -97,7 +108,7 @@ class Writer {
   // Reads `source` to its end in chunks; never holds more than a few chunks in memory.
   Status AddFromSource(const std::string& name, ByteSource& source);
 
-  // Finishes, verifies and renames the archive into place.
+  // Finishes, verifies and renames the archive into place (encrypted first, with `encrypt`).
   Result<Summary> Close();
   // Abandons the archive: the temporary file is removed. Idempotent.
   void Abort();

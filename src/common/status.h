@@ -52,6 +52,8 @@ class Status {
 
   // "Corruption: <message>", for logs and tests.
   std::string ToString() const;
+  // The same kind with `context` put before the message: Annotate("encrypting: ").
+  Status Annotate(const std::string& context) const { return Status(code_, context + message_); }
 
  private:
   Status(Code code, std::string message) : code_(code), message_(std::move(message)) {}

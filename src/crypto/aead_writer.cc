@@ -8,7 +8,7 @@
 
 namespace bjlg::crypto {
 
-Result<NewAeadFile> StartAeadFile(const Secret& secret, const EncryptOptions& options) {
+Result<AeadHeader> PlanAeadHeader(const Secret& secret, const EncryptOptions& options) {
   AeadHeader h;
   h.chunk_size = options.chunk_size;
   h.cipher = options.cipher.value_or(HasAesInstructions() ? AeadCipher::kAes256Gcm
@@ -26,7 +26,15 @@ Result<NewAeadFile> StartAeadFile(const Secret& secret, const EncryptOptions& op
     }
   }
   Status s = h.Validate();
-  if (s.ok()) s = RandomBytes(h.salt.data(), h.salt.size());
+  if (!s.ok()) return s;
+  return h;
+}
+
+Result<NewAeadFile> StartAeadFile(const Secret& secret, const EncryptOptions& options) {
+  Result<AeadHeader> planned = PlanAeadHeader(secret, options);
+  if (!planned.ok()) return planned.status();
+  AeadHeader& h = *planned;
+  Status s = RandomBytes(h.salt.data(), h.salt.size());
   if (s.ok()) s = RandomBytes(h.base_nonce.data(), h.base_nonce.size());
   if (!s.ok()) return s;
   Result<AeadKeys> keys = DeriveAeadKeys(h, secret);

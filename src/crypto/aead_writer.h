@@ -24,6 +24,9 @@ struct NewAeadFile {
   AeadKeys keys;
 };
 Result<NewAeadFile> StartAeadFile(const Secret& secret, const EncryptOptions& options);
+// The header StartAeadFile would fill, before any random bytes or key derivation: what a caller
+// checks to refuse bad options before any work. InvalidArgument for options a reader refuses.
+Result<AeadHeader> PlanAeadHeader(const Secret& secret, const EncryptOptions& options);
 
 class AeadFileWriter {
  public:

@@ -38,6 +38,17 @@ FileReport DescribeAeadFile(const AeadHeader& h, uint64_t file_size) {
   return r;
 }
 
+std::optional<Format> DetectFormat(const uint8_t* head, size_t size) {
+  if (size >= 8 && std::memcmp(head, AeadHeader::kMagic, 8) == 0) return Format::kBjlg;
+  if (size >= 8 && std::memcmp(head, Bjlgenc1Header::kMagic, 8) == 0) return Format::kBjlgenc1;
+  return std::nullopt;
+}
+
+Status CheckEncryptOptions(const Secret& secret, const EncryptOptions& options) {
+  if (options.format == Format::kBjlgenc1) return Status::OK();  // BJLGENC1 has no parameters
+  return PlanAeadHeader(secret, options).status();
+}
+
 namespace {
 
 FileReport ReportFor(const Bjlgenc1Header& h, uint64_t file_size) {
@@ -67,11 +78,12 @@ Result<OpenedFile> OpenEncrypted(const std::string& path) {
   Status s = file->ReadAt(0, head, n);
   if (!s.ok()) return s;
   OpenedFile opened{std::move(*file), std::nullopt, std::nullopt};
-  if (n >= 8 && std::memcmp(head, AeadHeader::kMagic, 8) == 0) {
+  const std::optional<Format> format = DetectFormat(head, n);
+  if (format == Format::kBjlg) {
     Result<AeadHeader> h = AeadHeader::Parse(head, n);
     if (!h.ok()) return h.status();
     opened.aead = *h;
-  } else if (n >= 8 && std::memcmp(head, Bjlgenc1Header::kMagic, 8) == 0) {
+  } else if (format == Format::kBjlgenc1) {
     Result<Bjlgenc1Header> h = Bjlgenc1Header::Parse(head, n, opened.file.size());
     if (!h.ok()) return h.status();
     opened.legacy = *h;

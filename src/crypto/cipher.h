@@ -54,6 +54,15 @@ struct FileReport {
   std::optional<uint64_t> plaintext_size;  // bjlg: always; BJLGENC1: not from Inspect
 };
 
+// The format of a file that starts with these bytes (at least 8 are needed), or nullopt when it
+// is not an encrypted file: recognises the magic only, checks nothing else.
+std::optional<Format> DetectFormat(const uint8_t* head, size_t size);
+
+// InvalidArgument when EncryptFile would refuse `options` with `secret` (chunk size, KDF
+// parameters out of range), found without deriving a key: lets a caller that encrypts at the
+// end of a long job (the archive writer) refuse them before the job starts.
+Status CheckEncryptOptions(const Secret& secret, const EncryptOptions& options);
+
 // The report for a bjlg-format file of `file_size` bytes with this header.
 FileReport DescribeAeadFile(const AeadHeader& header, uint64_t file_size);
 

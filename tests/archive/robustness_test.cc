@@ -63,22 +63,6 @@ int CountEntries(const std::string& dir) {
   return std::stoi(out);
 }
 
-// Runs `body` in a child process (as user nobody when `as_nobody` and we are root) and returns
-// its exit code.
-int InChild(const std::function<int()>& body, bool as_nobody) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    if (as_nobody && geteuid() == 0) {
-      struct passwd* pw = getpwnam("nobody");
-      if (pw == nullptr || setgid(pw->pw_gid) != 0 || setuid(pw->pw_uid) != 0) _exit(99);
-    }
-    _exit(body());
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
 }  // namespace
 
 TEST_CASE("Unreadable files and folders are skipped with their reason", "[archive][robust]") {
@@ -302,16 +286,7 @@ TEST_CASE("A writer killed by a signal leaves only a hidden partial file, swept 
   TempDir t;
   WriteFile(t / "src/a.bin", RandomBytes(1 << 20, 3));
   mkdir((t / "out").c_str(), 0755);
-  const int rc = InChild([&] {
-    auto w = Writer::Create(t / "out/backup-full.zip", {});
-    if (!w.ok()) return 10;
-    (*w)->set_progress([](const Progress&) {
-      raise(SIGKILL);  // no destructor, no cleanup: as a crash or `kill -9`
-      return true;
-    });
-    (void)(*w)->AddDirectory(t / "src", "");
-    return 11;
-  }, false);
+  const int rc = KillWhileWriting(t / "out/backup-full.zip", {}, t / "src");
   CHECK(rc == 128 + SIGKILL);
   std::string listing;
   Capture("ls -A '" + t / "out" + "'", &listing);

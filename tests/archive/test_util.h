@@ -4,6 +4,8 @@
 #define BJLG_TESTS_ARCHIVE_TEST_UTIL_H_
 
 #include <dirent.h>
+#include <pwd.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -16,6 +18,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "archive/writer.h"
 
 namespace bjlg::archive::testing {
 
@@ -122,6 +126,38 @@ inline int ExternalTest(const std::string& zip, std::string* out) {
     rc = Capture("7z t -bd '" + zip + "'", out);
   }
   return rc;
+}
+
+// Runs `body` in a child process (as user nobody when `as_nobody` and we are root, so that file
+// permissions apply) and returns its exit code, or 128 + the signal that ended it.
+inline int InChild(const std::function<int()>& body, bool as_nobody) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    if (as_nobody && geteuid() == 0) {
+      struct passwd* pw = getpwnam("nobody");
+      if (pw == nullptr || setgid(pw->pw_gid) != 0 || setuid(pw->pw_uid) != 0) _exit(99);
+    }
+    _exit(body());
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+// A writer of `path` killed outright (SIGKILL: no destructor, no cleanup, as a crash or
+// `kill -9`) at its first progress report while it adds the folder `src`. Returns 128 + SIGKILL
+// when it died as planned.
+inline int KillWhileWriting(const std::string& path, WriterOptions options, const std::string& src) {
+  return InChild([&] {
+    auto w = Writer::Create(path, std::move(options));
+    if (!w.ok()) return 10;
+    (*w)->set_progress([](const Progress&) {
+      raise(SIGKILL);
+      return true;
+    });
+    (void)(*w)->AddDirectory(src, "");
+    return 11;
+  }, false);
 }
 
 }  // namespace bjlg::archive::testing

@@ -1,0 +1,47 @@
+/* Crypto arguments and results shared by Bjlg\Crypto\Cipher and the `encrypt` option of
+ * Bjlg\Archive\Writer: a Key|string secret, the encryption options, the report array. One
+ * conversion each, so a secret is read, and an option checked, the same way everywhere. */
+#ifndef BJLG_CRYPTO_ARGS_GLUE_H
+#define BJLG_CRYPTO_ARGS_GLUE_H
+
+#include <optional>
+#include <string>
+
+#include "crypto/cipher.h"  /* before the PHP headers, as every core header */
+#include "php_bjlg.h"
+
+/* Where a value comes from, for the wording of its errors:
+ *  - arg > 0: an argument of the method called, or an option of its `arg`-th argument, as php-src
+ *    says it ("Argument #4 ($options) option "format" must be ...");
+ *  - arg == 0: an entry of an options array, named `prefix` + name, as Archive\Writer words its
+ *    options ("Option "encrypt_format" must be ..."). */
+struct BjlgValueSite {
+  uint32_t arg;
+  const char *prefix;
+};
+
+/* The secret a Key object or a string (a password) stands for. Null after throwing: an Error for
+ * a Key never initialised, a ValueError for an empty password (for argument site.arg, or the
+ * option `name`). The password bytes are copied into wiped memory and never put in a message. */
+std::optional<bjlg::crypto::Secret> bjlg_crypto_secret_of(zend_object *key, zend_string *password,
+                                                          BjlgValueSite site, const char *name);
+
+/* The same for a zval, which must be a Bjlg\Crypto\Key or a string (TypeError otherwise). */
+std::optional<bjlg::crypto::Secret> bjlg_crypto_secret_of_zval(zval *value, BjlgValueSite site,
+                                                               const char *name);
+
+/* An int option in [min, max] or a string option; TypeError / ValueError and false otherwise. */
+bool bjlg_crypto_option_long(zval *value, const std::string &name, BjlgValueSite site, zend_long min,
+                             zend_long max, uint32_t *out);
+bool bjlg_crypto_option_string(zval *value, const std::string &name, BjlgValueSite site, std::string *out);
+
+/* Applies one of Cipher::encryptFile()'s options — format, chunk_size, kdf, scrypt_log_n,
+ * pbkdf2_iterations, cipher (not threads: each caller has its own) — to *o. Returns 1 when
+ * applied, 0 when `name` is none of them, -1 after throwing. */
+int bjlg_crypto_encrypt_option(const std::string &name, zval *value, BjlgValueSite site,
+                               bjlg::crypto::EncryptOptions *o);
+
+/* The report array of Cipher's methods (docs/encryption.md §4) in *out. */
+void bjlg_crypto_report_to_array(const bjlg::crypto::FileReport &r, zval *out);
+
+#endif /* BJLG_CRYPTO_ARGS_GLUE_H */
