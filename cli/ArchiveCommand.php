@@ -12,6 +12,7 @@ declare(strict_types=1);
 
 namespace Bjlg\Cli;
 
+require_once __DIR__ . '/Cli.php';
 require_once __DIR__ . '/CryptoCommand.php';
 
 final class ArchiveCommand
@@ -91,73 +92,21 @@ final class ArchiveCommand
         }
     }
 
-    /**
-     * Splits arguments into positionals and options; `--name value` and `--name=value` for the
-     * options in $valued (repeatable ones collect a list), bare `--flag` for the others.
-     * @param list<string> $args
-     * @param list<string> $valued
-     * @param list<string> $flags
-     * @return array{0: list<string>, 1: array<string, list<string>|true>}
-     */
-    private static function parse(array $args, array $valued, array $flags): array
-    {
-        $positionals = [];
-        $options = [];
-        for ($i = 0; $i < count($args); $i++) {
-            $arg = $args[$i];
-            if ($arg === '--') {
-                array_push($positionals, ...array_slice($args, $i + 1));
-                break;
-            }
-            if (strncmp($arg, '--', 2) !== 0 || $arg === '-') {
-                $positionals[] = $arg;
-                continue;
-            }
-            [$name, $value] = array_pad(explode('=', substr($arg, 2), 2), 2, null);
-            CryptoCommand::refuseSecretOption($name);
-            if (in_array($name, $valued, true)) {
-                if ($value === null) {
-                    if (!isset($args[$i + 1])) {
-                        throw new \InvalidArgumentException("option --$name needs a value");
-                    }
-                    $value = $args[++$i];
-                }
-                $options[$name][] = $value;
-            } elseif (in_array($name, $flags, true) && $value === null) {
-                $options[$name] = true;
-            } else {
-                throw new \InvalidArgumentException("unknown option --$name");
-            }
-        }
-        return [$positionals, $options];
-    }
-
-    private static function intOption(array $options, string $name, int $min, int $max): ?int
-    {
-        if (!isset($options[$name])) {
-            return null;
-        }
-        $v = end($options[$name]);
-        if (!preg_match('/^\d+$/', $v) || (int) $v < $min || (int) $v > $max) {
-            throw new \InvalidArgumentException("--$name must be an integer from $min to $max");
-        }
-        return (int) $v;
-    }
-
     /** @param list<string> $args */
     private function backup(array $args): int
     {
-        [$sources, $o] = self::parse($args,
+        [$sources, $o] = Cli::parseOptions($args,
             ['out', 'level', 'threads', 'exclude', 'include', 'since', 'format', 'key-file',
              'password-file', 'encrypt-format'],
-            ['no-default-excludes', 'follow-symlinks', 'verify', 'encrypt']);
+            ['no-default-excludes', 'follow-symlinks', 'verify', 'encrypt'],
+            ['exclude', 'include']);
         if (!isset($o['out'])) {
             throw new \InvalidArgumentException('backup needs --out FILE');
         }
         if ($sources === []) {
             throw new \InvalidArgumentException('backup needs at least one SRC');
         }
-        $format = isset($o['format']) ? end($o['format']) : 'text';
+        $format = $o['format'] ?? 'text';
         if (!in_array($format, ['text', 'json'], true)) {
             throw new \InvalidArgumentException('--format must be text or json');
         }
@@ -168,14 +117,14 @@ final class ArchiveCommand
             'follow_symlinks' => isset($o['follow-symlinks']),
             'verify' => isset($o['verify']),
         ];
-        if (($level = self::intOption($o, 'level', 0, 9)) !== null) {
+        if (($level = Cli::intOption($o, 'level', 0, 9)) !== null) {
             $options['level'] = $level;
         }
-        if (($threads = self::intOption($o, 'threads', 0, 256)) !== null) {
+        if (($threads = Cli::intOption($o, 'threads', 0, 256)) !== null) {
             $options['threads'] = $threads;
         }
         if (isset($o['since'])) {
-            $options['since'] = end($o['since']);
+            $options['since'] = $o['since'];
         }
         $options += self::encryption($o);
         if (stream_isatty($this->err)) {
@@ -194,7 +143,7 @@ final class ArchiveCommand
             $plan[] = [$path, $prefix ?? basename(rtrim($path, '/'))];
         }
         $this->started = microtime(true);
-        $writer = new \Bjlg\Archive\Writer(end($o['out']), $options);
+        $writer = new \Bjlg\Archive\Writer($o['out'], $options);
         foreach ($plan as [$path, $prefix]) {
             if ($path === '-') {
                 $writer->addFromStream($prefix, STDIN);
@@ -232,7 +181,7 @@ final class ArchiveCommand
 
     /**
      * The writer's encryption options for --encrypt: the secret as `bjlg encrypt` reads it.
-     * @param array<string, list<string>|true> $o
+     * @param array<string, string|list<string>|true> $o
      * @return array<string, mixed>
      */
     private static function encryption(array $o): array
@@ -245,15 +194,9 @@ final class ArchiveCommand
             }
             return [];
         }
-        $files = [];
-        foreach (['key-file', 'password-file'] as $name) {
-            if (isset($o[$name])) {
-                $files[$name] = end($o[$name]);
-            }
-        }
-        $options = ['encrypt' => CryptoCommand::secret($files)];
+        $options = ['encrypt' => CryptoCommand::secret(array_intersect_key($o, ['key-file' => 1, 'password-file' => 1]))];
         if (isset($o['encrypt-format'])) {
-            $format = end($o['encrypt-format']);
+            $format = $o['encrypt-format'];
             if (!in_array($format, ['bjlg', 'bjlgenc1'], true)) {
                 throw new \InvalidArgumentException('--encrypt-format must be bjlg or bjlgenc1');
             }
@@ -265,12 +208,12 @@ final class ArchiveCommand
     /** @param list<string> $args */
     private function list(array $args): int
     {
-        [$files, $o] = self::parse($args, ['format'], []);
+        [$files, $o] = Cli::parseOptions($args, ['format']);
         if (count($files) !== 1) {
             throw new \InvalidArgumentException('list needs exactly one FILE');
         }
         $entries = \Bjlg\Archive\Reader::open($files[0])->entries();
-        if (isset($o['format']) && end($o['format']) === 'json') {
+        if (($o['format'] ?? 'text') === 'json') {
             echo json_encode($entries, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE), "\n";
             return 0;
         }
@@ -284,12 +227,12 @@ final class ArchiveCommand
     /** @param list<string> $args */
     private function extract(array $args): int
     {
-        [$positionals, $o] = self::parse($args, ['max-size'], ['no-overwrite']);
+        [$positionals, $o] = Cli::parseOptions($args, ['max-size'], ['no-overwrite']);
         if (count($positionals) !== 2) {
             throw new \InvalidArgumentException('extract needs FILE and DIR');
         }
         $options = ['overwrite' => !isset($o['no-overwrite'])];
-        if (($max = self::intOption($o, 'max-size', 1, PHP_INT_MAX)) !== null) {
+        if (($max = Cli::intOption($o, 'max-size', 1, PHP_INT_MAX)) !== null) {
             $options['max_total_size'] = $max;
         }
         $report = \Bjlg\Archive\Reader::open($positionals[0])->extractTo($positionals[1], $options);

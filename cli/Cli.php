@@ -122,15 +122,19 @@ final class Cli
     }
 
     /**
-     * Splits arguments into positionals and options: --name=value, --name value (for options
-     * in $valued), --flag. Unknown options are usage errors.
+     * Splits arguments into positionals and options, for every bjlg command: --name=value or
+     * --name value for the options in $valued (those also in $repeatable collect a list, the
+     * others keep their last value), bare --flag for $flags, "--" ends the options, "-" is a
+     * positional. Unknown options are usage errors, and so are --key and --password whatever
+     * the command: a secret on the command line shows in `ps` and in the shell history.
      *
      * @param list<string> $args
      * @param list<string> $valued options that take a value
      * @param list<string> $flags options without a value
-     * @return array{0: list<string>, 1: array<string, string|true>}
+     * @param list<string> $repeatable valued options that may be given several times
+     * @return array{0: list<string>, 1: array<string, string|list<string>|true>}
      */
-    public static function parseOptions(array $args, array $valued, array $flags = []): array
+    public static function parseOptions(array $args, array $valued, array $flags = [], array $repeatable = []): array
     {
         $positionals = [];
         $options = [];
@@ -140,12 +144,15 @@ final class Cli
                 array_push($positionals, ...array_slice($args, $i + 1));
                 break;
             }
-            if (strncmp($arg, '--', 2) !== 0 || $arg === '--') {
+            if (strncmp($arg, '--', 2) !== 0) {
                 $positionals[] = $arg;
                 continue;
             }
             $eq = strpos($arg, '=');
             $name = substr($arg, 2, $eq === false ? null : $eq - 2);
+            if ($name === 'key' || $name === 'password') {
+                throw new UsageError("--$name is refused: a secret on the command line leaks; use --$name-file or BJLG_ENCRYPTION_KEY");
+            }
             if (in_array($name, $flags, true)) {
                 if ($eq !== false) {
                     throw new UsageError("option --$name takes no value");
@@ -153,16 +160,38 @@ final class Cli
                 $options[$name] = true;
             } elseif (in_array($name, $valued, true)) {
                 if ($eq !== false) {
-                    $options[$name] = substr($arg, $eq + 1);
+                    $value = substr($arg, $eq + 1);
                 } elseif ($i + 1 < count($args)) {
-                    $options[$name] = $args[++$i];
+                    $value = $args[++$i];
                 } else {
                     throw new UsageError("option --$name needs a value");
+                }
+                if (in_array($name, $repeatable, true)) {
+                    $options[$name][] = $value;
+                } else {
+                    $options[$name] = $value;
                 }
             } else {
                 throw new UsageError("unknown option --$name");
             }
         }
         return [$positionals, $options];
+    }
+
+    /**
+     * The integer value of option $name, or null when it was not given; a usage error outside
+     * [$min, $max].
+     * @param array<string, mixed> $options
+     */
+    public static function intOption(array $options, string $name, int $min, int $max): ?int
+    {
+        if (!isset($options[$name])) {
+            return null;
+        }
+        $v = $options[$name];
+        if (!is_string($v) || !preg_match('/^\d+$/', $v) || (int) $v < $min || (int) $v > $max) {
+            throw new UsageError("--$name must be an integer from $min to $max, not '$v'");
+        }
+        return (int) $v;
     }
 }

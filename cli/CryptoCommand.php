@@ -26,7 +26,7 @@
 
 namespace Bjlg\Cli;
 
-require_once __DIR__ . '/UsageError.php';
+require_once __DIR__ . '/Cli.php';
 
 use Bjlg\Crypto\Cipher;
 use Bjlg\Crypto\CorruptedDataException;
@@ -86,32 +86,8 @@ final class CryptoCommand
     /** @return array{list<string>, array<string, string|true>} */
     private static function parse(array $argv): array
     {
-        $valued = ['key-file', 'password-file', 'file-format', 'format', 'chunk-size', 'kdf', 'out'];
-        $flags = ['json'];
-        $positional = [];
-        $options = [];
-        for ($i = 0; $i < count($argv); $i++) {
-            $arg = $argv[$i];
-            if (strncmp($arg, '--', 2) !== 0 || $arg === '--') {
-                $positional[] = $arg;
-                continue;
-            }
-            [$name, $value] = array_pad(explode('=', substr($arg, 2), 2), 2, null);
-            self::refuseSecretOption($name);
-            if (in_array($name, $flags, true)) {
-                $options[$name] = true;
-            } elseif (in_array($name, $valued, true)) {
-                if ($value === null) {
-                    if (!isset($argv[$i + 1])) {
-                        throw new UsageError("--$name needs a value");
-                    }
-                    $value = $argv[++$i];
-                }
-                $options[$name] = $value;
-            } else {
-                throw new UsageError("unknown option --$name");
-            }
-        }
+        [$positional, $options] = Cli::parseOptions($argv,
+            ['key-file', 'password-file', 'file-format', 'format', 'chunk-size', 'kdf', 'out'], ['json']);
         // --format is the output format everywhere in bjlg; the file format is --file-format.
         if (isset($options['format'])) {
             if (!in_array($options['format'], ['json', 'text'], true)) {
@@ -129,14 +105,6 @@ final class CryptoCommand
     {
         if (count($positional) !== $count) {
             throw new UsageError("usage: bjlg $usage [--key-file FILE | --password-file FILE] [--format=json]");
-        }
-    }
-
-    /** Throws for --key and --password (also used by ArchiveCommand): see the header. */
-    public static function refuseSecretOption(string $name): void
-    {
-        if ($name === 'key' || $name === 'password') {
-            throw new UsageError("--$name is refused: a secret on the command line leaks; use --$name-file or BJLG_ENCRYPTION_KEY");
         }
     }
 

@@ -8,6 +8,8 @@ namespace Bjlg\Cli;
 
 use Bjlg\Quota\Collector;
 
+require_once __DIR__ . '/Cli.php';
+
 final class QuotaCommand
 {
     public const EXIT_OK = 0;
@@ -60,7 +62,7 @@ final class QuotaCommand
     {
         try {
             $args = $this->parse($argv);
-        } catch (\InvalidArgumentException $e) {
+        } catch (UsageError $e) {
             fwrite($this->err, 'bjlg quota: ' . $e->getMessage() . "\n");
             fwrite($this->err, "Run 'bjlg help quota' for usage.\n");
             return self::EXIT_USAGE;
@@ -94,59 +96,31 @@ final class QuotaCommand
      */
     private function parse(array $argv): ?array
     {
-        $config = null;
-        $format = 'table';
+        if (in_array('--help', $argv, true) || in_array('-h', $argv, true)) {
+            return null;
+        }
+        [$positionals, $o] = Cli::parseOptions($argv, ['config', 'format', 'timeout-ms', 'retries', 'ca-bundle']);
+        if ($positionals !== []) {
+            throw new UsageError("unexpected argument '{$positionals[0]}'");
+        }
+        $format = $o['format'] ?? 'table';
+        if ($format !== 'table' && $format !== 'json') {
+            throw new UsageError("--format must be table or json, not '$format'");
+        }
         $options = [];
-        for ($i = 0; $i < count($argv); $i++) {
-            $arg = $argv[$i];
-            if ($arg === '--help' || $arg === '-h') {
-                return null;
-            }
-            if (!str_starts_with($arg, '--')) {
-                throw new \InvalidArgumentException("unexpected argument '$arg'");
-            }
-            [$name, $value] = str_contains($arg, '=') ? explode('=', $arg, 2) : [$arg, null];
-            if ($value === null) {
-                if (!isset($argv[$i + 1])) {
-                    throw new \InvalidArgumentException("$name needs a value");
-                }
-                $value = $argv[++$i];
-            }
-            switch ($name) {
-                case '--config':
-                    $config = $value;
-                    break;
-                case '--format':
-                    if ($value !== 'table' && $value !== 'json') {
-                        throw new \InvalidArgumentException("--format must be table or json, not '$value'");
-                    }
-                    $format = $value;
-                    break;
-                case '--timeout-ms':
-                    $options['timeout_ms'] = self::integer($name, $value, 1, 3600000);
-                    break;
-                case '--retries':
-                    $options['retries'] = self::integer($name, $value, 0, 10);
-                    break;
-                case '--ca-bundle':
-                    $options['ca_bundle'] = $value;
-                    break;
-                default:
-                    throw new \InvalidArgumentException("unknown option $name");
-            }
+        if (($timeout = Cli::intOption($o, 'timeout-ms', 1, 3600000)) !== null) {
+            $options['timeout_ms'] = $timeout;
         }
-        if ($config === null || $config === '') {
-            throw new \InvalidArgumentException('--config FILE is required');
+        if (($retries = Cli::intOption($o, 'retries', 0, 10)) !== null) {
+            $options['retries'] = $retries;
         }
-        return ['config' => $config, 'format' => $format, 'options' => $options];
-    }
-
-    private static function integer(string $name, string $value, int $min, int $max): int
-    {
-        if (!preg_match('/^\d+$/', $value) || (int) $value < $min || (int) $value > $max) {
-            throw new \InvalidArgumentException("$name must be an integer from $min to $max, not '$value'");
+        if (isset($o['ca-bundle'])) {
+            $options['ca_bundle'] = $o['ca-bundle'];
         }
-        return (int) $value;
+        if (($o['config'] ?? '') === '') {
+            throw new UsageError('--config FILE is required');
+        }
+        return ['config' => $o['config'], 'format' => $format, 'options' => $options];
     }
 
     /** @param array<string, array<string, mixed>> $results */

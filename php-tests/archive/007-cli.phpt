@@ -57,7 +57,7 @@ int(2)
 bjlg: backup needs --out FILE
 Run 'bjlg help backup' for usage.
 int(2)
-bjlg: --level must be an integer from 0 to 9
+bjlg: --level must be an integer from 0 to 9, not '12'
 Run 'bjlg help backup' for usage.
 int(2)
 bjlg: unknown option --colour

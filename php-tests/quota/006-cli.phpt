@@ -81,7 +81,7 @@ exit 2
 bjlg quota: --config FILE is required
 Run 'bjlg help quota' for usage.
 exit 2
-bjlg quota: --config needs a value
+bjlg quota: option --config needs a value
 Run 'bjlg help quota' for usage.
 exit 2
 bjlg quota: --format must be table or json, not 'xml'
