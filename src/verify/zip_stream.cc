@@ -305,7 +305,10 @@ Status ZipStream::FeedData(const uint8_t* data, size_t size, size_t* used) {
   z.avail_in = static_cast<uInt>(std::min<size_t>(avail, 1u << 30));
   const uInt given = z.avail_in;
   int rc = Z_OK;
-  while (z.avail_in > 0 && rc != Z_STREAM_END) {
+  // Go on while input is left, and also while the output buffer came back full: zlib may have
+  // taken the last input bytes into its bit buffer with output still pending (a final match).
+  bool full = false;
+  while ((z.avail_in > 0 || full) && rc != Z_STREAM_END) {
     z.next_out = inflater_->out.data();
     z.avail_out = static_cast<uInt>(inflater_->out.size());
     rc = inflate(&z, Z_NO_FLUSH);
@@ -326,6 +329,7 @@ Status ZipStream::FeedData(const uint8_t* data, size_t size, size_t* used) {
       break;
     }
     if (rc == Z_BUF_ERROR && z.avail_out != 0) break;  // needs more input
+    full = z.avail_out == 0;
   }
   size_t took = result_.error.empty() ? given - z.avail_in : avail;
   *used = took;
