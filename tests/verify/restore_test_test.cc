@@ -64,6 +64,25 @@ TEST_CASE("restore test without database: files against the index, sandbox remov
     CHECK(Get(bad, "decrypt").message.find("wrong key") != std::string::npos);
     CHECK(SandboxesIn(dir / "boxes") == 0);
   }
+  SECTION("a BJLGENC1 archive (the plugin's) is decrypted into the sandbox and restored") {
+    const std::string enc = EncryptBjlgenc1(zip, dir / "a.zip.enc", TestKey(5));
+    RestoreOptions k = o;
+    k.secret.emplace(TestKey(5));
+    Report e = Run(enc, k);
+    INFO(e.ToJson().dump(1));
+    CHECK(e.status() == CheckStatus::kPassed);
+    CHECK(Get(e, "decrypt").status == CheckStatus::kPassed);
+    CHECK(Get(e, "files").status == CheckStatus::kPassed);
+    CHECK(Run(enc, o).status() == CheckStatus::kInconclusive);  // no key
+    RestoreOptions w = o;
+    w.secret.emplace(TestKey(6));
+    Report bad = Run(enc, w);  // no key id in this format: reported as the verifier does
+    CHECK(bad.status() == CheckStatus::kFailed);
+    CHECK(Get(bad, "decrypt").message.find("wrong key or password") != std::string::npos);
+    FlipByte(enc, archive::testing::ReadFile(enc).size() - 40);
+    CHECK(Get(Run(enc, k), "decrypt").status == CheckStatus::kFailed);
+    CHECK(SandboxesIn(dir / "boxes") == 0);
+  }
   SECTION("a traversal entry is refused by the reader's rules") {
     RewriteZip(dir, zip, "data");
     const std::string py = "import zipfile\nz = zipfile.ZipFile('" + zip + "', 'a')\nz.writestr('../evil.php', 'x')\n";

@@ -87,6 +87,14 @@ inline std::string Encrypt(const std::string& in, const std::string& out, const 
   return out;
 }
 
+// The plugin's encrypted format (BJLGENC1, docs/encryption.md §2), with a key or a password.
+inline std::string EncryptBjlgenc1(const std::string& in, const std::string& out, const crypto::Secret& secret) {
+  crypto::EncryptOptions o;
+  o.format = crypto::Format::kBjlgenc1;
+  REQUIRE(crypto::EncryptFile(in, out, secret, o).ok());
+  return out;
+}
+
 // The plugin's shape, written by Python's zipfile as ZipArchive would: manifest first with
 // file_count 0 and empty checksum, database.sql, wp-content files; no index. With `stream`, the
 // zip is written to a pipe, so every entry has a data descriptor.
