@@ -560,9 +560,12 @@ bool VerifyBjlgenc1(const crypto::InputFile& in, const crypto::Secret& secret, Z
                       evidence});
     return false;
   }
-  // BJLGENC1 has no key id: a wrong secret and altered data look the same (docs/encryption.md §2.1).
+  // BJLGENC1 has no key id: a wrong secret and altered data look the same (docs/encryption.md
+  // §2.1); only the wrong kind of secret (a key for a password file) is told apart.
   report->AddCheck({"encryption", CheckStatus::kFailed,
-                    "BJLGENC1 authentication failed (wrong key or password, or altered data): " + s.message(),
+                    s.code() == Status::Code::kUnauthenticated
+                        ? s.message() + ": the secret given does not open this archive"
+                        : "the encrypted archive does not authenticate: " + s.message(),
                     evidence});
   return false;
 }
