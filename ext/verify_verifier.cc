@@ -96,7 +96,7 @@ bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueO
         return false;
       }
       o->verify.threads = static_cast<unsigned>(Z_LVAL_P(value));
-    } else if (k == "progress" && !extra) {
+    } else if (k == "progress") {
       if (!zend_is_callable(value, 0, nullptr)) {
         zend_argument_type_error(arg, "option \"progress\" must be a valid callback");
         return false;

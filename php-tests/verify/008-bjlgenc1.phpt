@@ -59,6 +59,6 @@ the encrypted archive does not authenticate: integrity check failed: wrong key o
 wrong key: this BJLGENC1 file is protected by a password: the secret given does not open this archive
 failed: encryption=failed
 passed: sandbox=passed decrypt=passed extract=passed files=passed database=skipped cleanup=passed
-failed: sandbox=passed decrypt=failed
+failed: sandbox=passed decrypt=failed cleanup=passed
 integrity check failed: wrong key or password, or corrupted data
 bool(true)

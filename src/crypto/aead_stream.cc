@@ -146,7 +146,8 @@ Status OpenChunks(const AeadHeader& header, const AeadKeys& keys, unsigned threa
 }
 
 Status DecryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
-                         unsigned threads, PrivateOutput* out) {
+                         unsigned threads, PrivateOutput* out,
+                         const std::function<bool(uint64_t done)>& progress) {
   Result<uint64_t> chunk_count = header.ChunkCount(in.size());
   if (!chunk_count.ok()) return chunk_count.status();
   const uint64_t chunks = *chunk_count;
@@ -174,8 +175,12 @@ Status DecryptAeadChunks(const InputFile& in, const AeadHeader& header, const Ae
                           bytes_of(b), plain[slot].data());
       },
       [&](uint64_t b, int slot) {
-        if (out == nullptr) return Status::OK();
-        return out->Write(plain[slot].data(), bytes_of(b) - count_of(b) * AeadHeader::kTagSize);
+        Status w = out == nullptr ? Status::OK()
+                                  : out->Write(plain[slot].data(), bytes_of(b) - count_of(b) * AeadHeader::kTagSize);
+        if (w.ok() && progress && !progress(AeadHeader::kSize + b * batch * stored + bytes_of(b))) {
+          w = Status::Cancelled("cancelled by the progress callback");
+        }
+        return w;
       });
   for (auto& p : plain) Wipe(p.data(), p.size());
   return s;

@@ -7,6 +7,7 @@
 #define BJLG_CRYPTO_AEAD_STREAM_H_
 
 #include <cstdint>
+#include <functional>
 
 #include "common/status.h"
 #include "crypto/aead_header.h"
@@ -39,9 +40,11 @@ Status EncryptAeadChunks(const InputFile& in, const AeadHeader& header, const Ae
 
 // Authenticates every chunk of `in` (opened with OpenHeader) and, if `out` is not null, writes
 // each chunk's plaintext once its tag has checked. Corruption names the first bad chunk;
-// truncation at a chunk boundary is reported as "truncated".
+// truncation at a chunk boundary is reported as "truncated". `progress`, when set, is called on
+// the calling thread after each batch with the file bytes done; false stops with Cancelled.
 Status DecryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
-                         unsigned threads, PrivateOutput* out);
+                         unsigned threads, PrivateOutput* out,
+                         const std::function<bool(uint64_t done)>& progress = nullptr);
 
 }  // namespace bjlg::crypto
 

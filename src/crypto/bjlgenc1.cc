@@ -132,10 +132,17 @@ Result<Bjlgenc1Header> Bjlgenc1Header::Parse(const uint8_t* data, size_t size, u
   return h;
 }
 
+uint64_t Bjlgenc1Progress(const Bjlgenc1Header& header, uint64_t file_size, uint64_t ciphertext_done, int pass) {
+  const uint64_t half = (header.ciphertext_offset + ciphertext_done) / 2;
+  return pass == 1 ? half : file_size - file_size / 2 + half;
+}
+
 Status Bjlgenc1Decrypt(const InputFile& in, const Bjlgenc1Header& header, const Secret& secret,
                        const Bjlgenc1ReadOptions& options, PrivateOutput* out,
-                       uint64_t* plaintext_size) {
+                       uint64_t* plaintext_size,
+                       const std::function<bool(uint64_t ciphertext_done, int pass)>& progress) {
   Bjlgenc1Stream stream;
+  stream.progress = progress;
   if (out != nullptr) {
     stream.sink = [out](const uint8_t* data, size_t size) { return out->Write(data, size); };
   }

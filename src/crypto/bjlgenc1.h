@@ -75,10 +75,16 @@ Status Bjlgenc1DecryptStream(const InputFile& in, const Bjlgenc1Header& header, 
                              const Bjlgenc1ReadOptions& options, Bjlgenc1Stream& stream,
                              uint64_t* plaintext_size);
 
+// The file bytes to report as done, reading twice a file of `file_size` bytes with this header,
+// when `ciphertext_done` bytes of pass `pass` are done: each pass counts for half, so the figure
+// grows steadily and reaches file_size at the end of the second pass.
+uint64_t Bjlgenc1Progress(const Bjlgenc1Header& header, uint64_t file_size, uint64_t ciphertext_done, int pass);
+
 // As above, decrypting into `out` (not committed) when it is not null: the sink writes to it.
 Status Bjlgenc1Decrypt(const InputFile& in, const Bjlgenc1Header& header, const Secret& secret,
                        const Bjlgenc1ReadOptions& options, PrivateOutput* out,
-                       uint64_t* plaintext_size);
+                       uint64_t* plaintext_size,
+                       const std::function<bool(uint64_t ciphertext_done, int pass)>& progress = nullptr);
 
 // Writes `in` to `out` as a v2 file (key or password mode) with a random IV and salt.
 Status Bjlgenc1Encrypt(const InputFile& in, const Secret& secret, PrivateOutput& out);

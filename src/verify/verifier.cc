@@ -517,14 +517,10 @@ bool VerifyBjlgenc1(const crypto::InputFile& in, const crypto::Secret& secret, Z
   evidence["mode"] = header->version == 1 ? "unknown" : header->password_mode ? "password" : "key";
   evidence["kdf"] = header->password_mode ? "pbkdf2-sha256" : header->version == 1 ? "unknown" : "none";
   file_hash->Update(h, static_cast<size_t>(header->ciphertext_offset));
-  // Each pass counts for half of the progress: bytes_done reaches the file size at the end of
-  // the second one.
-  const uint64_t offset = header->ciphertext_offset, size = in.size();
   crypto::Bjlgenc1Stream stream;
   stream.ciphertext = [file_hash](const uint8_t* data, size_t n) { file_hash->Update(data, n); };
   stream.progress = [&](uint64_t done, int pass) {
-    const uint64_t half = (offset + done) / 2;
-    if (progress(pass == 1 ? half : size - size / 2 + half)) return true;
+    if (progress(crypto::Bjlgenc1Progress(*header, in.size(), done, pass))) return true;
     out->cancelled = true;
     return false;
   };

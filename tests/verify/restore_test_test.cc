@@ -107,6 +107,62 @@ TEST_CASE("restore test without database: files against the index, sandbox remov
   }
 }
 
+TEST_CASE("restore test progress: every phase reported in order; false cancels, the sandbox removed", "[verify][restore]") {
+  TempDir dir;
+  const std::string zip = BjlgArchive(dir, "a.zip", PluginDump(20));
+  const std::string enc = Encrypt(zip, dir / "a.zip.bjlg", TestKey(5));
+  archive::testing::MakeDirs(dir / "boxes");
+  RestoreOptions o;
+  o.sandbox_parent = dir / "boxes";
+  o.secret.emplace(TestKey(5));
+  std::vector<std::string> phases;
+  bool bounded = true;
+  o.progress = [&](const RestoreProgress& p) {
+    if (phases.empty() || phases.back() != p.phase) phases.push_back(p.phase);
+    bounded = bounded && p.done <= p.total;
+    return true;
+  };
+  Report r = Run(enc, o);
+  CHECK(r.status() == CheckStatus::kPassed);
+  CHECK(phases == std::vector<std::string>{"decrypt", "extract", "files"});
+  CHECK(bounded);
+
+  for (const char* phase : {"decrypt", "extract", "files"}) {
+    INFO("cancelled in " << phase);
+    int calls = 0;
+    o.progress = [&](const RestoreProgress& p) {
+      ++calls;
+      return p.phase != phase;
+    };
+    Report c = Run(enc, o);
+    CHECK(c.status() == CheckStatus::kInconclusive);
+    CHECK(Get(c, phase).status == CheckStatus::kInconclusive);
+    CHECK(Get(c, phase).message == "cancelled by the progress callback");
+    CHECK(Get(c, "cleanup").status == CheckStatus::kPassed);
+    CHECK(SandboxesIn(dir / "boxes") == 0);
+  }
+  SECTION("cancelled while extracting a large entry: the part written goes with the sandbox") {
+    archive::testing::WriteFile(dir / "big.bin", archive::testing::RandomBytes(20 << 20, 8));
+    archive::WriterOptions wo;
+    wo.threads = 1;
+    auto w = archive::Writer::Create(dir / "big.zip", wo);
+    REQUIRE(w.ok());
+    REQUIRE((*w)->AddFile(dir / "big.bin", "wp-content/uploads/big.bin").ok());
+    REQUIRE((*w)->Close().ok());
+    RestoreOptions b;
+    b.sandbox_parent = dir / "boxes";
+    uint64_t seen = 0;
+    b.progress = [&](const RestoreProgress& p) {
+      seen = std::max(seen, p.done);
+      return !(p.phase == "extract" && p.done > (8u << 20));
+    };
+    Report c = Run(dir / "big.zip", b);
+    CHECK(Get(c, "extract").message == "cancelled by the progress callback");
+    CHECK(seen < (20u << 20));
+    CHECK(SandboxesIn(dir / "boxes") == 0);
+  }
+}
+
 TEST_CASE("a chain: full then incremental, restored in order with deletions", "[verify][restore]") {
   TempDir dir;
   const std::string full = BjlgArchive(dir, "full.zip", PluginDump(5));
@@ -136,7 +192,7 @@ TEST_CASE("a chain: full then incremental, restored in order with deletions", "[
   CHECK(r.ToJson()["rpo"].contains("gap_to_previous_seconds"));
 
   SECTION("the incremental alone lacks the unchanged files") {
-    Report alone = Run(dir / "inc.zip", RestoreOptions{{}, 0, false, "", dir.path(), {}, "", 120});
+    Report alone = Run(dir / "inc.zip", RestoreOptions{{}, 0, false, "", dir.path(), {}, "", 120, {}});
     CHECK(alone.status() == CheckStatus::kFailed);
     CHECK(Get(alone, "files").message.find("is in backup-index.json but was not restored") != std::string::npos);
   }
