@@ -92,6 +92,13 @@ std::string DefaultParent() {
   return t != nullptr && *t != '\0' ? t : "/tmp";
 }
 
+// Bytes an unprivileged process may still write in the file system holding `dir`.
+Result<uint64_t> FreeSpace(const std::string& dir) {
+  struct statvfs vfs;
+  if (statvfs(dir.c_str(), &vfs) != 0) return Status::IOError(strerror(errno));
+  return static_cast<uint64_t>(vfs.f_bavail) * vfs.f_frsize;
+}
+
 struct Restored {
   std::string manifest;  // of the last archive
   std::string index;     // of the last archive that has one
@@ -161,25 +168,33 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
   // 1. Sandbox, after a free-space check.
   const std::string parent = options.sandbox_parent.empty() ? DefaultParent() : options.sandbox_parent;
   RemoveStaleSandboxes(parent);
-  uint64_t needed = 0;
+  // Enough room for `what` (`needed` bytes plus the margin) in the sandbox's file system, or an
+  // inconclusive check named `check`: a full disk is the environment's failure, not the backup's,
+  // and nothing but the sandbox is touched.
+  json space = json::object();
+  auto room_for = [&](const std::string& dir, const char* check, uint64_t needed, const std::string& what) {
+    Result<uint64_t> available = FreeSpace(dir);
+    if (!available.ok()) {
+      report.AddCheck({check, CheckStatus::kInconclusive, "cannot examine the sandbox folder: " + available.status().message(),
+                       json::object()});
+      return false;
+    }
+    const uint64_t wanted = needed + options.space_margin;
+    space = {{"available_bytes", *available}, {"estimated_bytes", needed}, {"margin_bytes", options.space_margin}};
+    if (*available >= wanted) return true;
+    if (std::string(check) == "extract") report_decrypted();
+    report.AddCheck({check, CheckStatus::kInconclusive,
+                     "not enough free space in the sandbox to " + what + ": " + std::to_string(*available >> 20) +
+                         " MiB free, " + std::to_string(wanted >> 20) + " MiB needed (" + std::to_string(needed >> 20) +
+                         " MiB and a margin of " + std::to_string(options.space_margin >> 20) + " MiB)",
+                     space});
+    return false;
+  };
+  uint64_t archive_bytes = 0;  // at least this much: the decrypted copy, or the extracted files
   for (const std::string& a : archives) {
-    if (stat(a.c_str(), &st) == 0) needed += static_cast<uint64_t>(st.st_size) * 2;
+    if (stat(a.c_str(), &st) == 0) archive_bytes += static_cast<uint64_t>(st.st_size);
   }
-  struct statvfs vfs;
-  if (statvfs(parent.c_str(), &vfs) != 0) {
-    report.AddCheck({"sandbox", CheckStatus::kInconclusive, "cannot examine the sandbox folder: " + std::string(strerror(errno)),
-                     json::object()});
-    return finish();
-  }
-  const uint64_t available = static_cast<uint64_t>(vfs.f_bavail) * vfs.f_frsize;
-  if (available < needed) {
-    report.AddCheck({"sandbox", CheckStatus::kInconclusive,
-                     "not enough free space for the sandbox in " + parent.substr(parent.rfind('/') + 1) + ": " +
-                         std::to_string(available >> 20) + " MiB free, about " + std::to_string(needed >> 20) +
-                         " MiB needed (twice the archives)",
-                     {{"available_bytes", available}, {"estimated_bytes", needed}}});
-    return finish();
-  }
+  if (!room_for(parent, "sandbox", archive_bytes, "hold the archives' content")) return finish();
   Result<std::unique_ptr<Sandbox>> created = Sandbox::Create(parent);
   if (!created.ok()) {
     report.AddCheck({"sandbox", CheckStatus::kInconclusive, created.status().message(), json::object()});
@@ -192,7 +207,6 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
     report.AddCheck({"sandbox", CheckStatus::kInconclusive, "cannot create the restore folder", json::object()});
     return finish();
   }
-  json space = {{"available_bytes", available}, {"estimated_bytes", needed}};
   report.AddCheck({"sandbox", CheckStatus::kPassed, "a private (0700) sandbox with enough free space", space});
 
   // 2-3. Decrypt when needed, extract each archive of the chain in order.
@@ -213,6 +227,7 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
                          json::object()});
         return finish();
       }
+      if (!room_for(box, "decrypt", info->encrypted_size, "decrypt " + base)) return finish();
       const Clock::time_point t = Clock::now();
       zip = box + "/archive-" + std::to_string(i) + ".zip";
       crypto::DecryptOptions d;
@@ -237,6 +252,7 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
     uint64_t to_extract = 0;
     if (s.ok()) {
       for (const archive::EntryInfo& e : (*reader)->Entries()) to_extract += e.size;
+      if (!room_for(box, "extract", to_extract, "extract " + base + " (its entries' uncompressed size)")) return finish();
       if (!progress("extract", 0, to_extract, base, true)) return cancelled("extract");
       eo.progress = [&](const std::string& name, uint64_t done) { return progress("extract", done, to_extract, name, false); };
       s = (*reader)->CheckExtractable(eo);

@@ -48,6 +48,10 @@ struct RestoreOptions {
   std::vector<std::string> chain; // earlier archives, oldest (the full backup) first
   std::string history;            // JSON lines of earlier runs, for the RPO gap
   double server_timeout = 120;    // seconds to install and start the throwaway server
+  // Free space that must remain in the sandbox's file system beyond each step's estimate (the
+  // archives' sizes before the sandbox is made, an archive's size before it is decrypted, its
+  // entries' uncompressed sizes before it is extracted). Too little: inconclusive.
+  uint64_t space_margin = 64ull << 20;
   // Called on the calling thread at each phase's start and end and about every 8 MiB or 100
   // files within it; returning false cancels: the sandbox is removed and the report is
   // inconclusive. A running server start or import is not interrupted: the cancellation takes

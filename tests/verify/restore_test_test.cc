@@ -2,6 +2,7 @@
 // (tagged [mariadb]: run by make test-verify-integration), environment failures inconclusive,
 // and the sandbox always removed.
 #include <dirent.h>
+#include <sys/statvfs.h>
 
 #include <catch2/catch.hpp>
 
@@ -163,6 +164,58 @@ TEST_CASE("restore test progress: every phase reported in order; false cancels, 
   }
 }
 
+TEST_CASE("restore test free space: too little is inconclusive, the archive untouched", "[verify][restore]") {
+  TempDir dir;
+  archive::testing::MakeDirs(dir / "boxes");
+  // 96 MiB of zeros (a sparse file: no disk used) deflate to about 100 KiB.
+  REQUIRE(TempDir::Run("truncate -s 96M '" + (dir / "zeros.bin") + "'") == 0);
+  archive::WriterOptions wo;
+  wo.threads = 1;
+  auto w = archive::Writer::Create(dir / "z.zip", wo);
+  REQUIRE(w.ok());
+  REQUIRE((*w)->AddFile(dir / "zeros.bin", "wp-content/uploads/zeros.bin").ok());
+  REQUIRE((*w)->Close().ok());
+  const std::string zip = dir / "z.zip";
+  const std::string before = *archive::Sha256OfFile(zip);
+  const uint64_t size = archive::testing::ReadFile(zip).size();
+  REQUIRE(size < (1u << 20));
+  struct statvfs vfs;
+  REQUIRE(statvfs((dir / "boxes").c_str(), &vfs) == 0);
+  const uint64_t free_now = static_cast<uint64_t>(vfs.f_bavail) * vfs.f_frsize;
+  REQUIRE(free_now > (256u << 20));
+
+  RestoreOptions o;
+  o.sandbox_parent = dir / "boxes";
+  SECTION("before the sandbox is made: the archives do not fit") {
+    o.space_margin = free_now;  // the archive's size on top of everything free
+    Report r = Run(zip, o);
+    INFO(r.ToJson().dump(1));
+    CHECK(r.status() == CheckStatus::kInconclusive);
+    CHECK(Get(r, "sandbox").status == CheckStatus::kInconclusive);
+    CHECK(Get(r, "sandbox").message.find("not enough free space in the sandbox") == 0);
+    CHECK(Get(r, "sandbox").evidence["margin_bytes"] == free_now);
+    CHECK(r.Find("cleanup") == nullptr);  // no sandbox was made
+  }
+  SECTION("before extracting: the entries' uncompressed size does not fit") {
+    // Room for the archive (under 1 MiB) with 32 MiB to spare for other writers on this disk,
+    // not for its 96 MiB of content.
+    o.space_margin = free_now - (32u << 20);
+    Report r = Run(zip, o);
+    INFO(r.ToJson().dump(1));
+    CHECK(r.status() == CheckStatus::kInconclusive);
+    CHECK(Get(r, "sandbox").status == CheckStatus::kPassed);
+    CHECK(Get(r, "extract").status == CheckStatus::kInconclusive);
+    CHECK(Get(r, "extract").message.find("not enough free space in the sandbox to extract z.zip") == 0);
+    CHECK(Get(r, "extract").evidence["estimated_bytes"].get<uint64_t>() >= 96u << 20);  // and the manifest, the index
+    CHECK(Get(r, "cleanup").status == CheckStatus::kPassed);
+  }
+  SECTION("with the default margin it restores") {
+    CHECK(Run(zip, o).status() == CheckStatus::kPassed);
+  }
+  CHECK(*archive::Sha256OfFile(zip) == before);  // nothing deleted or modified
+  CHECK(SandboxesIn(dir / "boxes") == 0);
+}
+
 TEST_CASE("a chain: full then incremental, restored in order with deletions", "[verify][restore]") {
   TempDir dir;
   const std::string full = BjlgArchive(dir, "full.zip", PluginDump(5));
@@ -192,7 +245,9 @@ TEST_CASE("a chain: full then incremental, restored in order with deletions", "[
   CHECK(r.ToJson()["rpo"].contains("gap_to_previous_seconds"));
 
   SECTION("the incremental alone lacks the unchanged files") {
-    Report alone = Run(dir / "inc.zip", RestoreOptions{{}, 0, false, "", dir.path(), {}, "", 120, {}});
+    RestoreOptions alone_options;
+    alone_options.sandbox_parent = dir.path();
+    Report alone = Run(dir / "inc.zip", alone_options);
     CHECK(alone.status() == CheckStatus::kFailed);
     CHECK(Get(alone, "files").message.find("is in backup-index.json but was not restored") != std::string::npos);
   }
