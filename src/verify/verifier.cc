@@ -665,26 +665,22 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
                        header.ok() ? EncryptionEvidence(crypto::DescribeAeadFile(*header, in.size())) : json::object()});
       content_readable = false;
     } else {
-      const unsigned threads = options.threads;
-      const uint64_t chunk = header->chunk_size, stored = chunk + crypto::AeadHeader::kTagSize;
-      const size_t batch = crypto::BatchChunks(threads == 0 ? crypto::ResolveThreads(0) : threads, chunk);
-      std::vector<uint8_t> plain(batch * chunk);
+      // Batch k+1 is read and hashed, batch k opened on every core, while batch k-1 is parsed here.
       file_hash.Update(head, crypto::AeadHeader::kSize);
-      Status s = ReadBlocks(in, crypto::AeadHeader::kSize, batch * stored, &file_hash,
-                            [&](uint8_t* data, size_t size, uint64_t offset) -> Status {
-                              const uint64_t first = (offset - crypto::AeadHeader::kSize) / stored;
-                              const size_t count = static_cast<size_t>((size + stored - 1) / stored);
-                              Status a = crypto::OpenChunks(*header, *keys, threads, first, *chunks, data, size,
-                                                            plain.data());
-                              if (!a.ok()) {
-                                out.encryption = a;
-                                return a;
-                              }
-                              return feed_zip(plain.data(), size - count * crypto::AeadHeader::kTagSize,
-                                              offset + size);
-                            });
-      crypto::Wipe(plain.data(), plain.size());
-      if (!s.ok() && out.zip.ok() && out.encryption.ok() && !out.cancelled) out.io = s;
+      crypto::AeadReadStream stream;
+      stream.ciphertext = [&](const uint8_t* data, size_t size) { file_hash.Update(data, size); };
+      stream.sink = [&](const uint8_t* data, size_t size) {
+        out.zip = zip.Feed(data, size);
+        return out.zip;
+      };
+      stream.progress = [&](uint64_t done) {
+        out.cancelled = !progress(done);
+        return !out.cancelled;
+      };
+      Status s = crypto::DecryptAeadStream(in, *header, *keys, crypto::ResolveThreads(options.threads), stream);
+      if (!s.ok() && out.zip.ok() && !out.cancelled) {
+        (s.code() == Status::Code::kIOError ? out.io : out.encryption) = s;
+      }
       json evidence = EncryptionEvidence(crypto::DescribeAeadFile(*header, in.size()));
       if (!out.encryption.ok()) {
         report.AddCheck({"encryption", CheckStatus::kFailed, "the encrypted archive is damaged: " + out.encryption.message(),
