@@ -18,7 +18,7 @@ struct BjlgVerifyGlueOptions {
 };
 
 /* Reads `options` (argument `arg`) into `o`: key, password, threads, progress, report, html,
- * history, and when `extra` is null (Verifier) sample; other keys go to `extra`. Throws TypeError
+ * history, and when `extra` is null (Verifier) sample and sha256; other keys go to `extra`. Throws TypeError
  * or ValueError and returns false on a bad option. REQUIRES: o->progress initialised (UNDEF); the
  * caller releases it. */
 using BjlgVerifyExtraOption = std::function<int(const std::string &name, zval *value)>;  // 1 handled, 0 unknown, -1 threw

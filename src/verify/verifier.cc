@@ -21,6 +21,7 @@
 #include "crypto/file_io.h"
 #include "crypto/parallel.h"
 #include "crypto/primitives.h"
+#include "verify/entry_hasher.h"
 #include "verify/sql_check.h"
 #include "verify/zip_stream.h"
 
@@ -73,7 +74,7 @@ class Collector : public ZipStreamVisitor {
   }
 
   Status OnData(const uint8_t* data, size_t size) override {
-    sha_.Update(data, size);
+    hasher_.Update(data, size);
     switch (kind_) {
       case kManifest:
       case kIndex:
@@ -102,11 +103,11 @@ class Collector : public ZipStreamVisitor {
     rec.crc = e.crc;
     rec.checked = r.checked;
     rec.error = r.error;
-    if (r.checked) rec.sha256 = sha_.FinalHex();
+    if (r.checked) hasher_.EndEntry(records_.size());  // the digest is filled in by FinishHashes()
     if (r.checked && r.error.empty()) {
       const std::string what = overflow_ ? "" : capture_;
       if (kind_ == kManifest) manifest_ = what, has_manifest_ = true, manifest_first_ = records_.empty();
-      if (kind_ == kIndex) index_ = what, has_index_ = true, index_sha_ = rec.sha256, index_overflow_ = overflow_;
+      if (kind_ == kIndex) index_ = what, has_index_ = true, index_record_ = records_.size(), index_overflow_ = overflow_;
       if (kind_ == kDeleted) has_deleted_ = true;
     }
     if (kind_ == kSql) {
@@ -123,8 +124,18 @@ class Collector : public ZipStreamVisitor {
 
   const std::string& current() const { return current_; }
 
+  // Once the pass is over: every checked entry's SHA-256 into its record.
+  void FinishHashes() {
+    std::unordered_map<uint64_t, std::string> digests = hasher_.Finish();
+    for (const auto& [i, digest] : digests) {
+      if (i < records_.size()) records_[i].sha256 = digest;
+    }
+    if (has_index_) index_sha_ = records_[index_record_].sha256;
+  }
+
   std::vector<EntryRecord> records_;
   std::string manifest_, index_, index_sha_;
+  size_t index_record_ = 0;
   bool has_manifest_ = false, manifest_first_ = false, has_index_ = false, index_overflow_ = false;
   bool has_deleted_ = false, has_sql_ = false, sql_checked_ = false;
   std::string sql_error_;
@@ -138,7 +149,7 @@ class Collector : public ZipStreamVisitor {
   std::string capture_;
   bool overflow_ = false;
   std::string current_;
-  archive::Sha256 sha_;
+  EntryHasher hasher_;
 };
 
 // Why the streaming pass stopped early, if it did.
@@ -498,7 +509,7 @@ json EncryptionEvidence(const crypto::FileReport& f) {
 // the content checks may be made from what the zip reader got (false when the content was never
 // read, or read from bytes the second pass could not authenticate again).
 bool VerifyBjlgenc1(const crypto::InputFile& in, const crypto::Secret& secret, ZipStream* zip, PassOutcome* out,
-                    archive::Sha256* file_hash, const std::function<bool(uint64_t)>& progress, Report* report) {
+                    archive::Sha256* file_hash /* or null */, const std::function<bool(uint64_t)>& progress, Report* report) {
   uint8_t h[crypto::Bjlgenc1Header::kMaxSize];
   const size_t n = static_cast<size_t>(std::min<uint64_t>(sizeof h, in.size()));
   Status s = in.ReadAt(0, h, n);
@@ -516,9 +527,11 @@ bool VerifyBjlgenc1(const crypto::InputFile& in, const crypto::Secret& secret, Z
   evidence["version"] = header->version;
   evidence["mode"] = header->version == 1 ? "unknown" : header->password_mode ? "password" : "key";
   evidence["kdf"] = header->password_mode ? "pbkdf2-sha256" : header->version == 1 ? "unknown" : "none";
-  file_hash->Update(h, static_cast<size_t>(header->ciphertext_offset));
   crypto::Bjlgenc1Stream stream;
-  stream.ciphertext = [file_hash](const uint8_t* data, size_t n) { file_hash->Update(data, n); };
+  if (file_hash != nullptr) {
+    file_hash->Update(h, static_cast<size_t>(header->ciphertext_offset));
+    stream.ciphertext = [file_hash](const uint8_t* data, size_t n) { file_hash->Update(data, n); };
+  }
   stream.progress = [&](uint64_t done, int pass) {
     if (progress(crypto::Bjlgenc1Progress(*header, in.size(), done, pass))) return true;
     out->cancelled = true;
@@ -614,7 +627,8 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
   Collector collector(options.sample);
   ZipStream zip(&collector);
   PassOutcome out;
-  archive::Sha256 file_hash;
+  archive::Sha256 file_hash_state;
+  archive::Sha256* file_hash = options.archive_sha256 ? &file_hash_state : nullptr;
   const Clock::time_point pass_start = Clock::now();
   uint64_t bytes_done = 0, next_progress = 8u << 20;
   auto progress = [&](uint64_t done) -> bool {
@@ -639,7 +653,7 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
 
   bool content_readable = true;
   if (kind == Source::kZip) {
-    Status s = ReadBlocks(in, 0, kPlainBlock, &file_hash, [&](uint8_t* data, size_t size, uint64_t offset) {
+    Status s = ReadBlocks(in, 0, kPlainBlock, file_hash, [&](uint8_t* data, size_t size, uint64_t offset) {
       return feed_zip(data, size, offset + size);
     });
     if (!s.ok() && out.zip.ok() && !out.cancelled) out.io = s;
@@ -650,7 +664,7 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
                      info.ok() ? EncryptionEvidence(*info) : json::object()});
     content_readable = false;
   } else if (kind == Source::kBjlgenc1) {
-    content_readable = VerifyBjlgenc1(in, *options.secret, &zip, &out, &file_hash, progress, &report);
+    content_readable = VerifyBjlgenc1(in, *options.secret, &zip, &out, file_hash, progress, &report);
   } else {
     Result<crypto::AeadHeader> header = crypto::AeadHeader::Parse(head, head_size);
     Result<crypto::AeadKeys> keys = header.ok() ? crypto::OpenHeader(*header, *options.secret)
@@ -666,9 +680,11 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
       content_readable = false;
     } else {
       // Batch k+1 is read and hashed, batch k opened on every core, while batch k-1 is parsed here.
-      file_hash.Update(head, crypto::AeadHeader::kSize);
       crypto::AeadReadStream stream;
-      stream.ciphertext = [&](const uint8_t* data, size_t size) { file_hash.Update(data, size); };
+      if (file_hash != nullptr) {
+        file_hash->Update(head, crypto::AeadHeader::kSize);
+        stream.ciphertext = [&](const uint8_t* data, size_t size) { file_hash->Update(data, size); };
+      }
       stream.sink = [&](const uint8_t* data, size_t size) {
         out.zip = zip.Feed(data, size);
         return out.zip;
@@ -702,6 +718,7 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
       out.zip = zip.Finish();
       out.complete = out.zip.ok();
     }
+    collector.FinishHashes();
     report.AddDuration("read", Seconds(pass_start));
     const Clock::time_point checks_start = Clock::now();
     if (out.cancelled) {
@@ -736,7 +753,7 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
     report.Set("entries", {{"total", collector.records_.size()}, {"checked", checked}});
     report.Set("bytes", {{"archive", in.size()}, {"read", bytes_done}, {"zip", zip.BytesRead()},
                          {"uncompressed", collector.uncompressed_}});
-    if (complete) report.Set("sha256", file_hash.FinalHex());
+    if (complete && file_hash != nullptr) report.Set("sha256", file_hash->FinalHex());
     SetBackupAndRpo(&report, manifest, "", options.history);
   } else {
     report.AddDuration("read", Seconds(pass_start));

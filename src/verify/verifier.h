@@ -49,6 +49,10 @@ struct VerifyOptions {
   // Called on the calling thread about every 8 MiB; returning false cancels (inconclusive).
   std::function<bool(const VerifyProgress&)> progress;
   unsigned threads = 0;        // decryption threads; 0: one per core
+  // The SHA-256 of the archive file as stored (the report's `sha256`, what the plugin records in
+  // its history), computed on the reading thread. Without it, a full verification costs about a
+  // fifth less CPU time.
+  bool archive_sha256 = true;
   // History (JSON lines) of earlier runs: when set, the report's rpo gives the gap to the
   // previous backup recorded there.
   std::string history;

@@ -49,6 +49,25 @@ TEST_CASE("a bjlg archive passes every check", "[verify]") {
   CHECK(j["rpo"]["age_seconds"].get<int64_t>() >= 0);
 }
 
+TEST_CASE("without the archive's SHA-256 the checks are the same, the report has no sha256", "[verify]") {
+  TempDir dir;
+  const std::string plain = BjlgArchive(dir, "good.zip", PluginDump(30));
+  const std::string enc = Encrypt(plain, dir / "good.zip.bjlg", TestKey(1));
+  const std::string legacy = EncryptBjlgenc1(plain, dir / "good.zip.enc", TestKey(1));
+  for (const std::string& path : {plain, enc, legacy}) {
+    INFO(path);
+    VerifyOptions o;
+    o.secret.emplace(TestKey(1));
+    const nlohmann::json with = Run(path, o).ToJson();
+    o.archive_sha256 = false;
+    const nlohmann::json without = Run(path, o).ToJson();
+    CHECK(with["sha256"] == *archive::Sha256OfFile(path));
+    CHECK_FALSE(without.contains("sha256"));
+    CHECK(without["status"] == "passed");
+    CHECK(without["checks"] == with["checks"]);
+  }
+}
+
 TEST_CASE("RPO: the gap to the previous backup comes from the history file", "[verify]") {
   TempDir dir;
   const std::string path = BjlgArchive(dir, "a.zip", PluginDump(3));
