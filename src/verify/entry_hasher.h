@@ -10,11 +10,16 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <unordered_map>
 #include <vector>
+
+namespace bjlg::archive {
+class Sha256;
+}
 
 namespace bjlg::verify {
 
@@ -52,7 +57,8 @@ class EntryHasher {
   bool closing_ = false;
   Piece current_;
   std::unordered_map<uint64_t, std::string> digests_;
-  std::thread worker_;  // last: started once everything above exists
+  std::unique_ptr<archive::Sha256> inline_;  // when no thread could be started: hash here
+  std::thread worker_;
 };
 
 }  // namespace bjlg::verify
