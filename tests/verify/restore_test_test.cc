@@ -277,6 +277,22 @@ TEST_CASE("a real MariaDB restore of a few thousand rows", "[.][mariadb]") {
     CHECK(Get(bad, "database_import").message.find("Unknown column 'nope'") != std::string::npos);
     CHECK(SandboxesIn(dir.path()) == 0);
   }
+  SECTION("progress reports the database steps; false before the import cancels, the server stopped") {
+    RestoreOptions p = o;
+    std::vector<uint64_t> steps;
+    p.progress = [&](const RestoreProgress& at) {
+      if (at.phase == "database") steps.push_back(at.done);
+      return true;
+    };
+    CHECK(Run(zip, p).status() == CheckStatus::kPassed);
+    CHECK(steps == std::vector<uint64_t>{0, 1, 2});
+    p.progress = [](const RestoreProgress& at) { return !(at.phase == "database" && at.done == 1); };
+    Report c = Run(zip, p);
+    CHECK(c.status() == CheckStatus::kInconclusive);
+    CHECK(Get(c, "database_import").message == "cancelled by the progress callback");
+    CHECK(Get(c, "cleanup").status == CheckStatus::kPassed);
+    CHECK(SandboxesIn(dir.path()) == 0);
+  }
   SECTION("a DSN that does not connect is inconclusive") {
     RestoreOptions d = o;
     d.dsn = "mysql:unix_socket=" + (dir / "no.sock") + ";user=root";
