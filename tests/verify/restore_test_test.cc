@@ -144,12 +144,7 @@ TEST_CASE("restore test progress: every phase reported in order; false cancels, 
   }
   SECTION("cancelled while extracting a large entry: the part written goes with the sandbox") {
     archive::testing::WriteFile(dir / "big.bin", archive::testing::RandomBytes(20 << 20, 8));
-    archive::WriterOptions wo;
-    wo.threads = 1;
-    auto w = archive::Writer::Create(dir / "big.zip", wo);
-    REQUIRE(w.ok());
-    REQUIRE((*w)->AddFile(dir / "big.bin", "wp-content/uploads/big.bin").ok());
-    REQUIRE((*w)->Close().ok());
+    OneFileArchive(dir, "big.zip", "big.bin");
     RestoreOptions b;
     b.sandbox_parent = dir / "boxes";
     uint64_t seen = 0;
@@ -169,13 +164,7 @@ TEST_CASE("restore test free space: too little is inconclusive, the archive unto
   archive::testing::MakeDirs(dir / "boxes");
   // 96 MiB of zeros (a sparse file: no disk used) deflate to about 100 KiB.
   REQUIRE(TempDir::Run("truncate -s 96M '" + (dir / "zeros.bin") + "'") == 0);
-  archive::WriterOptions wo;
-  wo.threads = 1;
-  auto w = archive::Writer::Create(dir / "z.zip", wo);
-  REQUIRE(w.ok());
-  REQUIRE((*w)->AddFile(dir / "zeros.bin", "wp-content/uploads/zeros.bin").ok());
-  REQUIRE((*w)->Close().ok());
-  const std::string zip = dir / "z.zip";
+  const std::string zip = OneFileArchive(dir, "z.zip", "zeros.bin");
   const std::string before = *archive::Sha256OfFile(zip);
   const uint64_t size = archive::testing::ReadFile(zip).size();
   REQUIRE(size < (1u << 20));

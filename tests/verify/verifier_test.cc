@@ -201,12 +201,7 @@ TEST_CASE("a BJLGENC1 archive is authenticated, then decrypted in memory and che
 TEST_CASE("a BJLGENC1 archive changed between its two passes is inconclusive, never passed", "[verify]") {
   TempDir dir;
   archive::testing::WriteFile(dir / "big.bin", archive::testing::RandomBytes(40 << 20, 4));
-  archive::WriterOptions wo;
-  wo.threads = 1;
-  auto w = archive::Writer::Create(dir / "big.zip", wo);
-  REQUIRE(w.ok());
-  REQUIRE((*w)->AddFile(dir / "big.bin", "wp-content/uploads/big.bin").ok());
-  REQUIRE((*w)->Close().ok());
+  OneFileArchive(dir, "big.zip", "big.bin");
   const std::string enc = EncryptBjlgenc1(dir / "big.zip", dir / "big.zip.enc", TestKey(1));
   const uint64_t size = ReadFile(enc).size();
   VerifyOptions o;
@@ -392,12 +387,7 @@ TEST_CASE("what is not an archive, or cannot be read", "[verify]") {
 TEST_CASE("cancelling from the progress callback is inconclusive", "[verify]") {
   TempDir dir;
   archive::testing::WriteFile(dir / "big.bin", archive::testing::RandomBytes(20 << 20, 9));
-  archive::WriterOptions wo;
-  wo.threads = 1;
-  auto w = archive::Writer::Create(dir / "big.zip", wo);
-  REQUIRE(w.ok());
-  REQUIRE((*w)->AddFile(dir / "big.bin", "wp-content/uploads/big.bin").ok());
-  REQUIRE((*w)->Close().ok());
+  OneFileArchive(dir, "big.zip", "big.bin");
   VerifyOptions o;
   int calls = 0;
   o.progress = [&](const VerifyProgress& p) {

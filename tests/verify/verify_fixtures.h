@@ -87,6 +87,17 @@ inline std::string Encrypt(const std::string& in, const std::string& out, const 
   return out;
 }
 
+// An archive at dir/name holding the file dir/file as wp-content/uploads/<file>. Returns its path.
+inline std::string OneFileArchive(const TempDir& dir, const std::string& name, const std::string& file) {
+  archive::WriterOptions o;
+  o.threads = 1;
+  auto w = archive::Writer::Create(dir / name, o);
+  REQUIRE(w.ok());
+  REQUIRE((*w)->AddFile(dir / file, "wp-content/uploads/" + file).ok());
+  REQUIRE((*w)->Close().ok());
+  return dir / name;
+}
+
 // The plugin's encrypted format (BJLGENC1, docs/encryption.md §2), with a key or a password.
 inline std::string EncryptBjlgenc1(const std::string& in, const std::string& out, const crypto::Secret& secret) {
   crypto::EncryptOptions o;
