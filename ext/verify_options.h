@@ -17,9 +17,10 @@ struct BjlgVerifyGlueOptions {
   bool bailout = false; // the callback called exit()
 };
 
-/* Reads `options` (argument `arg`) into `o`: key, password, threads, report, html, history, and
- * when `extra` is null (Verifier) sample and progress; other keys go to `extra`. Throws TypeError or
- * ValueError and returns false on a bad option. REQUIRES: o->progress initialised (UNDEF). */
+/* Reads `options` (argument `arg`) into `o`: key, password, threads, progress, report, html,
+ * history, and when `extra` is null (Verifier) sample and sha256; other keys go to `extra`. Throws TypeError
+ * or ValueError and returns false on a bad option. REQUIRES: o->progress initialised (UNDEF); the
+ * caller releases it. */
 using BjlgVerifyExtraOption = std::function<int(const std::string &name, zval *value)>;  // 1 handled, 0 unknown, -1 threw
 bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueOptions *o,
                                const BjlgVerifyExtraOption &extra = nullptr);

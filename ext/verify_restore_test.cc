@@ -58,6 +58,16 @@ int restore_option(bjlg::verify::RestoreOptions *r, const std::string &k, zval *
   return 0;
 }
 
+bool call_progress(BjlgVerifyGlueOptions *o, const bjlg::verify::RestoreProgress &p) {
+  zval arg;
+  array_init(&arg);
+  add_assoc_stringl(&arg, "phase", p.phase.data(), p.phase.size());
+  add_assoc_long(&arg, "done", static_cast<zend_long>(p.done));
+  add_assoc_long(&arg, "total", static_cast<zend_long>(p.total));
+  add_assoc_stringl(&arg, "current", p.current.data(), p.current.size());
+  return bjlg_call_progress(&o->progress, &arg, &o->bailout);
+}
+
 }  // namespace
 
 ZEND_METHOD(Bjlg_Verify_RestoreTest, __construct) { ZEND_PARSE_PARAMETERS_NONE(); }
@@ -75,6 +85,7 @@ ZEND_METHOD(Bjlg_Verify_RestoreTest, run) {
     zend_argument_value_error(1, "must not be empty");
     RETURN_THROWS();
   }
+  bool bailout = false;
   bjlg_guard([&] {
     BjlgVerifyGlueOptions o;
     ZVAL_UNDEF(&o.progress);
@@ -82,13 +93,20 @@ ZEND_METHOD(Bjlg_Verify_RestoreTest, run) {
     if (!bjlg_verify_parse_options(options, 2, &o, [&r](const std::string &k, zval *v) {
           return restore_option(&r, k, v);
         })) {
+      zval_ptr_dtor(&o.progress);
       return;
     }
     if (o.verify.secret) r.secret.emplace(*o.verify.secret);
     r.threads = o.verify.threads;
     r.history = o.verify.history;
+    if (!Z_ISUNDEF(o.progress)) {
+      r.progress = [&o](const bjlg::verify::RestoreProgress &p) { return call_progress(&o, p); };
+    }
     bjlg::Result<bjlg::verify::Report> report =
         bjlg::verify::RunRestoreTest(std::string(ZSTR_VAL(archive), ZSTR_LEN(archive)), r);
+    zval_ptr_dtor(&o.progress);
+    bailout = o.bailout;
+    if (bailout || EG(exception)) return;
     if (!report.ok()) {
       if (report.status().code() == bjlg::Status::Code::kInvalidArgument) {
         zend_argument_value_error(2, "%s", report.status().message().c_str());
@@ -101,6 +119,7 @@ ZEND_METHOD(Bjlg_Verify_RestoreTest, run) {
     if (!bjlg_verify_write_outputs(o, j)) return;
     bjlg_json_to_zval(j, return_value);
   });
+  if (bailout) zend_bailout();
 }
 
 void bjlg_register_verify_restore_test(void) {

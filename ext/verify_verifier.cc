@@ -86,6 +86,12 @@ bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueO
         return false;
       }
       o->verify.sample = s;
+    } else if (k == "sha256" && !extra) {
+      if (Z_TYPE_P(value) != IS_TRUE && Z_TYPE_P(value) != IS_FALSE) {
+        zend_argument_type_error(arg, "option \"sha256\" must be of type bool, %s given", zend_zval_type_name(value));
+        return false;
+      }
+      o->verify.archive_sha256 = Z_TYPE_P(value) == IS_TRUE;
     } else if (k == "threads") {
       if (Z_TYPE_P(value) != IS_LONG) {
         zend_argument_type_error(arg, "option \"threads\" must be of type int, %s given", zend_zval_type_name(value));
@@ -96,7 +102,7 @@ bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueO
         return false;
       }
       o->verify.threads = static_cast<unsigned>(Z_LVAL_P(value));
-    } else if (k == "progress" && !extra) {
+    } else if (k == "progress") {
       if (!zend_is_callable(value, 0, nullptr)) {
         zend_argument_type_error(arg, "option \"progress\" must be a valid callback");
         return false;

@@ -21,7 +21,7 @@ echo bjlg_statuses(Bjlg\Verify\RestoreTest::run("$zip.bjlg", ['sandbox' => "$d/b
 echo bjlg_statuses(Bjlg\Verify\RestoreTest::run($zip, ['sandbox' => "$d/nowhere"])), "\n";
 
 foreach ([['with_database' => 1], ['dsn' => 'pgsql:host=x'], ['chain' => 'a.zip'], ['chain' => [1 => 'x']],
-          ['sample' => 0.5], ['progress' => 'strlen'], ['sandbox' => '']] as $o) {
+          ['sample' => 0.5], ['progress' => 'no_such_function'], ['sandbox' => '']] as $o) {
     try { Bjlg\Verify\RestoreTest::run($zip, $o); echo "no error\n"; }
     catch (Throwable $e) { echo get_class($e), ": ", $e->getMessage(), "\n"; }
 }
@@ -37,13 +37,13 @@ bool(true)
 bool(true)
 bool(false)
 passed: sandbox=passed decrypt=passed extract=passed files=passed database=skipped cleanup=passed
-inconclusive: sandbox=passed decrypt=inconclusive
+inconclusive: sandbox=passed decrypt=inconclusive cleanup=passed
 inconclusive: sandbox=inconclusive
 TypeError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "with_database" must be of type bool, int given
 ValueError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "dsn" must start with "mysql:"
 TypeError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "chain" must be a list of archive paths, string given
 TypeError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "chain" must be a list of archive paths, array given
 ValueError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) contains an unknown option "sample"
-ValueError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) contains an unknown option "progress"
+TypeError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "progress" must be a valid callback
 ValueError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "sandbox" must be a non-empty path without null bytes
 Bjlg\Verify\VerifyException: no archive at D/missing.zip

@@ -241,6 +241,7 @@ Result<ExtractReport> Reader::ExtractTo(const std::string& dir, const ExtractOpt
       start = slash + 1;
     }
     if (parts.empty()) continue;
+    if (o.progress && !o.progress(e.name, report.bytes)) return Status::Cancelled("cancelled by the progress callback");
     const size_t dirs = e.is_directory ? parts.size() : parts.size() - 1;
     Fd cur(dup(root.get()));
     for (size_t i = 0; i < dirs; ++i) {
@@ -281,6 +282,9 @@ Result<ExtractReport> Reader::ExtractTo(const std::string& dir, const ExtractOpt
         off += static_cast<size_t>(w);
       }
       report.bytes += *n;
+      if (o.progress && !o.progress(e.name, report.bytes)) {
+        return fail(Status::Cancelled("cancelled by the progress callback"));
+      }
     }
     struct timespec times[2];
     times[0].tv_sec = times[1].tv_sec = e.mtime;

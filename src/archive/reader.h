@@ -12,6 +12,7 @@
 #define BJLG_ARCHIVE_READER_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -43,6 +44,9 @@ struct ExtractOptions {
   uint64_t max_entries = 1000000;
   uint64_t max_ratio = 1100;               // size / compressed size, for entries over 1 MiB
   bool overwrite = true;                   // replace existing files (never through a symlink)
+  // Called before each entry and after each MiB written, with the entry's name and the bytes
+  // extracted so far; false stops with Cancelled (the entry being written is removed).
+  std::function<bool(const std::string& name, uint64_t bytes_done)> progress;
 };
 
 struct ExtractReport {

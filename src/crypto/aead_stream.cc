@@ -145,8 +145,8 @@ Status OpenChunks(const AeadHeader& header, const AeadKeys& keys, unsigned threa
   });
 }
 
-Status DecryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
-                         unsigned threads, PrivateOutput* out) {
+Status DecryptAeadStream(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
+                         unsigned threads, const AeadReadStream& stream) {
   Result<uint64_t> chunk_count = header.ChunkCount(in.size());
   if (!chunk_count.ok()) return chunk_count.status();
   const uint64_t chunks = *chunk_count;
@@ -162,11 +162,15 @@ Status DecryptAeadChunks(const InputFile& in, const AeadHeader& header, const Ae
   auto bytes_of = [&](uint64_t b) {  // stored bytes of batch b
     return static_cast<size_t>(std::min<uint64_t>(count_of(b) * stored, payload - b * batch * stored));
   };
+  // Batch k+1 is read (and seen by `ciphertext`) and batch k opened on other threads while the
+  // sink consumes batch k-1 here.
   Status s = RunPipeline(
       batches,
       [&](uint64_t b, int slot) {
         sealed[slot].resize(batch * stored);
-        return in.ReadAt(AeadHeader::kSize + b * batch * stored, sealed[slot].data(), bytes_of(b));
+        Status r = in.ReadAt(AeadHeader::kSize + b * batch * stored, sealed[slot].data(), bytes_of(b));
+        if (r.ok() && stream.ciphertext) stream.ciphertext(sealed[slot].data(), bytes_of(b));
+        return r;
       },
       [&](uint64_t b, int slot) {
         plain[slot].resize(batch * chunk);
@@ -174,11 +178,24 @@ Status DecryptAeadChunks(const InputFile& in, const AeadHeader& header, const Ae
                           bytes_of(b), plain[slot].data());
       },
       [&](uint64_t b, int slot) {
-        if (out == nullptr) return Status::OK();
-        return out->Write(plain[slot].data(), bytes_of(b) - count_of(b) * AeadHeader::kTagSize);
+        Status w = stream.sink ? stream.sink(plain[slot].data(), bytes_of(b) - count_of(b) * AeadHeader::kTagSize)
+                               : Status::OK();
+        if (w.ok() && stream.progress && !stream.progress(AeadHeader::kSize + b * batch * stored + bytes_of(b))) {
+          w = Status::Cancelled("cancelled by the progress callback");
+        }
+        return w;
       });
   for (auto& p : plain) Wipe(p.data(), p.size());
   return s;
+}
+
+Status DecryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
+                         unsigned threads, PrivateOutput* out,
+                         const std::function<bool(uint64_t done)>& progress) {
+  AeadReadStream stream;
+  if (out != nullptr) stream.sink = [out](const uint8_t* data, size_t size) { return out->Write(data, size); };
+  stream.progress = progress;
+  return DecryptAeadStream(in, header, keys, threads, stream);
 }
 
 }  // namespace bjlg::crypto

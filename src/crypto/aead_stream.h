@@ -7,6 +7,7 @@
 #define BJLG_CRYPTO_AEAD_STREAM_H_
 
 #include <cstdint>
+#include <functional>
 
 #include "common/status.h"
 #include "crypto/aead_header.h"
@@ -37,11 +38,29 @@ Status OpenChunks(const AeadHeader& header, const AeadKeys& keys, unsigned threa
 Status EncryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
                          unsigned threads, PrivateOutput& out);
 
-// Authenticates every chunk of `in` (opened with OpenHeader) and, if `out` is not null, writes
-// each chunk's plaintext once its tag has checked. Corruption names the first bad chunk;
-// truncation at a chunk boundary is reported as "truncated".
+// Where DecryptAeadStream sends what it reads.
+struct AeadReadStream {
+  // Authenticated plaintext, in order, in batches (up to 32 MiB), on the calling thread. A
+  // failure stops the pass and is returned as is. Empty: authenticate only.
+  std::function<Status(const uint8_t* data, size_t size)> sink;
+  // After each batch, on the calling thread, with the file bytes done; false stops with Cancelled.
+  std::function<bool(uint64_t done)> progress;
+  // The stored bytes after the header, in order, on the reading thread, each batch before the
+  // next one is read: lets a caller hash the file as stored in the same read.
+  std::function<void(const uint8_t* data, size_t size)> ciphertext;
+};
+
+// Authenticates every chunk of `in` (opened with OpenHeader), batch k+1 on `threads` threads
+// while the sink consumes batch k, and gives each batch's plaintext to the stream's sink once
+// every tag of the batch has checked. Corruption names the first bad chunk; truncation at a chunk
+// boundary is reported as "truncated". Memory: two stored and two plaintext batches.
+Status DecryptAeadStream(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
+                         unsigned threads, const AeadReadStream& stream);
+
+// As above, writing to `out` when it is not null, with an optional progress callback.
 Status DecryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
-                         unsigned threads, PrivateOutput* out);
+                         unsigned threads, PrivateOutput* out,
+                         const std::function<bool(uint64_t done)>& progress = nullptr);
 
 }  // namespace bjlg::crypto
 

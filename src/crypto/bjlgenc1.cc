@@ -132,9 +132,27 @@ Result<Bjlgenc1Header> Bjlgenc1Header::Parse(const uint8_t* data, size_t size, u
   return h;
 }
 
+uint64_t Bjlgenc1Progress(const Bjlgenc1Header& header, uint64_t file_size, uint64_t ciphertext_done, int pass) {
+  const uint64_t half = (header.ciphertext_offset + ciphertext_done) / 2;
+  return pass == 1 ? half : file_size - file_size / 2 + half;
+}
+
 Status Bjlgenc1Decrypt(const InputFile& in, const Bjlgenc1Header& header, const Secret& secret,
                        const Bjlgenc1ReadOptions& options, PrivateOutput* out,
-                       uint64_t* plaintext_size) {
+                       uint64_t* plaintext_size,
+                       const std::function<bool(uint64_t ciphertext_done, int pass)>& progress) {
+  Bjlgenc1Stream stream;
+  stream.progress = progress;
+  if (out != nullptr) {
+    stream.sink = [out](const uint8_t* data, size_t size) { return out->Write(data, size); };
+  }
+  return Bjlgenc1DecryptStream(in, header, secret, options, stream, plaintext_size);
+}
+
+Status Bjlgenc1DecryptStream(const InputFile& in, const Bjlgenc1Header& header, const Secret& secret,
+                             const Bjlgenc1ReadOptions& options, Bjlgenc1Stream& stream,
+                             uint64_t* plaintext_size) {
+  stream.failed_pass = 1;
   const uint8_t* salt = header.salt.data();
   size_t salt_size = header.salt.size();
   if (header.version == 2) {
@@ -165,10 +183,12 @@ Status Bjlgenc1Decrypt(const InputFile& in, const Bjlgenc1Header& header, const 
   std::vector<uint8_t> sealed[2], plain[2];
   size_t release[2] = {0, 0};
   uint8_t last_block[kBlock];
-  // Pass 1 (always) authenticates; pass 2 (only with an output) decrypts and re-authenticates,
+  // Pass 1 (always) authenticates; pass 2 (only with a sink) decrypts and re-authenticates,
   // so that a file changed between the passes is never released.
-  for (int pass = 0; pass < (out != nullptr ? 2 : 1); ++pass) {
+  const bool decrypting = static_cast<bool>(stream.sink);
+  for (int pass = 0; pass < (decrypting ? 2 : 1); ++pass) {
     const bool decrypt = pass == 1;
+    stream.failed_pass = pass + 1;
     HmacSha256Stream hmac(keys.mac, 32);
     std::unique_ptr<EVP_CIPHER_CTX, CipherCtxDeleter> cbc(EVP_CIPHER_CTX_new());
     if (!hmac.ok() || !cbc) return Status::IOError("out of memory");
@@ -182,7 +202,9 @@ Status Bjlgenc1Decrypt(const InputFile& in, const Bjlgenc1Header& header, const 
         steps,
         [&](uint64_t k, int slot) {
           sealed[slot].resize(kIoSize);
-          return in.ReadAt(header.ciphertext_offset + k * kIoSize, sealed[slot].data(), size_of(k));
+          Status r = in.ReadAt(header.ciphertext_offset + k * kIoSize, sealed[slot].data(), size_of(k));
+          if (r.ok() && !decrypt && stream.ciphertext) stream.ciphertext(sealed[slot].data(), size_of(k));
+          return r;
         },
         [&](uint64_t k, int slot) {
           size_t n = size_of(k);
@@ -209,8 +231,12 @@ Status Bjlgenc1Decrypt(const InputFile& in, const Bjlgenc1Header& header, const 
             return Status::OK();
           });
         },
-        [&](uint64_t, int slot) {
-          return decrypt ? out->Write(plain[slot].data(), release[slot]) : Status::OK();
+        [&](uint64_t k, int slot) {
+          Status w = decrypt ? stream.sink(plain[slot].data(), release[slot]) : Status::OK();
+          if (w.ok() && stream.progress && !stream.progress(k * kIoSize + size_of(k), pass + 1)) {
+            w = Status::Cancelled("cancelled by the progress callback");
+          }
+          return w;
         });
     if (!s.ok()) break;
     uint8_t mac[32];
@@ -224,7 +250,7 @@ Status Bjlgenc1Decrypt(const InputFile& in, const Bjlgenc1Header& header, const 
     size_t padding = 0;
     if (decrypt) {
       padding = PaddingLength(last_block);
-      if (padding > 0) s = out->Write(last_block, kBlock - padding);
+      if (padding > 0) s = stream.sink(last_block, kBlock - padding);
     } else {
       Result<size_t> read = ReadPadding(in, header, keys.enc);
       if (!read.ok()) return read.status();
@@ -234,6 +260,7 @@ Status Bjlgenc1Decrypt(const InputFile& in, const Bjlgenc1Header& header, const 
     if (!s.ok()) break;
     *plaintext_size = header.ciphertext_size - padding;
   }
+  if (s.ok()) stream.failed_pass = 0;
   Wipe(last_block, kBlock);
   for (auto& p : plain) Wipe(p.data(), p.size());
   return s;

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -43,13 +44,47 @@ struct Bjlgenc1ReadOptions {
   std::optional<std::array<uint8_t, 16>> legacy_salt;
 };
 
+// Where the plaintext of Bjlgenc1DecryptStream goes, and how a caller follows it. Every callback
+// runs on the calling thread.
+struct Bjlgenc1Stream {
+  // Receives the plaintext of the decrypting pass in order, in pieces of up to 4 MiB. Empty: the
+  // file is only authenticated (one pass). The decrypting pass re-authenticates the file, so a
+  // piece is proven authentic only when the call returns OK: a sink must not act on what it got
+  // before then (a PrivateOutput is committed afterwards; the verifier issues no verdict). The
+  // last block (less its padding) is sent only after the MAC has matched again. A failure stops
+  // the pass and is returned as is.
+  std::function<Status(const uint8_t* data, size_t size)> sink;
+  // Called after each step of either pass with the ciphertext bytes done in that pass and the
+  // pass (1: authenticating, 2: decrypting); false stops with Cancelled.
+  std::function<bool(uint64_t ciphertext_done, int pass)> progress;
+  // Sees the ciphertext of the authenticating pass in order (another thread, but one piece at a
+  // time, each before the next one is read): lets a caller hash the file as stored in the same
+  // read.
+  std::function<void(const uint8_t* data, size_t size)> ciphertext;
+  // Set by a failed call: the pass that failed. 1: the file does not authenticate (Corruption,
+  // Unauthenticated, NotSupported) or could not be read; 2: the decrypting pass, where
+  // Corruption means the file changed after the first pass authenticated it.
+  int failed_pass = 0;
+};
+
 // Authenticates `in` (the MAC over the whole ciphertext, then the padding, read from the last
-// block) and, if `out` is not null, decrypts it into `out` (not committed). On success
-// *plaintext_size is the size of the plaintext. Wrong key or password cannot be told from
-// corruption in this format: Corruption.
+// block) and, when `stream.sink` is set, decrypts it into the sink in a second pass that
+// recomputes the MAC. On success *plaintext_size is the size of the plaintext. Wrong key or
+// password cannot be told from corruption in this format: Corruption.
+Status Bjlgenc1DecryptStream(const InputFile& in, const Bjlgenc1Header& header, const Secret& secret,
+                             const Bjlgenc1ReadOptions& options, Bjlgenc1Stream& stream,
+                             uint64_t* plaintext_size);
+
+// The file bytes to report as done, reading twice a file of `file_size` bytes with this header,
+// when `ciphertext_done` bytes of pass `pass` are done: each pass counts for half, so the figure
+// grows steadily and reaches file_size at the end of the second pass.
+uint64_t Bjlgenc1Progress(const Bjlgenc1Header& header, uint64_t file_size, uint64_t ciphertext_done, int pass);
+
+// As above, decrypting into `out` (not committed) when it is not null: the sink writes to it.
 Status Bjlgenc1Decrypt(const InputFile& in, const Bjlgenc1Header& header, const Secret& secret,
                        const Bjlgenc1ReadOptions& options, PrivateOutput* out,
-                       uint64_t* plaintext_size);
+                       uint64_t* plaintext_size,
+                       const std::function<bool(uint64_t ciphertext_done, int pass)>& progress = nullptr);
 
 // Writes `in` to `out` as a v2 file (key or password mode) with a random IV and salt.
 Status Bjlgenc1Encrypt(const InputFile& in, const Secret& secret, PrivateOutput& out);

@@ -104,14 +104,20 @@ Result<FileReport> ReadEncrypted(const std::string& in, PrivateOutput* out, cons
     const AeadHeader& h = *opened->aead;
     Result<AeadKeys> keys = OpenHeader(h, secret);
     if (!keys.ok()) return keys.status();
-    Status s = DecryptAeadChunks(file, h, *keys, ResolveThreads(options.threads), out);
+    Status s = DecryptAeadChunks(file, h, *keys, ResolveThreads(options.threads), out,
+                                 options.progress ? [&](uint64_t done) { return options.progress(done, file.size()); }
+                                                  : std::function<bool(uint64_t)>());
     if (!s.ok()) return s;
     report = DescribeAeadFile(h, file.size());
   } else {
     Bjlgenc1ReadOptions legacy_options;
     legacy_options.legacy_salt = options.legacy_salt;
     uint64_t plaintext_size = 0;
-    Status s = Bjlgenc1Decrypt(file, *opened->legacy, secret, legacy_options, out, &plaintext_size);
+    auto halves = [&](uint64_t done, int pass) {
+      return options.progress(Bjlgenc1Progress(*opened->legacy, file.size(), done, pass), file.size());
+    };
+    Status s = Bjlgenc1Decrypt(file, *opened->legacy, secret, legacy_options, out, &plaintext_size,
+                               options.progress ? halves : std::function<bool(uint64_t, int)>());
     if (!s.ok()) return s;
     report = ReportFor(*opened->legacy, file.size());
     report.plaintext_size = plaintext_size;

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -36,6 +37,10 @@ struct EncryptOptions {
 struct DecryptOptions {
   unsigned threads = 0;
   std::optional<std::array<uint8_t, 16>> legacy_salt;  // BJLGENC1 v1 in password mode
+  // Called on the calling thread after each batch with the encrypted file's bytes done and its
+  // size (a BJLGENC1 file is read twice: each pass counts for half); false stops with Cancelled
+  // (nothing is written under the output name).
+  std::function<bool(uint64_t done, uint64_t total)> progress;
 };
 
 // What is known about an encrypted file: from its header (Inspect) or after a full pass.

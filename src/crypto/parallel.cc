@@ -46,33 +46,33 @@ Status RunPipeline(uint64_t count, const PipelineStep& read, const PipelineStep&
   if (count == 0) return Status::OK();
   Status s = read(0, 0);
   if (!s.ok()) return s;
-  for (uint64_t k = 0; k < count; ++k) {
-    Status wrote, fetched;
-    auto write_previous = [&] {
-      if (k > 0) wrote = write(k - 1, static_cast<int>((k - 1) % 2));
+  for (uint64_t k = 0; k <= count; ++k) {
+    Status processed, fetched, wrote;
+    auto process_this = [&] {
+      if (k < count) processed = process(k, static_cast<int>(k % 2));
     };
     auto read_next = [&] {
       if (k + 1 < count) fetched = read(k + 1, static_cast<int>((k + 1) % 2));
     };
-    std::thread writer, reader;
+    std::thread worker, reader;
     try {
-      writer = std::thread(write_previous);
+      worker = std::thread(process_this);
     } catch (...) {
-      write_previous();  // no thread: do the I/O first, in line
+      process_this();  // no thread: do the work first, in line
     }
     try {
       reader = std::thread(read_next);
     } catch (...) {
       read_next();
     }
-    s = process(k, static_cast<int>(k % 2));
-    if (writer.joinable()) writer.join();
+    if (k > 0) wrote = write(k - 1, static_cast<int>((k - 1) % 2));
+    if (worker.joinable()) worker.join();
     if (reader.joinable()) reader.join();
-    if (!s.ok()) return s;
     if (!wrote.ok()) return wrote;
+    if (!processed.ok()) return processed;
     if (!fetched.ok()) return fetched;
   }
-  return write(count - 1, static_cast<int>((count - 1) % 2));
+  return Status::OK();
 }
 
 }  // namespace bjlg::crypto

@@ -20,10 +20,13 @@ unsigned ResolveThreads(unsigned requested);
 Status ParallelFor(size_t count, unsigned threads, const std::function<Status(size_t)>& fn);
 
 // Runs read(k), then process(k), then write(k) for k = 0..count-1, overlapping the I/O of
-// neighbouring steps with the work of the current one: while process(k) runs, one thread
-// writes step k-1 and another reads step k+1. Each step uses buffer slot k % 2, so the caller keeps two
-// sets of buffers. write(k) only runs after process(k) succeeded; the first failure stops the
-// pipeline and is returned (a read or write failure of a neighbour included).
+// neighbouring steps with the work of the current one: while one thread processes step k and
+// another reads step k+1, the calling thread writes step k-1. write() always runs on the calling
+// thread, so it may call back into the caller's environment (a PHP progress callable, a parser
+// that is not thread-safe); read() and process() run on other threads, each step after the
+// previous one of its kind. Each step uses buffer slot k % 2, so the caller keeps two sets of
+// buffers. write(k) only runs after process(k) succeeded; the first failure stops the pipeline
+// and is returned (a write failure before the failure of the step being processed).
 using PipelineStep = std::function<Status(uint64_t step, int slot)>;
 Status RunPipeline(uint64_t count, const PipelineStep& read, const PipelineStep& process,
                    const PipelineStep& write);

@@ -92,9 +92,11 @@ std::string DefaultParent() {
   return t != nullptr && *t != '\0' ? t : "/tmp";
 }
 
-bool IsContent(const std::string& name) {
-  return name != archive::kManifestName && name != archive::kIndexName && name != archive::kDeletedName &&
-         name != "manifest.json";
+// Bytes an unprivileged process may still write in the file system holding `dir`.
+Result<uint64_t> FreeSpace(const std::string& dir) {
+  struct statvfs vfs;
+  if (statvfs(dir.c_str(), &vfs) != 0) return Status::IOError(strerror(errno));
+  return static_cast<uint64_t>(vfs.f_bavail) * vfs.f_frsize;
 }
 
 struct Restored {
@@ -119,49 +121,96 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
   Report report("restore-test");
   struct stat st;
   report.SetArchive(path, stat(path.c_str(), &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0);
+  // Every way out after the sandbox exists removes it and says so in the report.
+  std::unique_ptr<Sandbox> sandbox;
   auto finish = [&]() -> Result<Report> {
+    if (sandbox) {
+      const std::string box = sandbox->path();
+      sandbox.reset();
+      struct stat gone;
+      const bool left = lstat(box.c_str(), &gone) == 0;
+      report.AddCheck({"cleanup", left ? CheckStatus::kInconclusive : CheckStatus::kPassed,
+                       left ? "the sandbox could not be removed entirely" : "the sandbox and everything in it were removed",
+                       json::object()});
+    }
     report.Finish();
     return report;
+  };
+  // The decrypt check is added once every archive of a chain is decrypted, or before the check
+  // that stops the test early.
+  double decrypt_seconds = 0;
+  bool decrypt_reported = false;
+  auto report_decrypted = [&] {
+    if (decrypt_seconds == 0 || decrypt_reported) return;
+    decrypt_reported = true;
+    report.AddCheck({"decrypt", CheckStatus::kPassed, "authenticated and decrypted into the sandbox", json::object()});
+    report.AddDuration("decrypt", decrypt_seconds);
+  };
+  auto cancelled = [&](const char* check) -> Result<Report> {
+    if (std::string(check) != "decrypt") report_decrypted();
+    report.AddCheck({check, CheckStatus::kInconclusive, "cancelled by the progress callback", json::object()});
+    return finish();
+  };
+  // The caller's callable at each phase's start and end (`force`) and about every 8 MiB or 100
+  // steps within it.
+  std::string last_phase;
+  uint64_t next_done = 0, steps = 0;
+  auto progress = [&](const char* phase, uint64_t done, uint64_t total, const std::string& current, bool force) {
+    if (!options.progress) return true;
+    if (phase != last_phase) force = true;
+    if (!force && done < next_done && ++steps < 100) return true;
+    last_phase = phase;
+    next_done = done + (8u << 20);
+    steps = 0;
+    return options.progress(RestoreProgress{phase, done, total, current});
   };
 
   // 1. Sandbox, after a free-space check.
   const std::string parent = options.sandbox_parent.empty() ? DefaultParent() : options.sandbox_parent;
   RemoveStaleSandboxes(parent);
-  uint64_t needed = 0;
+  // Enough room for `what` (`needed` bytes plus the margin) in the sandbox's file system, or an
+  // inconclusive check named `check`: a full disk is the environment's failure, not the backup's,
+  // and nothing but the sandbox is touched.
+  json space = json::object();
+  auto room_for = [&](const std::string& dir, const char* check, uint64_t needed, const std::string& what) {
+    Result<uint64_t> available = FreeSpace(dir);
+    if (!available.ok()) {
+      report.AddCheck({check, CheckStatus::kInconclusive, "cannot examine the sandbox folder: " + available.status().message(),
+                       json::object()});
+      return false;
+    }
+    const uint64_t wanted = needed + options.space_margin;
+    space = {{"available_bytes", *available}, {"estimated_bytes", needed}, {"margin_bytes", options.space_margin}};
+    if (*available >= wanted) return true;
+    if (std::string(check) == "extract") report_decrypted();
+    report.AddCheck({check, CheckStatus::kInconclusive,
+                     "not enough free space in the sandbox to " + what + ": " + std::to_string(*available >> 20) +
+                         " MiB free, " + std::to_string(wanted >> 20) + " MiB needed (" + std::to_string(needed >> 20) +
+                         " MiB and a margin of " + std::to_string(options.space_margin >> 20) + " MiB)",
+                     space});
+    return false;
+  };
+  uint64_t archive_bytes = 0;  // at least this much: the decrypted copy, or the extracted files
   for (const std::string& a : archives) {
-    if (stat(a.c_str(), &st) == 0) needed += static_cast<uint64_t>(st.st_size) * 2;
+    if (stat(a.c_str(), &st) == 0) archive_bytes += static_cast<uint64_t>(st.st_size);
   }
-  struct statvfs vfs;
-  if (statvfs(parent.c_str(), &vfs) != 0) {
-    report.AddCheck({"sandbox", CheckStatus::kInconclusive, "cannot examine the sandbox folder: " + std::string(strerror(errno)),
-                     json::object()});
+  if (!room_for(parent, "sandbox", archive_bytes, "hold the archives' content")) return finish();
+  Result<std::unique_ptr<Sandbox>> created = Sandbox::Create(parent);
+  if (!created.ok()) {
+    report.AddCheck({"sandbox", CheckStatus::kInconclusive, created.status().message(), json::object()});
     return finish();
   }
-  const uint64_t available = static_cast<uint64_t>(vfs.f_bavail) * vfs.f_frsize;
-  if (available < needed) {
-    report.AddCheck({"sandbox", CheckStatus::kInconclusive,
-                     "not enough free space for the sandbox in " + parent.substr(parent.rfind('/') + 1) + ": " +
-                         std::to_string(available >> 20) + " MiB free, about " + std::to_string(needed >> 20) +
-                         " MiB needed (twice the archives)",
-                     {{"available_bytes", available}, {"estimated_bytes", needed}}});
-    return finish();
-  }
-  Result<std::unique_ptr<Sandbox>> sandbox = Sandbox::Create(parent);
-  if (!sandbox.ok()) {
-    report.AddCheck({"sandbox", CheckStatus::kInconclusive, sandbox.status().message(), json::object()});
-    return finish();
-  }
-  const std::string box = (*sandbox)->path();
+  sandbox = std::move(*created);
+  const std::string box = sandbox->path();
   const std::string files = box + "/files";
   if (mkdir(files.c_str(), 0700) != 0) {
     report.AddCheck({"sandbox", CheckStatus::kInconclusive, "cannot create the restore folder", json::object()});
     return finish();
   }
-  json space = {{"available_bytes", available}, {"estimated_bytes", needed}};
   report.AddCheck({"sandbox", CheckStatus::kPassed, "a private (0700) sandbox with enough free space", space});
 
   // 2-3. Decrypt when needed, extract each archive of the chain in order.
-  double decrypt_seconds = 0, extract_seconds = 0;
+  double extract_seconds = 0;
   Restored restored;
   json chain = json::array();
   bool have_previous = false;
@@ -169,6 +218,7 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
   for (size_t i = 0; i < archives.size(); ++i) {
     const std::string& a = archives[i];
     const std::string label = archives.size() > 1 ? " (archive " + std::to_string(i + 1) + " of the chain)" : "";
+    const std::string base = a.substr(a.rfind('/') + 1);
     std::string zip = a;
     Result<crypto::FileReport> info = crypto::InspectFile(a);
     if (info.ok()) {
@@ -177,24 +227,36 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
                          json::object()});
         return finish();
       }
+      if (!room_for(box, "decrypt", info->encrypted_size, "decrypt " + base)) return finish();
       const Clock::time_point t = Clock::now();
       zip = box + "/archive-" + std::to_string(i) + ".zip";
       crypto::DecryptOptions d;
       d.threads = options.threads;
+      if (!progress("decrypt", 0, info->encrypted_size, base, true)) return cancelled("decrypt");
+      d.progress = [&](uint64_t done, uint64_t total) { return progress("decrypt", done, total, base, false); };
       Result<crypto::FileReport> r = crypto::DecryptFile(a, zip, *options.secret, d);
       decrypt_seconds += Since(t);
+      if (r.status().code() == Status::Code::kCancelled) return cancelled("decrypt");
       if (!r.ok()) {
         const bool env = r.status().code() == Status::Code::kIOError;
         report.AddCheck({"decrypt", env ? CheckStatus::kInconclusive : CheckStatus::kFailed,
                          r.status().message() + label, json::object()});
         return finish();
       }
+      if (!progress("decrypt", info->encrypted_size, info->encrypted_size, base, true)) return cancelled("decrypt");
     }
     const Clock::time_point t = Clock::now();
     Result<std::unique_ptr<archive::Reader>> reader = archive::Reader::Open(zip);
     Status s = reader.ok() ? Status::OK() : reader.status();
     archive::ExtractOptions eo;
-    if (s.ok()) s = (*reader)->CheckExtractable(eo);
+    uint64_t to_extract = 0;
+    if (s.ok()) {
+      for (const archive::EntryInfo& e : (*reader)->Entries()) to_extract += e.size;
+      if (!room_for(box, "extract", to_extract, "extract " + base + " (its entries' uncompressed size)")) return finish();
+      if (!progress("extract", 0, to_extract, base, true)) return cancelled("extract");
+      eo.progress = [&](const std::string& name, uint64_t done) { return progress("extract", done, to_extract, name, false); };
+      s = (*reader)->CheckExtractable(eo);
+    }
     std::vector<std::string> deleted;
     if (s.ok()) {
       Result<std::vector<std::string>> del = (*reader)->DeletedFiles();
@@ -203,13 +265,16 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
     }
     Result<archive::ExtractReport> er = s.ok() ? (*reader)->ExtractTo(files, eo) : Result<archive::ExtractReport>(s);
     extract_seconds += Since(t);
+    if (er.status().code() == Status::Code::kCancelled) return cancelled("extract");
     if (!er.ok()) {
+      report_decrypted();
       const bool env = er.status().code() == Status::Code::kIOError;
       report.AddCheck({"extract", env ? CheckStatus::kInconclusive : CheckStatus::kFailed,
                        "extraction " + std::string(env ? "could not be carried out: " : "refused: ") + er.status().message() + label,
                        json::object()});
       return finish();
     }
+    if (!progress("extract", to_extract, to_extract, base, true)) return cancelled("extract");
     for (const std::string& p : deleted) {
       if (unlink((files + "/" + p).c_str()) == 0) ++restored.deleted;
     }
@@ -236,10 +301,7 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
       have_previous = true;
     }
   }
-  if (decrypt_seconds > 0) {
-    report.AddCheck({"decrypt", CheckStatus::kPassed, "authenticated and decrypted into the sandbox", json::object()});
-    report.AddDuration("decrypt", decrypt_seconds);
-  }
+  report_decrypted();
   report.AddDuration("extract", extract_seconds);
   report.AddCheck({"extract", CheckStatus::kPassed,
                    std::to_string(restored.files) + " files extracted under the reader's safety rules" +
@@ -262,6 +324,7 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
       std::vector<std::string> problems;
       uint64_t compared = 0;
       for (const auto& [p, e] : *index) {
+        if (!progress("files", compared, index->size(), p, compared == 0)) return cancelled("files");
         const std::string f = files + "/" + p;
         struct stat fs;
         if (lstat(f.c_str(), &fs) != 0) {
@@ -281,6 +344,7 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
         }
         ++compared;
       }
+      if (!progress("files", compared, index->size(), "", true)) return cancelled("files");
       std::sort(problems.begin(), problems.end());
       json ev = {{"indexed", index->size()}, {"compared", compared}};
       if (problems.empty()) {
@@ -317,6 +381,7 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
       }
       sql.Finish();
     }
+    if (!progress("database", 0, 2, "", true)) return cancelled("database_import");
     const Clock::time_point start = Clock::now();
     mkdir((box + "/db").c_str(), 0700);
     Result<std::unique_ptr<RestoreDatabase>> db =
@@ -325,11 +390,18 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
     report.AddDuration("database_start", Since(start));
     if (!db.ok()) {
       report.AddCheck({"database_import", CheckStatus::kInconclusive, "the database for the test is not available: " + db.status().message(), json::object()});
+    } else if (!progress("database", 1, 2, "database.sql", true)) {
+      (*db)->Close();
+      return cancelled("database_import");
     } else {
       const Clock::time_point t = Clock::now();
       std::string error;
       Result<int> rc = (*db)->Import(dump, &error);
       import_seconds = Since(t);
+      if (!progress("database", 2, 2, "database.sql", true)) {
+        (*db)->Close();
+        return cancelled("database_import");
+      }
       report.AddDuration("database_import", import_seconds);
       json server = {{"server", (*db)->version()}, {"throwaway", (*db)->throwaway()}};
       if (!rc.ok()) {
@@ -395,12 +467,7 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
   SetBackupAndRpo(&report, json::parse(restored.manifest, nullptr, false), have_previous ? previous_created_at : "",
                   options.history);
   report.Set("bytes", {{"archive", report.ToJson()["archive"]["size"]}, {"restored", restored.bytes}});
-  // 6. The sandbox goes with `sandbox`; say so in the report.
-  sandbox->reset();
-  struct stat gone;
-  report.AddCheck({"cleanup", lstat(box.c_str(), &gone) == 0 ? CheckStatus::kInconclusive : CheckStatus::kPassed,
-                   lstat(box.c_str(), &gone) == 0 ? "the sandbox could not be removed entirely" : "the sandbox and everything in it were removed",
-                   json::object()});
+  // 6. finish() removes the sandbox and says so in the report.
   return finish();
 }
 

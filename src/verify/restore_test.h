@@ -19,6 +19,7 @@
 #ifndef BJLG_VERIFY_RESTORE_TEST_H_
 #define BJLG_VERIFY_RESTORE_TEST_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,16 @@
 #include "verify/verifier.h"
 
 namespace bjlg::verify {
+
+// Where a restore test is. `phase` is "decrypt" (done/total: bytes of the encrypted archive),
+// "extract" (bytes extracted / uncompressed bytes of the archive), "files" (files compared /
+// files in the index) or "database" (0 before the server starts, 1 before the import, 2 after).
+struct RestoreProgress {
+  std::string phase;
+  uint64_t done = 0;
+  uint64_t total = 0;
+  std::string current;   // the archive's file name, the entry or the file being handled
+};
 
 struct RestoreOptions {
   std::optional<crypto::Secret> secret;
@@ -37,6 +48,15 @@ struct RestoreOptions {
   std::vector<std::string> chain; // earlier archives, oldest (the full backup) first
   std::string history;            // JSON lines of earlier runs, for the RPO gap
   double server_timeout = 120;    // seconds to install and start the throwaway server
+  // Free space that must remain in the sandbox's file system beyond each step's estimate (the
+  // archives' sizes before the sandbox is made, an archive's size before it is decrypted, its
+  // entries' uncompressed sizes before it is extracted). Too little: inconclusive.
+  uint64_t space_margin = 64ull << 20;
+  // Called on the calling thread at each phase's start and end and about every 8 MiB or 100
+  // files within it; returning false cancels: the sandbox is removed and the report is
+  // inconclusive. A running server start or import is not interrupted: the cancellation takes
+  // effect when it returns.
+  std::function<bool(const RestoreProgress&)> progress;
 };
 
 Result<Report> RunRestoreTest(const std::string& archive, const RestoreOptions& options);

@@ -203,16 +203,28 @@ void SqlCheck::Feed(const char* data, size_t size) {
         }
         break;
       case Lex::kSingle:
-      case Lex::kDouble:
+      case Lex::kDouble: {
+        const char quote = lex_ == Lex::kSingle ? '\'' : '"';
+        if (!escape_ && c != quote && c != '\\') {
+          // Most of a dump is the inside of strings: jump to the next byte that matters (the
+          // quote, a backslash or a NUL) instead of going round the loop for each byte.
+          size_t end = i + 1;
+          while (end < size && data[end] != quote && data[end] != '\\' && data[end] != '\0') ++end;
+          if (in_statement_ && head_.size() < kHeadCap) head_.append(data + i, std::min(end - i, kHeadCap - head_.size()));
+          summary_.bytes += end - 1 - i;
+          i = end - 1;  // the loop moves on to `end`
+          break;
+        }
         if (in_statement_ && head_.size() < kHeadCap) head_ += c;
         if (escape_) {
           escape_ = false;
         } else if (c == '\\') {
           escape_ = true;
-        } else if (c == (lex_ == Lex::kSingle ? '\'' : '"')) {
+        } else if (c == quote) {
           lex_ = Lex::kNormal;
         }
         break;
+      }
       case Lex::kBacktick:
         if (head_.size() < kHeadCap) head_ += c;
         if (c == '`') lex_ = Lex::kNormal;

@@ -21,6 +21,7 @@
 #include "crypto/file_io.h"
 #include "crypto/parallel.h"
 #include "crypto/primitives.h"
+#include "verify/entry_hasher.h"
 #include "verify/sql_check.h"
 #include "verify/zip_stream.h"
 
@@ -73,7 +74,7 @@ class Collector : public ZipStreamVisitor {
   }
 
   Status OnData(const uint8_t* data, size_t size) override {
-    sha_.Update(data, size);
+    hasher_.Update(data, size);
     switch (kind_) {
       case kManifest:
       case kIndex:
@@ -102,11 +103,11 @@ class Collector : public ZipStreamVisitor {
     rec.crc = e.crc;
     rec.checked = r.checked;
     rec.error = r.error;
-    if (r.checked) rec.sha256 = sha_.FinalHex();
+    if (r.checked) hasher_.EndEntry(records_.size());  // the digest is filled in by FinishHashes()
     if (r.checked && r.error.empty()) {
       const std::string what = overflow_ ? "" : capture_;
       if (kind_ == kManifest) manifest_ = what, has_manifest_ = true, manifest_first_ = records_.empty();
-      if (kind_ == kIndex) index_ = what, has_index_ = true, index_sha_ = rec.sha256, index_overflow_ = overflow_;
+      if (kind_ == kIndex) index_ = what, has_index_ = true, index_record_ = records_.size(), index_overflow_ = overflow_;
       if (kind_ == kDeleted) has_deleted_ = true;
     }
     if (kind_ == kSql) {
@@ -123,8 +124,18 @@ class Collector : public ZipStreamVisitor {
 
   const std::string& current() const { return current_; }
 
+  // Once the pass is over: every checked entry's SHA-256 into its record.
+  void FinishHashes() {
+    std::unordered_map<uint64_t, std::string> digests = hasher_.Finish();
+    for (const auto& [i, digest] : digests) {
+      if (i < records_.size()) records_[i].sha256 = digest;
+    }
+    if (has_index_) index_sha_ = records_[index_record_].sha256;
+  }
+
   std::vector<EntryRecord> records_;
   std::string manifest_, index_, index_sha_;
+  size_t index_record_ = 0;
   bool has_manifest_ = false, manifest_first_ = false, has_index_ = false, index_overflow_ = false;
   bool has_deleted_ = false, has_sql_ = false, sql_checked_ = false;
   std::string sql_error_;
@@ -138,7 +149,7 @@ class Collector : public ZipStreamVisitor {
   std::string capture_;
   bool overflow_ = false;
   std::string current_;
-  archive::Sha256 sha_;
+  EntryHasher hasher_;
 };
 
 // Why the streaming pass stopped early, if it did.
@@ -492,6 +503,82 @@ json EncryptionEvidence(const crypto::FileReport& f) {
   return e;
 }
 
+// The plugin's format: its MAC covers the whole ciphertext, so a first pass authenticates the
+// file (hashing it as stored on the reading thread) and a second one decrypts it into the zip
+// reader, in memory, re-authenticating as it goes. Adds the encryption check; returns whether
+// the content checks may be made from what the zip reader got (false when the content was never
+// read, or read from bytes the second pass could not authenticate again).
+bool VerifyBjlgenc1(const crypto::InputFile& in, const crypto::Secret& secret, ZipStream* zip, PassOutcome* out,
+                    archive::Sha256* file_hash /* or null */, const std::function<bool(uint64_t)>& progress, Report* report) {
+  uint8_t h[crypto::Bjlgenc1Header::kMaxSize];
+  const size_t n = static_cast<size_t>(std::min<uint64_t>(sizeof h, in.size()));
+  Status s = in.ReadAt(0, h, n);
+  Result<crypto::Bjlgenc1Header> header = s.ok() ? crypto::Bjlgenc1Header::Parse(h, n, in.size())
+                                                 : Result<crypto::Bjlgenc1Header>(s);
+  json evidence = {{"format", "bjlgenc1"}, {"cipher", "aes-256-cbc"}};
+  if (!header.ok()) {
+    const bool io = header.status().code() == Status::Code::kIOError;
+    report->AddCheck({"encryption", io ? CheckStatus::kInconclusive : CheckStatus::kFailed,
+                      (io ? "the archive cannot be read: " : "the encrypted archive is damaged: ") +
+                          header.status().message(),
+                      evidence});
+    return false;
+  }
+  evidence["version"] = header->version;
+  evidence["mode"] = header->version == 1 ? "unknown" : header->password_mode ? "password" : "key";
+  evidence["kdf"] = header->password_mode ? "pbkdf2-sha256" : header->version == 1 ? "unknown" : "none";
+  crypto::Bjlgenc1Stream stream;
+  if (file_hash != nullptr) {
+    file_hash->Update(h, static_cast<size_t>(header->ciphertext_offset));
+    stream.ciphertext = [file_hash](const uint8_t* data, size_t n) { file_hash->Update(data, n); };
+  }
+  stream.progress = [&](uint64_t done, int pass) {
+    if (progress(crypto::Bjlgenc1Progress(*header, in.size(), done, pass))) return true;
+    out->cancelled = true;
+    return false;
+  };
+  stream.sink = [zip, out](const uint8_t* data, size_t n) {
+    // After a structural error, read on to the end so that the verdict rests on bytes the
+    // second pass authenticated (the zip reader cannot take more anyway).
+    if (out->zip.ok()) out->zip = zip->Feed(data, n);
+    return Status::OK();
+  };
+  uint64_t plain = 0;
+  s = crypto::Bjlgenc1DecryptStream(in, *header, secret, {}, stream, &plain);
+  if (s.ok()) {
+    evidence["plaintext_size"] = plain;
+    report->AddCheck({"encryption", CheckStatus::kPassed,
+                      "BJLGENC1: the HMAC-SHA256 over the whole ciphertext and the padding check out, "
+                      "and the content was decrypted in memory and authenticated again",
+                      evidence});
+    return true;
+  }
+  if (out->cancelled) {
+    report->AddCheck({"encryption", CheckStatus::kInconclusive, "not completed: cancelled by the progress callback",
+                      evidence});
+    return true;  // the content checks say what was not done, as for the other formats
+  }
+  if (s.code() == Status::Code::kIOError) {
+    report->AddCheck({"encryption", CheckStatus::kInconclusive, "the archive cannot be read: " + s.message(), evidence});
+    return false;
+  }
+  if (stream.failed_pass == 2) {
+    report->AddCheck({"encryption", CheckStatus::kInconclusive,
+                      "the archive changed while it was being verified: it authenticated, then its second "
+                      "(decrypting) pass did not; verify it again once nothing writes to it",
+                      evidence});
+    return false;
+  }
+  // BJLGENC1 has no key id: a wrong secret and altered data look the same (docs/encryption.md
+  // §2.1); only the wrong kind of secret (a key for a password file) is told apart.
+  report->AddCheck({"encryption", CheckStatus::kFailed,
+                    s.code() == Status::Code::kUnauthenticated
+                        ? s.message() + ": the secret given does not open this archive"
+                        : "the encrypted archive does not authenticate: " + s.message(),
+                    evidence});
+  return false;
+}
+
 }  // namespace
 
 bool InSample(const std::string& name, double fraction) {
@@ -540,7 +627,8 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
   Collector collector(options.sample);
   ZipStream zip(&collector);
   PassOutcome out;
-  archive::Sha256 file_hash;
+  archive::Sha256 file_hash_state;
+  archive::Sha256* file_hash = options.archive_sha256 ? &file_hash_state : nullptr;
   const Clock::time_point pass_start = Clock::now();
   uint64_t bytes_done = 0, next_progress = 8u << 20;
   auto progress = [&](uint64_t done) -> bool {
@@ -565,7 +653,7 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
 
   bool content_readable = true;
   if (kind == Source::kZip) {
-    Status s = ReadBlocks(in, 0, kPlainBlock, &file_hash, [&](uint8_t* data, size_t size, uint64_t offset) {
+    Status s = ReadBlocks(in, 0, kPlainBlock, file_hash, [&](uint8_t* data, size_t size, uint64_t offset) {
       return feed_zip(data, size, offset + size);
     });
     if (!s.ok() && out.zip.ok() && !out.cancelled) out.io = s;
@@ -576,31 +664,7 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
                      info.ok() ? EncryptionEvidence(*info) : json::object()});
     content_readable = false;
   } else if (kind == Source::kBjlgenc1) {
-    // The plugin's format: one HMAC pass over the ciphertext. Its content is not read in memory yet.
-    uint8_t h[crypto::Bjlgenc1Header::kMaxSize];
-    const size_t n = static_cast<size_t>(std::min<uint64_t>(sizeof h, in.size()));
-    Status s = in.ReadAt(0, h, n);
-    Result<crypto::Bjlgenc1Header> header = s.ok() ? crypto::Bjlgenc1Header::Parse(h, n, in.size())
-                                                   : Result<crypto::Bjlgenc1Header>(s);
-    uint64_t plain = 0;
-    if (header.ok()) s = crypto::Bjlgenc1Decrypt(in, *header, *options.secret, {}, nullptr, &plain);
-    else s = header.status();
-    if (s.code() == Status::Code::kIOError) {
-      report.AddCheck({"encryption", CheckStatus::kInconclusive, "the archive cannot be read: " + s.message(), json::object()});
-    } else if (!s.ok()) {
-      report.AddCheck({"encryption", CheckStatus::kFailed,
-                       "BJLGENC1 authentication failed (wrong key or password, or altered data): " + s.message(),
-                       {{"format", "bjlgenc1"}}});
-    } else {
-      report.AddCheck({"encryption", CheckStatus::kPassed,
-                       "BJLGENC1: the HMAC-SHA256 over the whole ciphertext and the padding check out",
-                       {{"format", "bjlgenc1"}, {"plaintext_size", plain}}});
-      report.AddCheck({"content", CheckStatus::kInconclusive,
-                       "the content of a BJLGENC1 archive is not read by the verifier yet: decrypt it "
-                       "(bjlg decrypt) and verify the zip",
-                       json::object()});
-    }
-    content_readable = false;
+    content_readable = VerifyBjlgenc1(in, *options.secret, &zip, &out, file_hash, progress, &report);
   } else {
     Result<crypto::AeadHeader> header = crypto::AeadHeader::Parse(head, head_size);
     Result<crypto::AeadKeys> keys = header.ok() ? crypto::OpenHeader(*header, *options.secret)
@@ -615,26 +679,24 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
                        header.ok() ? EncryptionEvidence(crypto::DescribeAeadFile(*header, in.size())) : json::object()});
       content_readable = false;
     } else {
-      const unsigned threads = options.threads;
-      const uint64_t chunk = header->chunk_size, stored = chunk + crypto::AeadHeader::kTagSize;
-      const size_t batch = crypto::BatchChunks(threads == 0 ? crypto::ResolveThreads(0) : threads, chunk);
-      std::vector<uint8_t> plain(batch * chunk);
-      file_hash.Update(head, crypto::AeadHeader::kSize);
-      Status s = ReadBlocks(in, crypto::AeadHeader::kSize, batch * stored, &file_hash,
-                            [&](uint8_t* data, size_t size, uint64_t offset) -> Status {
-                              const uint64_t first = (offset - crypto::AeadHeader::kSize) / stored;
-                              const size_t count = static_cast<size_t>((size + stored - 1) / stored);
-                              Status a = crypto::OpenChunks(*header, *keys, threads, first, *chunks, data, size,
-                                                            plain.data());
-                              if (!a.ok()) {
-                                out.encryption = a;
-                                return a;
-                              }
-                              return feed_zip(plain.data(), size - count * crypto::AeadHeader::kTagSize,
-                                              offset + size);
-                            });
-      crypto::Wipe(plain.data(), plain.size());
-      if (!s.ok() && out.zip.ok() && out.encryption.ok() && !out.cancelled) out.io = s;
+      // Batch k+1 is read and hashed, batch k opened on every core, while batch k-1 is parsed here.
+      crypto::AeadReadStream stream;
+      if (file_hash != nullptr) {
+        file_hash->Update(head, crypto::AeadHeader::kSize);
+        stream.ciphertext = [&](const uint8_t* data, size_t size) { file_hash->Update(data, size); };
+      }
+      stream.sink = [&](const uint8_t* data, size_t size) {
+        out.zip = zip.Feed(data, size);
+        return out.zip;
+      };
+      stream.progress = [&](uint64_t done) {
+        out.cancelled = !progress(done);
+        return !out.cancelled;
+      };
+      Status s = crypto::DecryptAeadStream(in, *header, *keys, crypto::ResolveThreads(options.threads), stream);
+      if (!s.ok() && out.zip.ok() && !out.cancelled) {
+        (s.code() == Status::Code::kIOError ? out.io : out.encryption) = s;
+      }
       json evidence = EncryptionEvidence(crypto::DescribeAeadFile(*header, in.size()));
       if (!out.encryption.ok()) {
         report.AddCheck({"encryption", CheckStatus::kFailed, "the encrypted archive is damaged: " + out.encryption.message(),
@@ -656,6 +718,7 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
       out.zip = zip.Finish();
       out.complete = out.zip.ok();
     }
+    collector.FinishHashes();
     report.AddDuration("read", Seconds(pass_start));
     const Clock::time_point checks_start = Clock::now();
     if (out.cancelled) {
@@ -690,7 +753,7 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
     report.Set("entries", {{"total", collector.records_.size()}, {"checked", checked}});
     report.Set("bytes", {{"archive", in.size()}, {"read", bytes_done}, {"zip", zip.BytesRead()},
                          {"uncompressed", collector.uncompressed_}});
-    if (complete) report.Set("sha256", file_hash.FinalHex());
+    if (complete && file_hash != nullptr) report.Set("sha256", file_hash->FinalHex());
     SetBackupAndRpo(&report, manifest, "", options.history);
   } else {
     report.AddDuration("read", Seconds(pass_start));

@@ -18,6 +18,9 @@ constexpr uint32_t kZip64EndSig = 0x06064b50;
 constexpr uint32_t kZip64LocatorSig = 0x07064b50;
 constexpr uint32_t kEndSig = 0x06054b50;
 constexpr size_t kOutBuffer = 256 * 1024;
+// A deflated entry whose compressed bytes all arrive in one piece and whose declared size is at
+// most this is inflated whole by libdeflate (2 to 3 times zlib's speed); others stream through zlib.
+constexpr uint64_t kWholeEntryMax = 16u << 20;
 
 uint16_t U16(const std::string& s, size_t at) {
   return static_cast<uint16_t>(static_cast<uint8_t>(s[at]) | static_cast<uint8_t>(s[at + 1]) << 8);
@@ -66,8 +69,11 @@ struct ZipStream::Inflater {
   z_stream z{};
   bool ready = false;
   std::vector<uint8_t> out = std::vector<uint8_t>(kOutBuffer);
+  libdeflate_decompressor* whole = nullptr;  // made on first use
+  std::vector<uint8_t> whole_out;
   ~Inflater() {
     if (ready) inflateEnd(&z);
+    if (whole != nullptr) libdeflate_free_decompressor(whole);
   }
   bool Reset() {
     if (!ready) {
@@ -300,12 +306,25 @@ Status ZipStream::FeedData(const uint8_t* data, size_t size, size_t* used) {
     if (remaining_ == 0) return EndData();
     return Status::OK();
   }
+  if (known && consumed_ == 0 && remaining_ <= avail && cur_.size <= kWholeEntryMax) {
+    bool done = false;
+    Status s = InflateWhole(data, static_cast<size_t>(remaining_), &done);
+    if (!s.ok() || done) {
+      *used = static_cast<size_t>(remaining_);
+      consumed_ = remaining_;
+      remaining_ = 0;
+      return s.ok() ? EndData() : s;
+    }
+  }
   z_stream& z = inflater_->z;
   z.next_in = const_cast<Bytef*>(data);
   z.avail_in = static_cast<uInt>(std::min<size_t>(avail, 1u << 30));
   const uInt given = z.avail_in;
   int rc = Z_OK;
-  while (z.avail_in > 0 && rc != Z_STREAM_END) {
+  // Go on while input is left, and also while the output buffer came back full: zlib may have
+  // taken the last input bytes into its bit buffer with output still pending (a final match).
+  bool full = false;
+  while ((z.avail_in > 0 || full) && rc != Z_STREAM_END) {
     z.next_out = inflater_->out.data();
     z.avail_out = static_cast<uInt>(inflater_->out.size());
     rc = inflate(&z, Z_NO_FLUSH);
@@ -326,6 +345,7 @@ Status ZipStream::FeedData(const uint8_t* data, size_t size, size_t* used) {
       break;
     }
     if (rc == Z_BUF_ERROR && z.avail_out != 0) break;  // needs more input
+    full = z.avail_out == 0;
   }
   size_t took = result_.error.empty() ? given - z.avail_in : avail;
   *used = took;
@@ -347,6 +367,27 @@ Status ZipStream::FeedData(const uint8_t* data, size_t size, size_t* used) {
     state_ = State::kDescriptor;
     hdr_.clear();
     need_ = 4;
+  }
+  return Status::OK();
+}
+
+Status ZipStream::InflateWhole(const uint8_t* data, size_t size, bool* done) {
+  Inflater& in = *inflater_;
+  if (in.whole == nullptr && (in.whole = libdeflate_alloc_decompressor()) == nullptr) return Status::OK();
+  in.whole_out.resize(std::max<size_t>(1, static_cast<size_t>(cur_.size)));
+  size_t in_used = 0, produced = 0;
+  const libdeflate_result r = libdeflate_deflate_decompress_ex(in.whole, data, size, in.whole_out.data(),
+                                                               static_cast<size_t>(cur_.size), &in_used, &produced);
+  // Anything but an exact fit goes through zlib, which says precisely what is wrong.
+  if (r != LIBDEFLATE_SUCCESS || in_used != size || produced != cur_.size) return Status::OK();
+  *done = true;
+  result_.crc = libdeflate_crc32(0, in.whole_out.data(), produced);
+  result_.size = produced;
+  for (size_t at = 0; at < produced;) {  // in the pieces zlib would give, for the same visitor calls
+    const size_t n = std::min(kOutBuffer, produced - at);
+    Status s = visitor_->OnData(in.whole_out.data() + at, n);
+    if (!s.ok()) return s;
+    at += n;
   }
   return Status::OK();
 }

@@ -88,6 +88,9 @@ class ZipStream {
   Status ParseHeader();      // hdr_ holds need_ bytes of the current header
   Status StartData();
   Status FeedData(const uint8_t* data, size_t size, size_t* used);
+  // Inflates the current entry from all its `size` compressed bytes at once; *done is false
+  // (and nothing was given to the visitor) when it must go through zlib instead.
+  Status InflateWhole(const uint8_t* data, size_t size, bool* done);
   Status EndData();
   Status CheckDirectory();
   Status Fail(const std::string& what) const;

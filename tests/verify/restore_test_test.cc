@@ -2,6 +2,7 @@
 // (tagged [mariadb]: run by make test-verify-integration), environment failures inconclusive,
 // and the sandbox always removed.
 #include <dirent.h>
+#include <sys/statvfs.h>
 
 #include <catch2/catch.hpp>
 
@@ -64,6 +65,25 @@ TEST_CASE("restore test without database: files against the index, sandbox remov
     CHECK(Get(bad, "decrypt").message.find("wrong key") != std::string::npos);
     CHECK(SandboxesIn(dir / "boxes") == 0);
   }
+  SECTION("a BJLGENC1 archive (the plugin's) is decrypted into the sandbox and restored") {
+    const std::string enc = EncryptBjlgenc1(zip, dir / "a.zip.enc", TestKey(5));
+    RestoreOptions k = o;
+    k.secret.emplace(TestKey(5));
+    Report e = Run(enc, k);
+    INFO(e.ToJson().dump(1));
+    CHECK(e.status() == CheckStatus::kPassed);
+    CHECK(Get(e, "decrypt").status == CheckStatus::kPassed);
+    CHECK(Get(e, "files").status == CheckStatus::kPassed);
+    CHECK(Run(enc, o).status() == CheckStatus::kInconclusive);  // no key
+    RestoreOptions w = o;
+    w.secret.emplace(TestKey(6));
+    Report bad = Run(enc, w);  // no key id in this format: reported as the verifier does
+    CHECK(bad.status() == CheckStatus::kFailed);
+    CHECK(Get(bad, "decrypt").message.find("wrong key or password") != std::string::npos);
+    FlipByte(enc, archive::testing::ReadFile(enc).size() - 40);
+    CHECK(Get(Run(enc, k), "decrypt").status == CheckStatus::kFailed);
+    CHECK(SandboxesIn(dir / "boxes") == 0);
+  }
   SECTION("a traversal entry is refused by the reader's rules") {
     RewriteZip(dir, zip, "data");
     const std::string py = "import zipfile\nz = zipfile.ZipFile('" + zip + "', 'a')\nz.writestr('../evil.php', 'x')\n";
@@ -86,6 +106,103 @@ TEST_CASE("restore test without database: files against the index, sandbox remov
     Run(zip, o);
     CHECK(SandboxesIn(dir / "boxes") == 0);
   }
+}
+
+TEST_CASE("restore test progress: every phase reported in order; false cancels, the sandbox removed", "[verify][restore]") {
+  TempDir dir;
+  const std::string zip = BjlgArchive(dir, "a.zip", PluginDump(20));
+  const std::string enc = Encrypt(zip, dir / "a.zip.bjlg", TestKey(5));
+  archive::testing::MakeDirs(dir / "boxes");
+  RestoreOptions o;
+  o.sandbox_parent = dir / "boxes";
+  o.secret.emplace(TestKey(5));
+  std::vector<std::string> phases;
+  bool bounded = true;
+  o.progress = [&](const RestoreProgress& p) {
+    if (phases.empty() || phases.back() != p.phase) phases.push_back(p.phase);
+    bounded = bounded && p.done <= p.total;
+    return true;
+  };
+  Report r = Run(enc, o);
+  CHECK(r.status() == CheckStatus::kPassed);
+  CHECK(phases == std::vector<std::string>{"decrypt", "extract", "files"});
+  CHECK(bounded);
+
+  for (const char* phase : {"decrypt", "extract", "files"}) {
+    INFO("cancelled in " << phase);
+    int calls = 0;
+    o.progress = [&](const RestoreProgress& p) {
+      ++calls;
+      return p.phase != phase;
+    };
+    Report c = Run(enc, o);
+    CHECK(c.status() == CheckStatus::kInconclusive);
+    CHECK(Get(c, phase).status == CheckStatus::kInconclusive);
+    CHECK(Get(c, phase).message == "cancelled by the progress callback");
+    CHECK(Get(c, "cleanup").status == CheckStatus::kPassed);
+    CHECK(SandboxesIn(dir / "boxes") == 0);
+  }
+  SECTION("cancelled while extracting a large entry: the part written goes with the sandbox") {
+    archive::testing::WriteFile(dir / "big.bin", archive::testing::RandomBytes(20 << 20, 8));
+    OneFileArchive(dir, "big.zip", "big.bin");
+    RestoreOptions b;
+    b.sandbox_parent = dir / "boxes";
+    uint64_t seen = 0;
+    b.progress = [&](const RestoreProgress& p) {
+      seen = std::max(seen, p.done);
+      return !(p.phase == "extract" && p.done > (8u << 20));
+    };
+    Report c = Run(dir / "big.zip", b);
+    CHECK(Get(c, "extract").message == "cancelled by the progress callback");
+    CHECK(seen < (20u << 20));
+    CHECK(SandboxesIn(dir / "boxes") == 0);
+  }
+}
+
+TEST_CASE("restore test free space: too little is inconclusive, the archive untouched", "[verify][restore]") {
+  TempDir dir;
+  archive::testing::MakeDirs(dir / "boxes");
+  // 96 MiB of zeros (a sparse file: no disk used) deflate to about 100 KiB.
+  REQUIRE(TempDir::Run("truncate -s 96M '" + (dir / "zeros.bin") + "'") == 0);
+  const std::string zip = OneFileArchive(dir, "z.zip", "zeros.bin");
+  const std::string before = *archive::Sha256OfFile(zip);
+  const uint64_t size = archive::testing::ReadFile(zip).size();
+  REQUIRE(size < (1u << 20));
+  struct statvfs vfs;
+  REQUIRE(statvfs((dir / "boxes").c_str(), &vfs) == 0);
+  const uint64_t free_now = static_cast<uint64_t>(vfs.f_bavail) * vfs.f_frsize;
+  REQUIRE(free_now > (256u << 20));
+
+  RestoreOptions o;
+  o.sandbox_parent = dir / "boxes";
+  SECTION("before the sandbox is made: the archives do not fit") {
+    o.space_margin = free_now;  // the archive's size on top of everything free
+    Report r = Run(zip, o);
+    INFO(r.ToJson().dump(1));
+    CHECK(r.status() == CheckStatus::kInconclusive);
+    CHECK(Get(r, "sandbox").status == CheckStatus::kInconclusive);
+    CHECK(Get(r, "sandbox").message.find("not enough free space in the sandbox") == 0);
+    CHECK(Get(r, "sandbox").evidence["margin_bytes"] == free_now);
+    CHECK(r.Find("cleanup") == nullptr);  // no sandbox was made
+  }
+  SECTION("before extracting: the entries' uncompressed size does not fit") {
+    // Room for the archive (under 1 MiB) with 32 MiB to spare for other writers on this disk,
+    // not for its 96 MiB of content.
+    o.space_margin = free_now - (32u << 20);
+    Report r = Run(zip, o);
+    INFO(r.ToJson().dump(1));
+    CHECK(r.status() == CheckStatus::kInconclusive);
+    CHECK(Get(r, "sandbox").status == CheckStatus::kPassed);
+    CHECK(Get(r, "extract").status == CheckStatus::kInconclusive);
+    CHECK(Get(r, "extract").message.find("not enough free space in the sandbox to extract z.zip") == 0);
+    CHECK(Get(r, "extract").evidence["estimated_bytes"].get<uint64_t>() >= 96u << 20);  // and the manifest, the index
+    CHECK(Get(r, "cleanup").status == CheckStatus::kPassed);
+  }
+  SECTION("with the default margin it restores") {
+    CHECK(Run(zip, o).status() == CheckStatus::kPassed);
+  }
+  CHECK(*archive::Sha256OfFile(zip) == before);  // nothing deleted or modified
+  CHECK(SandboxesIn(dir / "boxes") == 0);
 }
 
 TEST_CASE("a chain: full then incremental, restored in order with deletions", "[verify][restore]") {
@@ -117,7 +234,9 @@ TEST_CASE("a chain: full then incremental, restored in order with deletions", "[
   CHECK(r.ToJson()["rpo"].contains("gap_to_previous_seconds"));
 
   SECTION("the incremental alone lacks the unchanged files") {
-    Report alone = Run(dir / "inc.zip", RestoreOptions{{}, 0, false, "", dir.path(), {}, "", 120});
+    RestoreOptions alone_options;
+    alone_options.sandbox_parent = dir.path();
+    Report alone = Run(dir / "inc.zip", alone_options);
     CHECK(alone.status() == CheckStatus::kFailed);
     CHECK(Get(alone, "files").message.find("is in backup-index.json but was not restored") != std::string::npos);
   }
@@ -145,6 +264,22 @@ TEST_CASE("a real MariaDB restore of a few thousand rows", "[.][mariadb]") {
     Report bad = Run(BjlgArchive(dir, "bad.zip", dump), o);
     CHECK(bad.status() == CheckStatus::kFailed);
     CHECK(Get(bad, "database_import").message.find("Unknown column 'nope'") != std::string::npos);
+    CHECK(SandboxesIn(dir.path()) == 0);
+  }
+  SECTION("progress reports the database steps; false before the import cancels, the server stopped") {
+    RestoreOptions p = o;
+    std::vector<uint64_t> steps;
+    p.progress = [&](const RestoreProgress& at) {
+      if (at.phase == "database") steps.push_back(at.done);
+      return true;
+    };
+    CHECK(Run(zip, p).status() == CheckStatus::kPassed);
+    CHECK(steps == std::vector<uint64_t>{0, 1, 2});
+    p.progress = [](const RestoreProgress& at) { return !(at.phase == "database" && at.done == 1); };
+    Report c = Run(zip, p);
+    CHECK(c.status() == CheckStatus::kInconclusive);
+    CHECK(Get(c, "database_import").message == "cancelled by the progress callback");
+    CHECK(Get(c, "cleanup").status == CheckStatus::kPassed);
     CHECK(SandboxesIn(dir.path()) == 0);
   }
   SECTION("a DSN that does not connect is inconclusive") {

@@ -2,6 +2,8 @@
 // message that says what is wrong and where.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "verify/verifier.h"
 #include "verify_fixtures.h"
 
@@ -45,6 +47,25 @@ TEST_CASE("a bjlg archive passes every check", "[verify]") {
   CHECK(j["sha256"] == *archive::Sha256OfFile(path));
   CHECK(j["archive"]["name"] == "good.zip");
   CHECK(j["rpo"]["age_seconds"].get<int64_t>() >= 0);
+}
+
+TEST_CASE("without the archive's SHA-256 the checks are the same, the report has no sha256", "[verify]") {
+  TempDir dir;
+  const std::string plain = BjlgArchive(dir, "good.zip", PluginDump(30));
+  const std::string enc = Encrypt(plain, dir / "good.zip.bjlg", TestKey(1));
+  const std::string legacy = EncryptBjlgenc1(plain, dir / "good.zip.enc", TestKey(1));
+  for (const std::string& path : {plain, enc, legacy}) {
+    INFO(path);
+    VerifyOptions o;
+    o.secret.emplace(TestKey(1));
+    const nlohmann::json with = Run(path, o).ToJson();
+    o.archive_sha256 = false;
+    const nlohmann::json without = Run(path, o).ToJson();
+    CHECK(with["sha256"] == *archive::Sha256OfFile(path));
+    CHECK_FALSE(without.contains("sha256"));
+    CHECK(without["status"] == "passed");
+    CHECK(without["checks"] == with["checks"]);
+  }
 }
 
 TEST_CASE("RPO: the gap to the previous backup comes from the history file", "[verify]") {
@@ -110,6 +131,117 @@ TEST_CASE("an encrypted archive is authenticated and checked in one pass", "[ver
     Report n = Run(enc, o);
     CHECK(Get(n, "encryption").status == CheckStatus::kFailed);
     CHECK(Contains(Get(n, "encryption").message, "truncated"));
+  }
+}
+
+TEST_CASE("a BJLGENC1 archive is authenticated, then decrypted in memory and checked", "[verify]") {
+  TempDir dir;
+  const std::string plain = BjlgArchive(dir, "good.zip", PluginDump(300));
+  const std::string enc = EncryptBjlgenc1(plain, dir / "good.zip.enc", TestKey(1));
+  VerifyOptions o;
+  o.secret.emplace(TestKey(1));
+  Report r = Run(enc, o);
+  const nlohmann::json j = r.ToJson();
+  INFO(j.dump(1));
+  CHECK(r.status() == CheckStatus::kPassed);
+  for (const char* name : {"encryption", "zip_structure", "entry_names", "entry_data", "index", "manifest", "database"}) {
+    CHECK(Get(r, name).status == CheckStatus::kPassed);
+  }
+  CHECK(Get(r, "encryption").evidence["format"] == "bjlgenc1");
+  CHECK(Get(r, "encryption").evidence["plaintext_size"] == ReadFile(plain).size());
+  CHECK(j["entries"]["checked"] == j["entries"]["total"]);
+  CHECK(Get(r, "database").evidence["rows"] == 303);
+  CHECK(j["sha256"] == *archive::Sha256OfFile(enc));
+  CHECK(j["bytes"]["read"] == ReadFile(enc).size());
+  // The same verdicts as the plain archive: the content checks did run on the decrypted bytes.
+  const nlohmann::json p = Run(plain).ToJson();
+  CHECK(j["checks"][2] == p["checks"][1]);  // entry_names, after encryption and zip_structure
+  CHECK(Get(r, "index").message == Get(Run(plain), "index").message);
+
+  SECTION("with a password") {
+    const std::string pw = EncryptBjlgenc1(plain, dir / "pw.zip.enc", crypto::Password("correct horse"));
+    VerifyOptions po;
+    po.secret.emplace(crypto::Password("correct horse"));
+    Report pr = Run(pw, po);
+    CHECK(pr.status() == CheckStatus::kPassed);
+    CHECK(Get(pr, "encryption").evidence["mode"] == "password");
+  }
+  SECTION("without a secret: inconclusive") {
+    CHECK(Run(enc).status() == CheckStatus::kInconclusive);
+  }
+  SECTION("a wrong key fails the encryption check, as for the bjlg format, and reads nothing further") {
+    VerifyOptions w;
+    w.secret.emplace(TestKey(2));
+    Report n = Run(enc, w);
+    CHECK(n.status() == CheckStatus::kFailed);
+    CHECK(Get(n, "encryption").status == CheckStatus::kFailed);
+    CHECK(Contains(Get(n, "encryption").message, "wrong key or password"));
+    CHECK(n.Find("zip_structure") == nullptr);
+    w.secret.emplace(crypto::Password("a password"));
+    CHECK(Contains(Get(Run(enc, w), "encryption").message, "wrong password"));
+  }
+  SECTION("a flipped ciphertext byte fails the encryption check") {
+    FlipByte(enc, ReadFile(enc).size() / 2);
+    Report n = Run(enc, o);
+    CHECK(n.status() == CheckStatus::kFailed);
+    CHECK(Get(n, "encryption").status == CheckStatus::kFailed);
+    CHECK(n.Find("entry_data") == nullptr);
+  }
+  SECTION("an archive damaged before encryption: the content checks fail, the encryption passes") {
+    std::string data = ReadFile(plain);
+    data.resize(data.size() - 30);
+    WriteFile(dir / "cut.zip", data);
+    Report n = Run(EncryptBjlgenc1(dir / "cut.zip", dir / "cut.zip.enc", TestKey(1)), o);
+    CHECK(n.status() == CheckStatus::kFailed);
+    CHECK(Get(n, "encryption").status == CheckStatus::kPassed);
+    CHECK(Contains(Get(n, "zip_structure").message, "truncated"));
+  }
+}
+
+TEST_CASE("a BJLGENC1 archive changed between its two passes is inconclusive, never passed", "[verify]") {
+  TempDir dir;
+  archive::testing::WriteFile(dir / "big.bin", archive::testing::RandomBytes(40 << 20, 4));
+  OneFileArchive(dir, "big.zip", "big.bin");
+  const std::string enc = EncryptBjlgenc1(dir / "big.zip", dir / "big.zip.enc", TestKey(1));
+  const uint64_t size = ReadFile(enc).size();
+  VerifyOptions o;
+  o.secret.emplace(TestKey(1));
+  std::vector<uint64_t> seen;
+  bool changed = false;
+  o.progress = [&](const VerifyProgress& p) {
+    seen.push_back(p.bytes_done);
+    // Past half the progress the first pass is over. In the second, bytes_done = size/2 + done/2,
+    // and the reader is at most 8 MiB ahead of `done`: below size - 6 MiB, the end is unread.
+    // The window is wider than the 8 MiB between two calls.
+    if (!changed && p.bytes_done > size / 2 + (1 << 20) && p.bytes_done < size - (6 << 20)) {
+      FlipByte(enc, size - 100);
+      changed = true;
+    }
+    return true;
+  };
+  Report r = Run(enc, o);
+  INFO(r.ToJson().dump(1));
+  REQUIRE(changed);
+  CHECK(r.status() == CheckStatus::kInconclusive);
+  CHECK(Contains(Get(r, "encryption").message, "the archive changed while it was being verified"));
+  CHECK(r.Find("entry_data") == nullptr);
+  CHECK(std::is_sorted(seen.begin(), seen.end()));
+
+  SECTION("progress reaches the file size; returning false cancels (inconclusive)") {
+    FlipByte(enc, size - 100);  // back as it was
+    seen.clear();
+    o.progress = [&](const VerifyProgress& p) {
+      seen.push_back(p.bytes_done);
+      CHECK(p.bytes_total == size);
+      return true;
+    };
+    CHECK(Run(enc, o).status() == CheckStatus::kPassed);
+    CHECK(seen.size() >= 4);  // about every 8 MiB of 2 x 40 MiB, counted as 40
+    CHECK(seen.back() == size);
+    o.progress = [](const VerifyProgress&) { return false; };
+    Report c = Run(enc, o);
+    CHECK(c.status() == CheckStatus::kInconclusive);
+    CHECK(Get(c, "zip_structure").message == "cancelled by the progress callback");
   }
 }
 
@@ -255,12 +387,7 @@ TEST_CASE("what is not an archive, or cannot be read", "[verify]") {
 TEST_CASE("cancelling from the progress callback is inconclusive", "[verify]") {
   TempDir dir;
   archive::testing::WriteFile(dir / "big.bin", archive::testing::RandomBytes(20 << 20, 9));
-  archive::WriterOptions wo;
-  wo.threads = 1;
-  auto w = archive::Writer::Create(dir / "big.zip", wo);
-  REQUIRE(w.ok());
-  REQUIRE((*w)->AddFile(dir / "big.bin", "wp-content/uploads/big.bin").ok());
-  REQUIRE((*w)->Close().ok());
+  OneFileArchive(dir, "big.zip", "big.bin");
   VerifyOptions o;
   int calls = 0;
   o.progress = [&](const VerifyProgress& p) {

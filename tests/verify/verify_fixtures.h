@@ -87,6 +87,25 @@ inline std::string Encrypt(const std::string& in, const std::string& out, const 
   return out;
 }
 
+// An archive at dir/name holding the file dir/file as wp-content/uploads/<file>. Returns its path.
+inline std::string OneFileArchive(const TempDir& dir, const std::string& name, const std::string& file) {
+  archive::WriterOptions o;
+  o.threads = 1;
+  auto w = archive::Writer::Create(dir / name, o);
+  REQUIRE(w.ok());
+  REQUIRE((*w)->AddFile(dir / file, "wp-content/uploads/" + file).ok());
+  REQUIRE((*w)->Close().ok());
+  return dir / name;
+}
+
+// The plugin's encrypted format (BJLGENC1, docs/encryption.md §2), with a key or a password.
+inline std::string EncryptBjlgenc1(const std::string& in, const std::string& out, const crypto::Secret& secret) {
+  crypto::EncryptOptions o;
+  o.format = crypto::Format::kBjlgenc1;
+  REQUIRE(crypto::EncryptFile(in, out, secret, o).ok());
+  return out;
+}
+
 // The plugin's shape, written by Python's zipfile as ZipArchive would: manifest first with
 // file_count 0 and empty checksum, database.sql, wp-content files; no index. With `stream`, the
 // zip is written to a pipe, so every entry has a data descriptor.
