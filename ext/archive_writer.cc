@@ -241,6 +241,7 @@ bool call_progress(WriterObject *o, const bjlg::archive::Progress &p) {
   if (o->bailout || EG(exception)) return false;
   zval arg;
   array_init(&arg);
+  add_assoc_stringl(&arg, "phase", p.phase.data(), p.phase.size());
   add_assoc_long(&arg, "files_done", static_cast<zend_long>(p.files_done));
   add_assoc_long(&arg, "files_total", static_cast<zend_long>(p.files_total));
   add_assoc_long(&arg, "bytes_done", static_cast<zend_long>(p.bytes_done));

@@ -1,5 +1,6 @@
 /* Bjlg\Crypto\Cipher: static encryptFile / decryptFile / verifyFile / inspect over the core's
  * src/crypto/cipher.h. This file converts arguments and results only. */
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -63,9 +64,45 @@ bool each_option(HashTable *options, uint32_t arg, Handler &&handle) {
   return true;
 }
 
-bool parse_encrypt_options(HashTable *options, EncryptOptions *o) {
+/* The `progress` option: the callable (UNDEF when not given), called with ['phase' => ...,
+ * 'bytes_done' => n, 'bytes_total' => n] after each batch; false or an exception cancels. */
+struct Progress {
+  zval callable;
+  bool bailout = false;
+  Progress() { ZVAL_UNDEF(&callable); }
+  ~Progress() { zval_ptr_dtor(&callable); }
+  Progress(const Progress &) = delete;
+  Progress &operator=(const Progress &) = delete;
+
+  /* False after throwing a TypeError for a value that is not callable. */
+  bool set(zval *value, uint32_t arg) {
+    if (!zend_is_callable(value, 0, nullptr)) {
+      zend_argument_type_error(arg, "option \"progress\" must be a valid callback, %s given",
+                               zend_zval_type_name(value));
+      return false;
+    }
+    zval_ptr_dtor(&callable);
+    ZVAL_COPY(&callable, value);
+    return true;
+  }
+
+  std::function<bool(uint64_t, uint64_t)> callback(const char *phase) {
+    if (Z_ISUNDEF(callable)) return nullptr;
+    return [this, phase](uint64_t done, uint64_t total) {
+      zval arg;
+      array_init(&arg);
+      add_assoc_string(&arg, "phase", phase);
+      add_assoc_long(&arg, "bytes_done", static_cast<zend_long>(done));
+      add_assoc_long(&arg, "bytes_total", static_cast<zend_long>(total));
+      return bjlg_call_progress(&callable, &arg, &bailout);
+    };
+  }
+};
+
+bool parse_encrypt_options(HashTable *options, EncryptOptions *o, Progress *progress) {
   const BjlgValueSite site{4, ""};
   return each_option(options, site.arg, [&](const std::string &name, zval *value) {
+    if (name == "progress") return progress->set(value, site.arg);
     if (name == "threads") {
       uint32_t n = 0;
       if (!bjlg_crypto_option_long(value, name, site, 0, 256, &n)) return false;
@@ -78,10 +115,12 @@ bool parse_encrypt_options(HashTable *options, EncryptOptions *o) {
   });
 }
 
-bool parse_decrypt_options(HashTable *options, uint32_t arg, DecryptOptions *o) {
+bool parse_decrypt_options(HashTable *options, uint32_t arg, DecryptOptions *o, Progress *progress) {
   const BjlgValueSite site{arg, ""};
   return each_option(options, arg, [&](const std::string &name, zval *value) {
-    if (name == "threads") {
+    if (name == "progress") {
+      if (!progress->set(value, arg)) return false;
+    } else if (name == "threads") {
       uint32_t n = 0;
       if (!bjlg_crypto_option_long(value, name, site, 0, 256, &n)) return false;
       o->threads = n;
@@ -103,7 +142,10 @@ bool parse_decrypt_options(HashTable *options, uint32_t arg, DecryptOptions *o) 
   });
 }
 
-void finish(zval *return_value, const bjlg::Result<FileReport> &report) {
+/* The report, or the exception for its failure; nothing when the progress callable threw (its
+ * exception stands) or bailed out (the caller unwinds). */
+void finish(zval *return_value, const bjlg::Result<FileReport> &report, const Progress &progress) {
+  if (progress.bailout || EG(exception)) return;
   if (!report.ok()) {
     bjlg_crypto_throw_status(report.status());
     return;
@@ -143,24 +185,34 @@ ZEND_METHOD(Bjlg_Crypto_Cipher, encryptFile) {
   BjlgCryptoScrubOnExit scrub;
   InOutArgs a;
   if (!parse_in_out_args(execute_data, &a)) RETURN_THROWS();
+  bool bailout = false;
   bjlg_guard([&] {
     auto secret = secret_of(a.key, a.password, 3);
     EncryptOptions o;
-    if (!secret || !parse_encrypt_options(a.options, &o)) return;
-    finish(return_value, bjlg::crypto::EncryptFile(to_std(a.in), to_std(a.out), *secret, o));
+    Progress progress;
+    if (!secret || !parse_encrypt_options(a.options, &o, &progress)) return;
+    o.progress = progress.callback("encrypt");
+    finish(return_value, bjlg::crypto::EncryptFile(to_std(a.in), to_std(a.out), *secret, o), progress);
+    bailout = progress.bailout;
   });
+  if (bailout) zend_bailout();
 }
 
 ZEND_METHOD(Bjlg_Crypto_Cipher, decryptFile) {
   BjlgCryptoScrubOnExit scrub;
   InOutArgs a;
   if (!parse_in_out_args(execute_data, &a)) RETURN_THROWS();
+  bool bailout = false;
   bjlg_guard([&] {
     auto secret = secret_of(a.key, a.password, 3);
     DecryptOptions o;
-    if (!secret || !parse_decrypt_options(a.options, 4, &o)) return;
-    finish(return_value, bjlg::crypto::DecryptFile(to_std(a.in), to_std(a.out), *secret, o));
+    Progress progress;
+    if (!secret || !parse_decrypt_options(a.options, 4, &o, &progress)) return;
+    o.progress = progress.callback("decrypt");
+    finish(return_value, bjlg::crypto::DecryptFile(to_std(a.in), to_std(a.out), *secret, o), progress);
+    bailout = progress.bailout;
   });
+  if (bailout) zend_bailout();
 }
 
 ZEND_METHOD(Bjlg_Crypto_Cipher, verifyFile) {
@@ -175,12 +227,17 @@ ZEND_METHOD(Bjlg_Crypto_Cipher, verifyFile) {
     Z_PARAM_ARRAY_HT(options)
   ZEND_PARSE_PARAMETERS_END();
   if (!check_path(in, 1)) RETURN_THROWS();
+  bool bailout = false;
   bjlg_guard([&] {
     auto secret = secret_of(key, password, 2);
     DecryptOptions o;
-    if (!secret || !parse_decrypt_options(options, 3, &o)) return;
-    finish(return_value, bjlg::crypto::VerifyFile(to_std(in), *secret, o));
+    Progress progress;
+    if (!secret || !parse_decrypt_options(options, 3, &o, &progress)) return;
+    o.progress = progress.callback("verify");
+    finish(return_value, bjlg::crypto::VerifyFile(to_std(in), *secret, o), progress);
+    bailout = progress.bailout;
   });
+  if (bailout) zend_bailout();
 }
 
 ZEND_METHOD(Bjlg_Crypto_Cipher, inspect) {
@@ -190,7 +247,7 @@ ZEND_METHOD(Bjlg_Crypto_Cipher, inspect) {
     Z_PARAM_STR(in)
   ZEND_PARSE_PARAMETERS_END();
   if (!check_path(in, 1)) RETURN_THROWS();
-  bjlg_guard([&] { finish(return_value, bjlg::crypto::InspectFile(to_std(in))); });
+  bjlg_guard([&] { finish(return_value, bjlg::crypto::InspectFile(to_std(in)), Progress()); });
 }
 
 void bjlg_register_crypto_cipher(void) { bjlg_ce_Crypto_Cipher = register_class_Bjlg_Crypto_Cipher(); }

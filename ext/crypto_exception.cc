@@ -14,6 +14,7 @@ zend_class_entry *bjlg_ce_Crypto_CorruptedDataException;
 zend_class_entry *bjlg_ce_Crypto_TruncatedDataException;
 zend_class_entry *bjlg_ce_Crypto_UnsupportedFormatException;
 zend_class_entry *bjlg_ce_Crypto_IOException;
+zend_class_entry *bjlg_ce_Crypto_CancelledException;
 
 namespace {
 
@@ -58,6 +59,7 @@ void bjlg_crypto_throw_status(const bjlg::Status &status) {
                                 : bjlg_ce_Crypto_CorruptedDataException;
       break;
     case bjlg::Status::Code::kNotSupported: ce = bjlg_ce_Crypto_UnsupportedFormatException; break;
+    case bjlg::Status::Code::kCancelled: ce = bjlg_ce_Crypto_CancelledException; break;
     case bjlg::Status::Code::kInvalidArgument:
       zend_value_error("%s", status.message().c_str());
       return;
@@ -76,9 +78,11 @@ void bjlg_register_crypto_exceptions(void) {
   bjlg_ce_Crypto_UnsupportedFormatException =
       register_class_Bjlg_Crypto_UnsupportedFormatException(bjlg_ce_Exception);
   bjlg_ce_Crypto_IOException = register_class_Bjlg_Crypto_IOException(bjlg_ce_Exception);
+  bjlg_ce_Crypto_CancelledException = register_class_Bjlg_Crypto_CancelledException(bjlg_ce_Exception);
   for (zend_class_entry *ce : {bjlg_ce_Crypto_WrongKeyException, bjlg_ce_Crypto_CorruptedDataException,
                                bjlg_ce_Crypto_TruncatedDataException,
-                               bjlg_ce_Crypto_UnsupportedFormatException, bjlg_ce_Crypto_IOException}) {
+                               bjlg_ce_Crypto_UnsupportedFormatException, bjlg_ce_Crypto_IOException,
+                               bjlg_ce_Crypto_CancelledException}) {
     ce->create_object = scrubbed_exception_create;
   }
 }

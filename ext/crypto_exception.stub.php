@@ -28,3 +28,8 @@ class UnsupportedFormatException extends \Bjlg\Exception
 class IOException extends \Bjlg\Exception
 {
 }
+
+/** The operation was stopped by its progress callable (false or an exception); nothing was written. */
+class CancelledException extends \Bjlg\Exception
+{
+}

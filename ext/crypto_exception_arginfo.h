@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 002b9150601fbd18139105ec004dd8cb6ebf0eaf */
+ * Stub hash: ef976988659594dd207e907778db50f163a6caa5 */
 
 
 
@@ -25,6 +25,11 @@ static const zend_function_entry class_Bjlg_Crypto_UnsupportedFormatException_me
 
 
 static const zend_function_entry class_Bjlg_Crypto_IOException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Bjlg_Crypto_CancelledException_methods[] = {
 	ZEND_FE_END
 };
 
@@ -73,6 +78,16 @@ static zend_class_entry *register_class_Bjlg_Crypto_IOException(zend_class_entry
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Bjlg\\Crypto", "IOException", class_Bjlg_Crypto_IOException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Bjlg_Exception);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Bjlg_Crypto_CancelledException(zend_class_entry *class_entry_Bjlg_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Bjlg\\Crypto", "CancelledException", class_Bjlg_Crypto_CancelledException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_Bjlg_Exception);
 
 	return class_entry;

@@ -45,6 +45,7 @@ extern zend_class_entry *bjlg_ce_Crypto_CorruptedDataException;
 extern zend_class_entry *bjlg_ce_Crypto_TruncatedDataException;
 extern zend_class_entry *bjlg_ce_Crypto_UnsupportedFormatException;
 extern zend_class_entry *bjlg_ce_Crypto_IOException;
+extern zend_class_entry *bjlg_ce_Crypto_CancelledException;
 void bjlg_register_crypto_exceptions(void);
 void bjlg_register_crypto_key(void);
 void bjlg_register_crypto_cipher(void);

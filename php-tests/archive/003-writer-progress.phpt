@@ -53,16 +53,18 @@ bjlg_rmrf($d);
 --EXPECT--
 string(2) "ok"
 bool(true)
-array(5) {
+array(6) {
   [0]=>
-  string(10) "files_done"
+  string(5) "phase"
   [1]=>
-  string(11) "files_total"
+  string(10) "files_done"
   [2]=>
-  string(10) "bytes_done"
+  string(11) "files_total"
   [3]=>
-  string(11) "bytes_total"
+  string(10) "bytes_done"
   [4]=>
+  string(11) "bytes_total"
+  [5]=>
   string(7) "current"
 }
 bool(true)

@@ -5,20 +5,27 @@
 namespace bjlg::archive {
 
 Result<EncryptedArchive> EncryptAndPublish(OutputFile& out, const crypto::Secret& secret,
-                                           const crypto::EncryptOptions& options) {
+                                           crypto::EncryptOptions options, const PhaseProgress& progress) {
   const std::string& target = out.target();
   const size_t slash = target.rfind('/');
   const std::string sealed =
       out.private_dir() + "/" + (slash == std::string::npos ? target : target.substr(slash + 1));
 
+  if (progress) {
+    options.progress = [&progress](uint64_t done, uint64_t total) { return progress("encrypt", done, total); };
+  }
   Result<crypto::FileReport> report = crypto::EncryptFile(out.temp_path(), sealed, secret, options);
   if (!report.ok()) return report.status().Annotate("encrypting the archive: ");
 
   crypto::DecryptOptions check;
   check.threads = options.threads;
+  if (progress) {
+    check.progress = [&progress](uint64_t done, uint64_t total) { return progress("authenticate", done, total); };
+  }
   Result<crypto::FileReport> verified = crypto::VerifyFile(sealed, secret, check);
   if (!verified.ok()) {
     const Status& s = verified.status();
+    if (s.code() == Status::Code::kCancelled) return s;
     if (s.code() == Status::Code::kIOError || s.code() == Status::Code::kNotFound) {
       return s.Annotate("reading the encrypted archive back: ");
     }

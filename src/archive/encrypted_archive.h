@@ -14,6 +14,7 @@
 #define BJLG_ARCHIVE_ENCRYPTED_ARCHIVE_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "archive/output_file.h"
@@ -31,8 +32,12 @@ struct EncryptedArchive {
 // REQUIRES: `out` was created with Placement::kPrivateDir and Finish() succeeded; `options`
 // passed CheckEncryptOptions. IOError for the file system (a full disk), Corruption when the
 // encrypted file does not authenticate when read back.
+// `progress`, if set, hears each step's bytes ("encrypt", then "authenticate") on the calling
+// thread; false cancels (Cancelled).
+using PhaseProgress = std::function<bool(const char* phase, uint64_t done, uint64_t total)>;
 Result<EncryptedArchive> EncryptAndPublish(OutputFile& out, const crypto::Secret& secret,
-                                           const crypto::EncryptOptions& options);
+                                           crypto::EncryptOptions options,
+                                           const PhaseProgress& progress = nullptr);
 
 }  // namespace bjlg::archive
 

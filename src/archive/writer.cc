@@ -865,7 +865,15 @@ Result<Summary> Writer::Close() {
   summary_.sha256 = *digest;
   pool_.reset();  // the compression workers are idle: let encryption have the cores
   if (options_.encrypt) {
-    auto sealed = EncryptAndPublish(*out_, *options_.encrypt, options_.encryption);
+    auto phase_progress = [this](const char* phase, uint64_t done, uint64_t total) {
+      const bool first = progress_state_.phase != phase;
+      progress_state_.phase = phase;
+      progress_state_.bytes_done = done;
+      progress_state_.bytes_total = total;
+      return Report(first || done == total).ok();  // each phase's end is always reported
+    };
+    auto sealed = EncryptAndPublish(*out_, *options_.encrypt, options_.encryption,
+                                    progress_ ? PhaseProgress(phase_progress) : nullptr);
     if (!sealed.ok()) return Poison(sealed.status());
     summary_.plaintext_sha256 = std::move(summary_.sha256);
     summary_.sha256 = std::move(sealed->sha256);

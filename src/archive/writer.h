@@ -70,6 +70,9 @@ struct WriterOptions {
 };
 
 struct Progress {
+  // "archive" while entries are written; with encryption, then "encrypt" and "authenticate",
+  // whose bytes_done / bytes_total count the archive file's bytes in that phase.
+  std::string phase = "archive";
   uint64_t files_done = 0, files_total = 0;
   uint64_t bytes_done = 0, bytes_total = 0;
   std::string current;  // the entry last written

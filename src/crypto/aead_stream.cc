@@ -84,7 +84,8 @@ Status SealChunks(const AeadHeader& header, const AeadKeys& keys, unsigned threa
 }
 
 Status EncryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
-                         unsigned threads, PrivateOutput& out) {
+                         unsigned threads, PrivateOutput& out,
+                         const std::function<bool(uint64_t done)>& progress) {
   auto head = header.Serialize();
   Status s = out.Write(head.data(), head.size());
   if (!s.ok()) return s;
@@ -114,7 +115,11 @@ Status EncryptAeadChunks(const InputFile& in, const AeadHeader& header, const Ae
                           bytes_of(b), sealed[slot].data(), &count);
       },
       [&](uint64_t b, int slot) {
-        return out.Write(sealed[slot].data(), bytes_of(b) + count_of(b) * AeadHeader::kTagSize);
+        Status w = out.Write(sealed[slot].data(), bytes_of(b) + count_of(b) * AeadHeader::kTagSize);
+        if (w.ok() && progress && !progress(b * batch * chunk + bytes_of(b))) {
+          w = Status::Cancelled("cancelled by the progress callback");
+        }
+        return w;
       });
   for (auto& p : plain) Wipe(p.data(), p.size());
   return s;

@@ -35,8 +35,11 @@ Status OpenChunks(const AeadHeader& header, const AeadKeys& keys, unsigned threa
                   uint64_t total_chunks, uint8_t* sealed, size_t bytes, uint8_t* plain);
 
 // Writes header then chunks of `in` to `out`. REQUIRES: SealHeader(header, keys) done.
+// `progress`, if set, is called on the calling thread after each batch is written, with the
+// plaintext bytes done; false stops with Cancelled.
 Status EncryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
-                         unsigned threads, PrivateOutput& out);
+                         unsigned threads, PrivateOutput& out,
+                         const std::function<bool(uint64_t done)>& progress = nullptr);
 
 // Where DecryptAeadStream sends what it reads.
 struct AeadReadStream {

@@ -266,17 +266,18 @@ Status Bjlgenc1DecryptStream(const InputFile& in, const Bjlgenc1Header& header, 
   return s;
 }
 
-Status Bjlgenc1Encrypt(const InputFile& in, const Secret& secret, PrivateOutput& out) {
+Status Bjlgenc1Encrypt(const InputFile& in, const Secret& secret, PrivateOutput& out,
+                       const std::function<bool(uint64_t done)>& progress) {
   std::array<uint8_t, 16> iv, salt;
   Status s = RandomBytes(iv.data(), iv.size());
   if (s.ok()) s = RandomBytes(salt.data(), salt.size());
   if (!s.ok()) return s;
-  return Bjlgenc1EncryptWith(in, secret, iv, salt, out);
+  return Bjlgenc1EncryptWith(in, secret, iv, salt, out, progress);
 }
 
 Status Bjlgenc1EncryptWith(const InputFile& in, const Secret& secret,
                            const std::array<uint8_t, 16>& iv, const std::array<uint8_t, 16>& salt,
-                           PrivateOutput& out) {
+                           PrivateOutput& out, const std::function<bool(uint64_t done)>& progress) {
   bool password = IsPassword(secret);
   Subkeys keys;
   Status s = SubkeysFor(secret, salt.data(), salt.size(), keys);
@@ -336,7 +337,13 @@ Status Bjlgenc1EncryptWith(const InputFile& in, const Secret& secret,
           return Status::OK();
         });
       },
-      [&](uint64_t, int slot) { return out.Write(sealed[slot].data(), produced[slot]); });
+      [&](uint64_t k, int slot) {
+        Status w = out.Write(sealed[slot].data(), produced[slot]);
+        if (w.ok() && progress && !progress(k * kIoSize + size_of(k))) {
+          w = Status::Cancelled("cancelled by the progress callback");
+        }
+        return w;
+      });
   for (auto& p : plain) Wipe(p.data(), p.size());
   if (!s.ok()) return s;
   hmac.Update(sealed[(steps - 1) % 2].data(), produced[(steps - 1) % 2]);

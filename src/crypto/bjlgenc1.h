@@ -87,12 +87,16 @@ Status Bjlgenc1Decrypt(const InputFile& in, const Bjlgenc1Header& header, const 
                        const std::function<bool(uint64_t ciphertext_done, int pass)>& progress = nullptr);
 
 // Writes `in` to `out` as a v2 file (key or password mode) with a random IV and salt.
-Status Bjlgenc1Encrypt(const InputFile& in, const Secret& secret, PrivateOutput& out);
+// `progress`, if set, is called on the calling thread after each piece is written, with the
+// plaintext bytes done; false stops with Cancelled.
+Status Bjlgenc1Encrypt(const InputFile& in, const Secret& secret, PrivateOutput& out,
+                       const std::function<bool(uint64_t done)>& progress = nullptr);
 
 // As above with a caller-chosen IV and salt, for test vectors.
 Status Bjlgenc1EncryptWith(const InputFile& in, const Secret& secret,
                            const std::array<uint8_t, 16>& iv, const std::array<uint8_t, 16>& salt,
-                           PrivateOutput& out);
+                           PrivateOutput& out,
+                           const std::function<bool(uint64_t done)>& progress = nullptr);
 
 }  // namespace bjlg::crypto
 

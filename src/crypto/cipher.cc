@@ -63,6 +63,12 @@ FileReport ReportFor(const Bjlgenc1Header& h, uint64_t file_size) {
   return r;
 }
 
+// The encryption engines report the plaintext bytes done; the caller's callback also gets the total.
+std::function<bool(uint64_t)> PlaintextProgress(const EncryptOptions& options, uint64_t total) {
+  if (!options.progress) return nullptr;
+  return [&options, total](uint64_t done) { return options.progress(done, total); };
+}
+
 // An opened encrypted file and its parsed header, whichever the format.
 struct OpenedFile {
   InputFile file;
@@ -114,7 +120,10 @@ Result<FileReport> ReadEncrypted(const std::string& in, PrivateOutput* out, cons
     legacy_options.legacy_salt = options.legacy_salt;
     uint64_t plaintext_size = 0;
     auto halves = [&](uint64_t done, int pass) {
-      return options.progress(Bjlgenc1Progress(*opened->legacy, file.size(), done, pass), file.size());
+      // Verifying reads the file once; decrypting twice, each pass counting for half.
+      const uint64_t file_done = out == nullptr ? opened->legacy->ciphertext_offset + done
+                                                : Bjlgenc1Progress(*opened->legacy, file.size(), done, pass);
+      return options.progress(file_done, file.size());
     };
     Status s = Bjlgenc1Decrypt(file, *opened->legacy, secret, legacy_options, out, &plaintext_size,
                                options.progress ? halves : std::function<bool(uint64_t, int)>());
@@ -135,7 +144,7 @@ Result<FileReport> EncryptFile(const std::string& in, const std::string& out, co
   if (options.format == Format::kBjlgenc1) {
     Result<PrivateOutput> output = PrivateOutput::Create(out);
     if (!output.ok()) return output.status();
-    Status s = Bjlgenc1Encrypt(*file, secret, *output);
+    Status s = Bjlgenc1Encrypt(*file, secret, *output, PlaintextProgress(options, file->size()));
     if (s.ok()) s = output->Commit();
     if (!s.ok()) return s;
     Result<FileReport> report = InspectFile(out);
@@ -147,7 +156,8 @@ Result<FileReport> EncryptFile(const std::string& in, const std::string& out, co
   const AeadHeader& h = started->header;
   Result<PrivateOutput> output = PrivateOutput::Create(out);
   if (!output.ok()) return output.status();
-  Status s = EncryptAeadChunks(*file, h, started->keys, ResolveThreads(options.threads), *output);
+  Status s = EncryptAeadChunks(*file, h, started->keys, ResolveThreads(options.threads), *output,
+                               PlaintextProgress(options, file->size()));
   if (s.ok()) s = output->Commit();
   if (!s.ok()) return s;
   uint64_t chunks = file->size() == 0 ? 1 : (file->size() + h.chunk_size - 1) / h.chunk_size;

@@ -32,6 +32,9 @@ struct EncryptOptions {
   // Unset: AES-256-GCM if the CPU has AES instructions, ChaCha20-Poly1305 otherwise.
   std::optional<AeadCipher> cipher;
   unsigned threads = 0;  // 0: one per core
+  // Called on the calling thread after each batch is written, with the plaintext bytes done and
+  // the input's size; false stops with Cancelled (nothing is written under the output name).
+  std::function<bool(uint64_t done, uint64_t total)> progress;
 };
 
 struct DecryptOptions {

@@ -54,8 +54,6 @@ class SqlCheck {
   SqlSummary summary_;
   Lex lex_ = Lex::kNormal;
   bool escape_ = false;
-  char prev_ = '\n';
-  bool line_start_ = true;         // only spaces since the last newline
   std::string head_;               // the statement's first bytes (quotes included), capped
   bool in_statement_ = false;
   uint64_t statement_start_ = 0;

@@ -215,7 +215,9 @@ TEST_CASE("The plaintext exists only in a private 0700 folder beside the target 
   o.chunk_size = 64 * 1024;
   auto w = Make(t / "out/a.enc", o);
   int checked = 0;
-  w->set_progress([&](const Progress&) {
+  std::vector<std::string> phases;
+  w->set_progress([&](const Progress& p) {
+    if (phases.empty() || phases.back() != p.phase) phases.push_back(p.phase);
     const auto names = List(t / "out");
     REQUIRE(names.size() == 1);  // nothing beside the private folder: no partial, no target
     const std::string dir = t / ("out/" + names[0]);
@@ -224,16 +226,35 @@ TEST_CASE("The plaintext exists only in a private 0700 folder beside the target 
     CHECK(S_ISDIR(ModeOf(dir)));
     CHECK((ModeOf(dir) & 0777) == 0700);
     const auto inside = List(dir);
-    REQUIRE(inside.size() == 1);
-    CHECK(StartsWith(inside[0], ".bjlg-partial-"));
-    CHECK((ModeOf(dir + "/" + inside[0]) & 0777) == 0600);
+    const auto plaintext = std::find_if(inside.begin(), inside.end(),
+                                        [](const std::string& n) { return StartsWith(n, ".bjlg-partial-"); });
+    REQUIRE(plaintext != inside.end());  // the plaintext, still private
+    CHECK((ModeOf(dir + "/" + *plaintext) & 0777) == 0600);
+    // While entries are written the plaintext is alone; then the encrypted file joins it there.
+    if (p.phase == "archive") CHECK(inside.size() == 1);
     ++checked;
     return true;
   });
   REQUIRE(w->AddDirectory(t / "site", "wp-content").ok());
   REQUIRE(w->Close().ok());
   CHECK(checked > 2);
+  CHECK(phases == std::vector<std::string>{"archive", "encrypt", "authenticate"});
   CHECK(List(t / "out") == std::vector<std::string>{"a.enc"});
+}
+
+TEST_CASE("Cancelling while the archive is encrypted or authenticated leaves nothing", "[archive][encrypt]") {
+  for (const char* stop_in : {"encrypt", "authenticate"}) {
+    INFO(stop_in);
+    TempDir t;
+    MakeSite(t);
+    mkdir((t / "out").c_str(), 0755);
+    WriterOptions o = Encrypted(KeySecret());
+    auto w = Make(t / "out/a.enc", o);
+    w->set_progress([stop_in](const Progress& p) { return p.phase != stop_in; });
+    REQUIRE(w->AddDirectory(t / "site", "wp-content").ok());
+    CHECK(w->Close().status().code() == Status::Code::kCancelled);
+    CHECK(List(t / "out").empty());
+  }
 }
 
 TEST_CASE("Cancelling an encrypted archive from the progress callback leaves nothing", "[archive][encrypt]") {
