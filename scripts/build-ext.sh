@@ -13,6 +13,12 @@ for dir in src ext; do
   [ -L "$stage/$dir" ] && rm "$stage/$dir"  # the former layout linked the whole folder
   cp -rsfT "$root/$dir" "$stage/$dir"
 done
+# A source removed from the tree leaves a dangling link, and objects whose dependency lists
+# still name it: drop both, so make rebuilds what depended on it.
+removed=$(find "$stage/src" "$stage/ext" -xtype l -print -delete)
+if [ -n "$removed" ]; then
+  find "$stage/src" "$stage/ext" \( -name '*.dep' -o -name '*.lo' -o -name '*.o' \) -delete
+fi
 
 cd "$stage"
 stamp=.configured

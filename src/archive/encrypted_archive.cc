@@ -1,6 +1,6 @@
 #include "archive/encrypted_archive.h"
 
-#include "archive/sha256.h"
+#include "common/digest.h"
 
 namespace bjlg::archive {
 

@@ -34,7 +34,7 @@
 #include "archive/deflate_pool.h"
 #include "archive/filter.h"
 #include "archive/output_file.h"
-#include "archive/sha256.h"
+#include "common/digest.h"
 #include "archive/summary.h"
 #include "archive/zip_container.h"
 #include "common/status.h"

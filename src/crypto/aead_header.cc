@@ -44,7 +44,7 @@ Result<AeadHeader> AeadHeader::Parse(const uint8_t* data, size_t size) {
   }
   if (size < kSize) return Status::Truncated("truncated: the header is incomplete");
   uint8_t check[kSha256Size];
-  Sha256(data, kCheckOffset, check);
+  Sha256Digest(data, kCheckOffset, check);
   if (std::memcmp(check, data + kCheckOffset, 4) != 0) {
     return Status::Corruption("the header is corrupted (header check mismatch)");
   }
@@ -112,7 +112,7 @@ std::array<uint8_t, 68> AeadHeader::SerializeUnsigned() const {
   std::memcpy(out.data() + 44, base_nonce.data(), 12);
   std::memcpy(out.data() + 56, key_id.data(), 8);
   uint8_t check[kSha256Size];
-  Sha256(out.data(), kCheckOffset, check);
+  Sha256Digest(out.data(), kCheckOffset, check);
   std::memcpy(out.data() + kCheckOffset, check, 4);
   return out;
 }
@@ -169,7 +169,7 @@ Result<AeadKeys> DeriveAeadKeys(const AeadHeader& header, const Secret& secret) 
 void SealHeader(AeadHeader& header, const AeadKeys& keys) {
   header.key_id = keys.master.KeyId();
   auto head = header.SerializeUnsigned();
-  HmacSha256(keys.header_key.data(), 32, head.data(), head.size(), header.mac.data());
+  HmacSha256Digest(keys.header_key.data(), 32, head.data(), head.size(), header.mac.data());
 }
 
 Result<AeadKeys> OpenHeader(const AeadHeader& header, const Secret& secret) {
@@ -187,11 +187,11 @@ Result<AeadKeys> OpenHeader(const AeadHeader& header, const Secret& secret) {
     return Status::Unauthenticated(password_file
                                        ? "wrong password"
                                        : "wrong key: the file was encrypted with key " +
-                                             HexEncode(header.key_id.data(), 8));
+                                             HexLower(header.key_id.data(), 8));
   }
   auto head = header.SerializeUnsigned();
   uint8_t mac[32];
-  HmacSha256(keys->header_key.data(), 32, head.data(), head.size(), mac);
+  HmacSha256Digest(keys->header_key.data(), 32, head.data(), head.size(), mac);
   if (!EqualConstantTime(mac, header.mac.data(), 32)) {
     return Status::Corruption("the header is corrupted (header MAC mismatch)");
   }

@@ -29,11 +29,11 @@ struct Subkeys {
 Status DeriveSubkeys(const uint8_t* ikm, Subkeys& out) {
   uint8_t zero[32] = {0};
   uint8_t prk[32];
-  HmacSha256(zero, 32, ikm, 32, prk);
+  HmacSha256Digest(zero, 32, ikm, 32, prk);
   static constexpr char kAes[] = "bjlg-encryption:aes\x01";
   static constexpr char kHmac[] = "bjlg-encryption:hmac\x01";
-  HmacSha256(prk, 32, kAes, sizeof kAes - 1, out.enc);
-  HmacSha256(prk, 32, kHmac, sizeof kHmac - 1, out.mac);
+  HmacSha256Digest(prk, 32, kAes, sizeof kAes - 1, out.enc);
+  HmacSha256Digest(prk, 32, kHmac, sizeof kHmac - 1, out.mac);
   Wipe(prk, sizeof prk);
   return Status::OK();
 }

@@ -27,7 +27,7 @@ FileReport DescribeAeadFile(const AeadHeader& h, uint64_t file_size) {
   } else if (h.kdf == KdfId::kPbkdf2Sha256) {
     r.kdf_iterations = h.kdf_a;
   }
-  r.key_fingerprint = HexEncode(h.key_id.data(), h.key_id.size());
+  r.key_fingerprint = HexLower(h.key_id.data(), h.key_id.size());
   r.chunk_size = h.chunk_size;
   r.encrypted_size = file_size;
   Result<uint64_t> chunks = h.ChunkCount(file_size);

@@ -127,7 +127,7 @@ std::string Key::ToString() const {
 Key::Id Key::KeyId() const {
   static constexpr char kLabel[] = "bjlg key id v1";
   uint8_t mac[kSha256Size];
-  HmacSha256(bytes_.data(), kSize, kLabel, sizeof kLabel - 1, mac);
+  HmacSha256Digest(bytes_.data(), kSize, kLabel, sizeof kLabel - 1, mac);
   Id id;
   std::memcpy(id.data(), mac, kIdSize);
   return id;
@@ -135,18 +135,8 @@ Key::Id Key::KeyId() const {
 
 std::string Key::Fingerprint() const {
   Id id = KeyId();
-  return HexEncode(id.data(), id.size());
+  return HexLower(id.data(), id.size());
 }
 
-std::string HexEncode(const uint8_t* bytes, size_t size) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(size * 2);
-  for (size_t i = 0; i < size; ++i) {
-    out += kHex[bytes[i] >> 4];
-    out += kHex[bytes[i] & 15];
-  }
-  return out;
-}
 
 }  // namespace bjlg::crypto

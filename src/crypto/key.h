@@ -50,9 +50,6 @@ class Key {
   std::array<uint8_t, kSize> bytes_{};
 };
 
-// Lowercase hex of `size` bytes.
-std::string HexEncode(const uint8_t* bytes, size_t size);
-
 }  // namespace bjlg::crypto
 
 #endif  // BJLG_CRYPTO_KEY_H_

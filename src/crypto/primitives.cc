@@ -34,17 +34,6 @@ Status Derive(const char* name, OSSL_PARAM* params, uint8_t out[32]) {
 
 }  // namespace
 
-void Sha256(const void* data, size_t size, uint8_t out[kSha256Size]) {
-  SHA256(static_cast<const unsigned char*>(data), size, out);
-}
-
-void HmacSha256(const uint8_t* key, size_t key_size, const void* data, size_t size,
-                uint8_t out[kSha256Size]) {
-  unsigned int len = 0;
-  HMAC(EVP_sha256(), key, static_cast<int>(key_size), static_cast<const unsigned char*>(data),
-       size, out, &len);
-}
-
 HmacSha256Stream::HmacSha256Stream(const uint8_t* key, size_t key_size) {
   EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
   if (mac == nullptr) return;

@@ -9,15 +9,12 @@
 
 #include <openssl/types.h>
 
+#include "common/digest.h"
 #include "common/status.h"
 
 namespace bjlg::crypto {
 
-constexpr size_t kSha256Size = 32;
-
-void Sha256(const void* data, size_t size, uint8_t out[kSha256Size]);
-void HmacSha256(const uint8_t* key, size_t key_size, const void* data, size_t size,
-                uint8_t out[kSha256Size]);
+using bjlg::kSha256Size;  // one-shot SHA-256 and HMAC-SHA256 are in common/digest.h
 
 // Incremental HMAC-SHA256 (OpenSSL EVP_MAC), for MACs over whole files.
 class HmacSha256Stream {

@@ -1,37 +1,26 @@
 #include "quota/crypto.h"
 
+#include "common/digest.h"
+
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
-#include <openssl/sha.h>
 
 #include <ctime>
 
 namespace bjlg::quota {
 
 std::string Sha256(std::string_view data) {
-  unsigned char out[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), out);
+  uint8_t out[kSha256Size];
+  Sha256Digest(data.data(), data.size(), out);
   return std::string(reinterpret_cast<char*>(out), sizeof out);
 }
 
 std::string HmacSha256(std::string_view key, std::string_view data) {
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-       reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &len);
-  return std::string(reinterpret_cast<char*>(out), len);
+  uint8_t out[kSha256Size];
+  HmacSha256Digest(key.data(), key.size(), data.data(), data.size(), out);
+  return std::string(reinterpret_cast<char*>(out), sizeof out);
 }
 
-std::string Hex(std::string_view raw) {
-  static const char digits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(raw.size() * 2);
-  for (unsigned char c : raw) {
-    out.push_back(digits[c >> 4]);
-    out.push_back(digits[c & 15]);
-  }
-  return out;
-}
+std::string Hex(std::string_view raw) { return HexLower(raw.data(), raw.size()); }
 
 std::string Base64Encode(std::string_view raw) {
   std::string out(4 * ((raw.size() + 2) / 3), '\0');

@@ -8,6 +8,7 @@
 
 namespace bjlg::quota {
 
+// String forms of common/digest.h, the shape request signing chains them in.
 std::string Sha256(std::string_view data);                        // raw 32 bytes
 std::string HmacSha256(std::string_view key, std::string_view data);  // raw 32 bytes
 std::string Hex(std::string_view raw);                            // lower-case

@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-#include "archive/sha256.h"
+#include "common/digest.h"
 #include "crypto/primitives.h"
 
 namespace bjlg::verify {
@@ -12,7 +12,7 @@ EntryHasher::EntryHasher() {
   try {
     worker_ = std::thread([this] { Run(); });
   } catch (...) {
-    inline_ = std::make_unique<archive::Sha256>();  // no thread: slower, same digests
+    inline_ = std::make_unique<Sha256>();  // no thread: slower, same digests
   }
 }
 
@@ -75,7 +75,7 @@ std::unordered_map<uint64_t, std::string> EntryHasher::Finish() {
 }
 
 void EntryHasher::Run() {
-  archive::Sha256 sha;
+  Sha256 sha;
   std::unique_lock<std::mutex> lock(mu_);
   while (true) {
     changed_.wait(lock, [this] { return closing_ || !queue_.empty(); });

@@ -17,7 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace bjlg::archive {
+namespace bjlg {
 class Sha256;
 }
 
@@ -57,7 +57,7 @@ class EntryHasher {
   bool closing_ = false;
   Piece current_;
   std::unordered_map<uint64_t, std::string> digests_;
-  std::unique_ptr<archive::Sha256> inline_;  // when no thread could be started: hash here
+  std::unique_ptr<Sha256> inline_;  // when no thread could be started: hash here
   std::thread worker_;
 };
 

@@ -16,7 +16,7 @@
 
 #include "archive/backup_index.h"
 #include "archive/reader.h"
-#include "archive/sha256.h"
+#include "common/digest.h"
 #include "crypto/cipher.h"
 #include "verify/database.h"
 #include "verify/sql_check.h"
@@ -336,7 +336,7 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
                              std::to_string(e.size));
           continue;
         }
-        Result<std::string> sha = archive::Sha256OfFile(f);
+        Result<std::string> sha = Sha256OfFile(f);
         if (!sha.ok()) {
           problems.push_back("'" + p + "' cannot be read back: " + sha.status().message());
         } else if (*sha != e.sha256) {

@@ -13,7 +13,7 @@
 
 #include "archive/backup_index.h"
 #include "archive/path_rules.h"
-#include "archive/sha256.h"
+#include "common/digest.h"
 #include "crypto/aead_header.h"
 #include "crypto/aead_stream.h"
 #include "crypto/bjlgenc1.h"
@@ -163,7 +163,7 @@ struct PassOutcome {
 
 // Reads `in` from `start` in blocks of `block` bytes (the first one `first` bytes when not 0),
 // reading block k+1 and hashing it on another thread while `consume` handles block k.
-Status ReadBlocks(const crypto::InputFile& in, uint64_t start, size_t block, archive::Sha256* hash,
+Status ReadBlocks(const crypto::InputFile& in, uint64_t start, size_t block, Sha256* hash,
                   const std::function<Status(uint8_t*, size_t, uint64_t)>& consume) {
   const uint64_t total = in.size();
   std::vector<uint8_t> buffers[2];
@@ -509,7 +509,7 @@ json EncryptionEvidence(const crypto::FileReport& f) {
 // the content checks may be made from what the zip reader got (false when the content was never
 // read, or read from bytes the second pass could not authenticate again).
 bool VerifyBjlgenc1(const crypto::InputFile& in, const crypto::Secret& secret, ZipStream* zip, PassOutcome* out,
-                    archive::Sha256* file_hash /* or null */, const std::function<bool(uint64_t)>& progress, Report* report) {
+                    Sha256* file_hash /* or null */, const std::function<bool(uint64_t)>& progress, Report* report) {
   uint8_t h[crypto::Bjlgenc1Header::kMaxSize];
   const size_t n = static_cast<size_t>(std::min<uint64_t>(sizeof h, in.size()));
   Status s = in.ReadAt(0, h, n);
@@ -584,7 +584,7 @@ bool VerifyBjlgenc1(const crypto::InputFile& in, const crypto::Secret& secret, Z
 bool InSample(const std::string& name, double fraction) {
   if (fraction >= 1.0) return true;
   uint8_t digest[crypto::kSha256Size];
-  crypto::Sha256(name.data(), name.size(), digest);
+  Sha256Digest(name.data(), name.size(), digest);
   uint64_t v = 0;
   for (int i = 0; i < 8; ++i) v = v << 8 | digest[i];
   return static_cast<double>(v) / 18446744073709551616.0 < fraction;
@@ -627,8 +627,8 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
   Collector collector(options.sample);
   ZipStream zip(&collector);
   PassOutcome out;
-  archive::Sha256 file_hash_state;
-  archive::Sha256* file_hash = options.archive_sha256 ? &file_hash_state : nullptr;
+  Sha256 file_hash_state;
+  Sha256* file_hash = options.archive_sha256 ? &file_hash_state : nullptr;
   const Clock::time_point pass_start = Clock::now();
   uint64_t bytes_done = 0, next_progress = 8u << 20;
   auto progress = [&](uint64_t done) -> bool {

@@ -20,6 +20,7 @@
 
 using namespace bjlg::archive;
 using namespace bjlg::archive::testing;
+using bjlg::Sha256;
 using bjlg::Status;
 namespace crypto = bjlg::crypto;
 

@@ -10,6 +10,8 @@
 #include "test_util.h"
 
 using namespace bjlg::archive;
+using bjlg::Sha256;
+using bjlg::Sha256OfFile;
 using namespace bjlg::archive::testing;
 using bjlg::Status;
 

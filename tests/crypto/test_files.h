@@ -45,8 +45,8 @@ inline bool Exists(const std::string& path) {
 
 inline std::string Sha256Hex(const std::string& data) {
   uint8_t d[32];
-  Sha256(data.data(), data.size(), d);
-  return HexEncode(d, 32);
+  Sha256Digest(data.data(), data.size(), d);
+  return HexLower(d, 32);
 }
 
 // Deterministic pseudo-random bytes.

@@ -2,7 +2,7 @@
 // whatever the piece sizes (across its 1 MiB buffers) and with more entries in flight than buffers.
 #include <catch2/catch.hpp>
 
-#include "archive/sha256.h"
+#include "common/digest.h"
 #include "verify/entry_hasher.h"
 #include "../archive/test_util.h"
 
@@ -10,7 +10,7 @@ namespace bjlg::verify {
 namespace {
 
 std::string Sha(const std::string& data) {
-  archive::Sha256 sha;
+  Sha256 sha;
   sha.Update(data.data(), data.size());
   return sha.FinalHex();
 }

@@ -165,7 +165,7 @@ TEST_CASE("restore test free space: too little is inconclusive, the archive unto
   // 96 MiB of zeros (a sparse file: no disk used) deflate to about 100 KiB.
   REQUIRE(TempDir::Run("truncate -s 96M '" + (dir / "zeros.bin") + "'") == 0);
   const std::string zip = OneFileArchive(dir, "z.zip", "zeros.bin");
-  const std::string before = *archive::Sha256OfFile(zip);
+  const std::string before = *Sha256OfFile(zip);
   const uint64_t size = archive::testing::ReadFile(zip).size();
   REQUIRE(size < (1u << 20));
   struct statvfs vfs;
@@ -201,7 +201,7 @@ TEST_CASE("restore test free space: too little is inconclusive, the archive unto
   SECTION("with the default margin it restores") {
     CHECK(Run(zip, o).status() == CheckStatus::kPassed);
   }
-  CHECK(*archive::Sha256OfFile(zip) == before);  // nothing deleted or modified
+  CHECK(*Sha256OfFile(zip) == before);  // nothing deleted or modified
   CHECK(SandboxesIn(dir / "boxes") == 0);
 }
 

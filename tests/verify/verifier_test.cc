@@ -44,7 +44,7 @@ TEST_CASE("a bjlg archive passes every check", "[verify]") {
   CHECK(Get(r, "database").evidence["rows"] == 2503);
   CHECK(Get(r, "database").evidence["tables"]["wp_posts"]["rows"] == 2500);
   CHECK(Get(r, "manifest").evidence["index_checksum"] == "matches");
-  CHECK(j["sha256"] == *archive::Sha256OfFile(path));
+  CHECK(j["sha256"] == *Sha256OfFile(path));
   CHECK(j["archive"]["name"] == "good.zip");
   CHECK(j["rpo"]["age_seconds"].get<int64_t>() >= 0);
 }
@@ -61,7 +61,7 @@ TEST_CASE("without the archive's SHA-256 the checks are the same, the report has
     const nlohmann::json with = Run(path, o).ToJson();
     o.archive_sha256 = false;
     const nlohmann::json without = Run(path, o).ToJson();
-    CHECK(with["sha256"] == *archive::Sha256OfFile(path));
+    CHECK(with["sha256"] == *Sha256OfFile(path));
     CHECK_FALSE(without.contains("sha256"));
     CHECK(without["status"] == "passed");
     CHECK(without["checks"] == with["checks"]);
@@ -101,7 +101,7 @@ TEST_CASE("an encrypted archive is authenticated and checked in one pass", "[ver
   CHECK(r.status() == CheckStatus::kPassed);
   CHECK(Get(r, "encryption").status == CheckStatus::kPassed);
   CHECK(Get(r, "index").status == CheckStatus::kPassed);
-  CHECK(r.ToJson()["sha256"] == *archive::Sha256OfFile(enc));
+  CHECK(r.ToJson()["sha256"] == *Sha256OfFile(enc));
 
   SECTION("without a secret: inconclusive, not failed") {
     Report n = Run(enc);
@@ -151,7 +151,7 @@ TEST_CASE("a BJLGENC1 archive is authenticated, then decrypted in memory and che
   CHECK(Get(r, "encryption").evidence["plaintext_size"] == ReadFile(plain).size());
   CHECK(j["entries"]["checked"] == j["entries"]["total"]);
   CHECK(Get(r, "database").evidence["rows"] == 303);
-  CHECK(j["sha256"] == *archive::Sha256OfFile(enc));
+  CHECK(j["sha256"] == *Sha256OfFile(enc));
   CHECK(j["bytes"]["read"] == ReadFile(enc).size());
   // The same verdicts as the plain archive: the content checks did run on the decrypted bytes.
   const nlohmann::json p = Run(plain).ToJson();
