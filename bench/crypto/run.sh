@@ -12,7 +12,8 @@ echo "$table"
   echo
   echo "\`BJLG_BENCH_MB=$mb bash bench/crypto/run.sh\`, $(date -u +%Y-%m-%d), $(nproc) cores"
   echo "($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'))."
-  echo "Other jobs may share the machine; each figure is the best of two runs."
+  echo "Other jobs may share the machine; each file-to-file figure is the best of three runs (single"
+  echo "runs on this virtual machine vary by up to 4x, from the host), each engine figure the best of two."
   echo
   echo "Reading the ratios: \"limit\" is OpenSSL's in-memory speed (\`openssl speed -evp\`, same run)."
   echo "The chunk engine table is the format's own cost, memory to memory, and is what the targets"
