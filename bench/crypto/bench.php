@@ -102,6 +102,12 @@ if (is_executable($engine)) {
         $limit = $gcm * $threads;
         printf("%s %.0f (GCM × %d) | %.0f%% | %.0f%% |\n", $row, $limit, $threads, 100 * $m[1] / $limit, 100 * $m[2] / $limit);
     }
+    $row = trim((string) shell_exec(escapeshellarg($engine) . " --bjlgenc1 $mb"));
+    if (!preg_match('/\| (\d+) \| (\d+) \|$/', $row, $m)) {
+        fwrite(STDERR, "engine bench failed: $row\n");
+        exit(1);
+    }
+    printf("%s %.0f (CBC × 1) | %.0f%% | %.0f%% |\n", $row, $cbc, 100 * $m[1] / $cbc, 100 * $m[2] / $cbc);
     echo "\nFile to file in $workDir, through PHP:\n\n";
 }
 echo "| $mb MiB, $cores cores | encrypt MB/s | decrypt MB/s | limit (openssl speed) | encrypt / limit | decrypt / limit |\n";

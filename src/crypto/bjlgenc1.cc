@@ -278,6 +278,18 @@ Status Bjlgenc1Encrypt(const InputFile& in, const Secret& secret, PrivateOutput&
 Status Bjlgenc1EncryptWith(const InputFile& in, const Secret& secret,
                            const std::array<uint8_t, 16>& iv, const std::array<uint8_t, 16>& salt,
                            PrivateOutput& out, const std::function<bool(uint64_t done)>& progress) {
+  Result<Bjlgenc1Tag> tag = Bjlgenc1EncryptStream(
+      in, secret, iv, salt, [&out](const uint8_t* data, size_t size) { return out.Write(data, size); },
+      progress);
+  if (!tag.ok()) return tag.status();
+  return out.WriteAt(tag->offset, tag->mac.data(), tag->mac.size());
+}
+
+Result<Bjlgenc1Tag> Bjlgenc1EncryptStream(const InputFile& in, const Secret& secret,
+                                          const std::array<uint8_t, 16>& iv,
+                                          const std::array<uint8_t, 16>& salt,
+                                          const std::function<Status(const uint8_t*, size_t)>& sink,
+                                          const std::function<bool(uint64_t done)>& progress) {
   bool password = IsPassword(secret);
   Subkeys keys;
   Status s = SubkeysFor(secret, salt.data(), salt.size(), keys);
@@ -292,7 +304,7 @@ Status Bjlgenc1EncryptWith(const InputFile& in, const Secret& secret,
   }
   const uint64_t tag_offset = header.size();
   header.resize(header.size() + 32, 0);  // the tag, written last
-  s = out.Write(header.data(), header.size());
+  s = sink(header.data(), header.size());
   if (!s.ok()) return s;
 
   HmacSha256Stream hmac(keys.mac, 32);
@@ -338,7 +350,7 @@ Status Bjlgenc1EncryptWith(const InputFile& in, const Secret& secret,
         });
       },
       [&](uint64_t k, int slot) {
-        Status w = out.Write(sealed[slot].data(), produced[slot]);
+        Status w = sink(sealed[slot].data(), produced[slot]);
         if (w.ok() && progress && !progress(k * kIoSize + size_of(k))) {
           w = Status::Cancelled("cancelled by the progress callback");
         }
@@ -347,9 +359,10 @@ Status Bjlgenc1EncryptWith(const InputFile& in, const Secret& secret,
   for (auto& p : plain) Wipe(p.data(), p.size());
   if (!s.ok()) return s;
   hmac.Update(sealed[(steps - 1) % 2].data(), produced[(steps - 1) % 2]);
-  uint8_t tag[32];
-  hmac.Final(tag);
-  return out.WriteAt(tag_offset, tag, sizeof tag);
+  Bjlgenc1Tag tag;
+  tag.offset = tag_offset;
+  hmac.Final(tag.mac.data());
+  return tag;
 }
 
 }  // namespace bjlg::crypto

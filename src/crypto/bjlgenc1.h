@@ -98,6 +98,19 @@ Status Bjlgenc1EncryptWith(const InputFile& in, const Secret& secret,
                            PrivateOutput& out,
                            const std::function<bool(uint64_t done)>& progress = nullptr);
 
+// The file Bjlgenc1EncryptWith writes, pushed instead: `sink` gets the header (its 32-byte tag
+// zeroed) and then the ciphertext, in order, on the calling thread; the tag, known only at the
+// end, is returned with its offset for the caller to put in place. The file version is one user.
+struct Bjlgenc1Tag {
+  uint64_t offset = 0;
+  std::array<uint8_t, 32> mac{};
+};
+Result<Bjlgenc1Tag> Bjlgenc1EncryptStream(const InputFile& in, const Secret& secret,
+                                          const std::array<uint8_t, 16>& iv,
+                                          const std::array<uint8_t, 16>& salt,
+                                          const std::function<Status(const uint8_t*, size_t)>& sink,
+                                          const std::function<bool(uint64_t done)>& progress = nullptr);
+
 }  // namespace bjlg::crypto
 
 #endif  // BJLG_CRYPTO_BJLGENC1_H_
