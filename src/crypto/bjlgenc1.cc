@@ -5,6 +5,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "crypto/parallel.h"
 #include "crypto/primitives.h"
@@ -198,46 +199,58 @@ Status Bjlgenc1DecryptStream(const InputFile& in, const Bjlgenc1Header& header, 
       }
       EVP_CIPHER_CTX_set_padding(cbc.get(), 0);
     }
-    s = RunPipeline(
-        steps,
-        [&](uint64_t k, int slot) {
-          sealed[slot].resize(kIoSize);
-          Status r = in.ReadAt(header.ciphertext_offset + k * kIoSize, sealed[slot].data(), size_of(k));
-          if (r.ok() && !decrypt && stream.ciphertext) stream.ciphertext(sealed[slot].data(), size_of(k));
-          return r;
-        },
-        [&](uint64_t k, int slot) {
-          size_t n = size_of(k);
-          if (!decrypt) {
-            hmac.Update(sealed[slot].data(), n);
-            return Status::OK();
-          }
-          plain[slot].resize(kIoSize);
-          return ParallelFor(2, 2, [&](size_t task) {
-            if (task == 0) {
-              hmac.Update(sealed[slot].data(), n);
-              return Status::OK();
-            }
-            int len = 0;
-            if (EVP_DecryptUpdate(cbc.get(), plain[slot].data(), &len, sealed[slot].data(),
-                                  static_cast<int>(n)) != 1) {
-              return Status::IOError("OpenSSL failed to decrypt");
-            }
-            release[slot] = static_cast<size_t>(len);
-            if (k + 1 == steps) {  // hold back the padded block until the MAC and padding check
-              release[slot] -= kBlock;
-              std::memcpy(last_block, plain[slot].data() + release[slot], kBlock);
-            }
-            return Status::OK();
-          });
-        },
-        [&](uint64_t k, int slot) {
-          Status w = decrypt ? stream.sink(plain[slot].data(), release[slot]) : Status::OK();
-          if (w.ok() && stream.progress && !stream.progress(k * kIoSize + size_of(k), pass + 1)) {
-            w = Status::Cancelled("cancelled by the progress callback");
-          }
-          return w;
-        });
+    // Two threads for two cores: the calling thread MACs step k and hands on step k-1 (sink,
+    // progress: the caller's thread, as documented); a second thread decrypts step k (pass 2)
+    // and reads step k+1, cheaper than the MAC even together.
+    auto read = [&](uint64_t k, int slot) {
+      Status r = in.ReadAt(header.ciphertext_offset + k * kIoSize, sealed[slot].data(), size_of(k));
+      if (r.ok() && !decrypt && stream.ciphertext) stream.ciphertext(sealed[slot].data(), size_of(k));
+      return r;
+    };
+    auto decrypt_step = [&](uint64_t k, int slot) {
+      int len = 0;
+      if (EVP_DecryptUpdate(cbc.get(), plain[slot].data(), &len, sealed[slot].data(),
+                            static_cast<int>(size_of(k))) != 1) {
+        return Status::IOError("OpenSSL failed to decrypt");
+      }
+      release[slot] = static_cast<size_t>(len);
+      if (k + 1 == steps) {  // hold back the padded block until the MAC and padding check
+        release[slot] -= kBlock;
+        std::memcpy(last_block, plain[slot].data() + release[slot], kBlock);
+      }
+      return Status::OK();
+    };
+    for (int i = 0; i < 2; ++i) {
+      sealed[i].resize(kIoSize);
+      if (decrypt) plain[i].resize(kIoSize);
+    }
+    s = steps > 0 ? read(0, 0) : Status::OK();
+    const uint64_t rounds = decrypt ? steps + 1 : steps;  // pass 2 hands each step on one round later
+    for (uint64_t k = 0; s.ok() && k < rounds; ++k) {
+      const int slot = static_cast<int>(k % 2);
+      Status worked;
+      auto work = [&] {
+        if (decrypt && k < steps) worked = decrypt_step(k, slot);
+        if (worked.ok() && k + 1 < steps) worked = read(k + 1, 1 - slot);
+      };
+      std::thread worker;
+      try {
+        worker = std::thread(work);
+      } catch (...) {
+        work();  // no thread: one after the other
+      }
+      Status handed;
+      if (k < steps) hmac.Update(sealed[slot].data(), size_of(k));
+      const bool step_done = decrypt ? k > 0 : true;
+      const uint64_t done_step = decrypt ? k - 1 : k;
+      if (step_done && decrypt) handed = stream.sink(plain[1 - slot].data(), release[1 - slot]);
+      if (worker.joinable()) worker.join();
+      if (handed.ok() && step_done && stream.progress &&
+          !stream.progress(done_step * kIoSize + size_of(done_step), pass + 1)) {
+        handed = Status::Cancelled("cancelled by the progress callback");
+      }
+      s = worked.ok() ? handed : worked;
+    }
     if (!s.ok()) break;
     uint8_t mac[32];
     hmac.Final(mac);
@@ -313,52 +326,62 @@ Result<Bjlgenc1Tag> Bjlgenc1EncryptStream(const InputFile& in, const Secret& sec
       EVP_EncryptInit_ex(cbc.get(), EVP_aes_256_cbc(), nullptr, keys.enc, iv.data()) != 1) {
     return Status::IOError("OpenSSL cannot start AES-256-CBC");
   }
-  // CBC is serial, so the parallelism is between stages: while step k is encrypted, step k-1 is
-  // MACed (same thread pool) and written, and step k+1 is read (pipeline I/O thread).
+  // CBC is serial: while a second thread encrypts step k, the calling thread MACs step k-1,
+  // hands it on (sink, progress: the caller's thread, as documented) and reads step k+1. Two
+  // busy threads for two cores; a third would only take turns with the CBC thread.
   const uint64_t total = in.size();
   const uint64_t steps = total / kIoSize + 1;  // the last step may be empty: it adds the padding
   auto size_of = [&](uint64_t k) {
     return static_cast<size_t>(std::min<uint64_t>(kIoSize, total - k * kIoSize));
   };
   std::vector<uint8_t> plain[2], sealed[2];
+  for (int i = 0; i < 2; ++i) {
+    plain[i].resize(kIoSize);
+    sealed[i].resize(kIoSize + kBlock);
+  }
   size_t produced[2] = {0, 0};
-  s = RunPipeline(
-      steps,
-      [&](uint64_t k, int slot) {
-        plain[slot].resize(kIoSize);
-        return in.ReadAt(k * kIoSize, plain[slot].data(), size_of(k));
-      },
-      [&](uint64_t k, int slot) {
-        sealed[slot].resize(kIoSize + kBlock);
-        return ParallelFor(2, 2, [&](size_t task) {
-          if (task == 1) {
-            if (k > 0) hmac.Update(sealed[1 - slot].data(), produced[1 - slot]);
-            return Status::OK();
-          }
-          int len = 0, tail = 0;
-          size_t n = size_of(k);
-          if (n > 0 && EVP_EncryptUpdate(cbc.get(), sealed[slot].data(), &len, plain[slot].data(),
-                                         static_cast<int>(n)) != 1) {
-            return Status::IOError("OpenSSL failed to encrypt");
-          }
-          if (k + 1 == steps &&
-              EVP_EncryptFinal_ex(cbc.get(), sealed[slot].data() + len, &tail) != 1) {
-            return Status::IOError("OpenSSL failed to encrypt");
-          }
-          produced[slot] = static_cast<size_t>(len + tail);
-          return Status::OK();
-        });
-      },
-      [&](uint64_t k, int slot) {
-        Status w = sink(sealed[slot].data(), produced[slot]);
-        if (w.ok() && progress && !progress(k * kIoSize + size_of(k))) {
-          w = Status::Cancelled("cancelled by the progress callback");
-        }
-        return w;
-      });
+  auto encrypt_step = [&](uint64_t k, int slot) {
+    int len = 0, tail = 0;
+    const size_t n = size_of(k);
+    if (n > 0 && EVP_EncryptUpdate(cbc.get(), sealed[slot].data(), &len, plain[slot].data(),
+                                   static_cast<int>(n)) != 1) {
+      return Status::IOError("OpenSSL failed to encrypt");
+    }
+    if (k + 1 == steps && EVP_EncryptFinal_ex(cbc.get(), sealed[slot].data() + len, &tail) != 1) {
+      return Status::IOError("OpenSSL failed to encrypt");
+    }
+    produced[slot] = static_cast<size_t>(len + tail);
+    return Status::OK();
+  };
+  s = in.ReadAt(0, plain[0].data(), size_of(0));
+  for (uint64_t k = 0; s.ok() && k <= steps; ++k) {
+    const int slot = static_cast<int>(k % 2);
+    Status encrypted;
+    auto encrypt = [&] {
+      if (k < steps) encrypted = encrypt_step(k, slot);
+    };
+    std::thread worker;
+    try {
+      worker = std::thread(encrypt);
+    } catch (...) {
+      encrypt();  // no thread: one after the other
+    }
+    Status handed;
+    if (k > 0) {
+      hmac.Update(sealed[1 - slot].data(), produced[1 - slot]);
+      handed = sink(sealed[1 - slot].data(), produced[1 - slot]);
+      if (handed.ok() && progress && !progress((k - 1) * kIoSize + size_of(k - 1))) {
+        handed = Status::Cancelled("cancelled by the progress callback");
+      }
+    }
+    if (handed.ok() && k + 1 < steps) {
+      handed = in.ReadAt((k + 1) * kIoSize, plain[1 - slot].data(), size_of(k + 1));
+    }
+    if (worker.joinable()) worker.join();
+    s = encrypted.ok() ? handed : encrypted;
+  }
   for (auto& p : plain) Wipe(p.data(), p.size());
   if (!s.ok()) return s;
-  hmac.Update(sealed[(steps - 1) % 2].data(), produced[(steps - 1) % 2]);
   Bjlgenc1Tag tag;
   tag.offset = tag_offset;
   hmac.Final(tag.mac.data());
