@@ -31,6 +31,9 @@ run('verify', "$d/missing.zip");
 run('verify', $zip, '--sample', '0');
 run('verify', $zip, '--password', 'x');
 run('verify', $zip, '--with-database');
+run('verify', $zip, '--no-sha256');
+$r = json_decode(bjlg_cli('verify', $zip, '--no-sha256', '--format=json')[1], true);
+var_dump($r['status'], array_key_exists('sha256', $r));
 run('restore-test', $zip, '--sandbox', $d, '--report', "$d/r.json", '--html', "$d/r.html", '--history', "$d/h.jsonl");
 run('restore-test', $zip, '--sandbox', "$d/nowhere");
 run('restore-test', $zip, '--with-database', '--dsn-file', "$d/key");
@@ -50,11 +53,14 @@ bjlg_rmrf($d);
 [0] format:            bjlg
 [2]  | stderr: bjlg: no archive at %s/missing.zip
 [2]  | stderr: bjlg: --sample must be a fraction greater than 0 and at most 1
-[2]  | stderr: bjlg: a secret on the command line leaks: use --key-file or --password-file
+[2]  | stderr: bjlg: --password is refused: a secret on the command line leaks; use --password-file or BJLG_ENCRYPTION_KEY
 [2]  | stderr: bjlg: unknown option --with-database
+[0] verify backup.zip: PASSED
+string(6) "passed"
+bool(false)
 [0] restore-test backup.zip: PASSED
 [3] restore-test backup.zip: INCONCLUSIVE
 [2]  | stderr: bjlg: give either --with-database or --dsn-file, not both
 passed
 600 restore-test
-Usage: bjlg verify ARCHIVE [--key-file F | --password-file F] [--sample FRACTION]
+Usage: bjlg verify ARCHIVE [--key-file F | --password-file F] [--sample FRACTION] [--no-sha256]
