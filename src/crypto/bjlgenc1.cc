@@ -5,7 +5,6 @@
 #include <cstring>
 #include <memory>
 #include <string>
-#include <thread>
 
 #include "crypto/parallel.h"
 #include "crypto/primitives.h"
@@ -233,18 +232,13 @@ Status Bjlgenc1DecryptStream(const InputFile& in, const Bjlgenc1Header& header, 
         if (decrypt && k < steps) worked = decrypt_step(k, slot);
         if (worked.ok() && k + 1 < steps) worked = read(k + 1, 1 - slot);
       };
-      std::thread worker;
-      try {
-        worker = std::thread(work);
-      } catch (...) {
-        work();  // no thread: one after the other
-      }
       Status handed;
-      if (k < steps) hmac.Update(sealed[slot].data(), size_of(k));
       const bool step_done = decrypt ? k > 0 : true;
       const uint64_t done_step = decrypt ? k - 1 : k;
-      if (step_done && decrypt) handed = stream.sink(plain[1 - slot].data(), release[1 - slot]);
-      if (worker.joinable()) worker.join();
+      RunAlongside(work, [&] {
+        if (k < steps) hmac.Update(sealed[slot].data(), size_of(k));
+        if (step_done && decrypt) handed = stream.sink(plain[1 - slot].data(), release[1 - slot]);
+      });
       if (handed.ok() && step_done && stream.progress &&
           !stream.progress(done_step * kIoSize + size_of(done_step), pass + 1)) {
         handed = Status::Cancelled("cancelled by the progress callback");
@@ -360,24 +354,19 @@ Result<Bjlgenc1Tag> Bjlgenc1EncryptStream(const InputFile& in, const Secret& sec
     auto encrypt = [&] {
       if (k < steps) encrypted = encrypt_step(k, slot);
     };
-    std::thread worker;
-    try {
-      worker = std::thread(encrypt);
-    } catch (...) {
-      encrypt();  // no thread: one after the other
-    }
     Status handed;
-    if (k > 0) {
-      hmac.Update(sealed[1 - slot].data(), produced[1 - slot]);
-      handed = sink(sealed[1 - slot].data(), produced[1 - slot]);
-      if (handed.ok() && progress && !progress((k - 1) * kIoSize + size_of(k - 1))) {
-        handed = Status::Cancelled("cancelled by the progress callback");
+    RunAlongside(encrypt, [&] {
+      if (k > 0) {
+        hmac.Update(sealed[1 - slot].data(), produced[1 - slot]);
+        handed = sink(sealed[1 - slot].data(), produced[1 - slot]);
+        if (handed.ok() && progress && !progress((k - 1) * kIoSize + size_of(k - 1))) {
+          handed = Status::Cancelled("cancelled by the progress callback");
+        }
       }
-    }
-    if (handed.ok() && k + 1 < steps) {
-      handed = in.ReadAt((k + 1) * kIoSize, plain[1 - slot].data(), size_of(k + 1));
-    }
-    if (worker.joinable()) worker.join();
+      if (handed.ok() && k + 1 < steps) {
+        handed = in.ReadAt((k + 1) * kIoSize, plain[1 - slot].data(), size_of(k + 1));
+      }
+    });
     s = encrypted.ok() ? handed : encrypted;
   }
   for (auto& p : plain) Wipe(p.data(), p.size());

@@ -41,6 +41,17 @@ Status ParallelFor(size_t count, unsigned threads, const std::function<Status(si
   return failed_index < count ? failure : Status::OK();
 }
 
+void RunAlongside(const std::function<void()>& other, const std::function<void()>& here) {
+  std::thread worker;
+  try {
+    worker = std::thread(other);
+  } catch (...) {
+    other();  // no thread: one after the other
+  }
+  here();
+  if (worker.joinable()) worker.join();
+}
+
 Status RunPipeline(uint64_t count, const PipelineStep& read, const PipelineStep& process,
                    const PipelineStep& write) {
   if (count == 0) return Status::OK();

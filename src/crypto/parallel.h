@@ -19,6 +19,10 @@ unsigned ResolveThreads(unsigned requested);
 
 Status ParallelFor(size_t count, unsigned threads, const std::function<Status(size_t)>& fn);
 
+// Runs `other` on a new thread while `here` runs on the calling thread, and returns when both
+// are done; if no thread can be started, runs `other` first, in line.
+void RunAlongside(const std::function<void()>& other, const std::function<void()>& here);
+
 // Runs read(k), then process(k), then write(k) for k = 0..count-1, overlapping the I/O of
 // neighbouring steps with the work of the current one: while one thread processes step k and
 // another reads step k+1, the calling thread writes step k-1. write() always runs on the calling
