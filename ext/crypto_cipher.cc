@@ -64,42 +64,21 @@ bool each_option(HashTable *options, uint32_t arg, Handler &&handle) {
   return true;
 }
 
-/* The `progress` option: the callable (UNDEF when not given), called with ['phase' => ...,
- * 'bytes_done' => n, 'bytes_total' => n] after each batch; false or an exception cancels. */
-struct Progress {
-  zval callable;
-  bool bailout = false;
-  Progress() { ZVAL_UNDEF(&callable); }
-  ~Progress() { zval_ptr_dtor(&callable); }
-  Progress(const Progress &) = delete;
-  Progress &operator=(const Progress &) = delete;
+/* The core's progress callback for the `progress` option, or none when it was not given: the
+ * callable gets ['phase' => ..., 'bytes_done' => n, 'bytes_total' => n] after each batch. */
+std::function<bool(uint64_t, uint64_t)> progress_callback(BjlgProgressOption *progress, const char *phase) {
+  if (progress->empty()) return nullptr;
+  return [progress, phase](uint64_t done, uint64_t total) {
+    zval arg;
+    array_init(&arg);
+    add_assoc_string(&arg, "phase", phase);
+    add_assoc_long(&arg, "bytes_done", static_cast<zend_long>(done));
+    add_assoc_long(&arg, "bytes_total", static_cast<zend_long>(total));
+    return progress->call(&arg);
+  };
+}
 
-  /* False after throwing a TypeError for a value that is not callable. */
-  bool set(zval *value, uint32_t arg) {
-    if (!zend_is_callable(value, 0, nullptr)) {
-      zend_argument_type_error(arg, "option \"progress\" must be a valid callback, %s given",
-                               zend_zval_type_name(value));
-      return false;
-    }
-    zval_ptr_dtor(&callable);
-    ZVAL_COPY(&callable, value);
-    return true;
-  }
-
-  std::function<bool(uint64_t, uint64_t)> callback(const char *phase) {
-    if (Z_ISUNDEF(callable)) return nullptr;
-    return [this, phase](uint64_t done, uint64_t total) {
-      zval arg;
-      array_init(&arg);
-      add_assoc_string(&arg, "phase", phase);
-      add_assoc_long(&arg, "bytes_done", static_cast<zend_long>(done));
-      add_assoc_long(&arg, "bytes_total", static_cast<zend_long>(total));
-      return bjlg_call_progress(&callable, &arg, &bailout);
-    };
-  }
-};
-
-bool parse_encrypt_options(HashTable *options, EncryptOptions *o, Progress *progress) {
+bool parse_encrypt_options(HashTable *options, EncryptOptions *o, BjlgProgressOption *progress) {
   const BjlgValueSite site{4, ""};
   return each_option(options, site.arg, [&](const std::string &name, zval *value) {
     if (name == "progress") return progress->set(value, site.arg);
@@ -115,7 +94,7 @@ bool parse_encrypt_options(HashTable *options, EncryptOptions *o, Progress *prog
   });
 }
 
-bool parse_decrypt_options(HashTable *options, uint32_t arg, DecryptOptions *o, Progress *progress) {
+bool parse_decrypt_options(HashTable *options, uint32_t arg, DecryptOptions *o, BjlgProgressOption *progress) {
   const BjlgValueSite site{arg, ""};
   return each_option(options, arg, [&](const std::string &name, zval *value) {
     if (name == "progress") {
@@ -144,8 +123,8 @@ bool parse_decrypt_options(HashTable *options, uint32_t arg, DecryptOptions *o, 
 
 /* The report, or the exception for its failure; nothing when the progress callable threw (its
  * exception stands) or bailed out (the caller unwinds). */
-void finish(zval *return_value, const bjlg::Result<FileReport> &report, const Progress &progress) {
-  if (progress.bailout || EG(exception)) return;
+void finish(zval *return_value, const bjlg::Result<FileReport> &report, const BjlgProgressOption &progress) {
+  if (progress.bailed_out() || EG(exception)) return;
   if (!report.ok()) {
     bjlg_crypto_throw_status(report.status());
     return;
@@ -189,11 +168,11 @@ ZEND_METHOD(Bjlg_Crypto_Cipher, encryptFile) {
   bjlg_guard([&] {
     auto secret = secret_of(a.key, a.password, 3);
     EncryptOptions o;
-    Progress progress;
+    BjlgProgressOption progress;
     if (!secret || !parse_encrypt_options(a.options, &o, &progress)) return;
-    o.progress = progress.callback("encrypt");
+    o.progress = progress_callback(&progress, "encrypt");
     finish(return_value, bjlg::crypto::EncryptFile(to_std(a.in), to_std(a.out), *secret, o), progress);
-    bailout = progress.bailout;
+    bailout = progress.bailed_out();
   });
   if (bailout) zend_bailout();
 }
@@ -206,11 +185,11 @@ ZEND_METHOD(Bjlg_Crypto_Cipher, decryptFile) {
   bjlg_guard([&] {
     auto secret = secret_of(a.key, a.password, 3);
     DecryptOptions o;
-    Progress progress;
+    BjlgProgressOption progress;
     if (!secret || !parse_decrypt_options(a.options, 4, &o, &progress)) return;
-    o.progress = progress.callback("decrypt");
+    o.progress = progress_callback(&progress, "decrypt");
     finish(return_value, bjlg::crypto::DecryptFile(to_std(a.in), to_std(a.out), *secret, o), progress);
-    bailout = progress.bailout;
+    bailout = progress.bailed_out();
   });
   if (bailout) zend_bailout();
 }
@@ -231,11 +210,11 @@ ZEND_METHOD(Bjlg_Crypto_Cipher, verifyFile) {
   bjlg_guard([&] {
     auto secret = secret_of(key, password, 2);
     DecryptOptions o;
-    Progress progress;
+    BjlgProgressOption progress;
     if (!secret || !parse_decrypt_options(options, 3, &o, &progress)) return;
-    o.progress = progress.callback("verify");
+    o.progress = progress_callback(&progress, "verify");
     finish(return_value, bjlg::crypto::VerifyFile(to_std(in), *secret, o), progress);
-    bailout = progress.bailout;
+    bailout = progress.bailed_out();
   });
   if (bailout) zend_bailout();
 }
@@ -247,7 +226,7 @@ ZEND_METHOD(Bjlg_Crypto_Cipher, inspect) {
     Z_PARAM_STR(in)
   ZEND_PARSE_PARAMETERS_END();
   if (!check_path(in, 1)) RETURN_THROWS();
-  bjlg_guard([&] { finish(return_value, bjlg::crypto::InspectFile(to_std(in)), Progress()); });
+  bjlg_guard([&] { finish(return_value, bjlg::crypto::InspectFile(to_std(in)), BjlgProgressOption()); });
 }
 
 void bjlg_register_crypto_cipher(void) { bjlg_ce_Crypto_Cipher = register_class_Bjlg_Crypto_Cipher(); }

@@ -32,3 +32,14 @@ bool bjlg_call_progress(zval *callable, zval *arg, bool *bailout) {
   if (EG(exception)) keep = false;
   return keep;
 }
+
+bool BjlgProgressOption::set(zval *value, uint32_t arg) {
+  if (!zend_is_callable(value, 0, nullptr)) {
+    zend_argument_type_error(arg, "option \"progress\" must be a valid callback");
+    return false;
+  }
+  zval_ptr_dtor(&callable_);
+  ZVAL_COPY(&callable_, value);
+  return true;
+}
+

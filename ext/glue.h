@@ -22,6 +22,29 @@ void bjlg_throw_status(zend_class_entry *ce, const bjlg::Status &status);
  * again before returning to the engine). */
 bool bjlg_call_progress(zval *callable, zval *arg, bool *bailout);
 
+/* The `progress` option of one call: the callable (none until set), and whether calling it
+ * bailed out, so that the method can zend_bailout() once it is back in its own frame. */
+class BjlgProgressOption {
+ public:
+  BjlgProgressOption() { ZVAL_UNDEF(&callable_); }
+  ~BjlgProgressOption() { zval_ptr_dtor(&callable_); }
+  BjlgProgressOption(const BjlgProgressOption &) = delete;
+  BjlgProgressOption &operator=(const BjlgProgressOption &) = delete;
+
+  /* Keeps `value`; a TypeError naming option "progress" of argument `arg`, and false, when it
+   * is not callable. */
+  bool set(zval *value, uint32_t arg);
+  bool empty() const { return Z_ISUNDEF(callable_); }
+  /* bjlg_call_progress() on the callable; false, without calling, after a bailout or while an
+   * exception is pending. */
+  bool call(zval *arg) { return bjlg_call_progress(&callable_, arg, &bailout_); }
+  bool bailed_out() const { return bailout_; }
+
+ private:
+  zval callable_;
+  bool bailout_ = false;
+};
+
 /* Runs `body`, converting any C++ exception it lets escape into a Bjlg\Exception, so that no
  * C++ exception crosses into the engine. Returns false when it threw. */
 template <typename Body>

@@ -7,20 +7,19 @@
 #include <string>
 
 #include "verify/verifier.h"  /* before the PHP headers: they redefine snprintf */
+#include "glue.h"
 #include "php_bjlg.h"
 
 struct BjlgVerifyGlueOptions {
   bjlg::verify::VerifyOptions verify;
   std::string report;   // JSON report path, or empty
   std::string html;     // HTML report path, or empty
-  zval progress;        // the callable, or UNDEF
-  bool bailout = false; // the callback called exit()
+  BjlgProgressOption progress;
 };
 
 /* Reads `options` (argument `arg`) into `o`: key, password, threads, progress, report, html,
  * history, and when `extra` is null (Verifier) sample and sha256; other keys go to `extra`. Throws TypeError
- * or ValueError and returns false on a bad option. REQUIRES: o->progress initialised (UNDEF); the
- * caller releases it. */
+ * or ValueError and returns false on a bad option. */
 using BjlgVerifyExtraOption = std::function<int(const std::string &name, zval *value)>;  // 1 handled, 0 unknown, -1 threw
 bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueOptions *o,
                                const BjlgVerifyExtraOption &extra = nullptr);

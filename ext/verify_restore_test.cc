@@ -65,7 +65,7 @@ bool call_progress(BjlgVerifyGlueOptions *o, const bjlg::verify::RestoreProgress
   add_assoc_long(&arg, "done", static_cast<zend_long>(p.done));
   add_assoc_long(&arg, "total", static_cast<zend_long>(p.total));
   add_assoc_stringl(&arg, "current", p.current.data(), p.current.size());
-  return bjlg_call_progress(&o->progress, &arg, &o->bailout);
+  return o->progress.call(&arg);
 }
 
 }  // namespace
@@ -88,24 +88,21 @@ ZEND_METHOD(Bjlg_Verify_RestoreTest, run) {
   bool bailout = false;
   bjlg_guard([&] {
     BjlgVerifyGlueOptions o;
-    ZVAL_UNDEF(&o.progress);
     bjlg::verify::RestoreOptions r;
     if (!bjlg_verify_parse_options(options, 2, &o, [&r](const std::string &k, zval *v) {
           return restore_option(&r, k, v);
         })) {
-      zval_ptr_dtor(&o.progress);
       return;
     }
     if (o.verify.secret) r.secret.emplace(*o.verify.secret);
     r.threads = o.verify.threads;
     r.history = o.verify.history;
-    if (!Z_ISUNDEF(o.progress)) {
+    if (!o.progress.empty()) {
       r.progress = [&o](const bjlg::verify::RestoreProgress &p) { return call_progress(&o, p); };
     }
     bjlg::Result<bjlg::verify::Report> report =
         bjlg::verify::RunRestoreTest(std::string(ZSTR_VAL(archive), ZSTR_LEN(archive)), r);
-    zval_ptr_dtor(&o.progress);
-    bailout = o.bailout;
+    bailout = o.progress.bailed_out();
     if (bailout || EG(exception)) return;
     if (!report.ok()) {
       if (report.status().code() == bjlg::Status::Code::kInvalidArgument) {

@@ -103,12 +103,7 @@ bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueO
       }
       o->verify.threads = static_cast<unsigned>(Z_LVAL_P(value));
     } else if (k == "progress") {
-      if (!zend_is_callable(value, 0, nullptr)) {
-        zend_argument_type_error(arg, "option \"progress\" must be a valid callback");
-        return false;
-      }
-      zval_ptr_dtor(&o->progress);
-      ZVAL_COPY(&o->progress, value);
+      if (!o->progress.set(value, arg)) return false;
     } else if (k == "report") {
       if (!bjlg_verify_path_option(value, "report", arg, &o->report)) return false;
     } else if (k == "html") {
@@ -146,14 +141,13 @@ bool bjlg_verify_write_outputs(const BjlgVerifyGlueOptions &o, const nlohmann::j
 namespace {
 
 bool call_progress(BjlgVerifyGlueOptions *o, const bjlg::verify::VerifyProgress &p) {
-  if (o->bailout || EG(exception)) return false;
   zval arg;
   array_init(&arg);
   add_assoc_long(&arg, "bytes_done", static_cast<zend_long>(p.bytes_done));
   add_assoc_long(&arg, "bytes_total", static_cast<zend_long>(p.bytes_total));
   add_assoc_long(&arg, "entries_done", static_cast<zend_long>(p.entries_done));
   add_assoc_stringl(&arg, "current", p.current.data(), p.current.size());
-  return bjlg_call_progress(&o->progress, &arg, &o->bailout);
+  return o->progress.call(&arg);
 }
 
 }  // namespace
@@ -176,17 +170,12 @@ ZEND_METHOD(Bjlg_Verify_Verifier, verify) {
   bool bailout = false;
   bjlg_guard([&] {
     BjlgVerifyGlueOptions o;
-    ZVAL_UNDEF(&o.progress);
-    if (!bjlg_verify_parse_options(options, 2, &o)) {
-      zval_ptr_dtor(&o.progress);
-      return;
-    }
-    if (!Z_ISUNDEF(o.progress)) {
+    if (!bjlg_verify_parse_options(options, 2, &o)) return;
+    if (!o.progress.empty()) {
       o.verify.progress = [&o](const bjlg::verify::VerifyProgress &p) { return call_progress(&o, p); };
     }
     bjlg::Result<bjlg::verify::Report> r = bjlg::verify::Verify(to_std(archive), o.verify);
-    zval_ptr_dtor(&o.progress);
-    bailout = o.bailout;
+    bailout = o.progress.bailed_out();
     if (bailout || EG(exception)) return;
     if (!r.ok()) {
       if (r.status().code() == bjlg::Status::Code::kInvalidArgument) {

@@ -81,7 +81,7 @@ Bjlg\Crypto\CancelledException: cancelled by the progress callback
 bool(false)
 RuntimeException: stop here
 bool(false)
-TypeError: Bjlg\Crypto\Cipher::verifyFile(): Argument #3 ($options) option "progress" must be a valid callback, string given
+TypeError: Bjlg\Crypto\Cipher::verifyFile(): Argument #3 ($options) option "progress" must be a valid callback
 array(2) {
   [0]=>
   string(1) "."
