@@ -44,6 +44,7 @@ class Report {
   void Set(const std::string& key, nlohmann::json value) { extra_[key] = std::move(value); }
   void Finish();  // stamps finished_at and the total duration
 
+  uint64_t archive_size() const { return archive_size_; }
   CheckStatus status() const;
   const std::vector<Check>& checks() const { return checks_; }
   const Check* Find(const std::string& name) const;

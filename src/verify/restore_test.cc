@@ -466,7 +466,7 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
   report.Set("rto", rto);
   SetBackupAndRpo(&report, json::parse(restored.manifest, nullptr, false), have_previous ? previous_created_at : "",
                   options.history);
-  report.Set("bytes", {{"archive", report.ToJson()["archive"]["size"]}, {"restored", restored.bytes}});
+  report.Set("bytes", {{"archive", report.archive_size()}, {"restored", restored.bytes}});
   // 6. finish() removes the sandbox and says so in the report.
   return finish();
 }
