@@ -8,6 +8,16 @@ SHELL := /bin/bash
 PHP := php -d extension=$(CURDIR)/modules/bjlg.so
 FUZZ_SECONDS ?= 30
 
+# The project's designs and fixtures (../shared) sit beside the checkout; a fresh clone of a
+# local checkout finds them beside the checkout it was cloned from. Tests read BJLG_SHARED_DIR.
+ifeq ($(origin BJLG_SHARED_DIR),undefined)
+BJLG_SHARED_DIR := $(firstword $(wildcard $(abspath $(CURDIR)/../shared)) \
+  $(wildcard $(abspath $(shell git -C $(CURDIR) config --get remote.origin.url 2>/dev/null)/../shared)))
+endif
+ifneq ($(BJLG_SHARED_DIR),)
+export BJLG_SHARED_DIR
+endif
+
 .PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff test-crypto-interop test-quota-integration test-archive-big test-verify-integration fuzz bench stubs clean
 
 all: build
