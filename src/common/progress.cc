@@ -1,0 +1,57 @@
+#include "common/progress.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace bjlg {
+
+ProgressReporter::ProgressReporter(ProgressFn fn, std::vector<std::string> phases, double interval)
+    : fn_(std::move(fn)), interval_(interval), start_(std::chrono::steady_clock::now()) {
+  record_.phases = std::move(phases);
+}
+
+bool ProgressReporter::Begin(const std::string& phase, uint64_t total, const std::string& unit) {
+  auto it = std::find(record_.phases.begin(), record_.phases.end(), phase);
+  if (it == record_.phases.end()) {
+    // An undeclared phase goes last, so that the order stays forward-only.
+    record_.phases.push_back(phase);
+    it = record_.phases.end() - 1;
+  }
+  size_t index = static_cast<size_t>(it - record_.phases.begin());
+  // Phases only move forward: a phase already passed keeps the later index.
+  record_.phase_index = std::max(record_.phase_index, index);
+  record_.phase = phase;
+  record_.done = 0;
+  record_.total = total;
+  record_.unit = unit;
+  record_.current.clear();
+  return Report(true);
+}
+
+bool ProgressReporter::Update(uint64_t done, const std::string& current) {
+  record_.done = std::max(record_.done, done);
+  if (!current.empty()) record_.current = current;
+  return Report(false);
+}
+
+bool ProgressReporter::Advance(uint64_t delta, const std::string& current) {
+  return Update(record_.done + delta, current);
+}
+
+bool ProgressReporter::End() {
+  if (record_.total != 0) record_.done = std::max(record_.done, record_.total);
+  return Report(true);
+}
+
+bool ProgressReporter::Report(bool force) {
+  if (cancelled_) return false;
+  if (!fn_) return true;
+  double now = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  if (!force && last_report_ >= 0 && now - last_report_ < interval_) return true;
+  last_report_ = now;
+  record_.elapsed = now;
+  if (!fn_(record_)) cancelled_ = true;
+  return !cancelled_;
+}
+
+}  // namespace bjlg
