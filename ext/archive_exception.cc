@@ -1,5 +1,5 @@
-/* Bjlg\Archive\ArchiveException and its subclasses: one per kind of failure a user handles
- * differently. */
+/* Bjlg\Archive's exceptions: the marker interface ArchiveException and one class per kind,
+ * each deriving from the Bjlg\ kind (ext/glue.h). */
 #include "archive_exception.h"
 
 extern "C" {
@@ -8,37 +8,16 @@ extern "C" {
 
 #include "archive_exception_arginfo.h"
 
-zend_class_entry *bjlg_ce_ArchiveException;
-zend_class_entry *bjlg_ce_ArchiveIOException;
-zend_class_entry *bjlg_ce_ArchiveCorruptException;
-zend_class_entry *bjlg_ce_ArchiveCancelledException;
+BjlgExceptionKinds bjlg_archive_kinds;
 
 void bjlg_register_archive_exceptions(void) {
-  bjlg_ce_ArchiveException = register_class_Bjlg_Archive_ArchiveException(bjlg_ce_Exception);
-  bjlg_ce_ArchiveIOException = register_class_Bjlg_Archive_IOException(bjlg_ce_ArchiveException);
-  bjlg_ce_ArchiveCorruptException =
-      register_class_Bjlg_Archive_CorruptArchiveException(bjlg_ce_ArchiveException);
-  bjlg_ce_ArchiveCancelledException =
-      register_class_Bjlg_Archive_CancelledException(bjlg_ce_ArchiveException);
+  zend_class_entry *marker = register_class_Bjlg_Archive_ArchiveException(zend_ce_throwable);
+  BjlgExceptionKinds &k = bjlg_archive_kinds;
+  k.io = register_class_Bjlg_Archive_IOException(bjlg_ce_IOException, marker);
+  k.corrupt = register_class_Bjlg_Archive_CorruptArchiveException(bjlg_ce_CorruptDataException, marker);
+  k.wrong_key = register_class_Bjlg_Archive_WrongKeyException(bjlg_ce_WrongKeyException, marker);
+  k.cancelled = register_class_Bjlg_Archive_CancelledException(bjlg_ce_CancelledException, marker);
+  k.unsupported = register_class_Bjlg_Archive_UnsupportedException(bjlg_ce_UnsupportedException, marker);
 }
 
-void bjlg_archive_throw(const bjlg::Status &status) {
-  using Code = bjlg::Status::Code;
-  switch (status.code()) {
-    case Code::kInvalidArgument:
-      zend_value_error("%s", status.message().c_str());
-      return;
-    case Code::kNotFound:
-    case Code::kIOError:
-      bjlg_throw(bjlg_ce_ArchiveIOException, status.message());
-      return;
-    case Code::kCorruption:
-      bjlg_throw(bjlg_ce_ArchiveCorruptException, status.message());
-      return;
-    case Code::kCancelled:
-      bjlg_throw(bjlg_ce_ArchiveCancelledException, status.message());
-      return;
-    default:
-      bjlg_throw(bjlg_ce_ArchiveException, status.message());
-  }
-}
+void bjlg_archive_throw(const bjlg::Status &status) { bjlg_throw_status(bjlg_archive_kinds, status); }

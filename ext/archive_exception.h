@@ -4,14 +4,11 @@
 
 #include "glue.h"
 
-extern zend_class_entry *bjlg_ce_ArchiveException;
-extern zend_class_entry *bjlg_ce_ArchiveIOException;
-extern zend_class_entry *bjlg_ce_ArchiveCorruptException;
-extern zend_class_entry *bjlg_ce_ArchiveCancelledException;
+/* IOException, CorruptArchiveException, WrongKeyException, CancelledException,
+ * UnsupportedException; InvalidArgument is a ValueError. */
+extern BjlgExceptionKinds bjlg_archive_kinds;
 
-/* Throws the exception for a failed core status: InvalidArgument -> ValueError, NotFound and
- * IOError -> IOException, Corruption -> CorruptArchiveException, Cancelled ->
- * CancelledException, NotSupported -> ArchiveException. REQUIRES: !status.ok() */
+/* bjlg_throw_status(bjlg_archive_kinds, status). REQUIRES: !status.ok() */
 void bjlg_archive_throw(const bjlg::Status &status);
 
 #endif /* BJLG_ARCHIVE_EXCEPTION_H */

@@ -1,16 +1,25 @@
 /* Bjlg\Archive\Reader: the core Reader behind a PHP object; readEntry() returns a PHP stream
  * that keeps the Reader alive and checks size and CRC-32 when it reaches the end. */
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "archive/reader.h"  /* core headers before the PHP headers: they redefine snprintf */
+#include "crypto/cipher.h"
 #include "archive_exception.h"
+#include "crypto_args.h"
+#include "crypto_exception.h"
 
 extern "C" {
+#include "zend_attributes.h"
 #include "zend_exceptions.h"
 }
 
-#include "archive/reader.h"
+/* See ext/crypto_cipher.cc: gen_stub.php's SensitiveParameter code needs a cast in C++. */
+#define zend_hash_str_find_ptr(ht, str, len) \
+  static_cast<zend_function *>(zend_hash_str_find_ptr(ht, str, len))
 #include "archive_reader_arginfo.h"
+#undef zend_hash_str_find_ptr
 
 namespace {
 
@@ -49,21 +58,6 @@ ReaderObject *opened(zval *self) {
     return nullptr;
   }
   return o;
-}
-
-bool limit_option(HashTable *options, const char *key, uint64_t *out) {
-  zval *v = zend_hash_str_find_deref(options, key, strlen(key));
-  if (v == nullptr) return true;
-  if (Z_TYPE_P(v) != IS_LONG) {
-    zend_type_error("Option \"%s\" must be of type int, %s given", key, zend_zval_type_name(v));
-    return false;
-  }
-  if (Z_LVAL_P(v) < 1) {
-    zend_value_error("Option \"%s\" must be greater than 0", key);
-    return false;
-  }
-  *out = static_cast<uint64_t>(Z_LVAL_P(v));
-  return true;
 }
 
 /* ---- the entry stream ----------------------------------------------------------------------- */
@@ -125,11 +119,19 @@ ZEND_METHOD(Bjlg_Archive_Reader, __construct) { ZEND_PARSE_PARAMETERS_NONE(); }
 
 ZEND_METHOD(Bjlg_Archive_Reader, open) {
   zend_string *path;
-  ZEND_PARSE_PARAMETERS_START(1, 1)
+  HashTable *options_ht = nullptr;
+  ZEND_PARSE_PARAMETERS_START(1, 2)
     Z_PARAM_PATH_STR(path)
+    Z_PARAM_OPTIONAL
+    Z_PARAM_ARRAY_HT(options_ht)
   ZEND_PARSE_PARAMETERS_END();
+  BjlgCryptoScrubOnExit scrub;
   bjlg_guard([&] {
-    auto r = bjlg::archive::Reader::Open(std::string(ZSTR_VAL(path), ZSTR_LEN(path)));
+    BjlgOptions options(options_ht, 2);
+    std::optional<bjlg::crypto::Secret> secret;
+    if (!options.only({"key"}) || !bjlg_option_secret(options, "key", &secret)) return;
+    auto r = bjlg::archive::Reader::Open(std::string(ZSTR_VAL(path), ZSTR_LEN(path)),
+                                         secret ? &*secret : nullptr);
     if (!r.ok()) {
       bjlg_archive_throw(r.status());
       return;
@@ -162,32 +164,17 @@ ZEND_METHOD(Bjlg_Archive_Reader, extractTo) {
   ReaderObject *o = opened(ZEND_THIS);
   if (o == nullptr) RETURN_THROWS();
   bjlg::archive::ExtractOptions opts;
-  if (options != nullptr) {
-    zend_string *key;
-    ZEND_HASH_FOREACH_STR_KEY(options, key) {
-      static const char *const known[] = {"max_entry_size", "max_total_size", "max_entries",
-                                          "max_ratio", "overwrite"};
-      bool ok = false;
-      for (const char *k : known) ok |= key != nullptr && zend_string_equals_cstr(key, k, strlen(k));
-      if (!ok) {
-        zend_value_error("Unknown option \"%s\"", key ? ZSTR_VAL(key) : "(integer key)");
-        RETURN_THROWS();
-      }
-    } ZEND_HASH_FOREACH_END();
-    if (!limit_option(options, "max_entry_size", &opts.max_entry_size) ||
-        !limit_option(options, "max_total_size", &opts.max_total_size) ||
-        !limit_option(options, "max_entries", &opts.max_entries) ||
-        !limit_option(options, "max_ratio", &opts.max_ratio)) {
-      RETURN_THROWS();
-    }
-    zval *v = zend_hash_str_find_deref(options, "overwrite", sizeof("overwrite") - 1);
-    if (v != nullptr) {
-      if (Z_TYPE_P(v) != IS_TRUE && Z_TYPE_P(v) != IS_FALSE) {
-        zend_type_error("Option \"overwrite\" must be of type bool, %s given", zend_zval_type_name(v));
-        RETURN_THROWS();
-      }
-      opts.overwrite = Z_TYPE_P(v) == IS_TRUE;
-    }
+  BjlgOptions reader(options, 2);
+  if (!reader.only({"max_entry_size", "max_total_size", "max_entries", "max_ratio", "overwrite"}) ||
+      !reader.get_int("max_entry_size", &opts.max_entry_size) ||
+      !reader.get_int("max_total_size", &opts.max_total_size) ||
+      !reader.get_int("max_entries", &opts.max_entries) || !reader.get_int("max_ratio", &opts.max_ratio) ||
+      !reader.get_bool("overwrite", &opts.overwrite)) {
+    RETURN_THROWS();
+  }
+  if (bjlg::Status valid = opts.Validate(); !valid.ok()) {
+    reader.refuse(bjlg_archive_kinds, valid);
+    RETURN_THROWS();
   }
   bjlg_guard([&] {
     auto report = o->reader->ExtractTo(std::string(ZSTR_VAL(dir), ZSTR_LEN(dir)), opts);
@@ -253,6 +240,14 @@ ZEND_METHOD(Bjlg_Archive_Reader, deletedFiles) {
     array_init(return_value);
     for (const std::string &p : *paths) add_next_index_stringl(return_value, p.data(), p.size());
   });
+}
+
+ZEND_METHOD(Bjlg_Archive_Reader, encryption) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  ReaderObject *o = opened(ZEND_THIS);
+  if (o == nullptr) RETURN_THROWS();
+  const std::string format = o->reader->encryption();
+  RETURN_STRINGL(format.data(), format.size());
 }
 
 void bjlg_register_archive_reader(void) {

@@ -13,16 +13,60 @@ final class Reader
 {
     private function __construct() {}
 
-    public static function open(string $path): Reader {}
+    /**
+     * Opens a zip, or an encrypted archive (bjlg AEAD or BJLGENC1) in place with its key or
+     * password: entries are read through the decryption, in memory; no plaintext file is written.
+     *
+     * @param array $options
+     * @phpstan-param array{key?: \Bjlg\Crypto\Key|string} $options
+     * @throws IOException the file is missing (error_code "not_found"), unreadable ("permission_denied") or fails ("io")
+     * @throws CorruptArchiveException not a consistent zip, or encrypted data that does not authenticate
+     * @throws WrongKeyException an encrypted archive opened without a key, or with the wrong one
+     * @throws UnsupportedException an encryption format or method bjlg does not know
+     * @throws \ValueError an unknown option, an empty password
+     * @throws \TypeError an option of the wrong type
+     */
+    public static function open(string $path, #[\SensitiveParameter] array $options = []): Reader {}
 
+    /**
+     * @return array
+     * @phpstan-return list<array{name: string, size: int, compressed_size: int, crc: int, method: int, mtime: int, mode: int, is_dir: bool, is_symlink: bool}>
+     */
     public function entries(): array {}
 
+    /**
+     * Extracts every entry under $dir, refusing unsafe archives before writing anything.
+     *
+     * @param array $options
+     * @phpstan-param array{max_entry_size?: int, max_total_size?: int, max_entries?: int, max_ratio?: int, overwrite?: bool} $options
+     * @return array
+     * @phpstan-return array{files: int, directories: int, bytes: int}
+     * @throws CorruptArchiveException an unsafe or damaged archive (nothing of a refused entry is left)
+     * @throws IOException the destination cannot be written
+     * @throws \ValueError an unknown option or a limit below 1
+     */
     public function extractTo(string $dir, array $options = []): array {}
 
-    /** @return resource */
+    /**
+     * @return resource a read-only stream; size and CRC-32 are checked when it reaches the end
+     * @throws IOException no entry by that name (error_code "not_found")
+     * @throws CorruptArchiveException an unsafe name, or an entry over $maxSize
+     */
     public function readEntry(string $name, int $maxSize = PHP_INT_MAX) {}
 
+    /**
+     * Reads every entry to its end, checking sizes and CRC-32s.
+     * @throws CorruptArchiveException the first entry that fails
+     */
     public function verify(): void {}
 
+    /**
+     * @return array the validated paths of deleted-files.json (empty when absent)
+     * @phpstan-return list<string>
+     * @throws CorruptArchiveException an unsafe path in it
+     */
     public function deletedFiles(): array {}
+
+    /** "bjlg" or "bjlgenc1" when the archive was opened through its decryption, "" otherwise. */
+    public function encryption(): string {}
 }

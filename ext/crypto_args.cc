@@ -51,6 +51,21 @@ std::optional<bjlg::crypto::Secret> bjlg_crypto_secret_of_zval(zval *value, Bjlg
   return std::nullopt;
 }
 
+bool bjlg_option_secret(const BjlgOptions &options, const char *name,
+                        std::optional<bjlg::crypto::Secret> *out) {
+  zval *value = options.find(name);
+  if (value == nullptr) return true;
+  if (Z_TYPE_P(value) == IS_STRING && Z_STRLEN_P(value) == 0) {
+    options.value_error(name, "must be a Bjlg\\Crypto\\Key or a non-empty password");
+    return false;
+  }
+  std::optional<bjlg::crypto::Secret> secret =
+      bjlg_crypto_secret_of_zval(value, BjlgValueSite{options.arg(), ""}, name);
+  if (!secret) return false;
+  out->emplace(std::move(*secret));
+  return true;
+}
+
 bool bjlg_crypto_option_long(zval *value, const std::string &name, BjlgValueSite site, zend_long min,
                              zend_long max, uint32_t *out) {
   if (Z_TYPE_P(value) != IS_LONG) {

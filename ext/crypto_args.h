@@ -8,6 +8,7 @@
 #include <string>
 
 #include "crypto/cipher.h"  /* before the PHP headers, as every core header */
+#include "glue.h"
 #include "php_bjlg.h"
 
 /* Where a value comes from, for the wording of its errors:
@@ -29,6 +30,11 @@ std::optional<bjlg::crypto::Secret> bjlg_crypto_secret_of(zend_object *key, zend
 /* The same for a zval, which must be a Bjlg\Crypto\Key or a string (TypeError otherwise). */
 std::optional<bjlg::crypto::Secret> bjlg_crypto_secret_of_zval(zval *value, BjlgValueSite site,
                                                                const char *name);
+
+/* The Key|string option `name` of `options` (a Key, or a non-empty password): *out untouched when
+ * absent, false after throwing (TypeError / ValueError naming the option). */
+bool bjlg_option_secret(const BjlgOptions &options, const char *name,
+                        std::optional<bjlg::crypto::Secret> *out);
 
 /* An int option in [min, max] or a string option; TypeError / ValueError and false otherwise. */
 bool bjlg_crypto_option_long(zval *value, const std::string &name, BjlgValueSite site, zend_long min,

@@ -50,35 +50,30 @@ void bjlg_crypto_scrub_pending_exception(void) {
   if (EG(exception) != nullptr) scrub_trace(EG(exception));
 }
 
-void bjlg_crypto_throw_status(const bjlg::Status &status) {
-  zend_class_entry *ce = bjlg_ce_Crypto_IOException;
-  switch (status.code()) {
-    case bjlg::Status::Code::kUnauthenticated: ce = bjlg_ce_Crypto_WrongKeyException; break;
-    case bjlg::Status::Code::kCorruption:
-      ce = status.IsTruncated() ? bjlg_ce_Crypto_TruncatedDataException
-                                : bjlg_ce_Crypto_CorruptedDataException;
-      break;
-    case bjlg::Status::Code::kNotSupported: ce = bjlg_ce_Crypto_UnsupportedFormatException; break;
-    case bjlg::Status::Code::kCancelled: ce = bjlg_ce_Crypto_CancelledException; break;
-    case bjlg::Status::Code::kInvalidArgument:
-      zend_value_error("%s", status.message().c_str());
-      return;
-    default: break;
-  }
-  zend_throw_exception(ce, status.message().c_str(), 0);
-}
+BjlgExceptionKinds bjlg_crypto_kinds;
+
+void bjlg_crypto_throw_status(const bjlg::Status &status) { bjlg_throw_status(bjlg_crypto_kinds, status); }
 
 void bjlg_register_crypto_exceptions(void) {
   parent_create_object = zend_ce_exception->create_object;
-  bjlg_ce_Crypto_WrongKeyException = register_class_Bjlg_Crypto_WrongKeyException(bjlg_ce_Exception);
+  zend_class_entry *marker = register_class_Bjlg_Crypto_CryptoException(zend_ce_throwable);
+  bjlg_ce_Crypto_WrongKeyException = register_class_Bjlg_Crypto_WrongKeyException(bjlg_ce_WrongKeyException, marker);
   bjlg_ce_Crypto_CorruptedDataException =
-      register_class_Bjlg_Crypto_CorruptedDataException(bjlg_ce_Exception);
+      register_class_Bjlg_Crypto_CorruptedDataException(bjlg_ce_CorruptDataException, marker);
   bjlg_ce_Crypto_TruncatedDataException =
       register_class_Bjlg_Crypto_TruncatedDataException(bjlg_ce_Crypto_CorruptedDataException);
   bjlg_ce_Crypto_UnsupportedFormatException =
-      register_class_Bjlg_Crypto_UnsupportedFormatException(bjlg_ce_Exception);
-  bjlg_ce_Crypto_IOException = register_class_Bjlg_Crypto_IOException(bjlg_ce_Exception);
-  bjlg_ce_Crypto_CancelledException = register_class_Bjlg_Crypto_CancelledException(bjlg_ce_Exception);
+      register_class_Bjlg_Crypto_UnsupportedFormatException(bjlg_ce_UnsupportedException, marker);
+  bjlg_ce_Crypto_IOException = register_class_Bjlg_Crypto_IOException(bjlg_ce_IOException, marker);
+  bjlg_ce_Crypto_CancelledException =
+      register_class_Bjlg_Crypto_CancelledException(bjlg_ce_CancelledException, marker);
+  BjlgExceptionKinds &k = bjlg_crypto_kinds;
+  k.io = bjlg_ce_Crypto_IOException;
+  k.corrupt = bjlg_ce_Crypto_CorruptedDataException;
+  k.truncated = bjlg_ce_Crypto_TruncatedDataException;
+  k.wrong_key = bjlg_ce_Crypto_WrongKeyException;
+  k.cancelled = bjlg_ce_Crypto_CancelledException;
+  k.unsupported = bjlg_ce_Crypto_UnsupportedFormatException;
   for (zend_class_entry *ce : {bjlg_ce_Crypto_WrongKeyException, bjlg_ce_Crypto_CorruptedDataException,
                                bjlg_ce_Crypto_TruncatedDataException,
                                bjlg_ce_Crypto_UnsupportedFormatException, bjlg_ce_Crypto_IOException,

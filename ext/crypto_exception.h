@@ -2,13 +2,15 @@
 #ifndef BJLG_CRYPTO_EXCEPTION_GLUE_H
 #define BJLG_CRYPTO_EXCEPTION_GLUE_H
 
-#include "php_bjlg.h"
-#include "common/status.h"
+#include "glue.h"
 
-/* Throws the Bjlg\Crypto exception matching `status` (see src/crypto/cipher.h):
- * Unauthenticated -> WrongKeyException, Corruption -> CorruptedDataException (or
- * TruncatedDataException for "truncated…"), NotSupported -> UnsupportedFormatException,
- * IOError/NotFound -> IOException, InvalidArgument -> ValueError. REQUIRES: !status.ok() */
+/* Unauthenticated -> WrongKeyException, Corruption -> CorruptedDataException (or
+ * TruncatedDataException when IsTruncated()), NotSupported -> UnsupportedFormatException,
+ * NotFound/PermissionDenied/IOError -> IOException, Cancelled -> CancelledException,
+ * InvalidArgument -> ValueError. */
+extern BjlgExceptionKinds bjlg_crypto_kinds;
+
+/* bjlg_throw_status(bjlg_crypto_kinds, status). REQUIRES: !status.ok() */
 void bjlg_crypto_throw_status(const bjlg::Status &status);
 
 /* Drops the argument values from the backtrace of the pending exception, whatever its class

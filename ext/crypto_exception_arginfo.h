@@ -1,7 +1,12 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: ef976988659594dd207e907778db50f163a6caa5 */
+ * Stub hash: bbf794ca998787752b32d754f9839de4ff361e27 */
 
 
+
+
+static const zend_function_entry class_Bjlg_Crypto_CryptoException_methods[] = {
+	ZEND_FE_END
+};
 
 
 static const zend_function_entry class_Bjlg_Crypto_WrongKeyException_methods[] = {
@@ -33,22 +38,35 @@ static const zend_function_entry class_Bjlg_Crypto_CancelledException_methods[] 
 	ZEND_FE_END
 };
 
-static zend_class_entry *register_class_Bjlg_Crypto_WrongKeyException(zend_class_entry *class_entry_Bjlg_Exception)
+static zend_class_entry *register_class_Bjlg_Crypto_CryptoException(zend_class_entry *class_entry_Throwable)
 {
 	zend_class_entry ce, *class_entry;
 
-	INIT_NS_CLASS_ENTRY(ce, "Bjlg\\Crypto", "WrongKeyException", class_Bjlg_Crypto_WrongKeyException_methods);
-	class_entry = zend_register_internal_class_ex(&ce, class_entry_Bjlg_Exception);
+	INIT_NS_CLASS_ENTRY(ce, "Bjlg\\Crypto", "CryptoException", class_Bjlg_Crypto_CryptoException_methods);
+	class_entry = zend_register_internal_interface(&ce);
+	zend_class_implements(class_entry, 1, class_entry_Throwable);
 
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Bjlg_Crypto_CorruptedDataException(zend_class_entry *class_entry_Bjlg_Exception)
+static zend_class_entry *register_class_Bjlg_Crypto_WrongKeyException(zend_class_entry *class_entry_Bjlg_WrongKeyException, zend_class_entry *class_entry_Bjlg_Crypto_CryptoException)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Bjlg\\Crypto", "WrongKeyException", class_Bjlg_Crypto_WrongKeyException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Bjlg_WrongKeyException);
+	zend_class_implements(class_entry, 1, class_entry_Bjlg_Crypto_CryptoException);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Bjlg_Crypto_CorruptedDataException(zend_class_entry *class_entry_Bjlg_CorruptDataException, zend_class_entry *class_entry_Bjlg_Crypto_CryptoException)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Bjlg\\Crypto", "CorruptedDataException", class_Bjlg_Crypto_CorruptedDataException_methods);
-	class_entry = zend_register_internal_class_ex(&ce, class_entry_Bjlg_Exception);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Bjlg_CorruptDataException);
+	zend_class_implements(class_entry, 1, class_entry_Bjlg_Crypto_CryptoException);
 
 	return class_entry;
 }
@@ -63,32 +81,35 @@ static zend_class_entry *register_class_Bjlg_Crypto_TruncatedDataException(zend_
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Bjlg_Crypto_UnsupportedFormatException(zend_class_entry *class_entry_Bjlg_Exception)
+static zend_class_entry *register_class_Bjlg_Crypto_UnsupportedFormatException(zend_class_entry *class_entry_Bjlg_UnsupportedException, zend_class_entry *class_entry_Bjlg_Crypto_CryptoException)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Bjlg\\Crypto", "UnsupportedFormatException", class_Bjlg_Crypto_UnsupportedFormatException_methods);
-	class_entry = zend_register_internal_class_ex(&ce, class_entry_Bjlg_Exception);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Bjlg_UnsupportedException);
+	zend_class_implements(class_entry, 1, class_entry_Bjlg_Crypto_CryptoException);
 
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Bjlg_Crypto_IOException(zend_class_entry *class_entry_Bjlg_Exception)
+static zend_class_entry *register_class_Bjlg_Crypto_IOException(zend_class_entry *class_entry_Bjlg_IOException, zend_class_entry *class_entry_Bjlg_Crypto_CryptoException)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Bjlg\\Crypto", "IOException", class_Bjlg_Crypto_IOException_methods);
-	class_entry = zend_register_internal_class_ex(&ce, class_entry_Bjlg_Exception);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Bjlg_IOException);
+	zend_class_implements(class_entry, 1, class_entry_Bjlg_Crypto_CryptoException);
 
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Bjlg_Crypto_CancelledException(zend_class_entry *class_entry_Bjlg_Exception)
+static zend_class_entry *register_class_Bjlg_Crypto_CancelledException(zend_class_entry *class_entry_Bjlg_CancelledException, zend_class_entry *class_entry_Bjlg_Crypto_CryptoException)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Bjlg\\Crypto", "CancelledException", class_Bjlg_Crypto_CancelledException_methods);
-	class_entry = zend_register_internal_class_ex(&ce, class_entry_Bjlg_Exception);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Bjlg_CancelledException);
+	zend_class_implements(class_entry, 1, class_entry_Bjlg_Crypto_CryptoException);
 
 	return class_entry;
 }

@@ -1,15 +1,55 @@
 #include "glue.h"
 
+#include <cstring>
+
 extern "C" {
 #include "zend_exceptions.h"
 }
+
+const BjlgExceptionKinds bjlg_common_kinds{};
 
 void bjlg_throw(zend_class_entry *ce, const std::string &message) {
   zend_throw_exception(ce, message.c_str(), 0);
 }
 
-void bjlg_throw_status(zend_class_entry *ce, const bjlg::Status &status) {
-  bjlg_throw(ce, status.message());
+namespace {
+
+zend_class_entry *class_for(const BjlgExceptionKinds &k, const bjlg::Status &status) {
+  using Code = bjlg::Status::Code;
+  auto pick = [](zend_class_entry *own, zend_class_entry *common) { return own ? own : common; };
+  switch (status.code()) {
+    case Code::kNotFound:
+    case Code::kPermissionDenied:
+    case Code::kIOError: return pick(k.io, bjlg_ce_IOException);
+    case Code::kCorruption:
+      if (status.IsTruncated() && k.truncated) return k.truncated;
+      return pick(k.corrupt, bjlg_ce_CorruptDataException);
+    case Code::kUnauthenticated: return pick(k.wrong_key, bjlg_ce_WrongKeyException);
+    case Code::kCancelled: return pick(k.cancelled, bjlg_ce_CancelledException);
+    case Code::kNotSupported: return pick(k.unsupported, bjlg_ce_UnsupportedException);
+    case Code::kNetwork: return pick(k.network, bjlg_ce_NetworkException);
+    case Code::kInvalidArgument: return k.invalid;  // null: ValueError
+    case Code::kOk: break;
+  }
+  return bjlg_ce_Exception;
+}
+
+}  // namespace
+
+void bjlg_throw_status(const BjlgExceptionKinds &kinds, const bjlg::Status &status) {
+  zend_class_entry *ce = class_for(kinds, status);
+  if (ce == nullptr) {
+    zend_value_error("%s", status.message().c_str());
+    return;
+  }
+  zval ex;
+  object_init_ex(&ex, ce);
+  zend_update_property_stringl(zend_ce_exception, Z_OBJ(ex), "message", sizeof("message") - 1,
+                               status.message().data(), status.message().size());
+  const std::string code = status.error_code();
+  zend_update_property_stringl(bjlg_ce_Exception, Z_OBJ(ex), "error_code", sizeof("error_code") - 1,
+                               code.data(), code.size());
+  zend_throw_exception_object(&ex);  // chains a pending exception as previous
 }
 
 bool bjlg_call_progress(zval *callable, zval *arg, bool *bailout) {
@@ -33,6 +73,21 @@ bool bjlg_call_progress(zval *callable, zval *arg, bool *bailout) {
   return keep;
 }
 
+void bjlg_progress_to_array(const bjlg::Progress &p, zval *out) {
+  array_init_size(out, 8);
+  add_assoc_stringl(out, "phase", p.phase.data(), p.phase.size());
+  add_assoc_long(out, "done", static_cast<zend_long>(p.done));
+  add_assoc_long(out, "total", static_cast<zend_long>(p.total));
+  add_assoc_stringl(out, "unit", p.unit.data(), p.unit.size());
+  add_assoc_stringl(out, "current", p.current.data(), p.current.size());
+  add_assoc_double(out, "elapsed", p.elapsed);
+  add_assoc_long(out, "phase_index", static_cast<zend_long>(p.phase_index));
+  zval phases;
+  array_init_size(&phases, static_cast<uint32_t>(p.phases.size()));
+  for (const std::string &name : p.phases) add_next_index_stringl(&phases, name.data(), name.size());
+  add_assoc_zval(out, "phases", &phases);
+}
+
 bool BjlgProgressOption::set(zval *value, uint32_t arg) {
   if (!zend_is_callable(value, 0, nullptr)) {
     zend_argument_type_error(arg, "option \"progress\" must be a valid callback");
@@ -43,3 +98,156 @@ bool BjlgProgressOption::set(zval *value, uint32_t arg) {
   return true;
 }
 
+bjlg::ProgressFn BjlgProgressOption::fn() {
+  if (empty()) return nullptr;
+  return [this](const bjlg::Progress &p) {
+    zval arg;
+    bjlg_progress_to_array(p, &arg);
+    return call(&arg);
+  };
+}
+
+/* ---- BjlgOptions ---- */
+
+bool BjlgOptions::only(std::initializer_list<const char *> known) const {
+  if (options_ == nullptr) return true;
+  zend_string *name;
+  ZEND_HASH_FOREACH_STR_KEY(options_, name) {
+    if (name == nullptr) {
+      zend_argument_value_error(arg_, "must be an array with string keys");
+      return false;
+    }
+    bool found = false;
+    for (const char *k : known) {
+      if (ZSTR_LEN(name) == strlen(k) && memcmp(ZSTR_VAL(name), k, ZSTR_LEN(name)) == 0) found = true;
+    }
+    if (!found) {
+      zend_argument_value_error(arg_, "contains an unknown option \"%s\"", ZSTR_VAL(name));
+      return false;
+    }
+  } ZEND_HASH_FOREACH_END();
+  return true;
+}
+
+zval *BjlgOptions::find(const char *name) const {
+  if (options_ == nullptr) return nullptr;
+  zval *v = zend_hash_str_find(options_, name, strlen(name));
+  if (v == nullptr) return nullptr;
+  ZVAL_DEREF(v);
+  return Z_TYPE_P(v) == IS_NULL ? nullptr : v;
+}
+
+void BjlgOptions::type_error(const char *name, const char *expected, zval *given) const {
+  zend_argument_type_error(arg_, "option \"%s\" must be of type %s, %s given", name, expected,
+                           zend_zval_type_name(given));
+}
+
+void BjlgOptions::value_error(const char *name, const std::string &message) const {
+  zend_argument_value_error(arg_, "option \"%s\" %s", name, message.c_str());
+}
+
+void BjlgOptions::refuse(const BjlgExceptionKinds &kinds, const bjlg::Status &status) const {
+  if (status.code() == bjlg::Status::Code::kInvalidArgument) {
+    zend_argument_value_error(arg_, "%s", status.message().c_str());
+  } else {
+    bjlg_throw_status(kinds, status);
+  }
+}
+
+bool BjlgOptions::get_bool(const char *name, bool *out) const {
+  zval *v = find(name);
+  if (v == nullptr) return true;
+  if (Z_TYPE_P(v) != IS_TRUE && Z_TYPE_P(v) != IS_FALSE) {
+    type_error(name, "bool", v);
+    return false;
+  }
+  *out = Z_TYPE_P(v) == IS_TRUE;
+  return true;
+}
+
+bool BjlgOptions::get_long(const char *name, zend_long *out) const {
+  zval *v = find(name);
+  if (v == nullptr) return true;
+  if (Z_TYPE_P(v) != IS_LONG) {
+    type_error(name, "int", v);
+    return false;
+  }
+  *out = Z_LVAL_P(v);
+  return true;
+}
+
+bool BjlgOptions::get_double(const char *name, double *out) const {
+  zval *v = find(name);
+  if (v == nullptr) return true;
+  if (Z_TYPE_P(v) != IS_DOUBLE && Z_TYPE_P(v) != IS_LONG) {
+    type_error(name, "float", v);
+    return false;
+  }
+  *out = zval_get_double(v);
+  return true;
+}
+
+bool BjlgOptions::get_string(const char *name, std::string *out) const {
+  zval *v = find(name);
+  if (v == nullptr) return true;
+  if (Z_TYPE_P(v) != IS_STRING) {
+    type_error(name, "string", v);
+    return false;
+  }
+  out->assign(Z_STRVAL_P(v), Z_STRLEN_P(v));
+  return true;
+}
+
+bool BjlgOptions::get_path(const char *name, std::string *out) const {
+  zval *v = find(name);
+  if (v == nullptr) return true;
+  if (Z_TYPE_P(v) != IS_STRING) {
+    type_error(name, "string", v);
+    return false;
+  }
+  if (Z_STRLEN_P(v) == 0 || strlen(Z_STRVAL_P(v)) != Z_STRLEN_P(v)) {
+    value_error(name, "must be a non-empty path without null bytes");
+    return false;
+  }
+  out->assign(Z_STRVAL_P(v), Z_STRLEN_P(v));
+  return true;
+}
+
+bool BjlgOptions::get_string_list(const char *name, std::vector<std::string> *out) const {
+  zval *v = find(name);
+  if (v == nullptr) return true;
+  if (Z_TYPE_P(v) != IS_ARRAY) {
+    type_error(name, "array", v);
+    return false;
+  }
+  std::vector<std::string> list;
+  zval *item;
+  ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(v), item) {
+    ZVAL_DEREF(item);
+    if (Z_TYPE_P(item) != IS_STRING) {
+      zend_argument_type_error(arg_, "option \"%s\" must contain only strings, %s given", name,
+                               zend_zval_type_name(item));
+      return false;
+    }
+    list.emplace_back(Z_STRVAL_P(item), Z_STRLEN_P(item));
+  } ZEND_HASH_FOREACH_END();
+  *out = std::move(list);
+  return true;
+}
+
+bool BjlgOptions::get_progress(const char *name, BjlgProgressOption *out) const {
+  zval *v = find(name);
+  if (v == nullptr) return true;
+  return out->set(v, arg_);
+}
+
+bool BjlgOptions::get_object(const char *name, zend_class_entry *ce, zend_object **out) const {
+  zval *v = find(name);
+  if (v == nullptr) return true;
+  if (Z_TYPE_P(v) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(v), ce)) {
+    type_error(name, ZSTR_VAL(ce->name), v);
+    return false;
+  }
+  *out = Z_OBJ_P(v);
+  return true;
+}

@@ -1,20 +1,49 @@
-/* Helpers shared by the glue files: turning core failures into PHP exceptions, and keeping C++
- * exceptions from ever unwinding through a Zend frame. */
+/* Helpers shared by the glue files, the one place for each conversion every class needs:
+ *  - core Status -> PHP exception, through a per-namespace table of exception classes
+ *    (BjlgExceptionKinds, bjlg_throw_status);
+ *  - PHP option arrays -> C++ values (BjlgOptions), with the one wording of TypeError/ValueError;
+ *  - the `progress` option: a callable receiving the bjlg::Progress record as an array
+ *    (BjlgProgressOption), and the one cancellation rule;
+ *  - keeping C++ exceptions from ever unwinding through a Zend frame (bjlg_guard).
+ * See "Conventions for every capability" in docs/architecture.md. */
 #ifndef BJLG_GLUE_H
 #define BJLG_GLUE_H
 
 #include <exception>
+#include <initializer_list>
+#include <limits>
 #include <new>
 #include <string>
+#include <vector>
 
-#include "php_bjlg.h"
+#include "common/progress.h"
 #include "common/status.h"
+#include "php_bjlg.h"
 
 /* Throws `ce` with `message`; the message is copied. */
 void bjlg_throw(zend_class_entry *ce, const std::string &message);
 
-/* Throws the exception matching a failed core status, under `ce`. REQUIRES: !status.ok() */
-void bjlg_throw_status(zend_class_entry *ce, const bjlg::Status &status);
+/* The exception classes of one namespace, one per kind of failure. Each must derive from the
+ * Bjlg\ class of its kind (Bjlg\IOException, …) and implement the namespace's marker interface.
+ * A null entry throws the Bjlg\ kind itself (`invalid`: a ValueError, as php-src does). */
+struct BjlgExceptionKinds {
+  zend_class_entry *io = nullptr;           /* NotFound, PermissionDenied, IOError */
+  zend_class_entry *corrupt = nullptr;      /* Corruption */
+  zend_class_entry *truncated = nullptr;    /* Corruption that IsTruncated(); null: `corrupt` */
+  zend_class_entry *wrong_key = nullptr;    /* Unauthenticated */
+  zend_class_entry *cancelled = nullptr;    /* Cancelled */
+  zend_class_entry *unsupported = nullptr;  /* NotSupported */
+  zend_class_entry *network = nullptr;      /* Network */
+  zend_class_entry *invalid = nullptr;      /* InvalidArgument; null: ValueError */
+};
+
+/* The Bjlg\ kinds alone: for a namespace without classes of its own. */
+extern const BjlgExceptionKinds bjlg_common_kinds;
+
+/* THE mapping from a failed core status to a PHP exception: the class of its kind in `kinds`,
+ * the status's message, and its error_code() in the `error_code` property. An exception already
+ * pending (a progress callable's) becomes the new one's previous. REQUIRES: !status.ok() */
+void bjlg_throw_status(const BjlgExceptionKinds &kinds, const bjlg::Status &status);
 
 /* Calls a user's progress callable with `arg` (an array the caller built; released here).
  * False when the operation must stop: the callable returned false, threw, or bailed out
@@ -22,8 +51,15 @@ void bjlg_throw_status(zend_class_entry *ce, const bjlg::Status &status);
  * again before returning to the engine). */
 bool bjlg_call_progress(zval *callable, zval *arg, bool *bailout);
 
+/* The PHP array of a progress record: ['phase', 'done', 'total', 'unit', 'current', 'elapsed',
+ * 'phase_index', 'phases']. */
+void bjlg_progress_to_array(const bjlg::Progress &p, zval *out);
+
 /* The `progress` option of one call: the callable (none until set), and whether calling it
- * bailed out, so that the method can zend_bailout() once it is back in its own frame. */
+ * bailed out, so that the method can zend_bailout() once it is back in its own frame.
+ * The rule: the callable receives bjlg_progress_to_array()'s array; returning false or throwing
+ * cancels; the core then returns Status::Cancelled and bjlg_throw_status() throws the
+ * namespace's CancelledException (with the callable's exception as previous). */
 class BjlgProgressOption {
  public:
   BjlgProgressOption() { ZVAL_UNDEF(&callable_); }
@@ -38,11 +74,81 @@ class BjlgProgressOption {
   /* bjlg_call_progress() on the callable; false, without calling, after a bailout or while an
    * exception is pending. */
   bool call(zval *arg) { return bjlg_call_progress(&callable_, arg, &bailout_); }
+  /* The core's callback: each record as an array to the callable. Null when no callable was set.
+   * Lives as long as this object. */
+  bjlg::ProgressFn fn();
   bool bailed_out() const { return bailout_; }
 
  private:
   zval callable_;
   bool bailout_ = false;
+};
+
+/* The options array of one method call (argument `arg`, possibly absent), read with typed
+ * getters. Every error is worded the one way php-src words an array argument's entries:
+ *   TypeError  'Argument #2 ($options) option "threads" must be of type int, string given'
+ *   ValueError 'Argument #2 ($options) contains an unknown option "thread"'
+ * Getters leave *out untouched when the option is absent (or null), and return false after
+ * throwing. Ranges and combinations are checked by the core's options struct (Validate()), whose
+ * InvalidArgument message names the option: refuse() throws it as the ValueError of `arg`. */
+class BjlgOptions {
+ public:
+  BjlgOptions(HashTable *options, uint32_t arg) : options_(options), arg_(arg) {}
+
+  /* Refuses integer keys and any name not in `known`. Call once, first. */
+  bool only(std::initializer_list<const char *> known) const;
+  /* The value of option `name`, dereferenced; null when absent or null. */
+  zval *find(const char *name) const;
+  bool has(const char *name) const { return find(name) != nullptr; }
+
+  bool get_bool(const char *name, bool *out) const;
+  /* An int; values beyond T saturate to its limits, so that the core's range check refuses
+   * them with its own message. */
+  template <typename T>
+  bool get_int(const char *name, T *out) const {
+    zend_long v;
+    if (!get_long(name, &v)) return false;
+    if (has(name)) *out = saturate<T>(v);
+    return true;
+  }
+  bool get_long(const char *name, zend_long *out) const;
+  /* A float (an int is accepted). */
+  bool get_double(const char *name, double *out) const;
+  bool get_string(const char *name, std::string *out) const;
+  /* A non-empty string without NUL bytes. */
+  bool get_path(const char *name, std::string *out) const;
+  /* A list of strings. */
+  bool get_string_list(const char *name, std::vector<std::string> *out) const;
+  bool get_progress(const char *name, BjlgProgressOption *out) const;
+  /* An instance of `ce`. */
+  bool get_object(const char *name, zend_class_entry *ce, zend_object **out) const;
+
+  /* TypeError: option "name" must be of type <expected>, <type of given> given. */
+  void type_error(const char *name, const char *expected, zval *given) const;
+  /* ValueError: option "name" <message>. */
+  void value_error(const char *name, const std::string &message) const;
+  /* A core options struct refused the options: InvalidArgument is the ValueError of this
+   * argument (its message names the option); anything else goes to bjlg_throw_status(). */
+  void refuse(const BjlgExceptionKinds &kinds, const bjlg::Status &status) const;
+
+  uint32_t arg() const { return arg_; }
+
+ private:
+  template <typename T>
+  static T saturate(zend_long v) {
+    if constexpr (std::numeric_limits<T>::is_signed) {
+      if (v < static_cast<zend_long>(std::numeric_limits<T>::min())) return std::numeric_limits<T>::min();
+    } else if (v < 0) {
+      return std::numeric_limits<T>::max();  // refused by the range check as "too large"
+    }
+    if (static_cast<unsigned long long>(v) > static_cast<unsigned long long>(std::numeric_limits<T>::max())) {
+      return std::numeric_limits<T>::max();
+    }
+    return static_cast<T>(v);
+  }
+
+  HashTable *options_;
+  uint32_t arg_;
 };
 
 /* Runs `body`, converting any C++ exception it lets escape into a Bjlg\Exception, so that no

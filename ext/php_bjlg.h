@@ -27,8 +27,14 @@ ZEND_EXTERN_MODULE_GLOBALS(bjlg)
 ZEND_TSRMLS_CACHE_EXTERN()
 #endif
 
-/* Base of every exception bjlg throws (ext/exception.cc). */
+/* Base of every exception bjlg throws, and the kinds of failure (ext/exception.cc). */
 extern zend_class_entry *bjlg_ce_Exception;
+extern zend_class_entry *bjlg_ce_IOException;
+extern zend_class_entry *bjlg_ce_CorruptDataException;
+extern zend_class_entry *bjlg_ce_WrongKeyException;
+extern zend_class_entry *bjlg_ce_CancelledException;
+extern zend_class_entry *bjlg_ce_UnsupportedException;
+extern zend_class_entry *bjlg_ce_NetworkException;
 void bjlg_register_exception(void);
 
 /* Bjlg\Cron (ext/cron_expression.cc). */
@@ -52,6 +58,7 @@ void bjlg_register_crypto_cipher(void);
 
 /* Bjlg\Quota (ext/quota_*.cc). */
 extern zend_class_entry *bjlg_ce_Quota_InvalidDestinationException;
+extern zend_class_entry *bjlg_ce_Quota_IOException;
 void bjlg_register_quota_exception(void);
 void bjlg_register_quota_collector(void);
 
@@ -61,7 +68,6 @@ void bjlg_register_archive_writer(void);
 void bjlg_register_archive_reader(void);
 
 /* Bjlg\Verify (ext/verify_*.cc). */
-extern zend_class_entry *bjlg_ce_Verify_VerifyException;
 extern zend_class_entry *bjlg_ce_Verify_Verifier;
 extern zend_class_entry *bjlg_ce_Verify_RestoreTest;
 void bjlg_register_verify_exception(void);

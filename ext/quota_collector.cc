@@ -11,6 +11,7 @@
 #include "glue.h"
 #include "json_zval.h"
 #include "quota/collector.h"
+#include "quota_exception.h"
 
 extern "C" {
 #include "zend_attributes.h"
@@ -184,7 +185,7 @@ ZEND_METHOD(Bjlg_Quota_Collector, collect) {
       if (where.kind == quota::DestinationError::Kind::kType) {
         zend_argument_type_error(1, "%s", parsed.status().message().c_str());
       } else {
-        bjlg_throw_status(bjlg_ce_Quota_InvalidDestinationException, parsed.status());
+        bjlg_throw_status(bjlg_quota_kinds, parsed.status());
       }
       return;
     }
@@ -212,9 +213,7 @@ ZEND_METHOD(Bjlg_Quota_Collector, collectFromFile) {
     bjlg::Result<std::vector<quota::Destination>> parsed =
         quota::LoadDestinationsFile(std::string(ZSTR_VAL(path), ZSTR_LEN(path)), parse);
     if (!parsed.ok()) {
-      bjlg_throw_status(parsed.status().code() == bjlg::Status::Code::kNotFound ? bjlg_ce_Exception
-                                                                                : bjlg_ce_Quota_InvalidDestinationException,
-                        parsed.status());
+      bjlg_throw_status(bjlg_quota_kinds, parsed.status());
       return;
     }
     ToPhp(quota::Collect(*parsed, options), return_value);

@@ -8,6 +8,7 @@
 
 #include "verify/verifier.h"  /* before the PHP headers: they redefine snprintf */
 #include "glue.h"
+#include "verify_exception.h"
 #include "php_bjlg.h"
 
 struct BjlgVerifyGlueOptions {

@@ -108,7 +108,7 @@ ZEND_METHOD(Bjlg_Verify_RestoreTest, run) {
       if (report.status().code() == bjlg::Status::Code::kInvalidArgument) {
         zend_argument_value_error(2, "%s", report.status().message().c_str());
       } else {
-        bjlg_throw_status(bjlg_ce_Verify_VerifyException, report.status());
+        bjlg_throw_status(bjlg_verify_kinds, report.status());
       }
       return;
     }

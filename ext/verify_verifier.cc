@@ -4,8 +4,10 @@
 
 #include "verify/verifier.h"  /* before the PHP headers: they redefine snprintf */
 #include "crypto_exception.h"
+#include "crypto_args.h"
 #include "crypto_key.h"
 #include "glue.h"
+#include "verify_exception.h"
 #include "json_zval.h"
 #include "verify_options.h"
 
@@ -55,14 +57,8 @@ bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueO
     ZVAL_DEREF(value);
     const std::string k = to_std(name);
     if (k == "key") {
-      if (Z_TYPE_P(value) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(value), bjlg_ce_Crypto_Key)) {
-        zend_argument_type_error(arg, "option \"key\" must be of type Bjlg\\Crypto\\Key, %s given",
-                                 zend_zval_type_name(value));
-        return false;
-      }
-      const bjlg::crypto::Key *key = bjlg_crypto_key_of(Z_OBJ_P(value));
-      if (key == nullptr) return false;
-      o->verify.secret.emplace(*key);
+      /* A Bjlg\Crypto\Key or a password, as everywhere else. */
+      if (!bjlg_option_secret(BjlgOptions(options, arg), "key", &o->verify.secret)) return false;
       have_key = true;
     } else if (k == "password") {
       if (Z_TYPE_P(value) != IS_STRING) {
@@ -132,25 +128,11 @@ bool bjlg_verify_write_outputs(const BjlgVerifyGlueOptions &o, const nlohmann::j
   if (s.ok() && !o.html.empty()) s = bjlg::verify::WritePrivateFile(o.html, bjlg::verify::RenderHtml(report));
   if (s.ok() && !o.verify.history.empty()) s = bjlg::verify::AppendHistory(o.verify.history, report);
   if (!s.ok()) {
-    bjlg_throw_status(bjlg_ce_Verify_VerifyException, s);
+    bjlg_throw_status(bjlg_verify_kinds, s);
     return false;
   }
   return true;
 }
-
-namespace {
-
-bool call_progress(BjlgVerifyGlueOptions *o, const bjlg::verify::VerifyProgress &p) {
-  zval arg;
-  array_init(&arg);
-  add_assoc_long(&arg, "bytes_done", static_cast<zend_long>(p.bytes_done));
-  add_assoc_long(&arg, "bytes_total", static_cast<zend_long>(p.bytes_total));
-  add_assoc_long(&arg, "entries_done", static_cast<zend_long>(p.entries_done));
-  add_assoc_stringl(&arg, "current", p.current.data(), p.current.size());
-  return o->progress.call(&arg);
-}
-
-}  // namespace
 
 ZEND_METHOD(Bjlg_Verify_Verifier, __construct) { ZEND_PARSE_PARAMETERS_NONE(); }
 
@@ -171,18 +153,12 @@ ZEND_METHOD(Bjlg_Verify_Verifier, verify) {
   bjlg_guard([&] {
     BjlgVerifyGlueOptions o;
     if (!bjlg_verify_parse_options(options, 2, &o)) return;
-    if (!o.progress.empty()) {
-      o.verify.progress = [&o](const bjlg::verify::VerifyProgress &p) { return call_progress(&o, p); };
-    }
+    o.verify.progress = o.progress.fn();
     bjlg::Result<bjlg::verify::Report> r = bjlg::verify::Verify(to_std(archive), o.verify);
     bailout = o.progress.bailed_out();
-    if (bailout || EG(exception)) return;
+    if (bailout) return;
     if (!r.ok()) {
-      if (r.status().code() == bjlg::Status::Code::kInvalidArgument) {
-        zend_argument_value_error(2, "%s", r.status().message().c_str());
-      } else {
-        bjlg_throw_status(bjlg_ce_Verify_VerifyException, r.status());
-      }
+      BjlgOptions(options, 2).refuse(bjlg_verify_kinds, r.status());
       return;
     }
     const nlohmann::json report = r->ToJson();

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 8d2885c25311b5d91942d2d27c4a73ef197931d1 */
+ * Stub hash: 07aca1d0e7817f0da3db92e94fa1c8bc7868ac0c */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Bjlg_Verify_Verifier___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()

@@ -27,6 +27,7 @@ try { $r->readEntry('nope'); } catch (Bjlg\Archive\IOException $x) { echo get_cl
 try { $r->extractTo("$d/x", ['max_ratio' => 0]); } catch (ValueError $x) { echo get_class($x), ': ', $x->getMessage(), "\n"; }
 try { $r->extractTo("$d/x", ['depth' => 1]); } catch (ValueError $x) { echo get_class($x), ': ', $x->getMessage(), "\n"; }
 try { $r->extractTo("$d/x", ['overwrite' => 1]); } catch (TypeError $x) { echo get_class($x), ': ', $x->getMessage(), "\n"; }
+try { $r->extractTo("$d/x", ['max_entries' => -5]); } catch (ValueError $x) { echo get_class($x), ': ', $x->getMessage(), "\n"; }
 
 // The reader survives its last reference while an entry stream is open.
 $s = $r->readEntry('database.sql');
@@ -97,9 +98,10 @@ array(0) {
 }
 Bjlg\Archive\CorruptArchiveException: unsafe entry "database.sql": declares 260000 bytes, over the limit
 Bjlg\Archive\IOException: no entry "nope" in %sa.zip
-ValueError: Option "max_ratio" must be greater than 0
-ValueError: Unknown option "depth"
-TypeError: Option "overwrite" must be of type bool, int given
+ValueError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) option "max_ratio" must be greater than 0
+ValueError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) contains an unknown option "depth"
+TypeError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) option "overwrite" must be of type bool, int given
+ValueError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) option "max_entries" must be greater than 0
 int(260000)
 dotdot: unsafe entry name "…": `..` component
 bool(false)

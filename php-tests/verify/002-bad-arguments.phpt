@@ -1,5 +1,5 @@
 --TEST--
-Bjlg\Verify\Verifier::verify(): wrong types and values are TypeError/ValueError; a missing archive is a VerifyException
+Bjlg\Verify\Verifier::verify(): wrong types and values are TypeError/ValueError; a missing archive is a Bjlg\Verify\IOException (a VerifyException, a Bjlg\IOException)
 --EXTENSIONS--
 bjlg
 --FILE--
@@ -14,7 +14,8 @@ $cases = [
     [$zip, ['sample' => 1.5]],
     [$zip, ['sample' => 'half']],
     [$zip, ['threads' => -1]],
-    [$zip, ['key' => 'not a key']],
+    [$zip, ['key' => 42]],
+    [$zip, ['key' => '']],
     [$zip, ['password' => '']],
     [$zip, ['password' => 42]],
     [$zip, ['key' => Bjlg\Crypto\Key::generate(), 'password' => 'x']],
@@ -34,8 +35,9 @@ foreach ($cases as [$archive, $options]) {
         echo get_class($e), ": ", str_replace($d, 'D', $e->getMessage()), "\n";
     }
 }
-var_dump(new ReflectionClass('Bjlg\Verify\VerifyException') instanceof ReflectionClass,
-         is_subclass_of('Bjlg\Verify\VerifyException', 'Bjlg\Exception'));
+var_dump(interface_exists('Bjlg\Verify\VerifyException'),
+         is_subclass_of('Bjlg\Verify\IOException', 'Bjlg\Verify\VerifyException'),
+         is_subclass_of('Bjlg\Verify\IOException', 'Bjlg\IOException'));
 try { new Bjlg\Verify\Verifier(); } catch (Error $e) { echo get_class($e), "\n"; }
 // The secret never appears in a trace.
 function f($o) { return Bjlg\Verify\Verifier::verify('/nonexistent/x.zip', $o); }
@@ -49,7 +51,8 @@ ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "sampl
 ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "sample" must be a fraction greater than 0 and at most 1
 TypeError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "sample" must be of type float, string given
 ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "threads" must be between 0 and 256
-TypeError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "key" must be of type Bjlg\Crypto\Key, string given
+TypeError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "key" must be of type Bjlg\Crypto\Key|string, int given
+ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "key" must be a Bjlg\Crypto\Key or a non-empty password
 ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "password" must not be empty
 TypeError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "password" must be of type string, int given
 ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) must not give both "key" and "password"
@@ -57,9 +60,10 @@ TypeError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "progre
 ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "report" must be a non-empty path without null bytes
 ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "html" must be a non-empty path without null bytes
 ValueError: Bjlg\Verify\Verifier::verify(): Argument #1 ($archive) must not be empty
-Bjlg\Verify\VerifyException: no archive at D/missing.zip
-Bjlg\Verify\VerifyException: cannot open the history file D/no/such/dir/history.jsonl: No such file or directory
-Bjlg\Verify\VerifyException: cannot create D/no/such/dir/r.json: No such file or directory
+Bjlg\Verify\IOException: no archive at D/missing.zip
+Bjlg\Verify\IOException: cannot open the history file D/no/such/dir/history.jsonl: No such file or directory
+Bjlg\Verify\IOException: cannot create a file in D/no/such/dir: No such file or directory
+bool(true)
 bool(true)
 bool(true)
 Error

@@ -1,5 +1,5 @@
 --TEST--
-Bjlg\Verify\Verifier::verify(): the progress callback, cancelling (inconclusive), an exception from it, exit() from it
+Bjlg\Verify\Verifier::verify(): the progress record, cancelling (CancelledException), an exception from it (CancelledException, the exception as previous), exit() from it
 --EXTENSIONS--
 bjlg
 --FILE--
@@ -19,15 +19,22 @@ $r = Bjlg\Verify\Verifier::verify("$d/big.zip", ['progress' => function (array $
 echo $r['status'], " ", count($calls) >= 2 ? "several calls" : "few calls", "\n";
 echo implode(',', array_keys($calls[0])), "\n";
 $last = end($calls);
-var_dump($last['bytes_done'] === $last['bytes_total']);
+var_dump($last['done'] === $last['total'], $last['total'] === filesize("$d/big.zip"), $last['phase'], $last['unit'], $last['phases']);
+$monotonic = true;
+for ($i = 1; $i < count($calls); $i++) $monotonic = $monotonic && $calls[$i]['done'] >= $calls[$i - 1]['done'];
+var_dump($monotonic);
 
-$r = Bjlg\Verify\Verifier::verify("$d/big.zip", ['progress' => fn() => false]);
-echo bjlg_statuses($r), "\n";
+try {
+    Bjlg\Verify\Verifier::verify("$d/big.zip", ['progress' => fn() => false, 'report' => "$d/r.json"]);
+} catch (Bjlg\CancelledException $e) {
+    echo get_class($e), ' [', $e->error_code, ']: ', $e->getMessage(), "\n";
+    var_dump($e instanceof Bjlg\Verify\VerifyException, $e->getPrevious(), file_exists("$d/r.json"));
+}
 
 try {
     Bjlg\Verify\Verifier::verify("$d/big.zip", ['progress' => function () { throw new LogicException('stop here'); }]);
-} catch (LogicException $e) {
-    echo "caught: ", $e->getMessage(), "\n";
+} catch (Bjlg\Verify\CancelledException $e) {
+    echo "caught ", get_class($e), " after ", get_class($e->getPrevious()), ": ", $e->getPrevious()->getMessage(), "\n";
 }
 register_shutdown_function(function () use ($d) { echo "shutdown\n"; bjlg_rmrf($d); });
 Bjlg\Verify\Verifier::verify("$d/big.zip", ['progress' => function () { echo "exiting\n"; exit(0); }]);
@@ -35,9 +42,20 @@ echo "not reached\n";
 ?>
 --EXPECT--
 passed several calls
-bytes_done,bytes_total,entries_done,current
+phase,done,total,unit,current,elapsed,phase_index,phases
 bool(true)
-inconclusive: zip_structure=inconclusive entry_names=passed entry_data=skipped index=skipped manifest=skipped database=skipped
-caught: stop here
+bool(true)
+string(4) "read"
+string(5) "bytes"
+array(1) {
+  [0]=>
+  string(4) "read"
+}
+bool(true)
+Bjlg\Verify\CancelledException [cancelled]: cancelled by the progress callback
+bool(true)
+NULL
+bool(false)
+caught Bjlg\Verify\CancelledException after LogicException: stop here
 exiting
 shutdown

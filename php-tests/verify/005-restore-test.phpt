@@ -46,4 +46,4 @@ TypeError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "chain"
 ValueError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) contains an unknown option "sample"
 TypeError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "progress" must be a valid callback
 ValueError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "sandbox" must be a non-empty path without null bytes
-Bjlg\Verify\VerifyException: no archive at D/missing.zip
+Bjlg\Verify\IOException: no archive at D/missing.zip

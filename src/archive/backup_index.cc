@@ -56,15 +56,6 @@ const char* const kComponents[] = {"wp-content/plugins", "wp-content/themes", "w
 
 }  // namespace
 
-std::string NowIso8601() {
-  time_t now = time(nullptr);
-  struct tm tm;
-  gmtime_r(&now, &tm);
-  char buf[40];
-  strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
-  return buf;
-}
-
 std::string IndexToJson(const std::string& created_at, const std::string& type,
                         const std::vector<IndexEntry>& entries) {
   std::string out;

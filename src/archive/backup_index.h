@@ -63,9 +63,6 @@ struct ManifestFields {
 };
 Result<std::string> BuildManifest(const std::string& user_json, const ManifestFields& fields);
 
-// ISO 8601 UTC time of now, e.g. 2026-11-24T21:14:52+00:00.
-std::string NowIso8601();
-
 }  // namespace bjlg::archive
 
 #endif  // BJLG_ARCHIVE_BACKUP_INDEX_H_

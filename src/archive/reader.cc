@@ -11,6 +11,7 @@
 
 #include "archive/backup_index.h"
 #include "archive/path_rules.h"
+#include "crypto/plaintext_reader.h"
 
 namespace bjlg::archive {
 
@@ -21,10 +22,12 @@ Status ZipErrorStatus(const std::string& what, int code, int sys) {
   zip_error_init_with_code(&err, code);
   std::string msg = what + ": " + zip_error_strerror(&err);
   zip_error_fini(&err);
-  (void)sys;
   switch (code) {
     case ZIP_ER_NOENT: return Status::NotFound(msg);
-    case ZIP_ER_OPEN: case ZIP_ER_READ: case ZIP_ER_SEEK: case ZIP_ER_MEMORY: case ZIP_ER_TELL:
+    case ZIP_ER_OPEN:
+      if (sys == EACCES || sys == EPERM) return Status::PermissionDenied(msg);
+      return Status::IOError(msg);
+    case ZIP_ER_READ: case ZIP_ER_SEEK: case ZIP_ER_MEMORY: case ZIP_ER_TELL:
       return Status::IOError(msg);
     case ZIP_ER_COMPNOTSUPP: case ZIP_ER_ENCRNOTSUPP: case ZIP_ER_MULTIDISK:
       return Status::NotSupported(msg);
@@ -46,6 +49,74 @@ class Fd {
 
 }  // namespace
 
+// A libzip source reading the plaintext of an encrypted archive through a PlaintextReader; the
+// failure of the last read is kept, so that callers report it rather than libzip's "Read error".
+class DecryptedSource {
+ public:
+  explicit DecryptedSource(std::unique_ptr<crypto::PlaintextReader> plain) : plain_(std::move(plain)) {
+    zip_error_init(&error_);
+  }
+  ~DecryptedSource() { zip_error_fini(&error_); }
+
+  // A new zip_source_t calling this object (which must outlive it). Null on failure.
+  zip_source_t* Create(zip_error_t* error) { return zip_source_function_create(&Callback, this, error); }
+  const Status& failure() const { return failure_; }
+  const char* format() const { return plain_->format(); }
+
+ private:
+  static zip_int64_t Callback(void* self, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
+    return static_cast<DecryptedSource*>(self)->Handle(data, len, cmd);
+  }
+
+  zip_int64_t Fail(Status s) {
+    failure_ = std::move(s);
+    zip_error_set(&error_, ZIP_ER_READ, 0);
+    return -1;
+  }
+
+  zip_int64_t Handle(void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
+    switch (cmd) {
+      case ZIP_SOURCE_OPEN: position_ = 0; return 0;
+      case ZIP_SOURCE_CLOSE: return 0;
+      case ZIP_SOURCE_FREE: return 0;  // owned by the Reader
+      case ZIP_SOURCE_READ: {
+        Result<size_t> n = plain_->ReadAt(position_, static_cast<uint8_t*>(data), static_cast<size_t>(len));
+        if (!n.ok()) return Fail(n.status());
+        position_ += *n;
+        return static_cast<zip_int64_t>(*n);
+      }
+      case ZIP_SOURCE_SEEK: {
+        const zip_int64_t to = zip_source_seek_compute_offset(position_, plain_->size(), data, len, &error_);
+        if (to < 0) return -1;
+        position_ = static_cast<uint64_t>(to);
+        return 0;
+      }
+      case ZIP_SOURCE_TELL: return static_cast<zip_int64_t>(position_);
+      case ZIP_SOURCE_STAT: {
+        zip_stat_t* st = ZIP_SOURCE_GET_ARGS(zip_stat_t, data, len, &error_);
+        if (st == nullptr) return -1;
+        zip_stat_init(st);
+        st->size = plain_->size();
+        st->valid |= ZIP_STAT_SIZE;
+        return sizeof(zip_stat_t);
+      }
+      case ZIP_SOURCE_ERROR: return zip_error_to_data(&error_, data, len);
+      case ZIP_SOURCE_SUPPORTS:
+        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
+                                              ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
+                                              ZIP_SOURCE_SEEK, ZIP_SOURCE_TELL, ZIP_SOURCE_SUPPORTS, -1);
+      default:
+        zip_error_set(&error_, ZIP_ER_OPNOTSUPP, 0);
+        return -1;
+    }
+  }
+
+  std::unique_ptr<crypto::PlaintextReader> plain_;
+  uint64_t position_ = 0;
+  zip_error_t error_;
+  Status failure_;
+};
+
 EntryStream::~EntryStream() {
   if (file_ != nullptr) zip_fclose(file_);
 }
@@ -58,6 +129,7 @@ Result<size_t> EntryStream::Read(unsigned char* buffer, size_t size) {
   if (n < 0) {
     zip_error_t* err = zip_file_get_error(file_);
     const int code = zip_error_code_zip(err);
+    if (source_ != nullptr && !source_->failure().ok()) return source_->failure().Annotate(name_ + ": ");
     if (code == ZIP_ER_CRC) return Status::Corruption(name_ + ": CRC-32 mismatch");
     return ZipErrorStatus(name_, code, zip_error_code_system(err));
   }
@@ -79,13 +151,47 @@ Result<size_t> EntryStream::Read(unsigned char* buffer, size_t size) {
   return static_cast<size_t>(n);
 }
 
-Result<std::unique_ptr<Reader>> Reader::Open(const std::string& path) {
-  int code = 0;
-  zip_t* za = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
-  if (za == nullptr) return ZipErrorStatus(path, code, errno);
+namespace {
+
+// Opens the zip inside an encrypted archive, read through its decryption (*source).
+Status OpenDecrypted(const std::string& path, const crypto::Secret& secret, std::unique_ptr<DecryptedSource>* source,
+                     zip_t** zip) {
+  Result<std::unique_ptr<crypto::PlaintextReader>> plain = crypto::OpenPlaintextReader(path, secret);
+  if (!plain.ok()) return plain.status();
+  *source = std::make_unique<DecryptedSource>(std::move(*plain));
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = (*source)->Create(&error);
+  if (src != nullptr) {
+    *zip = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    if (*zip == nullptr) zip_source_free(src);
+  }
+  const int code = zip_error_code_zip(&error);
+  zip_error_fini(&error);
+  if (*zip != nullptr) return Status::OK();
+  if (!(*source)->failure().ok()) return (*source)->failure().Annotate(path + ": ");
+  return ZipErrorStatus(path + " (decrypted)", code, 0);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Reader>> Reader::Open(const std::string& path, const crypto::Secret* secret) {
   std::unique_ptr<Reader> r(new Reader());
-  r->zip_ = za;
   r->path_ = path;
+  if (secret != nullptr) {
+    Status s = OpenDecrypted(path, *secret, &r->source_, &r->zip_);
+    if (!s.ok()) return s;
+  } else {
+    int code = 0;
+    r->zip_ = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
+    if (r->zip_ == nullptr) {
+      if (code == ZIP_ER_NOZIP && crypto::LooksEncrypted(path)) {
+        return Status::Unauthenticated(path + " is encrypted: give its key or password to read it");
+      }
+      return ZipErrorStatus(path, code, errno);
+    }
+  }
+  zip_t* za = r->zip_;
   const zip_int64_t count = zip_get_num_entries(za, 0);
   r->entries_.reserve(static_cast<size_t>(count));
   for (zip_int64_t i = 0; i < count; ++i) {
@@ -118,6 +224,22 @@ Result<std::unique_ptr<Reader>> Reader::Open(const std::string& path) {
 
 Reader::~Reader() {
   if (zip_ != nullptr) zip_discard(zip_);
+}
+
+std::string Reader::encryption() const { return source_ ? source_->format() : ""; }
+
+Status ExtractOptions::Validate() const {
+  const std::pair<const char*, uint64_t> limits[] = {{"max_entry_size", max_entry_size},
+                                                     {"max_total_size", max_total_size},
+                                                     {"max_entries", max_entries},
+                                                     {"max_ratio", max_ratio}};
+  for (const auto& [name, value] : limits) {
+    // Values past INT64_MAX come from negative PHP ints (BjlgOptions saturates them).
+    if (value < 1 || value > static_cast<uint64_t>(INT64_MAX)) {
+      return Status::InvalidArgument(std::string("option \"") + name + "\" must be greater than 0");
+    }
+  }
+  return Status::OK();
 }
 
 Status Reader::CheckExtractable(const ExtractOptions& o) const {
@@ -166,6 +288,7 @@ Result<std::unique_ptr<EntryStream>> Reader::OpenIndex(const EntryInfo& e, uint6
   s->expected_size_ = e.size;
   s->expected_crc_ = e.crc;
   s->limit_ = max_size;
+  s->source_ = source_.get();
   return s;
 }
 

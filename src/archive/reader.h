@@ -18,11 +18,18 @@
 #include <vector>
 
 #include "common/status.h"
+#include "crypto/secret.h"
 
 typedef struct zip zip_t;
 typedef struct zip_file zip_file_t;
 
+namespace bjlg::crypto {
+class PlaintextReader;
+}
+
 namespace bjlg::archive {
+
+class DecryptedSource;
 
 struct EntryInfo {
   std::string name;   // as stored (raw bytes)
@@ -47,6 +54,9 @@ struct ExtractOptions {
   // Called before each entry and after each MiB written, with the entry's name and the bytes
   // extracted so far; false stops with Cancelled (the entry being written is removed).
   std::function<bool(const std::string& name, uint64_t bytes_done)> progress;
+
+  // InvalidArgument naming the option ("option \"max_entries\" must be greater than 0").
+  Status Validate() const;
 };
 
 struct ExtractReport {
@@ -70,13 +80,21 @@ class EntryStream {
   uint64_t expected_size_ = 0, limit_ = 0, done_ = 0;
   uint32_t expected_crc_ = 0, crc_ = 0;
   bool check_crc_ = true, finished_ = false;
+  const DecryptedSource* source_ = nullptr;  // the decryption under an encrypted archive, or null
 };
 
 class Reader {
  public:
-  // NotFound when `path` does not exist, IOError when it cannot be read, Corruption when it is
-  // not a consistent zip.
-  static Result<std::unique_ptr<Reader>> Open(const std::string& path);
+  // NotFound when `path` does not exist, PermissionDenied / IOError when it cannot be read,
+  // Corruption when it is not a consistent zip.
+  //
+  // An encrypted archive (bjlg AEAD or BJLGENC1, see crypto/plaintext_reader.h) is read in place
+  // with `secret`: libzip reads the plaintext through the decryption, in memory, and no
+  // plaintext file is ever written. Without a secret it is refused (Unauthenticated, saying a
+  // key is needed); with a wrong one, Unauthenticated (AEAD) or Corruption (BJLGENC1, which
+  // cannot tell); a chunk that fails authentication later is a Corruption of the read.
+  static Result<std::unique_ptr<Reader>> Open(const std::string& path,
+                                              const crypto::Secret* secret = nullptr);
   ~Reader();
   Reader(const Reader&) = delete;
   Reader& operator=(const Reader&) = delete;
@@ -92,6 +110,8 @@ class Reader {
   Result<std::unique_ptr<EntryStream>> OpenEntry(const std::string& name, uint64_t max_size);
   // A whole entry in memory, at most `max_size` bytes.
   Result<std::string> ReadAll(const std::string& name, uint64_t max_size);
+  // "bjlg" or "bjlgenc1" for an encrypted archive, "" otherwise.
+  std::string encryption() const;
   // Reads every entry to its end, checking sizes and CRCs.
   Status VerifyAll();
   // The validated paths of deleted-files.json (empty when the archive has none).
@@ -101,6 +121,7 @@ class Reader {
   Reader() = default;
   Result<std::unique_ptr<EntryStream>> OpenIndex(const EntryInfo& e, uint64_t max_size);
 
+  std::unique_ptr<DecryptedSource> source_;  // before zip_: destroyed after it
   zip_t* zip_ = nullptr;
   std::string path_;
   std::vector<EntryInfo> entries_;

@@ -1,5 +1,7 @@
 #include "archive/writer.h"
 
+#include "common/time.h"
+
 #include <fcntl.h>
 #include <libdeflate.h>
 #include <string.h>
@@ -117,7 +119,7 @@ Result<std::unique_ptr<Writer>> Writer::Create(const std::string& path, WriterOp
   std::unique_ptr<Writer> w(new Writer());
   w->options_ = std::move(options);
   w->started_ = Now();
-  w->created_at_ = NowIso8601();
+  w->created_at_ = NowUtcIso8601();
   w->filter_ = Filter(w->options_.exclude, w->options_.include, w->options_.default_excludes);
 
   if (!w->options_.since.empty()) {

@@ -25,6 +25,8 @@ class Status {
     kNotSupported,
     kCancelled,
     kUnauthenticated,  // the secret given does not open the data: wrong key or password
+    kPermissionDenied, // the environment refused access (EACCES, EPERM): not the same as missing
+    kNetwork,          // a remote party failed or refused; error_code() says how (see below)
   };
 
   Status() = default;
@@ -44,16 +46,36 @@ class Status {
   static Status NotSupported(std::string msg) { return Status(Code::kNotSupported, std::move(msg)); }
   static Status Cancelled(std::string msg) { return Status(Code::kCancelled, std::move(msg)); }
   static Status Unauthenticated(std::string msg) { return Status(Code::kUnauthenticated, std::move(msg)); }
+  static Status PermissionDenied(std::string msg) { return Status(Code::kPermissionDenied, std::move(msg)); }
+  // A network failure with its stable code: "auth", "not_found", "throttled", "timeout", "tls",
+  // "protocol", "unreachable" or "rejected" (the codes of docs/architecture.md).
+  static Status Network(std::string error_code, std::string msg) {
+    Status s(Code::kNetwork, std::move(msg));
+    s.detail_ = std::move(error_code);
+    return s;
+  }
+  // The status of a failed system call: NotFound for ENOENT/ENOTDIR, PermissionDenied for
+  // EACCES/EPERM/EROFS, IOError otherwise; the message is "<what>: <strerror(err)>".
+  static Status FromErrno(int err, const std::string& what);
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
   const std::string& message() const { return message_; }
   bool IsTruncated() const { return truncated_; }
+  // The stable, machine-readable name of the failure, the same in every capability and carried
+  // by every PHP exception as `error_code`: "invalid_argument", "not_found", "permission_denied",
+  // "corrupt", "truncated", "io", "unsupported", "cancelled", "wrong_key", or for kNetwork the
+  // code given to Network(). "" when ok().
+  std::string error_code() const;
 
   // "Corruption: <message>", for logs and tests.
   std::string ToString() const;
   // The same kind with `context` put before the message: Annotate("encrypting: ").
-  Status Annotate(const std::string& context) const { return Status(code_, context + message_); }
+  Status Annotate(const std::string& context) const {
+    Status s = *this;
+    s.message_ = context + message_;
+    return s;
+  }
 
  private:
   Status(Code code, std::string message) : code_(code), message_(std::move(message)) {}
@@ -61,6 +83,7 @@ class Status {
   Code code_ = Code::kOk;
   std::string message_;
   bool truncated_ = false;
+  std::string detail_;  // kNetwork: the error code
 };
 
 const char* CodeName(Status::Code code);

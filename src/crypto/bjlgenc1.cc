@@ -2,11 +2,14 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "crypto/parallel.h"
+#include "crypto/plaintext_reader.h"
 #include "crypto/primitives.h"
 
 namespace bjlg::crypto {
@@ -46,6 +49,31 @@ Status SubkeysFor(const Secret& secret, const uint8_t* salt, size_t salt_size, S
   if (s.ok()) s = DeriveSubkeys(ikm, out);
   Wipe(ikm, sizeof ikm);
   return s;
+}
+
+// The subkeys of `header`'s file for `secret`: checks the mode against the secret's kind, and
+// takes a v1 password's salt from the options.
+Status KeysFor(const Bjlgenc1Header& header, const Secret& secret, const Bjlgenc1ReadOptions& options,
+               Subkeys& keys) {
+  const uint8_t* salt = header.salt.data();
+  size_t salt_size = header.salt.size();
+  if (header.version == 2) {
+    if (header.password_mode && !IsPassword(secret)) {
+      return Status::Unauthenticated("wrong key: this BJLGENC1 file is protected by a password");
+    }
+    if (!header.password_mode && IsPassword(secret)) {
+      return Status::Unauthenticated(
+          "wrong password: this BJLGENC1 file is protected by the site key, not a password");
+    }
+  } else if (IsPassword(secret)) {
+    if (!options.legacy_salt) {
+      return Status::NotSupported(
+          "a BJLGENC1 v1 file opened with a password needs the site's bjlg_encryption_salt");
+    }
+    salt = options.legacy_salt->data();
+    salt_size = 16;
+  }
+  return SubkeysFor(secret, salt, salt_size, keys);
 }
 
 struct CipherCtxDeleter {
@@ -153,26 +181,8 @@ Status Bjlgenc1DecryptStream(const InputFile& in, const Bjlgenc1Header& header, 
                              const Bjlgenc1ReadOptions& options, Bjlgenc1Stream& stream,
                              uint64_t* plaintext_size) {
   stream.failed_pass = 1;
-  const uint8_t* salt = header.salt.data();
-  size_t salt_size = header.salt.size();
-  if (header.version == 2) {
-    if (header.password_mode && !IsPassword(secret)) {
-      return Status::Unauthenticated("wrong key: this BJLGENC1 file is protected by a password");
-    }
-    if (!header.password_mode && IsPassword(secret)) {
-      return Status::Unauthenticated(
-          "wrong password: this BJLGENC1 file is protected by the site key, not a password");
-    }
-  } else if (IsPassword(secret)) {
-    if (!options.legacy_salt) {
-      return Status::NotSupported(
-          "a BJLGENC1 v1 file opened with a password needs the site's bjlg_encryption_salt");
-    }
-    salt = options.legacy_salt->data();
-    salt_size = 16;
-  }
   Subkeys keys;
-  Status s = SubkeysFor(secret, salt, salt_size, keys);
+  Status s = KeysFor(header, secret, options, keys);
   if (!s.ok()) return s;
 
   const uint64_t total = header.ciphertext_size;
@@ -375,6 +385,84 @@ Result<Bjlgenc1Tag> Bjlgenc1EncryptStream(const InputFile& in, const Secret& sec
   tag.offset = tag_offset;
   hmac.Final(tag.mac.data());
   return tag;
+}
+
+namespace {
+
+// CBC random access: plaintext block i is D(C_i) XOR C_(i-1) (the IV before block 0).
+class Bjlgenc1Plaintext : public PlaintextReader {
+ public:
+  Bjlgenc1Plaintext(InputFile in, const Bjlgenc1Header& header, uint64_t size)
+      : in_(std::move(in)), header_(header), size_(size) {}
+  ~Bjlgenc1Plaintext() override { Wipe(buffer_.data(), buffer_.size()); }
+
+  Subkeys& keys() { return keys_; }
+  uint64_t size() const override { return size_; }
+  const char* format() const override { return "bjlgenc1"; }
+
+  Result<size_t> ReadAt(uint64_t offset, uint8_t* out, size_t size) override {
+    size_t done = 0;
+    while (done < size && offset + done < size_) {
+      Result<size_t> n = ReadPiece(offset + done, out + done, size - done);
+      if (!n.ok()) return n;
+      done += *n;
+    }
+    return done;
+  }
+
+ private:
+  static constexpr uint64_t kPiece = 1 << 20;  // bytes decrypted per step at most
+
+  // At most kPiece bytes at `offset`. REQUIRES: offset < size_.
+  Result<size_t> ReadPiece(uint64_t offset, uint8_t* out, size_t size) {
+    size = static_cast<size_t>(std::min<uint64_t>({size, size_ - offset, kPiece}));
+    const uint64_t first = offset / kBlock, last = (offset + size - 1) / kBlock;
+    const size_t blocks = static_cast<size_t>(last - first + 1);
+    // One block before the range (or the IV), then the blocks of the range.
+    buffer_.resize((blocks + 1) * kBlock);
+    Status s;
+    if (first == 0) {
+      std::memcpy(buffer_.data(), header_.iv.data(), kBlock);
+      s = in_.ReadAt(header_.ciphertext_offset, buffer_.data() + kBlock, blocks * kBlock);
+    } else {
+      s = in_.ReadAt(header_.ciphertext_offset + (first - 1) * kBlock, buffer_.data(), (blocks + 1) * kBlock);
+    }
+    if (!s.ok()) return s;
+    std::unique_ptr<EVP_CIPHER_CTX, CipherCtxDeleter> ctx(EVP_CIPHER_CTX_new());
+    plain_.resize(blocks * kBlock);
+    int len = 0;
+    if (!ctx || EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_cbc(), nullptr, keys_.enc, buffer_.data()) != 1 ||
+        EVP_CIPHER_CTX_set_padding(ctx.get(), 0) != 1 ||
+        EVP_DecryptUpdate(ctx.get(), plain_.data(), &len, buffer_.data() + kBlock,
+                          static_cast<int>(blocks * kBlock)) != 1 ||
+        static_cast<size_t>(len) != blocks * kBlock) {
+      return Status::IOError("OpenSSL failed to decrypt");
+    }
+    std::memcpy(out, plain_.data() + (offset - first * kBlock), size);
+    Wipe(plain_.data(), plain_.size());
+    return size;
+  }
+
+  InputFile in_;
+  Bjlgenc1Header header_;
+  uint64_t size_;
+  Subkeys keys_;
+  std::vector<uint8_t> buffer_, plain_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<PlaintextReader>> OpenBjlgenc1Plaintext(InputFile in, const Bjlgenc1Header& header,
+                                                               const Secret& secret,
+                                                               const Bjlgenc1ReadOptions& options) {
+  Bjlgenc1Stream authenticate;  // no sink: one authenticating pass
+  uint64_t size = 0;
+  Status s = Bjlgenc1DecryptStream(in, header, secret, options, authenticate, &size);
+  if (!s.ok()) return s;
+  auto reader = std::make_unique<Bjlgenc1Plaintext>(std::move(in), header, size);
+  s = KeysFor(header, secret, options, reader->keys());
+  if (!s.ok()) return s;
+  return std::unique_ptr<PlaintextReader>(std::move(reader));
 }
 
 }  // namespace bjlg::crypto

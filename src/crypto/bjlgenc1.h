@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -110,6 +111,15 @@ Result<Bjlgenc1Tag> Bjlgenc1EncryptStream(const InputFile& in, const Secret& sec
                                           const std::array<uint8_t, 16>& salt,
                                           const std::function<Status(const uint8_t*, size_t)>& sink,
                                           const std::function<bool(uint64_t done)>& progress = nullptr);
+
+class PlaintextReader;
+
+// Random access to the plaintext of `in` (see crypto/plaintext_reader.h): authenticates the
+// whole file first, as Bjlgenc1DecryptStream without a sink, then decrypts the blocks each read
+// needs.
+Result<std::unique_ptr<PlaintextReader>> OpenBjlgenc1Plaintext(InputFile in, const Bjlgenc1Header& header,
+                                                               const Secret& secret,
+                                                               const Bjlgenc1ReadOptions& options);
 
 }  // namespace bjlg::crypto
 

@@ -14,7 +14,7 @@ namespace bjlg::crypto {
 namespace {
 
 Status IoFailure(const std::string& what, const std::string& path, int err) {
-  return Status::IOError(what + " " + path + ": " + std::strerror(err));
+  return Status::FromErrno(err, what + " " + path);
 }
 
 }  // namespace

@@ -387,7 +387,7 @@ Result<std::vector<Destination>> ParseDestinations(const json& list, const Parse
 Result<std::vector<Destination>> LoadDestinationsFile(const std::string& path,
                                                       const ParseOptions& options) {
   std::ifstream in(path);
-  if (!in) return Status::NotFound("cannot open " + path + ": " + std::strerror(errno));
+  if (!in) return Status::FromErrno(errno, "cannot open " + path);
   YAML::Node root;
   try {
     root = YAML::Load(in);

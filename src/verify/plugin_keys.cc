@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "verify/report.h"
+#include "common/time.h"
 
 namespace bjlg::verify {
 
@@ -34,7 +35,7 @@ std::string PluginStatus(const std::string& bjlg, bool success_words) {
 json UnixTime(const json& iso) {
   int64_t seconds = 0;
   bool assumed = false;
-  if (!iso.is_string() || !ParseTime(iso.get<std::string>(), &seconds, &assumed)) return nullptr;
+  if (!iso.is_string() || !bjlg::ParseIso8601(iso.get<std::string>(), &seconds, &assumed)) return nullptr;
   return seconds;
 }
 

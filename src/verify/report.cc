@@ -1,6 +1,8 @@
 #include "verify/report.h"
 
 #include "verify/plugin_keys.h"
+#include "common/atomic_file.h"
+#include "common/time.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -24,54 +26,8 @@ const char* CheckStatusName(CheckStatus s) {
   return "inconclusive";
 }
 
-std::string NowUtc() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-bool ParseTime(const std::string& text, int64_t* seconds, bool* assumed_utc) {
-  int y, mo, d, h, mi, s;
-  char sep;
-  int n = 0;
-  if (sscanf(text.c_str(), "%4d-%2d-%2d%c%2d:%2d:%2d%n", &y, &mo, &d, &sep, &h, &mi, &s, &n) != 7 ||
-      (sep != 'T' && sep != ' ') || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) {
-    return false;
-  }
-  std::string rest = text.substr(static_cast<size_t>(n));
-  if (!rest.empty() && rest[0] == '.') {  // fractional seconds
-    size_t i = 1;
-    while (i < rest.size() && isdigit(static_cast<unsigned char>(rest[i]))) ++i;
-    rest = rest.substr(i);
-  }
-  int64_t offset = 0;
-  *assumed_utc = false;
-  if (rest.empty()) {
-    *assumed_utc = true;
-  } else if (rest == "Z") {
-  } else if ((rest[0] == '+' || rest[0] == '-') && rest.size() == 6 && rest[3] == ':') {
-    int oh, om;
-    if (sscanf(rest.c_str() + 1, "%2d:%2d", &oh, &om) != 2) return false;
-    offset = (rest[0] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
-  } else {
-    return false;
-  }
-  std::tm tm{};
-  tm.tm_year = y - 1900;
-  tm.tm_mon = mo - 1;
-  tm.tm_mday = d;
-  tm.tm_hour = h;
-  tm.tm_min = mi;
-  tm.tm_sec = s;
-  *seconds = static_cast<int64_t>(timegm(&tm)) - offset;
-  return true;
-}
-
 Report::Report(std::string kind)
-    : kind_(std::move(kind)), started_at_(NowUtc()), start_(std::chrono::steady_clock::now()) {}
+    : kind_(std::move(kind)), started_at_(NowUtcIso8601()), start_(std::chrono::steady_clock::now()) {}
 
 void Report::SetArchive(const std::string& path, uint64_t size) {
   const size_t slash = path.rfind('/');
@@ -80,7 +36,7 @@ void Report::SetArchive(const std::string& path, uint64_t size) {
 }
 
 void Report::Finish() {
-  finished_at_ = NowUtc();
+  finished_at_ = NowUtcIso8601();
   total_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
 }
 
@@ -204,31 +160,7 @@ std::string RenderHtml(const nlohmann::json& r) {
 }
 
 Status WritePrivateFile(const std::string& path, const std::string& content) {
-  const std::string temp = path + ".bjlg-tmp-" + std::to_string(getpid());
-  const int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd < 0) return Status::IOError("cannot create " + path + ": " + strerror(errno));
-  size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = write(fd, content.data() + done, content.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const std::string why = strerror(errno);
-      close(fd);
-      unlink(temp.c_str());
-      return Status::IOError("cannot write " + path + ": " + why);
-    }
-    done += static_cast<size_t>(n);
-  }
-  if (fsync(fd) != 0 || close(fd) != 0) {
-    unlink(temp.c_str());
-    return Status::IOError("cannot write " + path + ": " + strerror(errno));
-  }
-  if (rename(temp.c_str(), path.c_str()) != 0) {
-    const std::string why = strerror(errno);
-    unlink(temp.c_str());
-    return Status::IOError("cannot rename into " + path + ": " + why);
-  }
-  return Status::OK();
+  return WriteFileAtomically(path, content, 0600);
 }
 
 Status AppendHistory(const std::string& path, const nlohmann::json& r) {
@@ -259,7 +191,7 @@ Status AppendHistory(const std::string& path, const nlohmann::json& r) {
 nlohmann::json PreviousBackup(const std::string& history_path, const std::string& created_at) {
   int64_t limit = 0;
   bool assumed = false;
-  if (!ParseTime(created_at, &limit, &assumed)) return nullptr;
+  if (!ParseIso8601(created_at, &limit, &assumed)) return nullptr;
   std::ifstream in(history_path);
   std::string line;
   nlohmann::json best = nullptr;
@@ -269,7 +201,7 @@ nlohmann::json PreviousBackup(const std::string& history_path, const std::string
     if (!j.is_object() || !j.contains("backup") || !j["backup"].is_object()) continue;
     const std::string when = j["backup"].value("created_at", "");
     int64_t t = 0;
-    if (!ParseTime(when, &t, &assumed) || t >= limit) continue;
+    if (!ParseIso8601(when, &t, &assumed) || t >= limit) continue;
     if (best.is_null() || t > best_time) {
       best = j["backup"];
       best_time = t;
@@ -288,7 +220,7 @@ void SetBackupAndRpo(Report* report, const nlohmann::json& manifest, const std::
   report->Set("backup", backup);
   int64_t created = 0;
   bool assumed = false;
-  if (!ParseTime(created_at, &created, &assumed)) return;
+  if (!ParseIso8601(created_at, &created, &assumed)) return;
   if (assumed) report->AddWarning("the manifest's created_at has no time zone: read as UTC");
   nlohmann::json rpo = {{"backup_created_at", created_at},
                         {"age_seconds", static_cast<int64_t>(time(nullptr)) - created}};
@@ -298,7 +230,7 @@ void SetBackupAndRpo(Report* report, const nlohmann::json& manifest, const std::
     if (prev.is_object()) previous = prev.value("created_at", nlohmann::json(nullptr));
   }
   int64_t t = 0;
-  if (previous.is_string() && ParseTime(previous.get<std::string>(), &t, &assumed)) {
+  if (previous.is_string() && ParseIso8601(previous.get<std::string>(), &t, &assumed)) {
     rpo["previous_backup_created_at"] = previous;
     rpo["gap_to_previous_seconds"] = created - t;
   }

@@ -85,12 +85,6 @@ nlohmann::json PreviousBackup(const std::string& history_path, const std::string
 void SetBackupAndRpo(Report* report, const nlohmann::json& manifest, const std::string& previous_created_at,
                      const std::string& history);
 
-// Now in UTC, ISO 8601 (2026-11-24T21:14:52Z).
-std::string NowUtc();
-// Seconds since the epoch of an ISO 8601 time with a zone (Z or ±HH:MM), or of
-// "YYYY-MM-DD HH:MM:SS" read as UTC (*assumed_utc set). False when it cannot be read.
-bool ParseTime(const std::string& text, int64_t* seconds, bool* assumed_utc);
-
 }  // namespace bjlg::verify
 
 #endif  // BJLG_VERIFY_REPORT_H_

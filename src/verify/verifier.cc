@@ -630,13 +630,12 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
   Sha256 file_hash_state;
   Sha256* file_hash = options.archive_sha256 ? &file_hash_state : nullptr;
   const Clock::time_point pass_start = Clock::now();
-  uint64_t bytes_done = 0, next_progress = 8u << 20;
+  uint64_t bytes_done = 0;
+  ProgressReporter reporter(options.progress, {"read"}, options.progress_interval);
+  if (!reporter.Begin("read", in.size(), "bytes")) return Status::Cancelled("cancelled by the progress callback");
   auto progress = [&](uint64_t done) -> bool {
     bytes_done = done;
-    if (!options.progress || (done < next_progress && done < in.size())) return true;
-    next_progress = done + (8u << 20);
-    VerifyProgress p{done, in.size(), collector.records_.size(), collector.current()};
-    return options.progress(p);
+    return reporter.Update(done, collector.current());
   };
   auto feed_zip = [&](const uint8_t* data, size_t size, uint64_t done) -> Status {
     Status s = zip.Feed(data, size);
@@ -713,6 +712,9 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
     }
   }
 
+  if (out.cancelled || (content_readable && !reporter.End())) {
+    return Status::Cancelled("cancelled by the progress callback");
+  }
   if (content_readable) {
     if (out.zip.ok() && out.io.ok() && out.encryption.ok() && !out.cancelled) {
       out.zip = zip.Finish();
@@ -721,9 +723,7 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
     collector.FinishHashes();
     report.AddDuration("read", Seconds(pass_start));
     const Clock::time_point checks_start = Clock::now();
-    if (out.cancelled) {
-      report.AddCheck({"zip_structure", CheckStatus::kInconclusive, "cancelled by the progress callback", json::object()});
-    } else if (!out.io.ok()) {
+    if (!out.io.ok()) {
       report.AddCheck({"zip_structure", CheckStatus::kInconclusive, "the archive cannot be read: " + out.io.message(),
                        json::object()});
     } else if (!out.encryption.ok()) {

@@ -25,19 +25,11 @@
 #include <string>
 
 #include "common/status.h"
+#include "common/progress.h"
 #include "crypto/secret.h"
 #include "verify/report.h"
 
 namespace bjlg::verify {
-
-struct VerifyProgress {
-  // Of the archive file. A BJLGENC1 archive is read twice (authenticated, then decrypted): each
-  // pass counts for half, so bytes_done still ends at bytes_total.
-  uint64_t bytes_done = 0;
-  uint64_t bytes_total = 0;
-  uint64_t entries_done = 0;
-  std::string current;         // entry being read
-};
 
 struct VerifyOptions {
   std::optional<crypto::Secret> secret;  // for encrypted archives
@@ -46,8 +38,12 @@ struct VerifyOptions {
   // of the entry name only (the same entries every run). Every byte is still read (and
   // authenticated when encrypted): sampling saves decompression and hashing only.
   double sample = 1.0;
-  // Called on the calling thread about every 8 MiB; returning false cancels (inconclusive).
-  std::function<bool(const VerifyProgress&)> progress;
+  // The one progress record (common/progress.h), on the calling thread: one phase, "read", in
+  // bytes of the archive file (a BJLGENC1 archive is read twice, authenticated then decrypted:
+  // each pass counts for half, so `done` still ends at `total`), `current` the entry being read.
+  // Returning false cancels: Verify returns Status::Cancelled and no report.
+  ProgressFn progress;
+  double progress_interval = 0.1;  // seconds between two reports at least (0: every step)
   unsigned threads = 0;        // decryption threads; 0: one per core
   // The SHA-256 of the archive file as stored (the report's `sha256`, what the plugin records in
   // its history), computed on the reading thread. Without it, a full verification costs about a
@@ -58,7 +54,8 @@ struct VerifyOptions {
   std::string history;
 };
 
-// REQUIRES: nothing; InvalidArgument when sample is not in (0, 1].
+// REQUIRES: nothing; InvalidArgument when sample is not in (0, 1], NotFound when there is no
+// archive, Cancelled when the progress callback stopped it.
 Result<Report> Verify(const std::string& archive, const VerifyOptions& options);
 
 // True when `name` is in the deterministic sample of `fraction`.

@@ -1,5 +1,6 @@
 #include "common/status.h"
 
+#include <cerrno>
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -52,4 +53,34 @@ TEST_CASE("A truncation is a corruption that says so without parsing the message
   CHECK(cut.IsTruncated());
   CHECK_FALSE(Status::Corruption("truncated-looking text").IsTruncated());
   CHECK_FALSE(Status::OK().IsTruncated());
+}
+
+TEST_CASE("Every failing Status has a stable error code", "[common][status]") {
+  CHECK(Status::OK().error_code().empty());
+  CHECK(Status::InvalidArgument("x").error_code() == "invalid_argument");
+  CHECK(Status::NotFound("x").error_code() == "not_found");
+  CHECK(Status::PermissionDenied("x").error_code() == "permission_denied");
+  CHECK(Status::Corruption("x").error_code() == "corrupt");
+  CHECK(Status::Truncated("x").error_code() == "truncated");
+  CHECK(Status::IOError("x").error_code() == "io");
+  CHECK(Status::NotSupported("x").error_code() == "unsupported");
+  CHECK(Status::Cancelled("x").error_code() == "cancelled");
+  CHECK(Status::Unauthenticated("x").error_code() == "wrong_key");
+  CHECK(Status::Network("throttled", "429").error_code() == "throttled");
+  CHECK(Status::Network("throttled", "429").code() == Status::Code::kNetwork);
+}
+
+TEST_CASE("A failed system call becomes the Status of its kind", "[common][status]") {
+  CHECK(Status::FromErrno(ENOENT, "open a").code() == Status::Code::kNotFound);
+  CHECK(Status::FromErrno(ENOTDIR, "open a").code() == Status::Code::kNotFound);
+  CHECK(Status::FromErrno(EACCES, "open a").code() == Status::Code::kPermissionDenied);
+  CHECK(Status::FromErrno(EPERM, "open a").code() == Status::Code::kPermissionDenied);
+  CHECK(Status::FromErrno(ENOSPC, "write a").code() == Status::Code::kIOError);
+  CHECK(Status::FromErrno(EACCES, "open a").message() == "open a: Permission denied");
+}
+
+TEST_CASE("Annotate keeps the kind, the truncation and the network code", "[common][status]") {
+  CHECK(Status::Truncated("short").Annotate("reading: ").IsTruncated());
+  CHECK(Status::Truncated("short").Annotate("reading: ").message() == "reading: short");
+  CHECK(Status::Network("tls", "bad cert").Annotate("s3: ").error_code() == "tls");
 }

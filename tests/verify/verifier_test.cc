@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "common/time.h"
 #include "verify/verifier.h"
 #include "verify_fixtures.h"
 
@@ -75,7 +76,7 @@ TEST_CASE("RPO: the gap to the previous backup comes from the history file", "[v
   const std::string created = first.ToJson()["backup"]["created_at"];
   int64_t t = 0;
   bool utc = false;
-  REQUIRE(ParseTime(created, &t, &utc));
+  REQUIRE(bjlg::ParseIso8601(created, &t, &utc));
   // Two earlier runs in the history: the latest one before this backup counts, not the other.
   WriteFile(dir / "h.jsonl", "{\"kind\":\"verify\",\"backup\":{\"created_at\":\"2026-01-01T00:00:00Z\"}}\n"
                              "not json\n"
@@ -206,14 +207,15 @@ TEST_CASE("a BJLGENC1 archive changed between its two passes is inconclusive, ne
   const uint64_t size = ReadFile(enc).size();
   VerifyOptions o;
   o.secret.emplace(TestKey(1));
+  o.progress_interval = 0;  // every step, whatever the machine's speed
   std::vector<uint64_t> seen;
   bool changed = false;
-  o.progress = [&](const VerifyProgress& p) {
-    seen.push_back(p.bytes_done);
+  o.progress = [&](const bjlg::Progress& p) {
+    seen.push_back(p.done);
     // Past half the progress the first pass is over. In the second, bytes_done = size/2 + done/2,
     // and the reader is at most 8 MiB ahead of `done`: below size - 6 MiB, the end is unread.
     // The window is wider than the 8 MiB between two calls.
-    if (!changed && p.bytes_done > size / 2 + (1 << 20) && p.bytes_done < size - (6 << 20)) {
+    if (!changed && p.done > size / 2 + (1 << 20) && p.done < size - (6 << 20)) {
       FlipByte(enc, size - 100);
       changed = true;
     }
@@ -227,21 +229,24 @@ TEST_CASE("a BJLGENC1 archive changed between its two passes is inconclusive, ne
   CHECK(r.Find("entry_data") == nullptr);
   CHECK(std::is_sorted(seen.begin(), seen.end()));
 
-  SECTION("progress reaches the file size; returning false cancels (inconclusive)") {
+  SECTION("progress is one monotonic \"read\" phase reaching the file size; returning false cancels") {
     FlipByte(enc, size - 100);  // back as it was
     seen.clear();
-    o.progress = [&](const VerifyProgress& p) {
-      seen.push_back(p.bytes_done);
-      CHECK(p.bytes_total == size);
+    o.progress = [&](const bjlg::Progress& p) {
+      seen.push_back(p.done);
+      CHECK(p.total == size);
+      CHECK(p.phase == "read");
+      CHECK(p.unit == "bytes");
+      CHECK(p.phases == std::vector<std::string>{"read"});
       return true;
     };
     CHECK(Run(enc, o).status() == CheckStatus::kPassed);
-    CHECK(seen.size() >= 4);  // about every 8 MiB of 2 x 40 MiB, counted as 40
+    CHECK(seen.size() >= 4);  // a step of 4 MiB of 2 x 40 MiB, counted as 40
     CHECK(seen.back() == size);
-    o.progress = [](const VerifyProgress&) { return false; };
-    Report c = Run(enc, o);
-    CHECK(c.status() == CheckStatus::kInconclusive);
-    CHECK(Get(c, "zip_structure").message == "cancelled by the progress callback");
+    o.progress = [](const bjlg::Progress& p) { return p.done == 0; };  // stops at the first step
+    auto c = Verify(enc, o);
+    REQUIRE_FALSE(c.ok());
+    CHECK(c.status().code() == Status::Code::kCancelled);
   }
 }
 
@@ -384,21 +389,46 @@ TEST_CASE("what is not an archive, or cannot be read", "[verify]") {
   }
 }
 
-TEST_CASE("cancelling from the progress callback is inconclusive", "[verify]") {
+TEST_CASE("cancelling from the progress callback is Status::Cancelled, with no report", "[verify][progress]") {
   TempDir dir;
   archive::testing::WriteFile(dir / "big.bin", archive::testing::RandomBytes(20 << 20, 9));
   OneFileArchive(dir, "big.zip", "big.bin");
   VerifyOptions o;
+  o.progress_interval = 0;
   int calls = 0;
-  o.progress = [&](const VerifyProgress& p) {
+  o.progress = [&](const bjlg::Progress& p) {
     ++calls;
-    CHECK(p.bytes_total > 0);
-    return false;
+    CHECK(p.total > 0);
+    return p.done == 0;  // the phase's start, then stop at the first step
   };
-  Report r = Run(dir / "big.zip", o);
-  CHECK(calls == 1);
-  CHECK(r.status() == CheckStatus::kInconclusive);
-  CHECK(Get(r, "zip_structure").message == "cancelled by the progress callback");
+  auto r = Verify(dir / "big.zip", o);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == Status::Code::kCancelled);
+  CHECK(calls == 2);
+}
+
+TEST_CASE("verification progress: one phase, monotonic, ending at the archive size", "[verify][progress]") {
+  TempDir dir;
+  archive::testing::WriteFile(dir / "big.bin", archive::testing::RandomBytes(20 << 20, 10));
+  OneFileArchive(dir, "big.zip", "big.bin");
+  const uint64_t size = ReadFile(dir / "big.zip").size();
+  VerifyOptions o;
+  o.progress_interval = 0;
+  std::vector<bjlg::Progress> seen;
+  o.progress = [&](const bjlg::Progress& p) {
+    seen.push_back(p);
+    return true;
+  };
+  CHECK(Run(dir / "big.zip", o).status() == CheckStatus::kPassed);
+  REQUIRE(seen.size() >= 3);
+  CHECK(seen.front().done == 0);
+  CHECK(seen.back().done == size);
+  for (size_t i = 0; i < seen.size(); ++i) {
+    CHECK(seen[i].phase == "read");
+    CHECK(seen[i].phase_index == 0);
+    CHECK(seen[i].total == size);
+    if (i > 0) CHECK(seen[i].done >= seen[i - 1].done);
+  }
 }
 
 }  // namespace
