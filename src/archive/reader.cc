@@ -185,7 +185,7 @@ Result<std::unique_ptr<Reader>> Reader::Open(const std::string& path, const cryp
     int code = 0;
     r->zip_ = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
     if (r->zip_ == nullptr) {
-      if (code == ZIP_ER_NOZIP && crypto::LooksEncrypted(path)) {
+      if (code != ZIP_ER_NOENT && code != ZIP_ER_OPEN && crypto::LooksEncrypted(path)) {
         return Status::Unauthenticated(path + " is encrypted: give its key or password to read it");
       }
       return ZipErrorStatus(path, code, errno);
