@@ -222,12 +222,13 @@ TEST_CASE("bjlg format: inspect reads the header without a secret; other files a
   auto plain = InspectFile(dir / "plain");
   REQUIRE_FALSE(plain.ok());
   CHECK(plain.status().code() == Status::Code::kNotSupported);
+  // Missing is told apart from refused (Status::FromErrno): NotFound, not a bare IOError.
   auto missing = InspectFile(dir / "nope");
   REQUIRE_FALSE(missing.ok());
-  CHECK(missing.status().code() == Status::Code::kIOError);
+  CHECK(missing.status().code() == Status::Code::kNotFound);
   auto no_dir = DecryptFile(dir / "x.bjlg", dir / "no/such/dir/out", FixedKey(), {});
   REQUIRE_FALSE(no_dir.ok());
-  CHECK(no_dir.status().code() == Status::Code::kIOError);
+  CHECK(no_dir.status().code() == Status::Code::kNotFound);
 }
 
 TEST_CASE("bjlg format: chunk size limits are enforced on write") {
