@@ -47,7 +47,7 @@ $d = sys_get_temp_dir() . '/bjlg-errors-' . getmypid();
 $calls = [
     'Archive\Reader::open' => fn() => Bjlg\Archive\Reader::open("$d/missing.zip"),
     'Crypto\Cipher::decryptFile' => fn() => Bjlg\Crypto\Cipher::decryptFile("$d/missing.enc", "$d/out", 'pw'),
-    'Verify\Verifier::verify' => fn() => (new Bjlg\Verify\Verifier())->verify("$d/missing.zip"),
+    'Verify\Verifier::verify' => fn() => Bjlg\Verify\Verifier::verify("$d/missing.zip"),
     'Quota\Collector::collectFromFile' => fn() => Bjlg\Quota\Collector::collectFromFile("$d/missing.yaml"),
 ];
 foreach ($calls as $name => $call) {
