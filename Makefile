@@ -4,6 +4,7 @@
 #               valgrind, the cron differential test, crypto interop, quota collectors
 #               against loopback servers, fuzz targets for a bounded time)
 #   make build  build only; make bench runs the benchmarks
+#   make install  a stripped release build into PHP's extension folder, enabled by phpenmod
 SHELL := /bin/bash
 PHP := php -d extension=$(CURDIR)/modules/bjlg.so
 FUZZ_SECONDS ?= 30
@@ -18,7 +19,7 @@ ifneq ($(BJLG_SHARED_DIR),)
 export BJLG_SHARED_DIR
 endif
 
-.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff test-crypto-interop test-quota-integration test-archive-big test-verify-integration fuzz bench stubs clean
+.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff test-crypto-interop test-quota-integration test-archive-big test-verify-integration test-install fuzz bench stubs clean install uninstall
 
 all: build
 
@@ -46,7 +47,7 @@ run: build
 	$(PHP) bin/bjlg verify build/run/sample-backup.zip --report build/run/verify.json --html build/run/verify.html
 
 check: build
-	@$(MAKE) --no-print-directory test-stubs test-core test-php test-valgrind test-diff test-crypto-interop test-quota-integration test-verify-integration fuzz
+	@$(MAKE) --no-print-directory test-stubs test-core test-php test-valgrind test-diff test-crypto-interop test-quota-integration test-verify-integration test-install fuzz
 	@echo "make check: all suites passed"
 
 test-core:
@@ -89,6 +90,18 @@ bench: build
 
 stubs:
 	@bash scripts/gen-stubs.sh
+
+# A stripped release build into `php-config --extension-dir`, with bjlg.ini enabled by phpenmod.
+install: deps
+	@bash scripts/install-ext.sh
+
+uninstall:
+	@bash scripts/install-ext.sh --uninstall
+
+# `make install` into a staging root: the installed module loads with only its ini file and is
+# stripped (tests/install/run.sh).
+test-install:
+	@bash tests/install/run.sh
 
 clean:
 	rm -rf build modules

@@ -4,18 +4,39 @@ dnl The core sources come from src/sources.txt, the same list CMakeLists.txt rea
 PHP_ARG_ENABLE([bjlg],
   [whether to enable bjlg],
   [AS_HELP_STRING([--enable-bjlg], [Enable bjlg, the native engine of Backup JLG])],
-  [no])
+  [yes])
 
 if test "$PHP_BJLG" != "no"; then
   PHP_REQUIRE_CXX()
 
-  PKG_CHECK_MODULES([BJLG_DEPS], [libzip >= 1.7 openssl >= 3.0 libcurl yaml-cpp libdeflate expat zlib])
+  dnl Each library is checked on its own so that a missing or too old one is named with the
+  dnl Debian package that provides it, instead of pkg-config's bare list.
+  bjlg_require() {
+    AC_MSG_CHECKING([for $1 >= $2])
+    if $PKG_CONFIG --atleast-version="$2" "$1" 2>/dev/null; then
+      AC_MSG_RESULT([`$PKG_CONFIG --modversion "$1"`])
+    elif $PKG_CONFIG --exists "$1" 2>/dev/null; then
+      AC_MSG_ERROR([bjlg needs $1 >= $2, found `$PKG_CONFIG --modversion "$1"`: upgrade $3])
+    else
+      AC_MSG_ERROR([bjlg needs $1 >= $2, not found by pkg-config: install $3 (Debian: apt-get install $3)])
+    fi
+  }
+  PKG_PROG_PKG_CONFIG
+  bjlg_require libzip 1.7 libzip-dev
+  bjlg_require openssl 3.0 libssl-dev
+  bjlg_require libcurl 7.68 libcurl4-openssl-dev
+  bjlg_require yaml-cpp 0.6 libyaml-cpp-dev
+  bjlg_require libdeflate 1.10 libdeflate-dev
+  bjlg_require expat 2.2 libexpat1-dev
+  bjlg_require zlib 1.2 zlib1g-dev
+  PKG_CHECK_MODULES([BJLG_DEPS], [libzip >= 1.7 openssl >= 3.0 libcurl >= 7.68 yaml-cpp >= 0.6 libdeflate >= 1.10 expat >= 2.2 zlib >= 1.2])
   PHP_EVAL_INCLINE($BJLG_DEPS_CFLAGS)
   PHP_EVAL_LIBLINE($BJLG_DEPS_LIBS, BJLG_SHARED_LIBADD)
   BJLG_YAML_CPP_VERSION=`$PKG_CONFIG --modversion yaml-cpp`
 
   AC_LANG_PUSH([C++])
   AC_CHECK_HEADER([date/tz.h], [], [AC_MSG_ERROR([date/tz.h not found: install libhowardhinnant-date-dev])])
+  AC_CHECK_HEADER([nlohmann/json.hpp], [], [AC_MSG_ERROR([nlohmann/json.hpp not found: install nlohmann-json3-dev])])
   AC_LANG_POP([C++])
   PHP_ADD_LIBRARY(date-tz, 1, BJLG_SHARED_LIBADD)
   PHP_ADD_LIBRARY(stdc++, 1, BJLG_SHARED_LIBADD)

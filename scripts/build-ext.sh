@@ -3,10 +3,17 @@
 # phpize writes configure, a Makefile and friends where it runs, and the objects beside each
 # source; to keep all of that out of the tree it runs in build/phpize, a mirror of config.m4,
 # src/ and ext/ made of links to each file (cp -rs), so the objects stay in the mirror.
+#   BJLG_STAGE   the mirror (default build/phpize; `make install` builds in build/phpize-release)
+#   BJLG_OUT     where bjlg.so is copied (default modules/bjlg.so)
+#   BJLG_CXXFLAGS, BJLG_CFLAGS   compiler flags (default -O2 -g)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-stage=build/phpize
+stage=${BJLG_STAGE:-build/phpize}
+out=${BJLG_OUT:-modules/bjlg.so}
+case $out in /*) ;; *) out=$root/$out ;; esac
+cxxflags=${BJLG_CXXFLAGS:--O2 -g}
+cflags=${BJLG_CFLAGS:--O2 -g}
 mkdir -p "$stage"
 ln -sfn "$root/config.m4" "$stage/config.m4"
 for dir in src ext; do
@@ -22,13 +29,19 @@ fi
 
 cd "$stage"
 stamp=.configured
+flags="CXXFLAGS=$cxxflags CFLAGS=$cflags"
 if [ ! -f "$stamp" ] || [ config.m4 -nt "$stamp" ] || [ src/sources.txt -nt "$stamp" ] \
-   || [ ext/sources.txt -nt "$stamp" ]; then
+   || [ ext/sources.txt -nt "$stamp" ] || [ "$(cat "$stamp")" != "$flags" ]; then
   phpize >/dev/null
-  ./configure --enable-bjlg CXXFLAGS="${BJLG_CXXFLAGS:--O2 -g}" CFLAGS="${BJLG_CFLAGS:--O2 -g}" >/dev/null
-  touch "$stamp"
+  # configure's own messages name a missing library and its Debian package: keep them visible.
+  if ! ./configure --enable-bjlg CXXFLAGS="$cxxflags" CFLAGS="$cflags" >configure.out 2>&1; then
+    grep -E 'error:' configure.out >&2 || tail -5 configure.out >&2
+    exit 1
+  fi
+  echo "$flags" >"$stamp"
+  make clean >/dev/null
 fi
 make -j"$(nproc)" >/dev/null
-mkdir -p "$root/modules"
-cp modules/bjlg.so "$root/modules/bjlg.so"
-echo "built $root/modules/bjlg.so"
+mkdir -p "$(dirname "$out")"
+cp modules/bjlg.so "$out"
+echo "built $out"

@@ -20,6 +20,8 @@ packages=(
   nodejs python3-botocore php-sabre-dav openssh-server openssh-client openssl curl
   # archive tests (independent zip readers) and archive bench peers
   unzip zip p7zip-full python3 php8.2-zip time
+  # make test-install: `file` tells a stripped module
+  file
   # restore tests: a throwaway MariaDB started in the sandbox (make test-verify-integration)
   mariadb-server mariadb-client
 )
