@@ -19,7 +19,7 @@ ifneq ($(BJLG_SHARED_DIR),)
 export BJLG_SHARED_DIR
 endif
 
-.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff test-crypto-interop test-quota-integration test-archive-big test-verify-integration test-install fuzz bench stubs clean install uninstall
+.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff test-crypto-interop test-quota-integration test-archive-big test-verify-integration test-install test-docs fuzz bench stubs clean install uninstall
 
 all: build
 
@@ -47,7 +47,7 @@ run: build
 	$(PHP) bin/bjlg verify build/run/sample-backup.zip --report build/run/verify.json --html build/run/verify.html
 
 check: build
-	@$(MAKE) --no-print-directory test-stubs test-core test-php test-valgrind test-diff test-crypto-interop test-quota-integration test-verify-integration test-install fuzz
+	@$(MAKE) --no-print-directory test-stubs test-core test-php test-valgrind test-diff test-crypto-interop test-quota-integration test-verify-integration test-install test-docs fuzz
 	@echo "make check: all suites passed"
 
 test-core:
@@ -97,6 +97,10 @@ install: deps
 
 uninstall:
 	@bash scripts/install-ext.sh --uninstall
+
+# Every ```php and ```sh block of README.md and docs/*.md runs (```sh no-run marks one that must not).
+test-docs:
+	@php scripts/run-doc-snippets.php
 
 # `make install` into a staging root: the installed module loads with only its ini file and is
 # stripped (tests/install/run.sh).
