@@ -14,6 +14,7 @@ namespace Bjlg\Cli;
 
 require_once __DIR__ . '/Cli.php';
 require_once __DIR__ . '/CryptoCommand.php';
+require_once __DIR__ . '/ProgressDisplay.php';
 
 final class ArchiveCommand
 {
@@ -41,7 +42,9 @@ final class ArchiveCommand
                    --key-file F | --password-file F | BJLG_ENCRYPTION_KEY (never --key/--password)
                    --encrypt-format bjlg|bjlgenc1   bjlg (default) or the plugin's format
                    --format=text|json the summary's format (default text)
-                 A progress bar is drawn on stderr when it is a terminal.
+                   --progress=auto|bar|json|none   progress on stderr: a bar with phase, rate
+                                      and ETA when stderr is a terminal (auto, the default),
+                                      or one JSON object per record for scripts
         list     the entries of an archive: size, compressed size, method, name
         extract  extracts an archive into DIR under the safety rules of docs/archive.md
 
@@ -50,8 +53,7 @@ final class ArchiveCommand
 
     /** @var resource */
     private $err;
-    private float $lastDraw = 0.0;
-    private float $started = 0.0;
+    private ?ProgressDisplay $progress = null;
 
     /** @param resource|null $stderr where progress and errors go (default STDERR) */
     public function __construct($stderr = null)
@@ -86,7 +88,7 @@ final class ArchiveCommand
             fwrite($this->err, "bjlg: " . $e->getMessage() . "\nRun 'bjlg help backup' for usage.\n");
             return 2;
         } catch (\Bjlg\Exception $e) {
-            $this->clearBar();
+            $this->progress?->finish();
             fwrite($this->err, "bjlg: " . $e->getMessage() . "\n");
             return 1;
         }
@@ -97,7 +99,7 @@ final class ArchiveCommand
     {
         [$sources, $o] = Cli::parseOptions($args,
             ['out', 'level', 'threads', 'exclude', 'include', 'since', 'format', 'key-file',
-             'password-file', 'encrypt-format'],
+             'password-file', 'encrypt-format', 'progress'],
             ['no-default-excludes', 'follow-symlinks', 'verify', 'encrypt'],
             ['exclude', 'include']);
         if (!isset($o['out'])) {
@@ -127,8 +129,9 @@ final class ArchiveCommand
             $options['since'] = $o['since'];
         }
         $options += self::encryption($o);
-        if (stream_isatty($this->err)) {
-            $options['progress'] = fn(array $p) => $this->drawBar($p);
+        $this->progress = ProgressDisplay::fromOption($o['progress'] ?? null, $this->err);
+        if ($this->progress !== null) {
+            $options['progress'] = $this->progress;
         }
         $plan = [];
         foreach ($sources as $source) {
@@ -142,7 +145,6 @@ final class ArchiveCommand
             }
             $plan[] = [$path, $prefix ?? basename(rtrim($path, '/'))];
         }
-        $this->started = microtime(true);
         $writer = new \Bjlg\Archive\Writer($o['out'], $options);
         foreach ($plan as [$path, $prefix]) {
             if ($path === '-') {
@@ -154,7 +156,7 @@ final class ArchiveCommand
             }
         }
         $summary = $writer->close();
-        $this->clearBar();
+        $this->progress?->finish();
         if ($format === 'json') {
             echo json_encode($summary, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE), "\n";
             return 0;
@@ -239,34 +241,5 @@ final class ArchiveCommand
         printf("%d files, %d folders, %d bytes extracted into %s\n",
             $report['files'], $report['directories'], $report['bytes'], $positionals[1]);
         return 0;
-    }
-
-    private function drawBar(array $p): bool
-    {
-        $now = microtime(true);
-        if ($now - $this->lastDraw < 0.1 && $p['bytes_done'] < $p['bytes_total']) {
-            return true;
-        }
-        $this->lastDraw = $now;
-        $ratio = $p['bytes_total'] > 0 ? min(1.0, $p['bytes_done'] / $p['bytes_total']) : 0.0;
-        $width = 30;
-        $filled = (int) round($ratio * $width);
-        $elapsed = max(0.001, $now - $this->started);
-        $name = $p['current'];
-        if (strlen($name) > 40) {
-            $name = '…' . substr($name, -39);
-        }
-        fprintf($this->err, "\r[%s%s] %3d%% %d/%d files %6.1f MB/s %-40s",
-            str_repeat('#', $filled), str_repeat('.', $width - $filled), (int) ($ratio * 100),
-            $p['files_done'], $p['files_total'], $p['bytes_done'] / 1e6 / $elapsed, $name);
-        return true;
-    }
-
-    private function clearBar(): void
-    {
-        if ($this->lastDraw > 0) {
-            fwrite($this->err, "\r" . str_repeat(' ', 120) . "\r");
-            $this->lastDraw = 0;
-        }
     }
 }

@@ -14,7 +14,8 @@
  *   bjlg verify FILE
  *   bjlg inspect FILE                          needs no secret
  *   common: --key-file FILE | --password-file FILE | env BJLG_ENCRYPTION_KEY;
- *           --format=json (or --json) for machine-readable output
+ *           --format=json (or --json) for machine-readable output;
+ *           --progress=auto|bar|json|none for encrypt, decrypt and verify (cli/ProgressDisplay.php)
  *
  * Secrets never come from the command line (it shows in `ps` and shell history): --key and
  * --password are refused. A key file holds the key in any form Key::fromString() accepts; a
@@ -27,6 +28,7 @@
 namespace Bjlg\Cli;
 
 require_once __DIR__ . '/Cli.php';
+require_once __DIR__ . '/ProgressDisplay.php';
 
 use Bjlg\Crypto\Cipher;
 use Bjlg\Crypto\CorruptedDataException;
@@ -55,14 +57,20 @@ final class CryptoCommand
                 case 'decrypt':
                     self::expect($positional, 2, "$command IN OUT");
                     $secret = self::secret($options);
+                    $display = ProgressDisplay::fromOption($options['progress'] ?? null, $stderr);
+                    $progress = $display !== null ? ['progress' => $display] : [];
                     $report = $command === 'encrypt'
-                        ? Cipher::encryptFile($positional[0], $positional[1], $secret, self::encryptOptions($options))
-                        : Cipher::decryptFile($positional[0], $positional[1], $secret);
+                        ? Cipher::encryptFile($positional[0], $positional[1], $secret, self::encryptOptions($options) + $progress)
+                        : Cipher::decryptFile($positional[0], $positional[1], $secret, $progress);
+                    $display?->finish();
                     self::report($report, $options, $stdout);
                     return self::EXIT_OK;
                 case 'verify':
                     self::expect($positional, 1, 'verify FILE');
-                    self::report(Cipher::verifyFile($positional[0], self::secret($options)), $options, $stdout);
+                    $display = ProgressDisplay::fromOption($options['progress'] ?? null, $stderr);
+                    $report = Cipher::verifyFile($positional[0], self::secret($options), $display !== null ? ['progress' => $display] : []);
+                    $display?->finish();
+                    self::report($report, $options, $stdout);
                     return self::EXIT_OK;
                 case 'inspect':
                     self::expect($positional, 1, 'inspect FILE');
@@ -75,6 +83,7 @@ final class CryptoCommand
             fwrite($stderr, "bjlg: {$e->getMessage()}\n");
             return self::EXIT_USAGE;
         } catch (WrongKeyException | CorruptedDataException $e) {
+            ($display ?? null)?->finish();
             fwrite($stderr, "bjlg: {$e->getMessage()}\n");
             return self::EXIT_AUTH;
         } catch (\Bjlg\Exception $e) {
@@ -87,7 +96,7 @@ final class CryptoCommand
     private static function parse(array $argv): array
     {
         [$positional, $options] = Cli::parseOptions($argv,
-            ['key-file', 'password-file', 'file-format', 'format', 'chunk-size', 'kdf', 'out'], ['json']);
+            ['key-file', 'password-file', 'file-format', 'format', 'chunk-size', 'kdf', 'out', 'progress'], ['json']);
         // --format is the output format everywhere in bjlg; the file format is --file-format.
         if (isset($options['format'])) {
             if (!in_array($options['format'], ['json', 'text'], true)) {

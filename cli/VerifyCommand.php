@@ -41,6 +41,8 @@ final class VerifyCommand
                       PDO DSN "mysql:unix_socket=...;user=...;password=..."); RTO and RPO measured;
                       --chain lists the earlier archives (full first) restored before ARCHIVE
         Reports (--report, --html) are written 0600; --history appends one JSON line per run.
+        --progress=auto|bar|json|none: progress on stderr (a bar with phase, rate and ETA on a
+        terminal by default; json: one object per record, for scripts).
         Secrets come from --key-file, --password-file or BJLG_ENCRYPTION_KEY.
 
         Exit status: 0 passed, 1 failed (the backup is bad), 3 inconclusive, 2 usage error.
@@ -51,7 +53,7 @@ final class VerifyCommand
     {
         $command = array_shift($args);
         try {
-            $valued = ['key-file', 'password-file', 'report', 'html', 'history', 'format'];
+            $valued = ['key-file', 'password-file', 'report', 'html', 'history', 'format', 'progress'];
             $valued = array_merge($valued, $command === 'verify' ? ['sample'] : ['dsn-file', 'chain', 'sandbox']);
             $flags = $command === 'verify' ? ['no-sha256'] : ['with-database'];
             [$positional, $options] = Cli::parseOptions($args, $valued, $flags);
@@ -64,6 +66,10 @@ final class VerifyCommand
             }
             $json = self::jsonFormat($options);
             $o = self::commonOptions($options);
+            $display = ProgressDisplay::fromOption($options['progress'] ?? null, $stderr);
+            if ($display !== null) {
+                $o['progress'] = $display;
+            }
             if ($command === 'verify') {
                 if (isset($options['sample'])) {
                     if (!is_numeric($options['sample']) || (float) $options['sample'] <= 0 || (float) $options['sample'] > 1) {
@@ -96,6 +102,7 @@ final class VerifyCommand
                 }
                 $report = RestoreTest::run($archive, $o);
             }
+            $display?->finish();
             self::show($report, $json, $stdout);
             return match ($report['status']) {
                 'passed' => self::EXIT_PASSED,
@@ -106,6 +113,7 @@ final class VerifyCommand
             fwrite($stderr, "bjlg: {$e->getMessage()}\n");
             return self::EXIT_USAGE;
         } catch (\Bjlg\Exception $e) {
+            ($display ?? null)?->finish();
             fwrite($stderr, "bjlg: {$e->getMessage()}\n");
             return self::EXIT_INCONCLUSIVE;
         }

@@ -237,16 +237,10 @@ bool parse_options(HashTable *options, bjlg::archive::WriterOptions *o, zval *pr
 
 /* ---- the progress callback --------------------------------------------------------------- */
 
-bool call_progress(WriterObject *o, const bjlg::archive::Progress &p) {
+bool call_progress(WriterObject *o, const bjlg::Progress &p) {
   if (o->bailout || EG(exception)) return false;
   zval arg;
-  array_init(&arg);
-  add_assoc_stringl(&arg, "phase", p.phase.data(), p.phase.size());
-  add_assoc_long(&arg, "files_done", static_cast<zend_long>(p.files_done));
-  add_assoc_long(&arg, "files_total", static_cast<zend_long>(p.files_total));
-  add_assoc_long(&arg, "bytes_done", static_cast<zend_long>(p.bytes_done));
-  add_assoc_long(&arg, "bytes_total", static_cast<zend_long>(p.bytes_total));
-  add_assoc_stringl(&arg, "current", p.current.data(), p.current.size());
+  bjlg_progress_to_array(p, &arg);
   return bjlg_call_progress(&o->progress, &arg, &o->bailout);
 }
 
@@ -376,7 +370,7 @@ ZEND_METHOD(Bjlg_Archive_Writer, __construct) {
     zval_ptr_dtor(&o->progress);
     ZVAL_COPY_VALUE(&o->progress, &progress);
     if (!Z_ISUNDEF(o->progress)) {
-      o->writer->set_progress([o](const bjlg::archive::Progress &p) { return call_progress(o, p); });
+      o->writer->set_progress([o](const bjlg::Progress &p) { return call_progress(o, p); });
     }
   });
 }

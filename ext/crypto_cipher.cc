@@ -64,20 +64,6 @@ bool each_option(HashTable *options, uint32_t arg, Handler &&handle) {
   return true;
 }
 
-/* The core's progress callback for the `progress` option, or none when it was not given: the
- * callable gets ['phase' => ..., 'bytes_done' => n, 'bytes_total' => n] after each batch. */
-std::function<bool(uint64_t, uint64_t)> progress_callback(BjlgProgressOption *progress, const char *phase) {
-  if (progress->empty()) return nullptr;
-  return [progress, phase](uint64_t done, uint64_t total) {
-    zval arg;
-    array_init(&arg);
-    add_assoc_string(&arg, "phase", phase);
-    add_assoc_long(&arg, "bytes_done", static_cast<zend_long>(done));
-    add_assoc_long(&arg, "bytes_total", static_cast<zend_long>(total));
-    return progress->call(&arg);
-  };
-}
-
 bool parse_encrypt_options(HashTable *options, EncryptOptions *o, BjlgProgressOption *progress) {
   const BjlgValueSite site{4, ""};
   return each_option(options, site.arg, [&](const std::string &name, zval *value) {
@@ -170,7 +156,7 @@ ZEND_METHOD(Bjlg_Crypto_Cipher, encryptFile) {
     EncryptOptions o;
     BjlgProgressOption progress;
     if (!secret || !parse_encrypt_options(a.options, &o, &progress)) return;
-    o.progress = progress_callback(&progress, "encrypt");
+    o.progress = progress.fn();
     finish(return_value, bjlg::crypto::EncryptFile(to_std(a.in), to_std(a.out), *secret, o), progress);
     bailout = progress.bailed_out();
   });
@@ -187,7 +173,7 @@ ZEND_METHOD(Bjlg_Crypto_Cipher, decryptFile) {
     DecryptOptions o;
     BjlgProgressOption progress;
     if (!secret || !parse_decrypt_options(a.options, 4, &o, &progress)) return;
-    o.progress = progress_callback(&progress, "decrypt");
+    o.progress = progress.fn();
     finish(return_value, bjlg::crypto::DecryptFile(to_std(a.in), to_std(a.out), *secret, o), progress);
     bailout = progress.bailed_out();
   });
@@ -212,7 +198,7 @@ ZEND_METHOD(Bjlg_Crypto_Cipher, verifyFile) {
     DecryptOptions o;
     BjlgProgressOption progress;
     if (!secret || !parse_decrypt_options(options, 3, &o, &progress)) return;
-    o.progress = progress_callback(&progress, "verify");
+    o.progress = progress.fn();
     finish(return_value, bjlg::crypto::VerifyFile(to_std(in), *secret, o), progress);
     bailout = progress.bailed_out();
   });

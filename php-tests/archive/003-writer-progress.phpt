@@ -9,7 +9,7 @@ $d = bjlg_scratch('progress');
 for ($i = 0; $i < 30; $i++) bjlg_put("$d/src/f$i.txt", str_repeat("line $i\n", 1500));
 mkdir("$d/out");
 
-// Reports: done never exceeds total, the last report is complete.
+// Reports: the one progress record; done never exceeds total nor goes back, the last report is complete.
 $reports = [];
 $w = new Bjlg\Archive\Writer("$d/out/ok.zip", ['progress_interval' => 0, 'chunk_size' => 65536, 'progress' => function (array $p) use (&$reports) {
     $reports[] = $p;
@@ -19,14 +19,19 @@ $w->close();
 var_dump(bjlg_external_check("$d/out/ok.zip"));
 $last = end($reports);
 var_dump(count($reports) > 2, array_keys($last));
-var_dump($last['files_done'] === 30 && $last['files_total'] === 30 && $last['bytes_done'] === $last['bytes_total']);
+var_dump($last['phase'] === 'archive' && $last['unit'] === 'bytes' && $last['phases'] === ['archive']
+    && $last['done'] === 30 * 1500 * 7 + 20 * 1500 && $last['done'] === $last['total'] && $last['current'] !== '');
 $sane = true;
-foreach ($reports as $p) $sane = $sane && $p['bytes_done'] <= $p['bytes_total'] && $p['files_done'] <= $p['files_total'];
+$previous = 0;
+foreach ($reports as $p) {
+    $sane = $sane && $p['done'] <= $p['total'] && $p['done'] >= $previous && $p['elapsed'] >= 0;
+    $previous = $p['done'];
+}
 var_dump($sane);
 unlink("$d/out/ok.zip");
 
 // Returning false cancels: CancelledException, nothing left in the folder.
-$w = new Bjlg\Archive\Writer("$d/out/a.zip", ['progress' => fn($p) => $p['files_done'] < 3]);
+$w = new Bjlg\Archive\Writer("$d/out/a.zip", ['progress' => fn($p) => $p['done'] < 20000]);
 try { $w->addDirectory("$d/src"); } catch (Bjlg\Archive\CancelledException $e) { echo get_class($e), ': ', $e->getMessage(), "\n"; }
 var_dump($e instanceof Bjlg\Archive\ArchiveException, $e instanceof Bjlg\Exception);
 var_dump(scandir("$d/out"));
@@ -53,19 +58,23 @@ bjlg_rmrf($d);
 --EXPECT--
 string(2) "ok"
 bool(true)
-array(6) {
+array(8) {
   [0]=>
   string(5) "phase"
   [1]=>
-  string(10) "files_done"
+  string(4) "done"
   [2]=>
-  string(11) "files_total"
+  string(5) "total"
   [3]=>
-  string(10) "bytes_done"
+  string(4) "unit"
   [4]=>
-  string(11) "bytes_total"
-  [5]=>
   string(7) "current"
+  [5]=>
+  string(7) "elapsed"
+  [6]=>
+  string(11) "phase_index"
+  [7]=>
+  string(6) "phases"
 }
 bool(true)
 bool(true)

@@ -29,8 +29,11 @@ foreach (['bjlg', 'bjlgenc1'] as $format) {
     echo "$format: ", implode(' > ', $phases), "\n";
     $enc = $last['encrypt'];
     $auth = $last['authenticate'];
-    var_dump($enc['bytes_done'] === $enc['bytes_total'], $auth['bytes_done'] === $auth['bytes_total'],
-        $auth['bytes_total'] === filesize("$d/out/site.zip.enc"), $s['bytes_out'] === $auth['bytes_total']);
+    var_dump($enc['done'] === $enc['total'], $auth['done'] === $auth['total'],
+        $auth['total'] === filesize("$d/out/site.zip.enc"), $s['bytes_out'] === $auth['total'],
+        // one bar: the three phases are declared from the start, and the index only moves on
+        [$last['archive']['phase_index'], $enc['phase_index'], $auth['phase_index']] === [0, 1, 2]
+            && $auth['phases'] === ['archive', 'encrypt', 'authenticate']);
     unlink("$d/out/site.zip.enc");
 
     foreach (['encrypt', 'authenticate'] as $stop) {
@@ -54,11 +57,13 @@ bool(true)
 bool(true)
 bool(true)
 bool(true)
+bool(true)
 cancelled in encrypt: %Acancelled by the progress callback
 bool(true)
 cancelled in authenticate: %Acancelled by the progress callback
 bool(true)
 bjlgenc1: archive > encrypt > authenticate
+bool(true)
 bool(true)
 bool(true)
 bool(true)

@@ -11,18 +11,19 @@ mkdir($dir);
 file_put_contents("$dir/a.zip", random_bytes((1 << 20) + 7));
 $key = Key::generate();
 
-/* Records the calls: the phase, whether bytes_done only grows, and the last figures. */
+/* Records the calls: the phase, whether `done` only grows, and the last figures. */
 function recorder(array &$calls): Closure {
     return function (array $p) use (&$calls) { $calls[] = $p; };
 }
 function summary(array $calls): string {
-    $done = array_column($calls, 'bytes_done');
+    $done = array_column($calls, 'done');
     $sorted = $done;
     sort($sorted);
     $last = end($calls);
     return sprintf("%s: %s calls, %s, %s at %d", $last['phase'], count($calls) > 1 ? 'several' : 'one',
         $done === $sorted ? 'in order' : 'out of order',
-        $last['bytes_done'] === $last['bytes_total'] ? 'complete' : 'incomplete', $last['bytes_total']);
+        $last['done'] === $last['total'] && $last['unit'] === 'bytes' && $last['phases'] === [$last['phase']]
+            ? 'complete' : 'incomplete', $last['total']);
 }
 
 foreach (['bjlg' => ['chunk_size' => 65536, 'threads' => 1], 'bjlgenc1' => ['format' => 'bjlgenc1']] as $format => $o) {
@@ -32,7 +33,7 @@ foreach (['bjlg' => ['chunk_size' => 65536, 'threads' => 1], 'bjlgenc1' => ['for
     echo summary($calls), "\n";
     $calls = [];
     Cipher::verifyFile("$dir/a.enc", $key, ['progress' => recorder($calls)]);
-    echo summary($calls), ' = file size: ', var_export(end($calls)['bytes_total'] === filesize("$dir/a.enc"), true), "\n";
+    echo summary($calls), ' = file size: ', var_export(end($calls)['total'] === filesize("$dir/a.enc"), true), "\n";
     $calls = [];
     Cipher::decryptFile("$dir/a.enc", "$dir/back.zip", $key, ['progress' => recorder($calls)]);
     echo summary($calls), ', same bytes: ', var_export(md5_file("$dir/back.zip") === md5_file("$dir/a.zip"), true), "\n";
@@ -74,8 +75,8 @@ bool(false)
 RuntimeException: stop here
 bool(false)
 -- bjlgenc1
-encrypt: one calls, in order, complete at 1048583
-verify: one calls, in order, complete at %d = file size: true
+encrypt: several calls, in order, complete at 1048583
+verify: several calls, in order, complete at %d = file size: true
 decrypt: several calls, in order, complete at %d, same bytes: true
 Bjlg\Crypto\CancelledException: cancelled by the progress callback
 bool(false)

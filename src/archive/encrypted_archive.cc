@@ -12,7 +12,7 @@ Result<EncryptedArchive> EncryptAndPublish(OutputFile& out, const crypto::Secret
       out.private_dir() + "/" + (slash == std::string::npos ? target : target.substr(slash + 1));
 
   if (progress) {
-    options.progress = [&progress](uint64_t done, uint64_t total) { return progress("encrypt", done, total); };
+    options.progress = [&progress](const Progress& p) { return progress("encrypt", p.done, p.total); };
   }
   Result<crypto::FileReport> report = crypto::EncryptFile(out.temp_path(), sealed, secret, options);
   if (!report.ok()) return report.status().Annotate("encrypting the archive: ");
@@ -20,7 +20,7 @@ Result<EncryptedArchive> EncryptAndPublish(OutputFile& out, const crypto::Secret
   crypto::DecryptOptions check;
   check.threads = options.threads;
   if (progress) {
-    check.progress = [&progress](uint64_t done, uint64_t total) { return progress("authenticate", done, total); };
+    check.progress = [&progress](const Progress& p) { return progress("authenticate", p.done, p.total); };
   }
   Result<crypto::FileReport> verified = crypto::VerifyFile(sealed, secret, check);
   if (!verified.ok()) {

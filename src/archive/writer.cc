@@ -484,7 +484,19 @@ Status Writer::Report(bool force) {
   reported_files_ = progress_state_.files_done;
   reported_bytes_ = progress_state_.bytes_done;
   reported_current_ = progress_state_.current;
-  if (!progress_(progress_state_)) return Status::Cancelled("cancelled by the progress callback");
+  Progress record;
+  record.phase = progress_state_.phase;
+  record.phases = {"archive"};
+  if (options_.encrypt) record.phases = {"archive", "encrypt", "authenticate"};
+  for (size_t i = 0; i < record.phases.size(); ++i) {
+    if (record.phases[i] == record.phase) record.phase_index = i;
+  }
+  record.unit = "bytes";
+  record.done = progress_state_.bytes_done;
+  record.total = std::max(progress_state_.bytes_total, progress_state_.bytes_done);
+  record.current = progress_state_.current;
+  record.elapsed = now - started_;
+  if (!progress_(record)) return Status::Cancelled("cancelled by the progress callback");
   return Status::OK();
 }
 

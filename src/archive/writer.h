@@ -37,6 +37,7 @@
 #include "common/digest.h"
 #include "archive/summary.h"
 #include "archive/zip_container.h"
+#include "common/progress.h"
 #include "common/status.h"
 #include "crypto/cipher.h"
 #include "crypto/secret.h"
@@ -69,16 +70,6 @@ struct WriterOptions {
   crypto::EncryptOptions encryption;
 };
 
-struct Progress {
-  // "archive" while entries are written; with encryption, then "encrypt" and "authenticate",
-  // whose bytes_done / bytes_total count the archive file's bytes in that phase.
-  std::string phase = "archive";
-  uint64_t files_done = 0, files_total = 0;
-  uint64_t bytes_done = 0, bytes_total = 0;
-  std::string current;  // the entry last written
-};
-// Returns false to cancel.
-using ProgressFn = std::function<bool(const Progress&)>;
 
 // Where addFromStream's bytes come from. Read returns 0 at the end.
 class ByteSource {
@@ -97,7 +88,10 @@ class Writer {
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
 
-  // Progress reports, at most every progress_interval and at the end of each add and of close.
+  // The one progress record (common/progress.h), at most every progress_interval and at the end
+  // of each add and of close: phase "archive" counts the entries' bytes (its total grows as
+  // entries are added; `current` is the entry last written); with `encrypt`, phases "encrypt"
+  // and "authenticate" follow, counting the archive file's bytes. False cancels (Cancelled).
   void set_progress(ProgressFn fn) { progress_ = std::move(fn); }
 
   // Adds the files under `dir` as `prefix/relative/path` (filters, symlink policy). Files that
@@ -166,8 +160,15 @@ class Writer {
   std::unique_ptr<ZipContainer> zip_;
   std::unique_ptr<DeflatePool> pool_;
   Filter filter_;
+  // What the progress record is made of: files for the summary, bytes for the record.
+  struct Tally {
+    std::string phase = "archive";
+    uint64_t files_done = 0, files_total = 0;
+    uint64_t bytes_done = 0, bytes_total = 0;
+    std::string current;  // the entry last written
+  };
   ProgressFn progress_;
-  Progress progress_state_;
+  Tally progress_state_;
   double last_report_ = 0;
   uint64_t reported_files_ = 0, reported_bytes_ = 0;
   std::string reported_current_;

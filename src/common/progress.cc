@@ -25,6 +25,7 @@ bool ProgressReporter::Begin(const std::string& phase, uint64_t total, const std
   record_.total = total;
   record_.unit = unit;
   record_.current.clear();
+  reported_done_ = UINT64_MAX;  // a new phase is always reported, and so is its end
   return Report(true);
 }
 
@@ -40,6 +41,8 @@ bool ProgressReporter::Advance(uint64_t delta, const std::string& current) {
 
 bool ProgressReporter::End() {
   if (record_.total != 0) record_.done = std::max(record_.done, record_.total);
+  if (cancelled_) return false;
+  if (record_.done == reported_done_) return true;  // the last report already said it
   return Report(true);
 }
 
@@ -50,6 +53,7 @@ bool ProgressReporter::Report(bool force) {
   if (!force && last_report_ >= 0 && now - last_report_ < interval_) return true;
   last_report_ = now;
   record_.elapsed = now;
+  reported_done_ = record_.done;
   if (!fn_(record_)) cancelled_ = true;
   return !cancelled_;
 }

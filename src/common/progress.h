@@ -50,7 +50,8 @@ class ProgressReporter {
   bool Update(uint64_t done, const std::string& current = std::string());
   // Adds `delta` units.
   bool Advance(uint64_t delta, const std::string& current = std::string());
-  // Reports the end of the phase (done = total when total was known). Returns false to stop.
+  // Reports the end of the phase (done = total when total was known), unless the last report
+  // already said exactly that. Returns false to stop.
   bool End();
 
   // True once the callback returned false; later calls return false without calling it again.
@@ -66,6 +67,7 @@ class ProgressReporter {
   double interval_;
   std::chrono::steady_clock::time_point start_;
   double last_report_ = -1;
+  uint64_t reported_done_ = UINT64_MAX;  // `done` of the last report in this phase
   bool cancelled_ = false;
 };
 

@@ -63,11 +63,27 @@ FileReport ReportFor(const Bjlgenc1Header& h, uint64_t file_size) {
   return r;
 }
 
-// The encryption engines report the plaintext bytes done; the caller's callback also gets the total.
-std::function<bool(uint64_t)> PlaintextProgress(const EncryptOptions& options, uint64_t total) {
-  if (!options.progress) return nullptr;
-  return [&options, total](uint64_t done) { return options.progress(done, total); };
-}
+// One phase of bytes as the one progress record: Begin before the engine runs, the engine's
+// counts in between, End once it succeeded. Disabled (a null callback) without a ProgressFn.
+class BytesPhase {
+ public:
+  BytesPhase(const ProgressFn& fn, const char* phase, uint64_t total)
+      : reporter_(fn, {phase}, 0), phase_(phase), total_(total) {}
+  Status Begin() { return Check(reporter_.Begin(phase_, total_, "bytes")); }
+  std::function<bool(uint64_t)> callback() {
+    if (!reporter_.enabled()) return nullptr;
+    return [this](uint64_t done) { return reporter_.Update(done); };
+  }
+  Status End() { return Check(reporter_.End()); }
+
+ private:
+  static Status Check(bool go_on) {
+    return go_on ? Status::OK() : Status::Cancelled("cancelled by the progress callback");
+  }
+  ProgressReporter reporter_;
+  const char* phase_;
+  uint64_t total_;
+};
 
 // An opened encrypted file and its parsed header, whichever the format.
 struct OpenedFile {
@@ -105,14 +121,16 @@ Result<FileReport> ReadEncrypted(const std::string& in, PrivateOutput* out, cons
   Result<OpenedFile> opened = OpenEncrypted(in);
   if (!opened.ok()) return opened.status();
   const InputFile& file = opened->file;
+  BytesPhase progress(options.progress, out == nullptr ? "verify" : "decrypt", file.size());
+  Status s = progress.Begin();
+  if (!s.ok()) return s;
+  std::function<bool(uint64_t)> bytes_done = progress.callback();
   FileReport report;
   if (opened->aead) {
     const AeadHeader& h = *opened->aead;
     Result<AeadKeys> keys = OpenHeader(h, secret);
     if (!keys.ok()) return keys.status();
-    Status s = DecryptAeadChunks(file, h, *keys, ResolveThreads(options.threads), out,
-                                 options.progress ? [&](uint64_t done) { return options.progress(done, file.size()); }
-                                                  : std::function<bool(uint64_t)>());
+    s = DecryptAeadChunks(file, h, *keys, ResolveThreads(options.threads), out, bytes_done);
     if (!s.ok()) return s;
     report = DescribeAeadFile(h, file.size());
   } else {
@@ -123,15 +141,17 @@ Result<FileReport> ReadEncrypted(const std::string& in, PrivateOutput* out, cons
       // Verifying reads the file once; decrypting twice, each pass counting for half.
       const uint64_t file_done = out == nullptr ? opened->legacy->ciphertext_offset + done
                                                 : Bjlgenc1Progress(*opened->legacy, file.size(), done, pass);
-      return options.progress(file_done, file.size());
+      return bytes_done(file_done);
     };
-    Status s = Bjlgenc1Decrypt(file, *opened->legacy, secret, legacy_options, out, &plaintext_size,
-                               options.progress ? halves : std::function<bool(uint64_t, int)>());
+    s = Bjlgenc1Decrypt(file, *opened->legacy, secret, legacy_options, out, &plaintext_size,
+                        bytes_done ? halves : std::function<bool(uint64_t, int)>());
     if (!s.ok()) return s;
     report = ReportFor(*opened->legacy, file.size());
     report.plaintext_size = plaintext_size;
     report.mode = IsPassword(secret) ? "password" : "key";
   }
+  s = progress.End();
+  if (!s.ok()) return s;
   return report;
 }
 
@@ -141,10 +161,13 @@ Result<FileReport> EncryptFile(const std::string& in, const std::string& out, co
                                const EncryptOptions& options) {
   Result<InputFile> file = InputFile::Open(in);
   if (!file.ok()) return file.status();
+  BytesPhase progress(options.progress, "encrypt", file->size());
   if (options.format == Format::kBjlgenc1) {
     Result<PrivateOutput> output = PrivateOutput::Create(out);
     if (!output.ok()) return output.status();
-    Status s = Bjlgenc1Encrypt(*file, secret, *output, PlaintextProgress(options, file->size()));
+    Status s = progress.Begin();
+    if (s.ok()) s = Bjlgenc1Encrypt(*file, secret, *output, progress.callback());
+    if (s.ok()) s = progress.End();
     if (s.ok()) s = output->Commit();
     if (!s.ok()) return s;
     Result<FileReport> report = InspectFile(out);
@@ -156,8 +179,12 @@ Result<FileReport> EncryptFile(const std::string& in, const std::string& out, co
   const AeadHeader& h = started->header;
   Result<PrivateOutput> output = PrivateOutput::Create(out);
   if (!output.ok()) return output.status();
-  Status s = EncryptAeadChunks(*file, h, started->keys, ResolveThreads(options.threads), *output,
-                               PlaintextProgress(options, file->size()));
+  Status s = progress.Begin();
+  if (s.ok()) {
+    s = EncryptAeadChunks(*file, h, started->keys, ResolveThreads(options.threads), *output,
+                          progress.callback());
+  }
+  if (s.ok()) s = progress.End();
   if (s.ok()) s = output->Commit();
   if (!s.ok()) return s;
   uint64_t chunks = file->size() == 0 ? 1 : (file->size() + h.chunk_size - 1) / h.chunk_size;

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 
+#include "common/progress.h"
 #include "common/status.h"
 #include "crypto/aead_header.h"
 #include "crypto/secret.h"
@@ -32,18 +33,20 @@ struct EncryptOptions {
   // Unset: AES-256-GCM if the CPU has AES instructions, ChaCha20-Poly1305 otherwise.
   std::optional<AeadCipher> cipher;
   unsigned threads = 0;  // 0: one per core
-  // Called on the calling thread after each batch is written, with the plaintext bytes done and
-  // the input's size; false stops with Cancelled (nothing is written under the output name).
-  std::function<bool(uint64_t done, uint64_t total)> progress;
+  // The one progress record (common/progress.h), phase "encrypt" in plaintext bytes, on the
+  // calling thread after each batch; false stops with Cancelled (nothing is written under the
+  // output name).
+  ProgressFn progress;
 };
 
 struct DecryptOptions {
   unsigned threads = 0;
   std::optional<std::array<uint8_t, 16>> legacy_salt;  // BJLGENC1 v1 in password mode
-  // Called on the calling thread after each batch with the encrypted file's bytes done and its
-  // size (a BJLGENC1 file is read twice: each pass counts for half); false stops with Cancelled
+  // The one progress record (common/progress.h), phase "decrypt" (DecryptFile) or "verify"
+  // (VerifyFile) in bytes of the encrypted file (a BJLGENC1 file is decrypted in two passes,
+  // each counting for half), on the calling thread after each batch; false stops with Cancelled
   // (nothing is written under the output name).
-  std::function<bool(uint64_t done, uint64_t total)> progress;
+  ProgressFn progress;
 };
 
 // What is known about an encrypted file: from its header (Inspect) or after a full pass.

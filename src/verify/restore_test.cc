@@ -233,7 +233,7 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
       crypto::DecryptOptions d;
       d.threads = options.threads;
       if (!progress("decrypt", 0, info->encrypted_size, base, true)) return cancelled("decrypt");
-      d.progress = [&](uint64_t done, uint64_t total) { return progress("decrypt", done, total, base, false); };
+      d.progress = [&](const bjlg::Progress& p) { return progress("decrypt", p.done, p.total, base, false); };
       Result<crypto::FileReport> r = crypto::DecryptFile(a, zip, *options.secret, d);
       decrypt_seconds += Since(t);
       if (r.status().code() == Status::Code::kCancelled) return cancelled("decrypt");

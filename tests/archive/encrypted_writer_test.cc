@@ -21,6 +21,7 @@
 using namespace bjlg::archive;
 using namespace bjlg::archive::testing;
 using bjlg::Sha256;
+using bjlg::Progress;
 using bjlg::Status;
 namespace crypto = bjlg::crypto;
 
@@ -217,8 +218,17 @@ TEST_CASE("The plaintext exists only in a private 0700 folder beside the target 
   auto w = Make(t / "out/a.enc", o);
   int checked = 0;
   std::vector<std::string> phases;
+  size_t last_index = 0;
+  uint64_t last_done = 0;
+  bool one_bar = true;  // declared phases, indexes forward, bytes never back within a phase
   w->set_progress([&](const Progress& p) {
-    if (phases.empty() || phases.back() != p.phase) phases.push_back(p.phase);
+    const bool new_phase = phases.empty() || phases.back() != p.phase;
+    if (new_phase) phases.push_back(p.phase);
+    one_bar &= p.phases == std::vector<std::string>{"archive", "encrypt", "authenticate"} &&
+               p.unit == "bytes" && p.phase_index >= last_index && p.phases[p.phase_index] == p.phase &&
+               (new_phase || p.done >= last_done) && p.done <= p.total;
+    last_index = p.phase_index;
+    last_done = p.done;
     const auto names = List(t / "out");
     REQUIRE(names.size() == 1);  // nothing beside the private folder: no partial, no target
     const std::string dir = t / ("out/" + names[0]);
@@ -239,6 +249,7 @@ TEST_CASE("The plaintext exists only in a private 0700 folder beside the target 
   REQUIRE(w->AddDirectory(t / "site", "wp-content").ok());
   REQUIRE(w->Close().ok());
   CHECK(checked > 2);
+  CHECK(one_bar);
   CHECK(phases == std::vector<std::string>{"archive", "encrypt", "authenticate"});
   CHECK(List(t / "out") == std::vector<std::string>{"a.enc"});
 }
@@ -265,7 +276,7 @@ TEST_CASE("Cancelling an encrypted archive from the progress callback leaves not
   WriterOptions o = Encrypted(KeySecret());
   o.progress_interval = 0;
   auto w = Make(t / "out/a.enc", o);
-  w->set_progress([](const Progress& p) { return p.files_done < 2; });
+  w->set_progress([](const Progress& p) { return p.done == 0; });  // once some bytes are written
   CHECK(w->AddDirectory(t / "site", "wp-content").code() == Status::Code::kCancelled);
   CHECK(List(t / "out").empty());
   CHECK(w->Close().status().code() == Status::Code::kCancelled);

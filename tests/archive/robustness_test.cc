@@ -15,6 +15,7 @@
 
 using namespace bjlg::archive;
 using namespace bjlg::archive::testing;
+using bjlg::Progress;
 using bjlg::Status;
 
 namespace {

@@ -18,6 +18,7 @@ struct Seen {
   std::vector<uint64_t> done;
   uint64_t total = 0;
   bool other_thread = false;
+  bool one_record_shape = true;  // phase "encrypt" of ["encrypt"], in bytes
 };
 
 EncryptOptions Recording(Format format, Seen* seen, size_t stop_at_call = 0) {
@@ -26,9 +27,11 @@ EncryptOptions Recording(Format format, Seen* seen, size_t stop_at_call = 0) {
   o.chunk_size = 64 << 10;
   o.threads = 1;  // batches of 4 chunks: 256 KiB
   const std::thread::id caller = std::this_thread::get_id();
-  o.progress = [seen, stop_at_call, caller](uint64_t done, uint64_t total) {
-    seen->done.push_back(done);
-    seen->total = total;
+  o.progress = [seen, stop_at_call, caller](const Progress& p) {
+    seen->done.push_back(p.done);
+    seen->total = p.total;
+    seen->one_record_shape &= p.phase == "encrypt" && p.unit == "bytes" && p.phase_index == 0 &&
+                              p.phases == std::vector<std::string>{"encrypt"};
     seen->other_thread |= std::this_thread::get_id() != caller;
     return stop_at_call == 0 || seen->done.size() < stop_at_call;
   };
@@ -49,7 +52,10 @@ TEST_CASE("encryption progress: every batch, in order, ending at the input size"
     INFO((format == Format::kBjlg ? "bjlg" : "bjlgenc1"));
     REQUIRE(r.ok());
     CHECK(seen.total == size);
-    CHECK(seen.done.size() == (format == Format::kBjlg ? 5u : 3u));  // 256 KiB batches; 4 MiB pieces
+    CHECK(seen.one_record_shape);
+    // The phase's start (0), then every batch: 256 KiB batches (bjlg), 4 MiB pieces (BJLGENC1).
+    CHECK(seen.done.front() == 0);
+    CHECK(seen.done.size() == (format == Format::kBjlg ? 6u : 4u));
     CHECK(std::is_sorted(seen.done.begin(), seen.done.end()));
     CHECK(seen.done.back() == size);
     CHECK_FALSE(seen.other_thread);
