@@ -31,7 +31,9 @@ final class ArchiveCommand
                    --out FILE         the archive to write (required)
                    --level N          deflate level 0-9 (default 6)
                    --threads N        compression threads (default: all cores)
-                   --exclude PAT      shell pattern on absolute paths, repeatable
+                   --exclude PAT      shell pattern, repeatable: on absolute paths, or on
+                                      entry names when it starts with neither / nor *
+                                      (--exclude wp-content/uploads)
                    --include PAT      shell pattern, repeatable
                    --no-default-excludes
                    --follow-symlinks  follow symlinks that stay inside the sources
@@ -161,14 +163,18 @@ final class ArchiveCommand
             echo json_encode($summary, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE), "\n";
             return 0;
         }
-        $mb = $summary['bytes_in'] / 1e6;
-        printf("%s: %s backup, %d entries (%d files%s), %.1f MB -> %.1f MB (%.1f%%) in %.2f s, %.0f MB/s\n",
+        // Binary units, as everywhere in bjlg; a ratio only when the input is big enough for the
+        // archive's own overhead (manifest, index) not to dominate it.
+        $ratio = $summary['bytes_in'] >= 65536 ? sprintf(' (%.0f%%)', 100 * $summary['bytes_out'] / $summary['bytes_in']) : '';
+        printf("%s: %s backup, %d entries (%d files%s%s), %s -> %s%s in %.2f s, %s/s\n",
             $summary['path'], $summary['type'], $summary['entries'], $summary['files'],
             $summary['type'] === 'incremental'
                 ? sprintf(", %d unchanged, %d deleted", $summary['unchanged'], $summary['deleted']) : '',
-            $mb, $summary['bytes_out'] / 1e6,
-            $summary['bytes_in'] > 0 ? 100 * $summary['bytes_out'] / $summary['bytes_in'] : 100.0,
-            $summary['duration'], $summary['duration'] > 0 ? $mb / $summary['duration'] : 0);
+            $summary['excluded'] > 0
+                ? sprintf(', %d excluded (%s)', $summary['excluded'], ProgressDisplay::bytes($summary['excluded_bytes'])) : '',
+            ProgressDisplay::bytes($summary['bytes_in']), ProgressDisplay::bytes($summary['bytes_out']), $ratio,
+            $summary['duration'],
+            ProgressDisplay::bytes((int) ($summary['duration'] > 0 ? $summary['bytes_in'] / $summary['duration'] : 0)));
         printf("sha256 %s\n", $summary['sha256']);
         if (($e = $summary['encryption']) !== null) {
             printf("encrypted %s, %s, %s%s; zip sha256 %s\n", $e['format'], $e['cipher'],

@@ -304,6 +304,8 @@ void summary_to_array(const bjlg::archive::Summary &s, zval *out) {
   add_assoc_long(out, "files", static_cast<zend_long>(s.files));
   add_assoc_long(out, "unchanged", static_cast<zend_long>(s.unchanged));
   add_assoc_long(out, "deleted", static_cast<zend_long>(s.deleted));
+  add_assoc_long(out, "excluded", static_cast<zend_long>(s.excluded));
+  add_assoc_long(out, "excluded_bytes", static_cast<zend_long>(s.excluded_bytes));
   add_assoc_long(out, "bytes_in", static_cast<zend_long>(s.bytes_in));
   add_assoc_long(out, "bytes_out", static_cast<zend_long>(s.bytes_out));
   zval skipped;

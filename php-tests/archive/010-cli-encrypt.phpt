@@ -25,7 +25,7 @@ function backup(array $args): void {
     $rc = $cli->run(array_merge(['backup'], $args));
     $out = ob_get_clean();
     rewind($err);
-    echo "[$rc] ", preg_replace('/^.*MB\/s\n/', '', $out), stream_get_contents($err);
+    echo "[$rc] ", preg_replace('/^.*B\/s\n/', '', $out), stream_get_contents($err);
     ftruncate($err, 0);
     rewind($err);
 }
@@ -70,6 +70,8 @@ backup-manifest.json wp-content/plugins/p/p.php database.sql backup-index.json
     "files": 2,
     "unchanged": 0,
     "deleted": 0,
+    "excluded": 0,
+    "excluded_bytes": 0,
     "bytes_in": 1508,
     "bytes_out": %d,
     "skipped": [],

@@ -25,16 +25,21 @@ Filter::Filter(std::vector<std::string> exclude, std::vector<std::string> includ
     for (char& c : p) {
       if (c == '\\') c = '/';
     }
-    if (!p.empty()) exclude_.push_back(std::move(p));
+    if (p.empty()) continue;
+    if (p[0] != '/' && p[0] != '*') relative_exclude_.push_back(p);
+    exclude_.push_back(std::move(p));
   }
   for (std::string& p : include) {
     if (!p.empty()) include_.push_back(NormalizeInclude(std::move(p)));
   }
 }
 
-bool Filter::Excluded(const std::string& absolute_path) const {
+bool Filter::Excluded(const std::string& absolute_path, const std::string& entry_name) const {
   for (const std::string& p : exclude_) {
     if (fnmatch(p.c_str(), absolute_path.c_str(), 0) == 0) return true;
+  }
+  for (const std::string& p : relative_exclude_) {
+    if (fnmatch(p.c_str(), entry_name.c_str(), 0) == 0) return true;
   }
   return false;
 }

@@ -4,6 +4,10 @@
 //    classes, case-sensitive) matched against the absolute path of every file and directory;
 //    an excluded directory is not descended into. A pattern without wildcard matches that exact
 //    path only.
+//  - bjlg's addition: an exclude pattern that starts with neither `/` nor `*` is relative to the
+//    backup and also matches entry names (`wp-content/uploads`, `uploads/*.mp4` under its
+//    prefix); such a pattern can never match an absolute path, so the plugin's saved patterns
+//    keep their meaning.
 //  - include patterns apply to files only; a pattern without `*` or `?` means `*pattern*`
 //    (leading `/` and `*` dropped first); a file is included when any pattern matches its
 //    absolute path or its entry name. No include pattern means everything.
@@ -24,8 +28,9 @@ class Filter {
   Filter() = default;
   Filter(std::vector<std::string> exclude, std::vector<std::string> include, bool default_excludes);
 
-  // True when the absolute path (file or directory) matches an exclude pattern.
-  bool Excluded(const std::string& absolute_path) const;
+  // True when the absolute path (file or directory) matches an exclude pattern, or its entry
+  // name a relative one.
+  bool Excluded(const std::string& absolute_path, const std::string& entry_name) const;
 
   // True when a file passes the include patterns (always true without include patterns).
   bool Included(const std::string& absolute_path, const std::string& entry_name) const;
@@ -35,6 +40,7 @@ class Filter {
 
  private:
   std::vector<std::string> exclude_;
+  std::vector<std::string> relative_exclude_;  // the exclude patterns matched on entry names
   std::vector<std::string> include_;
 };
 

@@ -74,7 +74,11 @@ class Walker {
       return;
     }
     ++out_->seen;
-    if (filter_.Excluded(path)) return;
+    if (filter_.Excluded(path, name)) {
+      ++out_->excluded;
+      if (S_ISREG(st.st_mode)) out_->excluded_bytes += static_cast<uint64_t>(st.st_size);
+      return;
+    }
     if (!options_.exclude_path.empty() && path == options_.exclude_path) return;
     if (S_ISLNK(st.st_mode)) {
       if (!options_.follow_symlinks) {
@@ -159,6 +163,12 @@ Result<ScanResult> ScanDirectory(const std::string& root, const std::string& pre
   ScanOptions opts = options;
   opts.allowed_roots.push_back(*canonical);
   ScanResult result;
+  // The root is a folder like any other: `--exclude wp-content/uploads` also leaves out a root
+  // added as wp-content/uploads.
+  if (!clean_prefix.empty() && filter.Excluded(*canonical, clean_prefix.substr(0, clean_prefix.size() - 1))) {
+    result.excluded = 1;
+    return result;
+  }
   Walker walker(filter, opts, &result);
   walker.stack.insert({st.st_dev, st.st_ino});
   std::string base = *canonical == "/" ? "" : *canonical;

@@ -43,6 +43,10 @@ struct ScanResult {
   std::vector<Skipped> skipped;
   // Every entry name seen on disk under the root, taken or not (for incremental deletions).
   uint64_t seen = 0;
+  // Files and folders left out by an exclude pattern (a folder counts once, its content is not
+  // visited), and the size of the excluded files.
+  uint64_t excluded = 0;
+  uint64_t excluded_bytes = 0;
 };
 
 // Scans `root` (made absolute and canonical) recursively. `prefix` is prepended to entry names

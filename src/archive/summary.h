@@ -26,6 +26,8 @@ struct Summary {
   uint64_t files = 0;           // content entries (files, strings, streams)
   uint64_t unchanged = 0;       // incremental: files identical to the previous index
   uint64_t deleted = 0;         // incremental: paths listed in deleted-files.json
+  uint64_t excluded = 0;        // files and folders left out by exclude patterns (a folder once)
+  uint64_t excluded_bytes = 0;  // size of the excluded files (not of excluded folders' content)
   uint64_t bytes_in = 0;        // uncompressed bytes of the content entries
   uint64_t bytes_out = 0;       // size of the archive file (encrypted, when encrypted)
   std::vector<Skipped> skipped;

@@ -584,6 +584,8 @@ Status Writer::AddDirectory(const std::string& dir, const std::string& prefix) {
   while (!clean_prefix.empty() && clean_prefix.back() == '/') clean_prefix.pop_back();
   scanned_prefixes_.push_back(clean_prefix);
   for (Skipped& sk : result->skipped) summary_.skipped.push_back(std::move(sk));
+  summary_.excluded += result->excluded;
+  summary_.excluded_bytes += result->excluded_bytes;
 
   for (const ScannedFile& f : result->files) {
     progress_state_.files_total += 1;

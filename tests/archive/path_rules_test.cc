@@ -47,24 +47,37 @@ TEST_CASE("IsUnder matches whole components", "[archive][names]") {
 
 TEST_CASE("Filters follow the plugin: fnmatch on absolute paths, `*` crossing `/`", "[archive][filter]") {
   Filter defaults({}, {}, true);
-  CHECK(defaults.Excluded("/var/www/wp-content/cache/page.html"));
+  CHECK(defaults.Excluded("/var/www/wp-content/cache/page.html", ""));
   // As in the plugin, "*/cache/*" does not match the folder itself, only what is inside.
-  CHECK_FALSE(defaults.Excluded("/var/www/wp-content/cache"));
-  CHECK(defaults.Excluded("/srv/a/b/debug.log"));
-  CHECK(defaults.Excluded("/srv/x/node_modules/y/z.js"));
-  CHECK(defaults.Excluded("/srv/uploads/bjlg-backups/site-1/a.zip"));
-  CHECK_FALSE(defaults.Excluded("/srv/uploads/photo.jpg"));
+  CHECK_FALSE(defaults.Excluded("/var/www/wp-content/cache", ""));
+  CHECK(defaults.Excluded("/srv/a/b/debug.log", ""));
+  CHECK(defaults.Excluded("/srv/x/node_modules/y/z.js", ""));
+  CHECK(defaults.Excluded("/srv/uploads/bjlg-backups/site-1/a.zip", ""));
+  CHECK_FALSE(defaults.Excluded("/srv/uploads/photo.jpg", ""));
 
   Filter none({"*.tmp", "/srv/exact/path.txt", "*/[Bb]ackup?/*"}, {}, false);
-  CHECK(none.Excluded("/srv/a/b/c.tmp"));
-  CHECK(none.Excluded("/srv/exact/path.txt"));
-  CHECK_FALSE(none.Excluded("/srv/exact/path.txt.bak"));
-  CHECK(none.Excluded("/srv/Backup1/x"));
-  CHECK_FALSE(none.Excluded("/srv/a/debug.log"));  // defaults off
+  CHECK(none.Excluded("/srv/a/b/c.tmp", ""));
+  CHECK(none.Excluded("/srv/exact/path.txt", ""));
+  CHECK_FALSE(none.Excluded("/srv/exact/path.txt.bak", ""));
+  CHECK(none.Excluded("/srv/Backup1/x", ""));
+  CHECK_FALSE(none.Excluded("/srv/a/debug.log", ""));  // defaults off
 
   Filter include({}, {"uploads", "*.php"}, false);
   CHECK(include.Included("/srv/wp-content/uploads/a.jpg", "wp-content/uploads/a.jpg"));
   CHECK(include.Included("/srv/wp-content/plugins/a.php", "wp-content/plugins/a.php"));
   CHECK_FALSE(include.Included("/srv/wp-content/plugins/a.js", "wp-content/plugins/a.js"));
   CHECK(Filter({}, {}, false).Included("/any", "any"));
+}
+
+TEST_CASE("An exclude pattern starting with neither / nor * is relative to the backup: it matches entry names",
+          "[archive][filter]") {
+  Filter relative({"wp-content/uploads", "wp-content/plugins/*.zip"}, {}, false);
+  CHECK(relative.Excluded("/var/www/wp-content/uploads", "wp-content/uploads"));  // the folder: not descended
+  CHECK(relative.Excluded("/var/www/wp-content/plugins/old.zip", "wp-content/plugins/old.zip"));
+  CHECK_FALSE(relative.Excluded("/var/www/wp-content/uploads-old", "wp-content/uploads-old"));
+  CHECK_FALSE(relative.Excluded("/var/www/wp-content/plugins/a.php", "wp-content/plugins/a.php"));
+  // Absolute and wildcard-first patterns keep the plugin's meaning: never matched on entry names.
+  Filter plugin({"/wp-content/uploads", "*/cache/*"}, {}, false);
+  CHECK_FALSE(plugin.Excluded("/var/www/wp-content/uploads", "wp-content/uploads"));
+  CHECK_FALSE(plugin.Excluded("/var/www/cache", "cache/x"));
 }

@@ -117,6 +117,9 @@ TEST_CASE("A backup has the manifest first, the files under their prefix, the in
 
   CHECK(s.entries == 9);
   CHECK(s.files == 7);
+  // The defaults left out cache/page.html (6 bytes), debug.log (8) and node_modules/x (a folder).
+  CHECK(s.excluded == 3);
+  CHECK(s.excluded_bytes == 14);
   CHECK(s.type == "full");
   CHECK(s.sha256 == *Sha256OfFile(t / "out/backup.zip"));
   CHECK(s.bytes_out == ReadFile(t / "out/backup.zip").size());
@@ -136,6 +139,31 @@ TEST_CASE("A backup has the manifest first, the files under their prefix, the in
   CHECK(parsed->at("wp-content/plugins/hello/hello.php").sha256 == l.sha["wp-content/plugins/hello/hello.php"]);
   // Nothing but the archive is left in its folder.
   CHECK(TempDir::Run("test $(ls -A '" + t / "out" + "' | wc -l) = 1") == 0);
+}
+
+TEST_CASE("Exclude patterns relative to the backup leave out whole folders, and the summary says how much",
+          "[archive][writer]") {
+  TempDir t;
+  MakeSite(t);
+  mkdir((t / "out").c_str(), 0755);
+  WriterOptions o;
+  o.exclude = {"wp-content/uploads", "wp-content/plugins/*.txt"};
+  o.default_excludes = false;
+  auto w = Make(t / "out/backup.zip", o);
+  REQUIRE(w->AddDirectory(t / "site/plugins", "wp-content/plugins").ok());
+  REQUIRE(w->AddDirectory(t / "site/uploads", "wp-content/uploads").ok());
+  Summary s = CloseOk(*w);
+  const std::vector<std::string> expected = {
+      "backup-manifest.json",
+      "wp-content/plugins/hello/debug.log",
+      "wp-content/plugins/hello/hello.php",
+      "wp-content/plugins/hello/node_modules/x/index.js",
+      "backup-index.json",
+  };
+  CHECK(ListWithPython(t / "out/backup.zip").names == expected);
+  // The uploads root (a folder, once), readme.txt (3000 bytes) and a..b.txt (28 bytes).
+  CHECK(s.excluded == 3);
+  CHECK(s.excluded_bytes == 3028);
 }
 
 TEST_CASE("The caller's manifest keys are merged in the plugin's key order", "[archive][writer]") {
