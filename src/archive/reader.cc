@@ -11,6 +11,7 @@
 
 #include "archive/backup_index.h"
 #include "archive/path_rules.h"
+#include "archive/zip_layout.h"
 #include "crypto/plaintext_reader.h"
 
 namespace bjlg::archive {
@@ -62,6 +63,7 @@ class DecryptedSource {
   zip_source_t* Create(zip_error_t* error) { return zip_source_function_create(&Callback, this, error); }
   const Status& failure() const { return failure_; }
   const char* format() const { return plain_->format(); }
+  crypto::PlaintextReader& plain() const { return *plain_; }
 
  private:
   static zip_int64_t Callback(void* self, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
@@ -191,6 +193,14 @@ Result<std::unique_ptr<Reader>> Reader::Open(const std::string& path, const cryp
       return ZipErrorStatus(path, code, errno);
     }
   }
+  // After libzip accepted the directory (its refusals keep their words), before any entry is read.
+  Status layout = r->source_ ? CheckZipLayout(
+                                   [&](uint64_t offset, uint8_t* out, size_t size) {
+                                     return r->source_->plain().ReadAt(offset, out, size);
+                                   },
+                                   r->source_->plain().size(), path)
+                             : CheckZipFileLayout(path);
+  if (!layout.ok()) return layout;
   zip_t* za = r->zip_;
   const zip_int64_t count = zip_get_num_entries(za, 0);
   r->entries_.reserve(static_cast<size_t>(count));
