@@ -81,6 +81,8 @@ bool ParseOptions(HashTable *ht, quota::CollectOptions *options, quota::ParseOpt
       options->max_response_bytes = static_cast<uint64_t>(n);
     } else if (name == "verify_tls") {
       if (!boolean(&options->verify_tls)) return false;
+    } else if (name == "allow_private_network") {
+      if (!boolean(&options->allow_private_network)) return false;
     } else if (name == "test_endpoints") {
       if (!boolean(&parse->allow_test_endpoints)) return false;
     } else if (name == "ca_bundle") {
