@@ -297,6 +297,7 @@ bool run(WriterObject *o, Body &&body) {
     bjlg::Status s = body();
     if (!s.ok() && !EG(exception) && !o->bailout) bjlg_archive_throw(s);
   });
+  bjlg_scrub_pending_exception();  // a callable's own exception passed through frames holding secrets
   o->busy = false;
   if (o->writer && o->writer->closed()) o->writer.reset();
   return o->bailout;
