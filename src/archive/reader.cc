@@ -398,7 +398,7 @@ Result<ExtractReport> Reader::ExtractTo(const std::string& dir, const ExtractOpt
     // Written beside the target and renamed over it only once its size and CRC were checked:
     // a damaged entry never truncates or removes the file it would have replaced.
     const mode_t mode = e.mode != 0 ? (e.mode & 0777) : 0644;
-    auto out = AtomicFile::CreateAt(cur.get(), leaf, "\"" + e.name + "\"", mode, o.overwrite);
+    auto out = AtomicFile::CreateAt(cur.get(), leaf, "\"" + e.name + "\"", mode, o.overwrite, /*sync=*/false);
     if (!out.ok()) return out.status().Annotate("cannot extract \"" + e.name + "\": ");
     const uint64_t room = std::min(o.max_entry_size, o.max_total_size - report.bytes);
     auto stream = OpenIndex(e, room);

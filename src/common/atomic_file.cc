@@ -53,7 +53,8 @@ Result<std::unique_ptr<AtomicFile>> AtomicFile::Create(const std::string& target
 }
 
 Result<std::unique_ptr<AtomicFile>> AtomicFile::CreateAt(int dir_fd, const std::string& leaf,
-                                                         const std::string& display, mode_t mode, bool replace) {
+                                                         const std::string& display, mode_t mode, bool replace,
+                                                         bool sync) {
   if (leaf.empty() || leaf.find('/') != std::string::npos || leaf == "." || leaf == "..") {
     return Status::InvalidArgument("\"" + leaf + "\" is not a file name");
   }
@@ -61,6 +62,7 @@ Result<std::unique_ptr<AtomicFile>> AtomicFile::CreateAt(int dir_fd, const std::
   f->target_ = display;
   f->leaf_ = leaf;
   f->replace_ = replace;
+  f->sync_ = sync;
   f->dir_fd_ = fcntl(dir_fd, F_DUPFD_CLOEXEC, 0);
   if (f->dir_fd_ < 0) return Status::FromErrno(errno, "cannot write " + display);
   static const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -130,7 +132,7 @@ Status AtomicFile::Append(const void* data, size_t size) {
 
 Status AtomicFile::Commit() {
   if (fd_ < 0 || committed_) return Status::InvalidArgument(target_ + " is already closed");
-  if (fsync(fd_) != 0) {
+  if (sync_ && fsync(fd_) != 0) {
     const Status s = Status::FromErrno(errno, "cannot write " + target_);
     Discard();
     return s;
@@ -144,7 +146,7 @@ Status AtomicFile::Commit() {
   close(fd_);  // after the rename: the lock is held until the file has its final name
   fd_ = -1;
   if (dir_fd_ >= 0) {
-    fsync(dir_fd_);
+    if (sync_) fsync(dir_fd_);
   } else {
     SyncFolder(dir_);
   }

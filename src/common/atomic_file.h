@@ -34,9 +34,11 @@ class AtomicFile {
   // Commit() renames it with renameat. The rename replaces the directory entry itself, so a
   // symbolic link at `leaf` is replaced, never followed, and a hard-linked target's other names
   // keep their content. `replace` false: Commit() fails (IOError, EEXIST) when `leaf` exists.
-  // `dir_fd` is duplicated; `display` names the target in messages.
+  // `dir_fd` is duplicated; `display` names the target in messages. `sync` false: Commit() skips
+  // the fsyncs (an extraction of many files, where the order of publication matters and the
+  // durability of each file does not).
   static Result<std::unique_ptr<AtomicFile>> CreateAt(int dir_fd, const std::string& leaf, const std::string& display,
-                                                      mode_t mode, bool replace = true);
+                                                      mode_t mode, bool replace = true, bool sync = true);
   ~AtomicFile();
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
@@ -69,6 +71,7 @@ class AtomicFile {
   int dir_fd_ = -1;
   std::string leaf_, temp_leaf_;
   bool replace_ = true;
+  bool sync_ = true;
 };
 
 // The folder of `path` ("." for a bare name, "/" for a file at the root).
