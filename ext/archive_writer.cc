@@ -297,7 +297,6 @@ bool run(WriterObject *o, Body &&body) {
     bjlg::Status s = body();
     if (!s.ok() && !EG(exception) && !o->bailout) bjlg_archive_throw(s);
   });
-  bjlg_scrub_pending_exception();  // a callable's own exception passed through frames holding secrets
   o->busy = false;
   if (o->writer && o->writer->closed()) o->writer.reset();
   return o->bailout;
@@ -383,6 +382,7 @@ ZEND_METHOD(Bjlg_Archive_Writer, __construct) {
 }
 
 ZEND_METHOD(Bjlg_Archive_Writer, addDirectory) {
+  BjlgScrubOnExit scrub;  // the callable's exception, or ours, passes frames that may hold secrets
   zend_string *dir, *prefix = nullptr;
   ZEND_PARSE_PARAMETERS_START(1, 2)
     Z_PARAM_PATH_STR(dir)
@@ -399,6 +399,7 @@ ZEND_METHOD(Bjlg_Archive_Writer, addDirectory) {
 }
 
 ZEND_METHOD(Bjlg_Archive_Writer, addFile) {
+  BjlgScrubOnExit scrub;  // the callable's exception, or ours, passes frames that may hold secrets
   zend_string *file, *name;
   ZEND_PARSE_PARAMETERS_START(2, 2)
     Z_PARAM_PATH_STR(file)
@@ -414,6 +415,7 @@ ZEND_METHOD(Bjlg_Archive_Writer, addFile) {
 }
 
 ZEND_METHOD(Bjlg_Archive_Writer, addFromString) {
+  BjlgScrubOnExit scrub;  // the callable's exception, or ours, passes frames that may hold secrets
   zend_string *name, *data;
   ZEND_PARSE_PARAMETERS_START(2, 2)
     Z_PARAM_STR(name)
@@ -429,6 +431,7 @@ ZEND_METHOD(Bjlg_Archive_Writer, addFromString) {
 }
 
 ZEND_METHOD(Bjlg_Archive_Writer, addFromStream) {
+  BjlgScrubOnExit scrub;  // the callable's exception, or ours, passes frames that may hold secrets
   zend_string *name;
   zval *zstream;
   ZEND_PARSE_PARAMETERS_START(2, 2)
@@ -447,6 +450,7 @@ ZEND_METHOD(Bjlg_Archive_Writer, addFromStream) {
 }
 
 ZEND_METHOD(Bjlg_Archive_Writer, close) {
+  BjlgScrubOnExit scrub;  // the callable's exception, or ours, passes frames that may hold secrets
   ZEND_PARSE_PARAMETERS_NONE();
   WriterObject *o = usable(ZEND_THIS);
   if (o == nullptr) RETURN_THROWS();

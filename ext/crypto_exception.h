@@ -13,9 +13,7 @@ extern BjlgExceptionKinds bjlg_crypto_kinds;
 /* bjlg_throw_status(bjlg_crypto_kinds, status). REQUIRES: !status.ok() */
 void bjlg_crypto_throw_status(const bjlg::Status &status);
 
-/* Declared first in every Bjlg\Crypto method: scrubs whatever exception the method leaves. */
-struct BjlgCryptoScrubOnExit {
-  ~BjlgCryptoScrubOnExit() { bjlg_scrub_pending_exception(); }
-};
+/* Declared first in every Bjlg\Crypto method (see BjlgScrubOnExit in glue.h). */
+using BjlgCryptoScrubOnExit = BjlgScrubOnExit;
 
 #endif /* BJLG_CRYPTO_EXCEPTION_GLUE_H */

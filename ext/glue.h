@@ -28,6 +28,12 @@ void bjlg_scrub_trace(zend_object *obj);
  * on its previous ones. */
 void bjlg_scrub_pending_exception(void);
 
+/* Declared first in a method whose caller may hold a secret on the stack (a Key, a password, a
+ * destination's credentials): scrubs whatever exception the method leaves, of any class. */
+struct BjlgScrubOnExit {
+  ~BjlgScrubOnExit() { bjlg_scrub_pending_exception(); }
+};
+
 /* The create_object handler of every Bjlg\ exception class (installed on all of them at the end
  * of MINIT): like ext/sodium's, a bjlg exception never keeps an argument of any frame, so a key,
  * a password or a credential passed anywhere down the call stack never shows in getTrace(),

@@ -151,6 +151,7 @@ void ToPhp(const std::vector<quota::QuotaUsage> &results, zval *return_value) {
 }  // namespace
 
 ZEND_METHOD(Bjlg_Quota_Collector, collect) {
+  BjlgScrubOnExit scrub;  // destinations carry credentials
   HashTable *destinations;
   HashTable *options_ht = nullptr;
   ZEND_PARSE_PARAMETERS_START(1, 2)
@@ -196,6 +197,7 @@ ZEND_METHOD(Bjlg_Quota_Collector, collect) {
 }
 
 ZEND_METHOD(Bjlg_Quota_Collector, collectFromFile) {
+  BjlgScrubOnExit scrub;  // destinations carry credentials
   zend_string *path;
   HashTable *options_ht = nullptr;
   ZEND_PARSE_PARAMETERS_START(1, 2)

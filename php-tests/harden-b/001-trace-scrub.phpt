@@ -69,6 +69,9 @@ check('Cipher password', fn($s) => decrypt($s, $dir), $password);
 // The quota collector: a missing destinations file, with a credential on the caller's stack.
 function quota(string $secret, string $dir) { return Bjlg\Quota\Collector::collectFromFile("$dir/none.json"); }
 check('Quota collector', fn($s) => quota($s, $dir), $password);
+// Even PHP's own TypeError, raised by a bjlg method while credentials are on the stack.
+function quota_bad(string $secret) { return Bjlg\Quota\Collector::collect([['name' => 'x', 'type' => 'local', 'path' => 42]]); }
+check('Quota TypeError', fn($s) => quota_bad($s), $password);
 
 // The archive reader: a damaged archive opened with a key.
 file_put_contents("$dir/bad.zip", 'not an archive');
@@ -90,5 +93,6 @@ progress throws: LogicException, leaks: no
 Cipher key: Bjlg\Crypto\IOException, leaks: no
 Cipher password: Bjlg\Crypto\IOException, leaks: no
 Quota collector: Bjlg\Quota\IOException, leaks: no
+Quota TypeError: TypeError, leaks: no
 Reader::open: %s, leaks: no
 bool(true)
