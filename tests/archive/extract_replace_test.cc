@@ -15,13 +15,9 @@ namespace bjlg::archive {
 namespace {
 
 using testing::ReadFile;
+using testing::Le32;
 using testing::TempDir;
 using testing::WriteFile;
-
-uint32_t Le32(const std::string& s, size_t at) {
-  return static_cast<uint8_t>(s[at]) | static_cast<uint8_t>(s[at + 1]) << 8 |
-         static_cast<uint8_t>(s[at + 2]) << 16 | static_cast<uint32_t>(static_cast<uint8_t>(s[at + 3])) << 24;
-}
 
 // An archive of one entry "a.txt" whose recorded CRC-32 does not match its data.
 std::string DamagedZip(const std::string& content) {

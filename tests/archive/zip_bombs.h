@@ -21,6 +21,12 @@ inline void Put32(std::string* s, uint32_t v) {
   Put16(s, v >> 16);
 }
 
+// The 32-bit little-endian field at `at` of `zip`.
+inline uint32_t Le32(const std::string& s, size_t at) {
+  return static_cast<uint8_t>(s[at]) | static_cast<uint8_t>(s[at + 1]) << 8 |
+         static_cast<uint8_t>(s[at + 2]) << 16 | static_cast<uint32_t>(static_cast<uint8_t>(s[at + 3])) << 24;
+}
+
 inline uint32_t Crc(const std::string& data) {
   return static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
 }

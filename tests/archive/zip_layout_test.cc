@@ -16,6 +16,7 @@
 namespace bjlg::archive {
 namespace {
 
+using testing::Le32;
 using testing::TempDir;
 
 Status CheckBytes(const std::string& zip) {
@@ -46,11 +47,6 @@ std::string InflateAt(const std::string& zip, size_t at, size_t compressed) {
   }
   inflateEnd(&z);
   return rc == Z_STREAM_END ? out : std::string();
-}
-
-uint32_t Le32(const std::string& s, size_t at) {
-  return static_cast<uint8_t>(s[at]) | static_cast<uint8_t>(s[at + 1]) << 8 |
-         static_cast<uint8_t>(s[at + 2]) << 16 | static_cast<uint32_t>(static_cast<uint8_t>(s[at + 3])) << 24;
 }
 
 TEST_CASE("An honest archive passes the layout check and opens", "[harden][archive]") {
