@@ -378,6 +378,7 @@ ZEND_METHOD(Bjlg_Archive_Writer, __construct) {
 }
 
 ZEND_METHOD(Bjlg_Archive_Writer, addDirectory) {
+  BjlgScrubOnExit scrub;  // the callable's exception, or ours, passes frames that may hold secrets
   zend_string *dir, *prefix = nullptr;
   ZEND_PARSE_PARAMETERS_START(1, 2)
     Z_PARAM_PATH_STR(dir)
@@ -394,6 +395,7 @@ ZEND_METHOD(Bjlg_Archive_Writer, addDirectory) {
 }
 
 ZEND_METHOD(Bjlg_Archive_Writer, addFile) {
+  BjlgScrubOnExit scrub;  // the callable's exception, or ours, passes frames that may hold secrets
   zend_string *file, *name;
   ZEND_PARSE_PARAMETERS_START(2, 2)
     Z_PARAM_PATH_STR(file)
@@ -409,6 +411,7 @@ ZEND_METHOD(Bjlg_Archive_Writer, addFile) {
 }
 
 ZEND_METHOD(Bjlg_Archive_Writer, addFromString) {
+  BjlgScrubOnExit scrub;  // the callable's exception, or ours, passes frames that may hold secrets
   zend_string *name, *data;
   ZEND_PARSE_PARAMETERS_START(2, 2)
     Z_PARAM_STR(name)
@@ -424,6 +427,7 @@ ZEND_METHOD(Bjlg_Archive_Writer, addFromString) {
 }
 
 ZEND_METHOD(Bjlg_Archive_Writer, addFromStream) {
+  BjlgScrubOnExit scrub;  // the callable's exception, or ours, passes frames that may hold secrets
   zend_string *name;
   zval *zstream;
   ZEND_PARSE_PARAMETERS_START(2, 2)
@@ -442,6 +446,7 @@ ZEND_METHOD(Bjlg_Archive_Writer, addFromStream) {
 }
 
 ZEND_METHOD(Bjlg_Archive_Writer, close) {
+  BjlgScrubOnExit scrub;  // the callable's exception, or ours, passes frames that may hold secrets
   ZEND_PARSE_PARAMETERS_NONE();
   WriterObject *o = usable(ZEND_THIS);
   if (o == nullptr) RETURN_THROWS();

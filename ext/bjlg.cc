@@ -9,6 +9,7 @@ extern "C" {
 
 #include "common/version.h"
 #include "date_time.h"
+#include "glue.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(bjlg)
 
@@ -41,6 +42,7 @@ static PHP_MINIT_FUNCTION(bjlg) {
   bjlg_register_verify_exception();
   bjlg_register_verify_verifier();
   bjlg_register_verify_restore_test();
+  bjlg_scrub_all_exception_traces();  /* last: every exception class exists */
   return SUCCESS;
 }
 

@@ -13,13 +13,7 @@ extern BjlgExceptionKinds bjlg_crypto_kinds;
 /* bjlg_throw_status(bjlg_crypto_kinds, status). REQUIRES: !status.ok() */
 void bjlg_crypto_throw_status(const bjlg::Status &status);
 
-/* Drops the argument values from the backtrace of the pending exception, whatever its class
- * (a ValueError or TypeError raised while a secret was on the call stack). */
-void bjlg_crypto_scrub_pending_exception(void);
-
-/* Declared first in every Bjlg\Crypto method: scrubs whatever exception the method leaves. */
-struct BjlgCryptoScrubOnExit {
-  ~BjlgCryptoScrubOnExit() { bjlg_crypto_scrub_pending_exception(); }
-};
+/* Declared first in every Bjlg\Crypto method (see BjlgScrubOnExit in glue.h). */
+using BjlgCryptoScrubOnExit = BjlgScrubOnExit;
 
 #endif /* BJLG_CRYPTO_EXCEPTION_GLUE_H */

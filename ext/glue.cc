@@ -8,6 +8,64 @@ extern "C" {
 
 const BjlgExceptionKinds bjlg_common_kinds{};
 
+namespace {
+
+zend_object *(*exception_create_object)(zend_class_entry *ce);
+
+zend_object *scrubbed_exception_create(zend_class_entry *ce) {
+  zend_object *obj = exception_create_object(ce);
+  bjlg_scrub_trace(obj);
+  return obj;
+}
+
+/* The exception a progress callable threw, and its previous ones, become the previous of a bjlg
+ * exception, whose string form prints them all: their frames (bjlg's methods, and the caller's
+ * that led to them, which may hold a password) lose their arguments too. */
+void scrub_chain(zend_object *obj) {
+  for (int depth = 0; obj != nullptr && depth < 64; ++depth) {
+    bjlg_scrub_trace(obj);
+    zval rv;
+    zval *prev = zend_read_property_ex(zend_get_exception_base(obj), obj, ZSTR_KNOWN(ZEND_STR_PREVIOUS), true, &rv);
+    obj = prev != nullptr && Z_TYPE_P(prev) == IS_OBJECT ? Z_OBJ_P(prev) : nullptr;
+  }
+}
+
+}  // namespace
+
+void bjlg_scrub_trace(zend_object *obj) {
+  zval rv;
+  zval *trace = zend_read_property_ex(zend_get_exception_base(obj), obj, ZSTR_KNOWN(ZEND_STR_TRACE),
+                                      /* silent */ true, &rv);
+  if (trace == nullptr || Z_TYPE_P(trace) != IS_ARRAY) return;
+  SEPARATE_ARRAY(trace);  /* a copy the user took of getTrace() keeps its own values */
+  zval *frame;
+  ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(trace), frame) {
+    if (Z_TYPE_P(frame) != IS_ARRAY) continue;
+    zval *args = zend_hash_find(Z_ARRVAL_P(frame), ZSTR_KNOWN(ZEND_STR_ARGS));
+    if (args != nullptr) {
+      SEPARATE_ARRAY(frame);
+      args = zend_hash_find(Z_ARRVAL_P(frame), ZSTR_KNOWN(ZEND_STR_ARGS));
+      zval_ptr_dtor(args);
+      ZVAL_EMPTY_ARRAY(args);
+    }
+  } ZEND_HASH_FOREACH_END();
+}
+
+void bjlg_scrub_pending_exception(void) {
+  if (EG(exception) != nullptr) scrub_chain(EG(exception));
+}
+
+void bjlg_scrub_all_exception_traces(void) {
+  exception_create_object = zend_ce_exception->create_object;
+  zval *entry;
+  ZEND_HASH_MAP_FOREACH_VAL(CG(class_table), entry) {
+    zend_class_entry *ce = static_cast<zend_class_entry *>(Z_PTR_P(entry));
+    if (ce->type == ZEND_INTERNAL_CLASS && instanceof_function(ce, bjlg_ce_Exception)) {
+      ce->create_object = scrubbed_exception_create;
+    }
+  } ZEND_HASH_FOREACH_END();
+}
+
 void bjlg_throw(zend_class_entry *ce, const std::string &message) {
   zend_throw_exception(ce, message.c_str(), 0);
 }
@@ -49,6 +107,7 @@ void bjlg_throw_status(const BjlgExceptionKinds &kinds, const bjlg::Status &stat
   const std::string code = status.error_code();
   zend_update_property_stringl(bjlg_ce_Exception, Z_OBJ(ex), "error_code", sizeof("error_code") - 1,
                                code.data(), code.size());
+  if (EG(exception) != nullptr) scrub_chain(EG(exception));
   zend_throw_exception_object(&ex);  // chains a pending exception as previous
 }
 

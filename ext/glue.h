@@ -20,6 +20,26 @@
 #include "common/status.h"
 #include "php_bjlg.h"
 
+/* Drops the argument values of every frame of the backtrace of `obj` (an exception). */
+void bjlg_scrub_trace(zend_object *obj);
+
+/* bjlg_scrub_trace() on the pending exception, whatever its class (a ValueError raised while a
+ * secret was on the call stack, a progress callable's own exception leaving a bjlg method), and
+ * on its previous ones. */
+void bjlg_scrub_pending_exception(void);
+
+/* Declared first in a method whose caller may hold a secret on the stack (a Key, a password, a
+ * destination's credentials): scrubs whatever exception the method leaves, of any class. */
+struct BjlgScrubOnExit {
+  ~BjlgScrubOnExit() { bjlg_scrub_pending_exception(); }
+};
+
+/* The create_object handler of every Bjlg\ exception class (installed on all of them at the end
+ * of MINIT): like ext/sodium's, a bjlg exception never keeps an argument of any frame, so a key,
+ * a password or a credential passed anywhere down the call stack never shows in getTrace(),
+ * getTraceAsString(), (string)$e or a log, even with zend.exception_ignore_args=0. */
+void bjlg_scrub_all_exception_traces(void);
+
 /* Throws `ce` with `message`; the message is copied. */
 void bjlg_throw(zend_class_entry *ce, const std::string &message);
 
@@ -42,7 +62,8 @@ extern const BjlgExceptionKinds bjlg_common_kinds;
 
 /* THE mapping from a failed core status to a PHP exception: the class of its kind in `kinds`,
  * the status's message, and its error_code() in the `error_code` property. An exception already
- * pending (a progress callable's) becomes the new one's previous. REQUIRES: !status.ok() */
+ * pending (a progress callable's) becomes the new one's previous, its trace and its previous
+ * ones' scrubbed of arguments as bjlg's own. REQUIRES: !status.ok() */
 void bjlg_throw_status(const BjlgExceptionKinds &kinds, const bjlg::Status &status);
 
 /* Calls a user's progress callable with `arg` (an array the caller built; released here).

@@ -81,6 +81,8 @@ bool ParseOptions(HashTable *ht, quota::CollectOptions *options, quota::ParseOpt
       options->max_response_bytes = static_cast<uint64_t>(n);
     } else if (name == "verify_tls") {
       if (!boolean(&options->verify_tls)) return false;
+    } else if (name == "allow_private_network") {
+      if (!boolean(&options->allow_private_network)) return false;
     } else if (name == "test_endpoints") {
       if (!boolean(&parse->allow_test_endpoints)) return false;
     } else if (name == "ca_bundle") {
@@ -149,6 +151,7 @@ void ToPhp(const std::vector<quota::QuotaUsage> &results, zval *return_value) {
 }  // namespace
 
 ZEND_METHOD(Bjlg_Quota_Collector, collect) {
+  BjlgScrubOnExit scrub;  // destinations carry credentials
   HashTable *destinations;
   HashTable *options_ht = nullptr;
   ZEND_PARSE_PARAMETERS_START(1, 2)
@@ -194,6 +197,7 @@ ZEND_METHOD(Bjlg_Quota_Collector, collect) {
 }
 
 ZEND_METHOD(Bjlg_Quota_Collector, collectFromFile) {
+  BjlgScrubOnExit scrub;  // destinations carry credentials
   zend_string *path;
   HashTable *options_ht = nullptr;
   ZEND_PARSE_PARAMETERS_START(1, 2)

@@ -16,7 +16,7 @@ $r = Collector::collect([
     ['name' => 'bad-token', 'type' => 'dropbox', 'access_token' => 'stolen-token-value', 'api_base_url' => "$base/ok"],
     ['name' => 'garbage', 'type' => 'dropbox', 'access_token' => 'phpt-token', 'api_base_url' => "$base/garbage"],
     ['name' => 'stall', 'type' => 'dropbox', 'access_token' => 'phpt-token', 'api_base_url' => "$base/stall", 'timeout_ms' => 1500],
-], ['test_endpoints' => true, 'timeout_ms' => 20000]);
+], ['test_endpoints' => true, 'allow_private_network' => true, 'timeout_ms' => 20000]);
 $elapsed = microtime(true) - $start;
 
 foreach ($r as $name => $u) {

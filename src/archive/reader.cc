@@ -11,6 +11,8 @@
 
 #include "archive/backup_index.h"
 #include "archive/path_rules.h"
+#include "archive/zip_layout.h"
+#include "common/atomic_file.h"
 #include "crypto/plaintext_reader.h"
 
 namespace bjlg::archive {
@@ -62,6 +64,7 @@ class DecryptedSource {
   zip_source_t* Create(zip_error_t* error) { return zip_source_function_create(&Callback, this, error); }
   const Status& failure() const { return failure_; }
   const char* format() const { return plain_->format(); }
+  crypto::PlaintextReader& plain() const { return *plain_; }
 
  private:
   static zip_int64_t Callback(void* self, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
@@ -191,6 +194,14 @@ Result<std::unique_ptr<Reader>> Reader::Open(const std::string& path, const cryp
       return ZipErrorStatus(path, code, errno);
     }
   }
+  // After libzip accepted the directory (its refusals keep their words), before any entry is read.
+  Status layout = r->source_ ? CheckZipLayout(
+                                   [&](uint64_t offset, uint8_t* out, size_t size) {
+                                     return r->source_->plain().ReadAt(offset, out, size);
+                                   },
+                                   r->source_->plain().size(), path)
+                             : CheckZipFileLayout(path);
+  if (!layout.ok()) return layout;
   zip_t* za = r->zip_;
   const zip_int64_t count = zip_get_num_entries(za, 0);
   r->entries_.reserve(static_cast<size_t>(count));
@@ -378,41 +389,37 @@ Result<ExtractReport> Reader::ExtractTo(const std::string& dir, const ExtractOpt
     }
     if (e.is_directory) continue;
     const std::string& leaf = parts.back();
-    const int flags = O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (o.overwrite ? O_TRUNC : O_EXCL);
-    const mode_t mode = e.mode != 0 ? (e.mode & 0777) : 0644;
-    Fd out(openat(cur.get(), leaf.c_str(), flags, mode));
-    if (out.get() < 0) {
-      return Status::IOError("cannot extract \"" + e.name + "\": " + strerror(errno));
+    if (!o.overwrite) {
+      struct stat st;
+      if (fstatat(cur.get(), leaf.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
+        return Status::IOError("cannot extract \"" + e.name + "\": " + strerror(EEXIST));
+      }
     }
-    auto fail = [&](Status st) {
-      unlinkat(cur.get(), leaf.c_str(), 0);
-      return st;
-    };
+    // Written beside the target and renamed over it only once its size and CRC were checked:
+    // a damaged entry never truncates or removes the file it would have replaced.
+    const mode_t mode = e.mode != 0 ? (e.mode & 0777) : 0644;
+    auto out = AtomicFile::CreateAt(cur.get(), leaf, "\"" + e.name + "\"", mode, o.overwrite, /*sync=*/false);
+    if (!out.ok()) return out.status().Annotate("cannot extract \"" + e.name + "\": ");
     const uint64_t room = std::min(o.max_entry_size, o.max_total_size - report.bytes);
     auto stream = OpenIndex(e, room);
-    if (!stream.ok()) return fail(stream.status());
+    if (!stream.ok()) return stream.status();
     while (true) {
       auto n = (*stream)->Read(buf.data(), buf.size());
-      if (!n.ok()) return fail(n.status());
+      if (!n.ok()) return n.status();
       if (*n == 0) break;
-      size_t off = 0;
-      while (off < *n) {
-        const ssize_t w = write(out.get(), buf.data() + off, *n - off);
-        if (w < 0) {
-          if (errno == EINTR) continue;
-          return fail(Status::IOError("writing \"" + e.name + "\": " + strerror(errno)));
-        }
-        off += static_cast<size_t>(w);
-      }
+      Status w = (*out)->Append(buf.data(), *n);
+      if (!w.ok()) return w;
       report.bytes += *n;
       if (o.progress && !o.progress(e.name, report.bytes)) {
-        return fail(Status::Cancelled("cancelled by the progress callback"));
+        return Status::Cancelled("cancelled by the progress callback");
       }
     }
     struct timespec times[2];
     times[0].tv_sec = times[1].tv_sec = e.mtime;
     times[0].tv_nsec = times[1].tv_nsec = 0;
-    futimens(out.get(), times);
+    futimens((*out)->fd(), times);
+    Status committed = (*out)->Commit();
+    if (!committed.ok()) return committed.Annotate("cannot extract \"" + e.name + "\": ");
     ++report.files;
   }
   return report;

@@ -5,9 +5,14 @@
 //    symbolic-link entries, encrypted entries, more entries than allowed, an entry whose
 //    declared size exceeds the per-entry limit or whose compression ratio is beyond what
 //    deflate can produce, and declared sizes summing past the total limit (zip bombs);
+//  - refused when opened (Corruption, see zip_layout.h): entries sharing or overlapping their
+//    data, and declared sizes beyond what the compressed bytes can give;
 //  - while extracting: never more bytes than declared (the stream is cut and refused), CRC-32
 //    checked by us as well as by libzip, no write through a symbolic link found in the
-//    destination (every component is opened with O_NOFOLLOW), and a refused file is removed.
+//    destination (every component is opened with O_NOFOLLOW); each file is written beside its
+//    target (common/atomic_file.h) and renamed over it only after its size and CRC were checked,
+//    so a damaged entry leaves an existing file untouched, a symbolic link at the target is
+//    replaced rather than followed, and a hard link's other names keep their content.
 #ifndef BJLG_ARCHIVE_READER_H_
 #define BJLG_ARCHIVE_READER_H_
 

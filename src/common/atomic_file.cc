@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
+#include <random>
 #include <vector>
 
 namespace bjlg {
@@ -50,17 +52,67 @@ Result<std::unique_ptr<AtomicFile>> AtomicFile::Create(const std::string& target
   return f;
 }
 
-AtomicFile::~AtomicFile() { Discard(); }
+Result<std::unique_ptr<AtomicFile>> AtomicFile::CreateAt(int dir_fd, const std::string& leaf,
+                                                         const std::string& display, mode_t mode, bool replace,
+                                                         bool sync) {
+  if (leaf.empty() || leaf.find('/') != std::string::npos || leaf == "." || leaf == "..") {
+    return Status::InvalidArgument("\"" + leaf + "\" is not a file name");
+  }
+  std::unique_ptr<AtomicFile> f(new AtomicFile());
+  f->target_ = display;
+  f->leaf_ = leaf;
+  f->replace_ = replace;
+  f->sync_ = sync;
+  f->dir_fd_ = fcntl(dir_fd, F_DUPFD_CLOEXEC, 0);
+  if (f->dir_fd_ < 0) return Status::FromErrno(errno, "cannot write " + display);
+  static const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  std::random_device random;
+  for (int attempt = 0; attempt < 100 && f->fd_ < 0; ++attempt) {
+    std::string name = kTempPrefix;
+    for (int i = 0; i < 6; ++i) name += kAlphabet[random() % (sizeof kAlphabet - 1)];
+    const int fd = openat(f->dir_fd_, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+    if (fd >= 0) {
+      f->fd_ = fd;
+      f->temp_leaf_ = name;
+    } else if (errno != EEXIST) {
+      return Status::FromErrno(errno, "cannot create a file beside " + display);
+    }
+  }
+  if (f->fd_ < 0) return Status::IOError("cannot create a file beside " + display + ": no free temporary name");
+  if (flock(f->fd_, LOCK_EX | LOCK_NB) != 0) return Status::FromErrno(errno, "cannot prepare a file beside " + display);
+  return f;
+}
+
+AtomicFile::~AtomicFile() {
+  Discard();
+  if (dir_fd_ >= 0) close(dir_fd_);
+}
 
 void AtomicFile::Discard() {
+  // Unlinked before closing: a sweeper never sees it unlocked.
   if (!committed_ && !temp_path_.empty()) {
-    unlink(temp_path_.c_str());  // before closing: a sweeper never sees it unlocked
+    unlink(temp_path_.c_str());
     temp_path_.clear();
+  }
+  if (!committed_ && !temp_leaf_.empty()) {
+    unlinkat(dir_fd_, temp_leaf_.c_str(), 0);
+    temp_leaf_.clear();
   }
   if (fd_ >= 0) {
     close(fd_);
     fd_ = -1;
   }
+}
+
+Status AtomicFile::Publish() {
+  if (dir_fd_ < 0) {
+    if (rename(temp_path_.c_str(), target_.c_str()) == 0) return Status::OK();
+    return Status::FromErrno(errno, "cannot rename into " + target_);
+  }
+  const unsigned flags = replace_ ? 0 : RENAME_NOREPLACE;
+  if (renameat2(dir_fd_, temp_leaf_.c_str(), dir_fd_, leaf_.c_str(), flags) == 0) return Status::OK();
+  if (errno == EEXIST) return Status::IOError("cannot write " + target_ + ": it already exists");
+  return Status::FromErrno(errno, "cannot rename into " + target_);
 }
 
 Status AtomicFile::Append(const void* data, size_t size) {
@@ -80,20 +132,24 @@ Status AtomicFile::Append(const void* data, size_t size) {
 
 Status AtomicFile::Commit() {
   if (fd_ < 0 || committed_) return Status::InvalidArgument(target_ + " is already closed");
-  if (fsync(fd_) != 0) {
+  if (sync_ && fsync(fd_) != 0) {
     const Status s = Status::FromErrno(errno, "cannot write " + target_);
     Discard();
     return s;
   }
-  if (rename(temp_path_.c_str(), target_.c_str()) != 0) {
-    const Status s = Status::FromErrno(errno, "cannot rename into " + target_);
+  const Status published = Publish();
+  if (!published.ok()) {
     Discard();
-    return s;
+    return published;
   }
   committed_ = true;
   close(fd_);  // after the rename: the lock is held until the file has its final name
   fd_ = -1;
-  SyncFolder(dir_);
+  if (dir_fd_ >= 0) {
+    if (sync_) fsync(dir_fd_);
+  } else {
+    SyncFolder(dir_);
+  }
   return Status::OK();
 }
 

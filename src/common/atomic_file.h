@@ -28,6 +28,17 @@ class AtomicFile {
   // Creates the temporary for `target`. NotFound when the folder is missing,
   // PermissionDenied when it is not writable, InvalidArgument when `target` names a folder.
   static Result<std::unique_ptr<AtomicFile>> Create(const std::string& target, mode_t mode = 0600);
+  // The same for the entry `leaf` (a single name, no slash) of the folder open as `dir_fd`, for
+  // writers that reached the folder without following symbolic links (the archive extractor):
+  // the temporary is made with openat(O_EXCL | O_NOFOLLOW) and `mode` under the umask, and
+  // Commit() renames it with renameat. The rename replaces the directory entry itself, so a
+  // symbolic link at `leaf` is replaced, never followed, and a hard-linked target's other names
+  // keep their content. `replace` false: Commit() fails (IOError, EEXIST) when `leaf` exists.
+  // `dir_fd` is duplicated; `display` names the target in messages. `sync` false: Commit() skips
+  // the fsyncs (an extraction of many files, where the order of publication matters and the
+  // durability of each file does not).
+  static Result<std::unique_ptr<AtomicFile>> CreateAt(int dir_fd, const std::string& leaf, const std::string& display,
+                                                      mode_t mode, bool replace = true, bool sync = true);
   ~AtomicFile();
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
@@ -51,9 +62,16 @@ class AtomicFile {
  private:
   AtomicFile() = default;
 
+  Status Publish();  // the rename, by path or in dir_fd_
+
   std::string target_, dir_, temp_path_;
   int fd_ = -1;
   bool committed_ = false;
+  // CreateAt(): the folder (owned), the entry names in it, and whether an existing entry may go.
+  int dir_fd_ = -1;
+  std::string leaf_, temp_leaf_;
+  bool replace_ = true;
+  bool sync_ = true;
 };
 
 // The folder of `path` ("." for a bare name, "/" for a file at the root).

@@ -24,6 +24,9 @@ struct CollectOptions {
   uint64_t max_response_bytes = 16u << 20;  // any single response larger than this is refused
   bool verify_tls = true;              // certificate and host name checks
   std::string ca_bundle;               // PEM file of trusted CAs; empty = the system's
+  // Loopback and private addresses may be reached (a destination's own `allow_private_network`
+  // overrides it); link-local ones never. See address_policy.h.
+  bool allow_private_network = false;
 };
 
 // Collects every destination; the result has one entry per destination, in the same order.

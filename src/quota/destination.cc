@@ -39,6 +39,7 @@ const std::vector<KeySpec>& CommonKeys() {
       {"type", Kind::kString, true, false},
       {"quota_bytes", Kind::kInt, false, false, 0},
       {"timeout_ms", Kind::kInt, false, false, 1, 3600000},
+      {"allow_private_network", Kind::kBool, false, false},
   };
   return keys;
 }

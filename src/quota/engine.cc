@@ -2,6 +2,7 @@
 // probe, with the policies that must hold for all of them (time budget, retries, size cap,
 // redirects, TLS). See collector.h for the contract.
 #include <curl/curl.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <chrono>
@@ -10,8 +11,10 @@
 #include <memory>
 #include <mutex>
 
+#include "quota/address_policy.h"
 #include "quota/collector.h"
 #include "quota/probe.h"
+#include "quota/redact.h"
 
 namespace bjlg::quota {
 namespace {
@@ -52,6 +55,9 @@ struct Slot {
   bool started = false;
   bool running = false;
   bool done = false;
+  size_t index = 0;                // in the destinations list, for messages
+  bool allow_private_network = false;
+  std::string refused;             // why the open-socket callback refused the last address
 };
 
 class Engine {
@@ -76,6 +82,9 @@ class Engine {
       s.usage = &results[i];
       s.budget_ms = destinations[i].Number("timeout_ms").value_or(options_.timeout_ms);
       s.max_bytes = options_.max_response_bytes > 0 ? options_.max_response_bytes : UINT64_MAX;
+      s.index = i;
+      s.allow_private_network =
+          destinations[i].Flag("allow_private_network", options_.allow_private_network);
     }
     if (multi_ == nullptr) {
       for (Slot& s : slots_) Fail(s, {ErrorCode::kUnreachable, "cannot initialise libcurl"});
@@ -172,6 +181,10 @@ class Engine {
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https,sftp");
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+    // Every connection, redirects included, is judged on the address it is about to use.
+    s.refused.clear();
+    curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, &Engine::OpenSocket);
+    curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, &s);
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(remaining));
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(std::min<int64_t>(remaining, 15000)));
     curl_easy_setopt(e, CURLOPT_USERAGENT, "bjlg-quota/0.1");
@@ -285,11 +298,24 @@ class Engine {
     }
   }
 
+  static curl_socket_t OpenSocket(void* user, curlsocktype, struct curl_sockaddr* address) {
+    Slot& s = *static_cast<Slot*>(user);
+    if (std::optional<std::string> why = RefuseAddress(&address->addr, s.allow_private_network)) {
+      s.refused = "destination #" + std::to_string(s.index) + " (" + s.destination->name + "): " + *why;
+      return CURL_SOCKET_BAD;
+    }
+    return socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
+  }
+
   void Completed(Slot& s, CURLcode rc) {
     long status = 0;
     curl_easy_getinfo(s.easy, CURLINFO_RESPONSE_CODE, &status);
     s.response.status = status;
     const std::string& what = s.request.what;
+    if (rc != CURLE_OK && !s.refused.empty()) {
+      Fail(s, {ErrorCode::kUnreachable, s.refused});
+      return;
+    }
     if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && s.response.sink_failed)) {
       Fail(s, TransportError(s, rc));
       return;
@@ -442,6 +468,7 @@ class Engine {
   // Last line of defence: no secret of the destination may survive in a message.
   static void Redact(Slot& s) {
     for (QuotaError& e : s.usage->errors) {
+      e.message = RedactCredentials(e.message);
       for (const std::string& secret : s.destination->Secrets()) {
         if (secret.size() < 4) continue;
         for (size_t at = e.message.find(secret); at != std::string::npos; at = e.message.find(secret, at)) {

@@ -1,6 +1,7 @@
 #include "common/atomic_file.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -105,4 +106,45 @@ TEST_CASE("Atomic file failures name their kind", "[common][atomic_file]") {
     CHECK(denied.status().code() == bjlg::Status::Code::kPermissionDenied);
     CHECK(denied.status().error_code() == "permission_denied");
   }
+}
+
+TEST_CASE("CreateAt writes beside an entry of an open folder and renames it only at Commit", "[common][atomic_file][harden]") {
+  TempDir dir;
+  {
+    std::ofstream(dir.path + "/a.txt") << "old";
+  }
+  const int dfd = open(dir.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  REQUIRE(dfd >= 0);
+  {
+    auto f = bjlg::AtomicFile::CreateAt(dfd, "a.txt", "a.txt", 0644, /*replace=*/true, /*sync=*/false);
+    REQUIRE(f.ok());
+    REQUIRE((*f)->Append("new").ok());
+    CHECK(Read(dir.path + "/a.txt") == "old");
+    CHECK(dir.Names().size() == 2);
+    REQUIRE((*f)->Commit().ok());
+  }
+  CHECK(Read(dir.path + "/a.txt") == "new");
+  CHECK(dir.Names() == std::vector<std::string>{"a.txt"});
+
+  SECTION("without replace an existing entry is refused and kept") {
+    auto f = bjlg::AtomicFile::CreateAt(dfd, "a.txt", "a.txt", 0644, /*replace=*/false);
+    REQUIRE(f.ok());
+    REQUIRE((*f)->Append("other").ok());
+    const bjlg::Status s = (*f)->Commit();
+    CHECK(s.code() == bjlg::Status::Code::kIOError);
+    CHECK(Read(dir.path + "/a.txt") == "new");
+    CHECK(dir.Names() == std::vector<std::string>{"a.txt"});
+  }
+  SECTION("discarded: nothing is left") {
+    {
+      auto f = bjlg::AtomicFile::CreateAt(dfd, "b.txt", "b.txt", 0644);
+      REQUIRE(f.ok());
+      REQUIRE((*f)->Append("x").ok());
+    }
+    CHECK(dir.Names() == std::vector<std::string>{"a.txt"});
+  }
+  SECTION("a name with a slash is not a leaf") {
+    CHECK(bjlg::AtomicFile::CreateAt(dfd, "x/y", "x/y", 0644).status().code() == bjlg::Status::Code::kInvalidArgument);
+  }
+  close(dfd);
 }
