@@ -74,4 +74,7 @@ void bjlg_register_verify_exception(void);
 void bjlg_register_verify_verifier(void);
 void bjlg_register_verify_restore_test(void);
 
+/* Bjlg\Sla (ext/sla_*.cc). */
+void bjlg_register_sla_exception(void);
+
 #endif /* PHP_BJLG_H */
