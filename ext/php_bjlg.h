@@ -76,5 +76,8 @@ void bjlg_register_verify_restore_test(void);
 
 /* Bjlg\Sla (ext/sla_*.cc). */
 void bjlg_register_sla_exception(void);
+void bjlg_register_sla_purge_sla(void);
+void bjlg_register_sla_objectives(void);
+void bjlg_register_sla_report(void);
 
 #endif /* PHP_BJLG_H */

@@ -92,17 +92,18 @@ json EvaluateRpo(const std::vector<Run>& runs, const ObjectiveTargets& targets, 
   }
   json breaches = json::array();
   json series = json::array();
-  std::optional<int64_t> breach_start;
+  bool in_breach = false;
+  int64_t breach_start = 0;
   std::optional<double> worst;
   std::optional<int64_t> worst_at, worst_backup;
   double breach_seconds = 0;
   int64_t a = start;
   const std::optional<double> target = targets.rpo_seconds;
   auto close_breach = [&](int64_t end, bool ongoing) {
-    if (!breach_start) return;
-    breaches.push_back(Breach(*breach_start, end, ongoing));
-    breach_seconds += static_cast<double>(end - *breach_start);
-    breach_start.reset();
+    if (!in_breach) return;
+    breaches.push_back(Breach(breach_start, end, ongoing));
+    breach_seconds += static_cast<double>(end - breach_start);
+    in_breach = false;
   };
   while (true) {
     const int64_t b = i < points.size() ? std::min(points[i].first, now) : now;
@@ -117,7 +118,7 @@ json EvaluateRpo(const std::vector<Run>& runs, const ObjectiveTargets& targets, 
       // No proved backup at all is a breach; otherwise the line crosses the target once.
       const double cross = base ? static_cast<double>(*base) + *target : static_cast<double>(a);
       if (cross < static_cast<double>(b)) {
-        if (!breach_start) breach_start = std::max(a, static_cast<int64_t>(std::ceil(cross)));
+        if (!in_breach) in_breach = true, breach_start = std::max(a, static_cast<int64_t>(std::ceil(cross)));
       } else {
         close_breach(a, false);
       }
@@ -128,7 +129,7 @@ json EvaluateRpo(const std::vector<Run>& runs, const ObjectiveTargets& targets, 
     for (; i < points.size() && points[i].first == a; ++i) {
       if (!base || points[i].second > *base) base = points[i].second, proved_at = points[i].first;
     }
-    if (target && breach_start && base && static_cast<double>(a - *base) <= *target) close_breach(a, false);
+    if (target && in_breach && base && static_cast<double>(a - *base) <= *target) close_breach(a, false);
   }
   close_breach(now, true);
   const double window = static_cast<double>(std::max<int64_t>(1, now - start));
@@ -139,7 +140,8 @@ json EvaluateRpo(const std::vector<Run>& runs, const ObjectiveTargets& targets, 
               {"worst_seconds", worst ? json(*worst) : json(nullptr)},
               {"worst_at", worst_at ? json(*worst_at) : json(nullptr)},
               {"worst_backup_at", worst_backup ? json(*worst_backup) : json(nullptr)},
-              {"within_target", target && base ? json(static_cast<double>(now - *base) <= *target) : json(nullptr)},
+              // No proved backup at all misses any target.
+              {"within_target", !target ? json(nullptr) : json(base && static_cast<double>(now - *base) <= *target)},
               {"share_within_target", target ? json(1 - breach_seconds / window) : json(nullptr)},
               {"breaches", breaches},
               {"series", series}};

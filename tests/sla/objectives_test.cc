@@ -136,6 +136,11 @@ TEST_CASE("no runs and no targets give unknown, not a division by zero", "[sla]"
   CHECK(r["verdict"] == "unknown");
   CHECK(r["rpo"]["now_seconds"].is_null());
   CHECK(r["rto"]["p95_seconds"].is_null());
+  // With a target, having no proved backup at all misses it for the whole window.
+  const json t = Evaluate(json::array(), 1.0 * kHour, std::nullopt);
+  CHECK(t["rpo"]["within_target"] == false);
+  CHECK(t["rpo"]["share_within_target"] == 0.0);
+  CHECK(t["verdict"] == "breached");
 }
 
 TEST_CASE("bad runs and targets are refused, naming what is wrong", "[sla]") {
