@@ -608,10 +608,16 @@ Result<std::string> RenderReport(const json& data, ReportFormat format, const Re
     case ReportFormat::kCsv:
       return RenderCsv(data, verdict);
     case ReportFormat::kJson: {
-      json out = {{"generated_at", FormatUtcIso8601(o.now)}, {"locale", o.locale}, {"timezone", t.ZoneName()},
-                  {"verdict", verdict}};
-      for (const auto& [k, v] : data.items()) out[k] = v;
-      return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+      // Ordered, so that the verdict comes first for a person reading the file too.
+      nlohmann::ordered_json out;
+      out["generated_at"] = FormatUtcIso8601(o.now);
+      out["locale"] = o.locale;
+      out["timezone"] = t.ZoneName();
+      out["verdict"] = nlohmann::ordered_json(verdict);
+      for (const char* section : {"title", "backup", "forecasts", "purge", "objectives"}) {
+        if (data.contains(section)) out[section] = nlohmann::ordered_json(data[section]);
+      }
+      return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
     }
   }
   return Status::InvalidArgument("unknown report format");

@@ -93,7 +93,7 @@ const std::map<std::string, Phrase>& Phrases() {
       {"risk.ok", {"ok", "ok"}},
       {"risk.unknown", {"unknown", "inconnu"}},
       {"reason.forecast", {"%s reaches its threshold on %s", "%s atteint son seuil le %s"}},
-      {"reason.backlog", {"%s archives wait for purge, the oldest for %s", "%s archives attendent la purge, la plus ancienne depuis %s"}},
+      {"reason.backlog", {"archives waiting for purge: %s, the oldest for %s", "archives en attente de purge : %s, la plus ancienne depuis %s"}},
       {"reason.purge_failures", {"%s of purges failed", "%s des purges ont échoué"}},
       {"reason.rpo", {"RPO is %s (target %s)", "RPO de %s (objectif %s)"}},
       {"reason.rpo_past", {"RPO exceeded its target %s times in the window", "RPO au-delà de l'objectif %s fois sur la période"}},
