@@ -76,5 +76,7 @@ void bjlg_register_verify_restore_test(void);
 
 /* Bjlg\Sla (ext/sla_*.cc). */
 void bjlg_register_sla_exception(void);
+void bjlg_register_sla_history(void);
+void bjlg_register_sla_forecast(void);
 
 #endif /* PHP_BJLG_H */

@@ -121,6 +121,18 @@ Result<History> ReadHistoryFile(const std::string& path) {
   return ReadHistory(in, path);
 }
 
+nlohmann::json HistoryToJson(const History& h) {
+  auto opt = [](const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); };
+  json samples = json::array();
+  for (const HistorySample& s : h.samples) {
+    samples.push_back({{"destination", s.destination}, {"at", s.at}, {"used_bytes", opt(s.used_bytes)},
+                       {"quota_bytes", opt(s.quota_bytes)}, {"object_count", opt(s.object_count)},
+                       {"errors", s.errors}, {"line", s.line}});
+  }
+  return {{"samples", samples}, {"runs", h.runs}, {"skipped_lines", h.skipped_lines},
+          {"unknown_lines", h.unknown_lines}, {"torn_last_line", h.torn_last_line}};
+}
+
 std::string SampleLine(const HistorySample& s) {
   // Keys in the documented order, for people reading the file.
   using ordered = nlohmann::ordered_json;

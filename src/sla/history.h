@@ -57,6 +57,10 @@ Result<History> ReadHistory(std::istream& in, const std::string& name);
 // ReadHistory() on a file: NotFound, PermissionDenied or IOError when it cannot be read.
 Result<History> ReadHistoryFile(const std::string& path);
 
+// The history as the array of Bjlg\Sla\History::read(): samples (with "at" in Unix seconds and
+// their line), runs, skipped_lines, unknown_lines, torn_last_line.
+nlohmann::json HistoryToJson(const History& history);
+
 // The JSON line (with its newline) of a sample; "at" is written in ISO 8601 UTC.
 std::string SampleLine(const HistorySample& sample);
 
