@@ -76,6 +76,8 @@ void bjlg_register_verify_restore_test(void);
 
 /* Bjlg\Sla (ext/sla_*.cc). */
 void bjlg_register_sla_exception(void);
+void bjlg_register_sla_history(void);
+void bjlg_register_sla_forecast(void);
 void bjlg_register_sla_purge_sla(void);
 void bjlg_register_sla_objectives(void);
 void bjlg_register_sla_report(void);

@@ -46,7 +46,7 @@ Bjlg\Sla\InvalidInputException (Bjlg\Sla\Exception): events[0].finished_at is be
 Bjlg\Sla\InvalidInputException (Bjlg\Sla\Exception): events[0].status must be pending, running, completed or failed, "done" given
 TypeError: Bjlg\Sla\PurgeSla::compute(): Argument #1 ($events) %s
 ValueError: Bjlg\Sla\PurgeSla::compute(): Argument #2 ($options) contains an unknown option "nowe"
-TypeError: Bjlg\Sla\PurgeSla::compute(): Argument #2 ($options) option "now" must be of type DateTimeInterface|int, string given
+TypeError: Bjlg\Sla\PurgeSla::compute(): Argument #2 ($options) option "now" must be of type int|DateTimeInterface, string given
 ValueError: Bjlg\Sla\PurgeSla::compute(): Argument #2 ($options) option "now" must be between 1970 and 9999
 ValueError: Bjlg\Sla\PurgeSla::compute(): Argument #2 ($options) option "target_seconds" must be a number of seconds > 0
 TypeError: Bjlg\Sla\PurgeSla::compute(): Argument #2 ($options) option "target_seconds" must be of type float, string given

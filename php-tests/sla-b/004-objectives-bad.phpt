@@ -49,5 +49,5 @@ ValueError: Bjlg\Sla\Objectives::evaluate(): Argument #2 ($targets) target "rto_
 TypeError: Bjlg\Sla\Objectives::evaluate(): Argument #2 ($targets) option "rto_seconds" must be of type float, string given
 ValueError: Bjlg\Sla\Objectives::evaluate(): Argument #3 ($options) option "window_seconds" must be a number of seconds > 0
 ValueError: Bjlg\Sla\Objectives::evaluate(): Argument #3 ($options) contains an unknown option "window_days"
-TypeError: Bjlg\Sla\Objectives::evaluate(): Argument #3 ($options) option "now" must be of type DateTimeInterface|int, float given
+TypeError: Bjlg\Sla\Objectives::evaluate(): Argument #3 ($options) option "now" must be of type int|DateTimeInterface, float given
 TypeError: Bjlg\Sla\Objectives::evaluate(): Argument #1 ($runs) must not be of type stdClass

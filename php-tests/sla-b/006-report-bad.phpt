@@ -38,7 +38,7 @@ TypeError: Bjlg\Sla\Report::render(): Argument #3 ($options) must be of type arr
 ValueError: Bjlg\Sla\Report::render(): Argument #3 ($options) option "locale" must be "en" or "fr"
 TypeError: Bjlg\Sla\Report::render(): Argument #3 ($options) option "locale" must be of type string, int given
 ValueError: Bjlg\Sla\Report::render(): Argument #3 ($options) option "timezone" is not a known time zone: Mars/Olympus
-TypeError: Bjlg\Sla\Report::render(): Argument #3 ($options) option "now" must be of type DateTimeInterface|int, string given
+TypeError: Bjlg\Sla\Report::render(): Argument #3 ($options) option "now" must be of type int|DateTimeInterface, string given
 ValueError: Bjlg\Sla\Report::render(): Argument #3 ($options) contains an unknown option "lang"
 Bjlg\Sla\InvalidInputException (Bjlg\Sla\Exception): data contains an unknown section "purges" (known: title, forecasts, purge, objectives, backup)
 Bjlg\Sla\InvalidInputException (Bjlg\Sla\Exception): data "title" must be a string
