@@ -11,6 +11,7 @@ use Bjlg\Sla\Forecast;
 use Bjlg\Sla\History;
 
 require_once __DIR__ . '/Cli.php';
+require_once __DIR__ . '/SlaServiceCommands.php';
 
 final class SlaCommand
 {
@@ -29,9 +30,7 @@ final class SlaCommand
           plan --history FILE       every destination at once: which saturates first, and
                                     ranked recommendations (--config FILE.yaml for quotas,
                                     --horizon-days N)
-          purge --events FILE       purge SLA: backlog, time to purge, failures (part B)
-          objectives --runs FILE    RPO and RTO against targets (part B)
-          report                    an HTML, JSON or CSV report (part B)
+        TXT . "\n" . SlaServiceCommands::HELP . "\n" . <<<'TXT'
 
         Common options:
           --format=FORMAT   table (default), json or csv
@@ -74,10 +73,9 @@ final class SlaCommand
             $text = match ($sub) {
                 'forecast' => $this->forecast($argv),
                 'plan' => $this->plan($argv),
-                // Part B (sla-b) adds its subcommands here:
-                // 'purge' => $this->purge($argv),
-                // 'objectives' => $this->objectives($argv),
-                // 'report' => $this->report($argv),
+                'purge' => SlaServiceCommands::purge($argv),
+                'objectives' => SlaServiceCommands::objectives($argv),
+                'report' => SlaServiceCommands::report($argv),
                 default => throw new UsageError("unknown subcommand '$sub'"),
             };
         } catch (UsageError $e) {
@@ -88,6 +86,7 @@ final class SlaCommand
             fwrite($this->err, "bjlg sla $sub: " . $e->getMessage() . "\n");
             return self::EXIT_ERROR;
         }
+        fwrite($this->out, $text);
         return self::EXIT_OK;
     }
 
