@@ -3,6 +3,8 @@ Bjlg\Sla\Report::render(): HTML with charts, JSON and CSV, verdict first, Englis
 --EXTENSIONS--
 bjlg
 dom
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/sla.inc';
