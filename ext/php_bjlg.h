@@ -78,5 +78,6 @@ void bjlg_register_verify_restore_test(void);
 void bjlg_register_sla_exception(void);
 void bjlg_register_sla_history(void);
 void bjlg_register_sla_forecast(void);
+void bjlg_register_sla_capacity(void);
 
 #endif /* PHP_BJLG_H */
