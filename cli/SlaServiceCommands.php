@@ -1,7 +1,7 @@
 <?php
 // bjlg sla purge | objectives | report: the purge SLA, RPO/RTO objectives and reports of
-// Bjlg\Sla (part B). Wired into SlaCommand's subcommand switch; each returns what goes to
-// standard output. docs/sla.md describes the inputs and the numbers.
+// Bjlg\Sla (part B). Wired into SlaCommand's subcommand switch; each writes its result to
+// --out or standard output and returns the exit status. docs/sla.md describes the inputs and the numbers.
 declare(strict_types=1);
 
 namespace Bjlg\Cli;
@@ -34,8 +34,11 @@ final class SlaServiceCommands
 
     private const COMMON = ['format', 'out', 'locale', 'timezone', 'now'];
 
-    /** @param list<string> $argv */
-    public static function purge(array $argv): string
+    /**
+     * @param list<string> $argv
+     * @param resource $stdout
+     */
+    public static function purge(array $argv, $stdout): int
     {
         [, $o] = Cli::parseOptions($argv, [...self::COMMON, 'events', 'target', 'history']);
         $events = self::jsonLines(self::required($o, 'events'));
@@ -44,22 +47,28 @@ final class SlaServiceCommands
             $options['target_seconds'] = self::duration($o['target'], 'target');
         }
         if (isset($o['history'])) {
-            $options['forecasts'] = array_map(fn($f) => $f['forecast'], self::forecasts($o['history'], $options['now']));
+            $options['forecasts'] = self::forecastsByName(self::forecasts($o['history'], $options['now']));
         }
         $result = PurgeSla::compute($events, $options);
-        return self::emit($o, ['purge' => $result], fn() => self::purgeTable($result));
+        return self::emit($o, ['purge' => $result], fn() => self::purgeTable($result), $stdout);
     }
 
-    /** @param list<string> $argv */
-    public static function objectives(array $argv): string
+    /**
+     * @param list<string> $argv
+     * @param resource $stdout
+     */
+    public static function objectives(array $argv, $stdout): int
     {
         [, $o] = Cli::parseOptions($argv, [...self::COMMON, 'runs', 'history', 'rpo-target', 'rto-target', 'window']);
         $result = self::evaluate($o, true);
-        return self::emit($o, ['objectives' => $result], fn() => self::objectivesTable($result));
+        return self::emit($o, ['objectives' => $result], fn() => self::objectivesTable($result), $stdout);
     }
 
-    /** @param list<string> $argv */
-    public static function report(array $argv): string
+    /**
+     * @param list<string> $argv
+     * @param resource $stdout
+     */
+    public static function report(array $argv, $stdout): int
     {
         [, $o] = Cli::parseOptions($argv, [...self::COMMON, 'history', 'events', 'runs', 'backup', 'verify', 'title',
                                            'rpo-target', 'rto-target', 'window', 'target']);
@@ -81,17 +90,18 @@ final class SlaServiceCommands
                 $options['target_seconds'] = self::duration($o['target'], 'target');
             }
             if (isset($data['forecasts'])) {
-                $options['forecasts'] = array_column(array_map(fn($f) => [$f['name'], $f['forecast']], $data['forecasts']), 1, 0);
+                $options['forecasts'] = self::forecastsByName($data['forecasts']);
             }
             $data['purge'] = PurgeSla::compute(self::jsonLines($o['events']), $options);
         }
-        if (isset($o['runs']) || isset($o['history'])) {
+        // A quota history without restore tests or verifications has no objectives to show.
+        if (isset($o['runs']) || (isset($o['history']) && History::read($o['history'])['runs'] !== [])) {
             $data['objectives'] = self::evaluate($o, false);
         }
         if ($data === [] || $data === ['title' => $o['title'] ?? null]) {
             throw new UsageError('report needs at least one of --history, --events, --runs, --backup, --verify');
         }
-        return self::emit($o, $data, fn() => self::verdictTable($data, $o));
+        return self::emit($o, $data, fn() => self::verdictTable($data, $o), $stdout);
     }
 
     /** @param array<string, mixed> $o */
@@ -126,19 +136,27 @@ final class SlaServiceCommands
      */
     private static function forecasts(string $history, int $now): array
     {
-        $by = [];
-        foreach (History::read($history)['samples'] as $s) {
-            if ($s['used_bytes'] === null) {
-                continue;  // a failed collection: no measurement
-            }
-            $by[(string) $s['destination']][] = ['at' => $s['at'], 'used_bytes' => $s['used_bytes'], 'quota_bytes' => $s['quota_bytes']];
-        }
+        $by = SlaCommand::samplesByDestination(History::read($history), null);
         $out = [];
         foreach ($by as $name => $samples) {
-            $out[] = ['name' => $name, 'samples' => $samples,
+            $out[] = ['name' => (string) $name, 'samples' => $samples,
                       'forecast' => \Bjlg\Sla\Forecast::project($samples, ['now' => $now])];
         }
         return $out;
+    }
+
+    /**
+     * PurgeSla's `forecasts` option: destination name => forecast.
+     * @param list<array{name: string, forecast: array}> $forecasts
+     * @return array<string, array>
+     */
+    private static function forecastsByName(array $forecasts): array
+    {
+        $by = [];
+        foreach ($forecasts as $f) {
+            $by[$f['name']] = $f['forecast'];
+        }
+        return $by;
     }
 
     /** The report's `backup` section from `bjlg backup --format=json` and `bjlg verify --report`. */
@@ -165,8 +183,12 @@ final class SlaServiceCommands
         return $b;
     }
 
-    /** @param array<string, mixed> $o */
-    private static function emit(array $o, array $data, callable $table): string
+    /**
+     * Writes the result in the asked format to --out (through SlaCommand::writeOut) or $stdout.
+     * @param array<string, mixed> $o
+     * @param resource $stdout
+     */
+    private static function emit(array $o, array $data, callable $table, $stdout): int
     {
         $format = $o['format'] ?? 'table';
         if (!in_array($format, ['table', 'json', 'csv', 'html'], true)) {
@@ -178,29 +200,12 @@ final class SlaServiceCommands
         } catch (\ValueError $e) {
             throw new UsageError(preg_replace('/^.*\(\$options\) /', '', $e->getMessage()));
         }
-        if (!isset($o['out'])) {
-            return $text;
+        SlaCommand::writeOut($o['out'] ?? null, $text, $stdout);
+        if (isset($o['out']) && $o['out'] !== '-') {
+            $verdict = json_decode(Report::render($data, 'json', $options), true)['verdict']['level'];
+            fwrite($stdout, sprintf("wrote %s (verdict: %s)\n", $o['out'], $verdict));
         }
-        self::writeAtomically($o['out'], $text);
-        $verdict = Report::render($data, 'json', $options);
-        return sprintf("wrote %s (verdict: %s)\n", $o['out'], json_decode($verdict, true)['verdict']['level']);
-    }
-
-    /** Writes beside the target, then renames: a reader never sees half a report. */
-    private static function writeAtomically(string $path, string $text): void
-    {
-        $dir = dirname($path);
-        $tmp = @tempnam($dir, '.bjlg-partial-');
-        if ($tmp === false || dirname($tmp) !== realpath($dir)) {
-            if ($tmp !== false) {
-                @unlink($tmp);
-            }
-            throw new \Bjlg\Sla\IOException("cannot write in $dir");
-        }
-        if (@file_put_contents($tmp, $text) !== strlen($text) || !@chmod($tmp, 0644) || !@rename($tmp, $path)) {
-            @unlink($tmp);
-            throw new \Bjlg\Sla\IOException("cannot write $path");
-        }
+        return 0;
     }
 
     /** @return list<mixed> the JSON values of a JSON-lines file; blank lines and a torn last line are skipped */

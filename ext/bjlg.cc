@@ -44,6 +44,7 @@ static PHP_MINIT_FUNCTION(bjlg) {
   bjlg_register_sla_exception();
   bjlg_register_sla_history();
   bjlg_register_sla_forecast();
+  bjlg_register_sla_capacity();
   bjlg_register_sla_purge_sla();
   bjlg_register_sla_objectives();
   bjlg_register_sla_report();

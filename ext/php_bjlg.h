@@ -78,6 +78,7 @@ void bjlg_register_verify_restore_test(void);
 void bjlg_register_sla_exception(void);
 void bjlg_register_sla_history(void);
 void bjlg_register_sla_forecast(void);
+void bjlg_register_sla_capacity(void);
 void bjlg_register_sla_purge_sla(void);
 void bjlg_register_sla_objectives(void);
 void bjlg_register_sla_report(void);

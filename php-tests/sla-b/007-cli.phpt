@@ -13,7 +13,7 @@ for ($i = 0; $i < 14; $i++) {
     $q = NOW - 7 * DAY + $i * 12 * HOUR;
     $events .= json_encode(['archive' => "a$i.zip", 'destination' => 's3', 'queued_at' => $q, 'finished_at' => $q + 2 * HOUR, 'bytes' => 100]) . "\n";
 }
-$events .= json_encode(['archive' => 'w.zip', 'destination' => 's3', 'queued_at' => NOW - 3 * HOUR, 'status' => 'pending']) . "\n";
+$events .= json_encode(['archive' => 'w.zip', 'destination' => 's3', 'queued_at' => NOW - 3 * HOUR, 'status' => 'pending', 'bytes' => 400]) . "\n";
 file_put_contents("$d/events.jsonl", $events . '{"archive": "torn');  // a writer killed mid-line
 $runs = '';
 foreach ([3, 2, 1] as $day) {
@@ -44,12 +44,23 @@ bjlg_cli_show('sla', 'purge', '--events', "$d/events.jsonl", '--target', '-5');
 bjlg_cli_show('sla', 'purge', '--events', "$d/events.jsonl", '--format', 'pdf');
 bjlg_cli_show('sla', 'report', '--runs', "$d/runs.jsonl", '--timezone', 'Mars/Olympus');
 bjlg_cli_show('sla', 'objectives', '--runs', "$d/runs.jsonl", '--now', (string) (NOW - 10 * DAY));
+// A quota history links the purge backlog to the saturation date, and feeds the report's forecasts.
+$samples = [];
+for ($day = 30; $day >= 0; $day--) {
+    $samples[] = ['destination' => 's3', 'at' => NOW - $day * DAY, 'used_bytes' => 7000 + (30 - $day) * 20, 'quota_bytes' => 10000];
+}
+Bjlg\Sla\History::append("$d/quota.jsonl", $samples);
+[$code, $out] = bjlg_cli('sla', 'purge', '--events', "$d/events.jsonl", '--history', "$d/quota.jsonl", '--now', (string) NOW);
+echo "[$code] ", trim(explode("\n", trim($out))[5]), "\n";
+[$code, $out] = bjlg_cli('sla', 'report', '--history', "$d/quota.jsonl", '--now', (string) NOW, '--format', 'json');
+$j = json_decode($out, true);
+echo "[$code] ", $j['forecasts'][0]['name'], " ", $j['forecasts'][0]['forecast']['risk_level'], ", objectives: ", isset($j['objectives']) ? 'yes' : 'no', "\n";
 array_map('unlink', glob("$d/*"));
 rmdir($d);
 ?>
 --EXPECTF--
 $ bjlg sla purge --events /tmp/bjlg-sla-b-cli-%d/events.jsonl --now 1767225600
-backlog      1 archives, 0 bytes, oldest waiting 3.0 h
+backlog      1 archives, 400 bytes, oldest waiting 3.0 h
 time to purge mean 2.0 h, p50 2.0 h, p95 2.0 h, max 2.0 h (14 purges)
 within 1.0 d   100.0 %
 throughput   2.0 purges/day; failure rate 0.0 %
@@ -97,3 +108,5 @@ $ bjlg sla report --runs /tmp/bjlg-sla-b-cli-%d/runs.jsonl --timezone Mars/Olymp
 $ bjlg sla objectives --runs /tmp/bjlg-sla-b-cli-%d/runs.jsonl --now 1766361600
 [stderr] bjlg sla objectives: runs[0].finished_at is in the future (after now + 1 hour)
 [exit 1]
+[0] s3                   backlog 1, p95 2.0 h, threshold 2026-02-15 00:00 UTC, 2026-03-07 00:00 UTC once purged
+[0] s3 watch, objectives: no

@@ -12,6 +12,8 @@ namespace bjlg::sla {
 namespace {
 
 constexpr double kDay = 86400;
+// The largest double below 2^63: byte counts are clamped to it before becoming int64_t.
+constexpr double kMaxBytes = 9223372036854774784.0;
 // Clock skew tolerated between the machine that recorded a sample and the one forecasting.
 constexpr int64_t kFutureSkewSeconds = 300;
 // Hampel filter: neighbours on each side, and how many robust deviations make a glitch.
@@ -276,7 +278,7 @@ Result<Forecast> Project(std::vector<UsageSample> samples, const ForecastOptions
   } else {
     for (auto it = samples.rbegin(); it != samples.rend(); ++it) {
       if (it->quota_bytes && *it->quota_bytes >= 1) {
-        f.quota_bytes = static_cast<int64_t>(std::min(*it->quota_bytes, 9.2e18));
+        f.quota_bytes = static_cast<int64_t>(std::min(*it->quota_bytes, kMaxBytes));
         break;
       }
     }
@@ -285,7 +287,7 @@ Result<Forecast> Project(std::vector<UsageSample> samples, const ForecastOptions
   if (samples.empty()) return f;
 
   const UsageSample& last = samples.back();
-  f.current_used_bytes = static_cast<int64_t>(std::min(last.used_bytes, 9.2e18));
+  f.current_used_bytes = static_cast<int64_t>(std::min(last.used_bytes, kMaxBytes));
   f.current_at = last.at;
   if (f.quota_bytes) f.current_ratio = last.used_bytes / static_cast<double>(*f.quota_bytes);
   const bool over = f.threshold_bytes && last.used_bytes >= static_cast<double>(*f.threshold_bytes);
@@ -393,7 +395,7 @@ Result<Forecast> Project(std::vector<UsageSample> samples, const ForecastOptions
     // scale: a prediction interval for one new peak, not for the line.
     shifted.level_se = std::hypot(line.level_se, line.residual_scale);
   }
-  f.growth_bytes_per_day = line.slope;
+  f.growth_bytes_per_day = line.slope + 0.0;  // never -0
   f.growth_low = line.slope - z * line.slope_se;
   f.growth_high = line.slope + z * line.slope_se;
   f.level_now = shifted.At(t_now);

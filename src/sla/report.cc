@@ -218,6 +218,9 @@ constexpr const char* kStyle =
 
 std::string RiskText(const ReportText& t, const json& risk) { return t("risk." + (risk.is_string() ? risk.get<std::string>() : std::string("unknown"))); }
 
+// Ticks of a count: whole numbers as such, the steps between them with one decimal.
+std::string Count(const ReportText& t, double v) { return t.Number(v, v == std::floor(v) ? 0 : 1); }
+
 std::function<std::string(double)> DateAxis(const ReportText& t) {
   return [&t](double v) { return t.Date(static_cast<int64_t>(v)); };
 }
@@ -337,12 +340,12 @@ void PurgeSection(const json& p, const ReportText& t, Html* h) {
       bars[i].value += 1;
     }
   }
-  BarChart hist{t("latency_chart"), bars, std::nullopt, [&t](double v) { return t.Number(v, 0); }};
+  BarChart hist{t("latency_chart"), bars, std::nullopt, [&t](double v) { return Count(t, v); }};
   h->Tag("h3", t("latency_chart")).Figure(RenderBarChart(hist));
   LineChart chart;
   chart.title = t("backlog_chart");
   chart.x_label = DateAxis(t);
-  chart.y_label = [&t](double v) { return t.Number(v, 0); };
+  chart.y_label = [&t](double v) { return Count(t, v); };
   ChartSeries s{t("backlog"), "#f28e2b", {}, false, false};
   if (Get(p, "backlog_series").is_array()) {
     double prev = NAN;
@@ -483,7 +486,7 @@ std::string RenderHtml(const json& data, const json& verdict, const ReportText& 
   h.Tag("title", title).Raw("<style>").Raw(kStyle).Raw("</style></head><body><header>").Tag("h1", title);
   h.Tag("p", t("generated") + " " + t.Time(o.now) + " — " + t("timezone") + " " + t.ZoneName(), "meta");
   h.Raw("</header><section id=\"verdict\" class=\"verdict level-" + XmlEscape(level) + "\">");
-  h.Tag("p", t("verdict") + " : " + t("risk." + level) + ". " + t("level." + level));
+  h.Tag("p", t("verdict") + (t.french() ? " : " : ": ") + t("risk." + level) + ". " + t("level." + level));
   if (!Get(verdict, "reasons").empty()) {
     h.Raw("<ul>");
     for (const json& r : Get(verdict, "reasons")) h.Tag("li", Str(Get(r, "message")));
