@@ -158,7 +158,6 @@ void JudgeBackup(const json& b, const ReportText& t, Verdict* v) {
 
 class Html {
  public:
-  explicit Html(const ReportText& t) : t_(t) {}
   Html& Raw(const std::string& s) { out_ += s; return *this; }
   Html& Text(const std::string& s) { out_ += XmlEscape(s); return *this; }
   Html& Tag(const char* tag, const std::string& text, const char* cls = nullptr) {
@@ -195,7 +194,6 @@ class Html {
   const std::string& str() const { return out_; }
 
  private:
-  const ReportText& t_;
   std::string out_;
 };
 
@@ -480,7 +478,7 @@ void BackupSection(const json& b, const ReportText& t, Html* h) {
 std::string RenderHtml(const json& data, const json& verdict, const ReportText& t, const ReportOptions& o) {
   const std::string title = Get(data, "title").is_string() ? Get(data, "title").get<std::string>() : t("title");
   const std::string level = Str(Get(verdict, "level"));
-  Html h(t);
+  Html h;
   h.Raw("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"").Raw(t.french() ? "fr" : "en");
   h.Raw("\"><head><meta charset=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>");
   h.Tag("title", title).Raw("<style>").Raw(kStyle).Raw("</style></head><body><header>").Tag("h1", title);
