@@ -19,7 +19,7 @@ ifneq ($(BJLG_SHARED_DIR),)
 export BJLG_SHARED_DIR
 endif
 
-.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff test-crypto-interop test-quota-integration test-archive-big test-verify-integration test-install test-docs fuzz bench stubs clean install uninstall
+.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff test-crypto-interop test-quota-integration test-archive-big test-verify-integration test-install test-docs test-sla-report fuzz bench stubs clean install uninstall
 
 all: build
 
@@ -37,17 +37,21 @@ ext:
 	@bash scripts/build-ext.sh
 
 # The main job: check the example schedules, then a real backup of a generated sample site
-# (PHP/JS/CSS text, incompressible media, a SQL dump of a few MB), printing the summary.
+# (PHP/JS/CSS text, incompressible media, a SQL dump of a few MB), its verification, and the
+# post-backup report (build/run/report.html: what was saved, verified, where, how long).
 run: build
 	$(PHP) bin/bjlg cron check --config docs/examples/schedules.json
 	@php scripts/sample-site.php build/sample-site
 	@mkdir -p -m 0700 build/run
-	$(PHP) bin/bjlg backup --out build/run/sample-backup.zip \
-	  build/sample-site/database.sql=database.sql build/sample-site/wp-content=wp-content
+	$(PHP) bin/bjlg backup --format=json --out build/run/sample-backup.zip \
+	  build/sample-site/database.sql=database.sql build/sample-site/wp-content=wp-content > build/run/backup.json
 	$(PHP) bin/bjlg verify build/run/sample-backup.zip --report build/run/verify.json --html build/run/verify.html
+	$(PHP) bin/bjlg sla report --backup build/run/backup.json --verify build/run/verify.json \
+	  --title "Sample site: backup and verification" --out build/run/report.html
+	@echo "report: open build/run/report.html"
 
 check: build
-	@$(MAKE) --no-print-directory test-stubs test-core test-php test-valgrind test-diff test-crypto-interop test-quota-integration test-verify-integration test-install test-docs fuzz
+	@$(MAKE) --no-print-directory test-stubs test-core test-php test-valgrind test-diff test-crypto-interop test-quota-integration test-verify-integration test-sla-report test-install test-docs fuzz
 	@echo "make check: all suites passed"
 
 test-core:
@@ -61,6 +65,11 @@ test-archive-big: build
 # thousand rows (the Catch2 cases tagged [mariadb]).
 test-verify-integration:
 	@bash scripts/run-core-tests.sh "[mariadb]"
+
+# SLA reports in headless Chromium: no console error, every chart in the DOM, a screenshot that
+# is not blank (build/sla-report/report-{en,fr}.png).
+test-sla-report: build
+	@bash tests/sla/chromium-report.sh build/sla-report
 
 test-php:
 	@bash scripts/run-phpt.sh

@@ -36,7 +36,9 @@ final class Cli
           restore-test ARCHIVE  restore into a sandbox (--with-database: into a throwaway
                                 MariaDB), compare, measure RTO/RPO, remove everything
           inspect FILE          format, KDF and key fingerprint (no secret needed)
-          quota --config FILE   usage and quota of every remote destination (YAML)
+          quota --config FILE   usage and quota of every remote destination (YAML);
+                                --record HISTORY.jsonl appends one sample per destination
+          sla SUBCOMMAND        forecasts, capacity plan, purge SLA, RTO/RPO, reports
           version               versions of bjlg and its libraries
           help [command]        this help, or the help of a command
 
@@ -75,6 +77,10 @@ final class Cli
                     echo ArchiveCommand::HELP, "\n";
                 } elseif ($topic === 'verify' || $topic === 'restore-test') {
                     echo VerifyCommand::HELP, "\n";
+                } elseif ($topic === 'quota') {
+                    echo QuotaCommand::HELP, "\n";
+                } elseif ($topic === 'sla') {
+                    echo SlaCommand::HELP, "\n";
                 } elseif ($topic === null || $topic === 'help') {
                     echo self::HELP, "\n";
                 } else {
@@ -100,6 +106,8 @@ final class Cli
                 return CryptoCommand::run(array_merge([$command], $args));
             case 'quota':
                 return (new QuotaCommand())->run($args);
+            case 'sla':
+                return (new SlaCommand())->run($args);
             default:
                 throw new UsageError("unknown command '$command'");
         }

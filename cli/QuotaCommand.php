@@ -33,6 +33,8 @@ final class QuotaCommand
           --timeout-ms=N      time budget of each destination, in milliseconds (default 30000)
           --retries=N         retries after a 429 or 5xx answer (default 2)
           --ca-bundle=FILE    PEM file of the certificate authorities to trust
+          --record=HISTORY    append one sample per destination (used, quota, objects,
+                              errors) to the JSON-lines HISTORY file, for 'bjlg sla forecast'
 
         Exit status: 0 every destination measured, 1 some destination failed, 2 usage error.
         TXT;
@@ -77,6 +79,14 @@ final class QuotaCommand
             fwrite($this->err, 'bjlg quota: ' . $e->getMessage() . "\n");
             return self::EXIT_USAGE;
         }
+        if ($args['record'] !== null) {
+            try {
+                \Bjlg\Sla\History::append($args['record'], self::samples($results));
+            } catch (\Bjlg\Exception $e) {
+                fwrite($this->err, 'bjlg quota: --record: ' . $e->getMessage() . "\n");
+                return self::EXIT_DESTINATION_ERRORS;
+            }
+        }
         if ($args['format'] === 'json') {
             fwrite($this->out, json_encode(array_values($results), JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES) . "\n");
         } else {
@@ -92,14 +102,14 @@ final class QuotaCommand
 
     /**
      * @param list<string> $argv
-     * @return array{config: string, format: string, options: array<string, mixed>}|null null for --help
+     * @return array{config: string, format: string, options: array<string, mixed>, record: ?string}|null null for --help
      */
     private function parse(array $argv): ?array
     {
         if (in_array('--help', $argv, true) || in_array('-h', $argv, true)) {
             return null;
         }
-        [$positionals, $o] = Cli::parseOptions($argv, ['config', 'format', 'timeout-ms', 'retries', 'ca-bundle']);
+        [$positionals, $o] = Cli::parseOptions($argv, ['config', 'format', 'timeout-ms', 'retries', 'ca-bundle', 'record']);
         if ($positionals !== []) {
             throw new UsageError("unexpected argument '{$positionals[0]}'");
         }
@@ -120,7 +130,31 @@ final class QuotaCommand
         if (($o['config'] ?? '') === '') {
             throw new UsageError('--config FILE is required');
         }
-        return ['config' => $o['config'], 'format' => $format, 'options' => $options];
+        if (isset($o['record']) && $o['record'] === '') {
+            throw new UsageError('--record needs a file name');
+        }
+        return ['config' => $o['config'], 'format' => $format, 'options' => $options, 'record' => $o['record'] ?? null];
+    }
+
+    /**
+     * The history samples of one collection: one per destination, measured or not.
+     * @param array<string, array<string, mixed>> $results
+     * @return list<array<string, mixed>>
+     */
+    public static function samples(array $results): array
+    {
+        $samples = [];
+        foreach ($results as $r) {
+            $samples[] = [
+                'destination' => $r['name'],
+                'at' => $r['collected_at'],
+                'used_bytes' => $r['used_bytes'],
+                'quota_bytes' => $r['quota_bytes'],
+                'object_count' => $r['object_count'],
+                'errors' => array_values($r['errors']),
+            ];
+        }
+        return $samples;
     }
 
     /** @param array<string, array<string, mixed>> $results */

@@ -74,4 +74,13 @@ void bjlg_register_verify_exception(void);
 void bjlg_register_verify_verifier(void);
 void bjlg_register_verify_restore_test(void);
 
+/* Bjlg\Sla (ext/sla_*.cc). */
+void bjlg_register_sla_exception(void);
+void bjlg_register_sla_history(void);
+void bjlg_register_sla_forecast(void);
+void bjlg_register_sla_capacity(void);
+void bjlg_register_sla_purge_sla(void);
+void bjlg_register_sla_objectives(void);
+void bjlg_register_sla_report(void);
+
 #endif /* PHP_BJLG_H */

@@ -24,6 +24,8 @@ packages=(
   file
   # restore tests: a throwaway MariaDB started in the sandbox (make test-verify-integration)
   mariadb-server mariadb-client
+  # SLA reports opened in a real browser, headless (make test-sla-report)
+  chromium
 )
 # npm: Debian's npm package, unless the installed nodejs already ships it (NodeSource builds
 # do, and conflict with Debian's npm).

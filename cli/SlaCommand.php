@@ -1,0 +1,287 @@
+<?php
+// bjlg sla <subcommand>: saturation forecasts and capacity plans (forecast, plan) from the
+// history `bjlg quota --record` appends, and purge SLA, RTO/RPO objectives and reports (purge,
+// objectives, report). docs/sla.md describes the models and the files.
+declare(strict_types=1);
+
+namespace Bjlg\Cli;
+
+use Bjlg\Sla\Forecast;
+use Bjlg\Sla\History;
+
+require_once __DIR__ . '/Cli.php';
+require_once __DIR__ . '/QuotaCommand.php';
+require_once __DIR__ . '/SlaServiceCommands.php';
+
+final class SlaCommand
+{
+    public const EXIT_OK = 0;
+    /** The input could not be read or was refused (the message says which entry). */
+    public const EXIT_ERROR = 1;
+    public const EXIT_USAGE = 2;
+
+    public const HELP = <<<'TXT'
+        Usage: bjlg sla <subcommand> [options]
+
+        Subcommands:
+          forecast --history FILE   when each destination reaches its threshold and fills up
+                                    (--destination NAME, --threshold R, --horizon-days N,
+                                    --confidence C, --now TIME)
+          plan --history FILE       every destination at once: which saturates first, and
+                                    ranked recommendations (--config FILE.yaml for quotas,
+                                    --horizon-days N)
+        TXT . "\n" . SlaServiceCommands::HELP . "\n" . <<<'TXT'
+
+        Common options:
+          --format=FORMAT   table (default), json or csv
+          --out=FILE        write there (through a temporary file) instead of standard output
+
+        FILE is the JSON-lines history `bjlg quota --config F.yaml --record FILE` appends to.
+        Exit status: 0 done, 1 the history could not be read or was refused, 2 usage error.
+        TXT;
+
+    /** @var resource */
+    private $out;
+    /** @var resource */
+    private $err;
+
+    /**
+     * @param resource|null $out where results go (default STDOUT)
+     * @param resource|null $err where errors go (default STDERR)
+     */
+    public function __construct($out = null, $err = null)
+    {
+        $this->out = $out ?? STDOUT;
+        $this->err = $err ?? STDERR;
+    }
+
+    /**
+     * Runs `bjlg sla`. $argv holds the arguments after "sla", e.g.
+     * ['forecast', '--history', 'quota.jsonl', '--format', 'json'].
+     *
+     * @param list<string> $argv
+     */
+    public function run(array $argv): int
+    {
+        $sub = array_shift($argv);
+        if ($sub === null || $sub === '--help' || $sub === '-h' || $sub === 'help'
+            || in_array('--help', $argv, true) || in_array('-h', $argv, true)) {
+            fwrite($sub === null ? $this->err : $this->out, self::HELP . "\n");
+            return $sub === null ? self::EXIT_USAGE : self::EXIT_OK;
+        }
+        try {
+            return match ($sub) {
+                'forecast' => $this->forecast($argv),
+                'plan' => $this->plan($argv),
+                'purge' => SlaServiceCommands::purge($argv, $this->out),
+                'objectives' => SlaServiceCommands::objectives($argv, $this->out),
+                'report' => SlaServiceCommands::report($argv, $this->out),
+                default => throw new UsageError("unknown subcommand '$sub'"),
+            };
+        } catch (UsageError $e) {
+            fwrite($this->err, "bjlg sla $sub: " . $e->getMessage() . "\n");
+            fwrite($this->err, "Run 'bjlg help sla' for usage.\n");
+            return self::EXIT_USAGE;
+        } catch (\Bjlg\Exception $e) {
+            fwrite($this->err, "bjlg sla $sub: " . $e->getMessage() . "\n");
+            return self::EXIT_ERROR;
+        }
+    }
+
+    /** @param list<string> $argv */
+    private function forecast(array $argv): int
+    {
+        [$positionals, $o] = Cli::parseOptions($argv, ['history', 'destination', 'format', 'out', 'threshold',
+            'horizon-days', 'confidence', 'now']);
+        if ($positionals !== []) {
+            throw new UsageError("unexpected argument '{$positionals[0]}'");
+        }
+        $format = self::format($o, ['table', 'json', 'csv']);
+        $options = self::forecastOptions($o);
+        $forecasts = [];
+        foreach (self::samplesByDestination(self::history($o), $o['destination'] ?? null) as $name => $samples) {
+            $forecasts[$name] = self::project($name, $samples, $options);
+        }
+        $text = match ($format) {
+            'json' => json_encode($forecasts, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n",
+            'csv' => self::forecastCsv($forecasts),
+            default => self::forecastTable($forecasts),
+        };
+        self::writeOut($o['out'] ?? null, $text, $this->out);
+        return self::EXIT_OK;
+    }
+
+    /** @param list<string> $argv */
+    private function plan(array $argv): int
+    {
+        throw new UsageError('plan is not available yet');
+    }
+
+    /**
+     * Writes $text to $path through a temporary file renamed into place (readers never see half
+     * a report), or to $stdout when $path is null.
+     * @param resource $stdout
+     */
+    public static function writeOut(?string $path, string $text, $stdout): void
+    {
+        if ($path === null || $path === '-') {
+            fwrite($stdout, $text);
+            return;
+        }
+        $dir = dirname($path);
+        $tmp = @tempnam($dir, '.bjlg-partial-');
+        if ($tmp === false || dirname($tmp) !== realpath($dir)) {
+            if ($tmp !== false) {
+                @unlink($tmp);
+            }
+            throw new \Bjlg\Sla\IOException("cannot write $path: the folder $dir does not exist or is not writable");
+        }
+        if (@file_put_contents($tmp, $text) !== strlen($text) || !@rename($tmp, $path)) {
+            @unlink($tmp);
+            throw new \Bjlg\Sla\IOException("cannot write $path");
+        }
+    }
+
+    /** @param array<string, mixed> $o */
+    private static function format(array $o, array $allowed): string
+    {
+        $format = $o['format'] ?? 'table';
+        if (!in_array($format, $allowed, true)) {
+            throw new UsageError('--format must be ' . implode(', ', $allowed) . ", not '$format'");
+        }
+        return $format;
+    }
+
+    /** @param array<string, mixed> $o */
+    private static function history(array $o): array
+    {
+        if (($o['history'] ?? '') === '') {
+            throw new UsageError('--history FILE is required');
+        }
+        return History::read($o['history']);
+    }
+
+    /**
+     * The samples of each destination that could be measured, in file order.
+     * @return array<string, list<array<string, mixed>>>
+     */
+    public static function samplesByDestination(array $history, ?string $only): array
+    {
+        $by = [];
+        foreach ($history['samples'] as $sample) {
+            if ($sample['used_bytes'] === null || ($only !== null && $sample['destination'] !== $only)) {
+                continue;
+            }
+            $by[$sample['destination']][] = $sample;
+        }
+        if ($only !== null && $by === []) {
+            throw new UsageError("no sample of destination '$only' in the history");
+        }
+        ksort($by, SORT_STRING);
+        return $by;
+    }
+
+    /** @param array<string, mixed> $o */
+    private static function forecastOptions(array $o): array
+    {
+        $options = [];
+        foreach (['threshold' => 'threshold', 'confidence' => 'confidence'] as $flag => $key) {
+            if (isset($o[$flag])) {
+                if (!is_numeric($o[$flag])) {
+                    throw new UsageError("--$flag must be a number, not '{$o[$flag]}'");
+                }
+                $options[$key] = (float) $o[$flag];
+            }
+        }
+        if (($days = Cli::intOption($o, 'horizon-days', 1, 36500)) !== null) {
+            $options['horizon_days'] = $days;
+        }
+        if (isset($o['now'])) {
+            $now = preg_match('/^\d+$/', $o['now']) ? (int) $o['now'] : strtotime($o['now']);
+            if ($now === false) {
+                throw new UsageError("--now must be Unix seconds or a date, not '{$o['now']}'");
+            }
+            $options['now'] = $now;
+        }
+        return $options;
+    }
+
+    /** Forecast::project() for one destination; a refused sample names the destination and its line. */
+    private static function project(string $name, array $samples, array $options): array
+    {
+        try {
+            return Forecast::project($samples, $options);
+        } catch (\ValueError $e) {
+            throw new UsageError(preg_replace('/^.*option "(\w+)"/', 'option "$1"', $e->getMessage()));
+        } catch (\Bjlg\Sla\InvalidInputException $e) {
+            $message = $e->getMessage();
+            if (preg_match('/^sample (\d+)(.*)$/s', $message, $m) && isset($samples[(int) $m[1]])) {
+                $message = "line {$samples[(int) $m[1]]['line']}{$m[2]}";
+            }
+            throw new \Bjlg\Sla\InvalidInputException("destination '$name': $message");
+        }
+    }
+
+    private static function date(?int $at): string
+    {
+        return $at === null ? '-' : gmdate('Y-m-d', $at);
+    }
+
+    /** @param array<string, array<string, mixed>> $forecasts */
+    private static function forecastTable(array $forecasts): string
+    {
+        $rows = [['DESTINATION', 'USED', 'QUOTA', '% USED', 'GROWTH/DAY', 'THRESHOLD AT', 'INTERVAL', 'FULL AT', 'RISK']];
+        foreach ($forecasts as $name => $f) {
+            $growth = $f['growth_bytes_per_day'];
+            $rows[] = [
+                $name,
+                QuotaCommand::bytes($f['current_used_bytes']),
+                QuotaCommand::bytes($f['quota_bytes']),
+                $f['current_ratio'] === null ? '-' : sprintf('%.1f%%', 100 * $f['current_ratio']),
+                $growth === null ? '-' : ($growth < 0 ? '-' : '+') . QuotaCommand::bytes((int) round(abs($growth))),
+                self::date($f['threshold_at']),
+                $f['threshold_at'] === null && $f['threshold_at_low'] === null ? '-'
+                    : self::date($f['threshold_at_low']) . ' .. ' . ($f['threshold_at_high'] === null ? 'later' : self::date($f['threshold_at_high'])),
+                self::date($f['full_at']),
+                $f['risk_level'],
+            ];
+        }
+        $widths = [];
+        foreach ($rows as $row) {
+            foreach ($row as $i => $cell) {
+                $widths[$i] = max($widths[$i] ?? 0, strlen($cell));
+            }
+        }
+        $out = '';
+        foreach ($rows as $row) {
+            $cells = [];
+            foreach ($row as $i => $cell) {
+                $cells[] = $i === 0 || $i >= 5 ? str_pad($cell, $widths[$i]) : str_pad($cell, $widths[$i], ' ', STR_PAD_LEFT);
+            }
+            $out .= rtrim(implode('  ', $cells)) . "\n";
+        }
+        return $out;
+    }
+
+    private const CSV_KEYS = ['model', 'samples_used', 'current_used_bytes', 'quota_bytes', 'current_ratio',
+        'growth_bytes_per_day', 'threshold_bytes', 'threshold_at', 'threshold_at_low', 'threshold_at_high', 'full_at',
+        'days_to_threshold', 'risk_level'];
+
+    /** @param array<string, array<string, mixed>> $forecasts */
+    private static function forecastCsv(array $forecasts): string
+    {
+        $stream = fopen('php://memory', 'w+');
+        fputcsv($stream, array_merge(['destination'], self::CSV_KEYS), ',', '"', '');
+        foreach ($forecasts as $name => $f) {
+            $row = [$name];
+            foreach (self::CSV_KEYS as $key) {
+                $row[] = $f[$key] ?? '';
+            }
+            fputcsv($stream, $row, ',', '"', '');
+        }
+        rewind($stream);
+        $text = stream_get_contents($stream);
+        fclose($stream);
+        return $text;
+    }
+}
