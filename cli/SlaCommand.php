@@ -6,6 +6,7 @@ declare(strict_types=1);
 
 namespace Bjlg\Cli;
 
+use Bjlg\Sla\Capacity;
 use Bjlg\Sla\Forecast;
 use Bjlg\Sla\History;
 
@@ -28,8 +29,9 @@ final class SlaCommand
                                     (--destination NAME, --threshold R, --horizon-days N,
                                     --confidence C, --now TIME)
           plan --history FILE       every destination at once: which saturates first, and
-                                    ranked recommendations (--config FILE.yaml for quotas,
-                                    --horizon-days N)
+                                    ranked recommendations (--quota NAME=BYTES to give or
+                                    override a quota, --target-days N of headroom to aim
+                                    for, default 365, --lang en|fr)
         TXT . "\n" . SlaServiceCommands::HELP . "\n" . <<<'TXT'
 
         Common options:
@@ -114,7 +116,74 @@ final class SlaCommand
     /** @param list<string> $argv */
     private function plan(array $argv): int
     {
-        throw new UsageError('plan is not available yet');
+        [$positionals, $o] = Cli::parseOptions($argv, ['history', 'format', 'out', 'threshold', 'horizon-days',
+            'confidence', 'now', 'quota', 'target-days', 'lang'], [], ['quota']);
+        if ($positionals !== []) {
+            throw new UsageError("unexpected argument '{$positionals[0]}'");
+        }
+        $format = self::format($o, ['table', 'json', 'csv']);
+        $lang = $o['lang'] ?? 'en';
+        if ($lang !== 'en' && $lang !== 'fr') {
+            throw new UsageError("--lang must be en or fr, not '$lang'");
+        }
+        $quotas = [];
+        foreach ($o['quota'] ?? [] as $q) {
+            if (!preg_match('/^(.+)=(\d+)$/', $q, $m) || (int) $m[2] <= 0) {
+                throw new UsageError("--quota must be NAME=BYTES with BYTES > 0, not '$q'");
+            }
+            $quotas[$m[1]] = (int) $m[2];
+        }
+        $options = self::forecastOptions($o);
+        if (($target = Cli::intOption($o, 'target-days', 1, 36500)) !== null) {
+            $options['target_days'] = $target;
+        }
+        $destinations = [];
+        foreach (self::samplesByDestination(self::history($o), null) as $name => $samples) {
+            $destinations[] = ['name' => $name, 'samples' => $samples, 'quota_bytes' => $quotas[$name] ?? null];
+        }
+        try {
+            $plan = Capacity::plan($destinations, $options);
+        } catch (\ValueError $e) {
+            throw new UsageError(preg_replace('/^.*option "(\w+)"/', 'option "$1"', $e->getMessage()));
+        }
+        $text = match ($format) {
+            'json' => json_encode($plan, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n",
+            'csv' => self::planCsv($plan),
+            default => self::planText($plan, $lang),
+        };
+        self::writeOut($o['out'] ?? null, $text, $this->out);
+        return self::EXIT_OK;
+    }
+
+    private static function planText(array $plan, string $lang): string
+    {
+        $fr = $lang === 'fr';
+        $first = $plan['first_to_saturate'];
+        $out = $first === null
+            ? ($fr ? "Aucune destination n'atteint son seuil dans l'horizon.\n" : "No destination reaches its threshold within the horizon.\n")
+            : sprintf($fr ? "Première saturation : %s (seuil le %s)\n" : "First to saturate: %s (threshold on %s)\n", $first, self::date($plan['first_threshold_at']));
+        if ($plan['recommendations'] === []) {
+            return $out . ($fr ? "Aucune recommandation.\n" : "No recommendation.\n");
+        }
+        $out .= "\n";
+        foreach ($plan['recommendations'] as $r) {
+            $out .= sprintf("%2d. [%s] %s\n", $r['rank'], $r['code'], $r['message'][$lang]);
+        }
+        return $out;
+    }
+
+    private static function planCsv(array $plan): string
+    {
+        $stream = fopen('php://memory', 'w+');
+        fputcsv($stream, ['rank', 'code', 'destination', 'bytes', 'days_gained', 'message_en', 'message_fr'], ',', '"', '');
+        foreach ($plan['recommendations'] as $r) {
+            fputcsv($stream, [$r['rank'], $r['code'], $r['destination'], $r['bytes'], $r['days_gained'] ?? '',
+                $r['message']['en'], $r['message']['fr']], ',', '"', '');
+        }
+        rewind($stream);
+        $text = stream_get_contents($stream);
+        fclose($stream);
+        return $text;
     }
 
     /**

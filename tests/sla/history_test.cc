@@ -12,6 +12,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "verify/report.h"
+
 using namespace bjlg::sla;
 
 namespace {
@@ -141,4 +143,19 @@ TEST_CASE("an empty history and a missing file", "[sla]") {
   CHECK(missing.status().error_code() == "not_found");
   CHECK(AppendSamples("/nonexistent/quota.jsonl", {Sample("a", 1, 1)}).error_code() == "not_found");
   CHECK(AppendSamples("/tmp/x.jsonl", {Sample("", 1, 1)}).message() == "sample 0: field \"destination\" must not be empty");
+}
+
+TEST_CASE("the verify history that restore tests write is read as runs beside the samples", "[sla]") {
+  const std::string dir = TempDir();
+  const std::string path = dir + "/history.jsonl";
+  bjlg::verify::Report report("restore-test");
+  REQUIRE(bjlg::verify::AppendHistory(path, report.ToJson()).ok());
+  REQUIRE(AppendSamples(path, {Sample("offsite", 1764921600, 500)}).ok());
+  auto h = ReadHistoryFile(path);
+  REQUIRE(h.ok());
+  REQUIRE(h->runs.size() == 1);
+  CHECK(h->runs[0]["kind"] == "restore-test");
+  REQUIRE(h->samples.size() == 1);
+  CHECK(h->samples[0].line == 2);
+  std::system(("rm -rf " + dir).c_str());
 }
