@@ -118,6 +118,14 @@ Status CheckJsonDepth(std::string_view text, int max_depth, const std::string& w
   return Status::OK();
 }
 
+Result<nlohmann::json> ParseUntrustedJson(std::string_view text, const std::string& what, int max_depth) {
+  Status depth = CheckJsonDepth(text, max_depth, what);
+  if (!depth.ok()) return depth;
+  nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+  if (doc.is_discarded()) return Status::Corruption(what + " is not valid JSON");
+  return doc;
+}
+
 Status ExpansionBudget::Enter(int depth) {
   if (depth > max_depth_) return Status::Corruption(what_ + " is " + DepthLimitMessage(max_depth_));
   if (++nodes_ > max_nodes_) {

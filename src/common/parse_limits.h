@@ -18,6 +18,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "common/status.h"
 
 namespace bjlg {
@@ -46,6 +48,12 @@ Result<std::string> ReadSmallFile(const std::string& path, uint64_t max_bytes, c
 // Corruption naming `what` and the limit. Counts brackets outside strings in one pass with
 // constant memory, so it is safe on any input, valid JSON or not: call it before parsing.
 Status CheckJsonDepth(std::string_view text, int max_depth, const std::string& what);
+
+// The document of untrusted JSON `text`: CheckJsonDepth() first, then nlohmann's parser.
+// Corruption naming `what` when too deep or not valid JSON. Every JSON bjlg did not produce in
+// this call (a manifest, an index, a history line, a provider's answer) is parsed through this.
+Result<nlohmann::json> ParseUntrustedJson(std::string_view text, const std::string& what,
+                                          int max_depth = kMaxNestingDepth);
 
 // The budget of a recursive conversion (YAML → JSON): Enter() before producing each node at
 // `depth` (0 for the root), which fails once more than `max_nodes` nodes have been produced or

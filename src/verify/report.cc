@@ -2,6 +2,7 @@
 
 #include "verify/plugin_keys.h"
 #include "common/atomic_file.h"
+#include "common/parse_limits.h"
 #include "common/time.h"
 
 #include <fcntl.h>
@@ -197,7 +198,9 @@ nlohmann::json PreviousBackup(const std::string& history_path, const std::string
   nlohmann::json best = nullptr;
   int64_t best_time = 0;
   while (std::getline(in, line)) {
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    Result<nlohmann::json> parsed = ParseUntrustedJson(line, "history line");
+    if (!parsed.ok()) continue;
+    nlohmann::json& j = *parsed;
     if (!j.is_object() || !j.contains("backup") || !j["backup"].is_object()) continue;
     const std::string when = j["backup"].value("created_at", "");
     int64_t t = 0;

@@ -135,3 +135,14 @@ TEST_CASE("ExpansionBudget stops a conversion at its node count and depth", "[ha
   CHECK(depth.Enter(2).ok());
   CHECK(depth.Enter(3).message() == "destinations.yml is nested deeper than 2 levels");
 }
+
+TEST_CASE("ParseUntrustedJson parses within the limit and names the input otherwise", "[harden]") {
+  bjlg::Result<nlohmann::json> doc = bjlg::ParseUntrustedJson(R"({"a": [1, {"b": 2}]})", "index");
+  REQUIRE(doc.ok());
+  CHECK((*doc)["a"][1]["b"] == 2);
+  bjlg::Result<nlohmann::json> deep = bjlg::ParseUntrustedJson(Nested(100000, '[', ']'), "backup-manifest.json");
+  CHECK(deep.status().message() == "backup-manifest.json is nested deeper than 64 levels");
+  bjlg::Result<nlohmann::json> bad = bjlg::ParseUntrustedJson("{\"a\":", "index");
+  CHECK(bad.status().code() == bjlg::Status::Code::kCorruption);
+  CHECK(bad.status().message() == "index is not valid JSON");
+}
