@@ -245,6 +245,17 @@ bool parse_options(HashTable *options, bjlg::archive::WriterOptions *o, zval *pr
     zend_value_error("Option \"%s\" needs the \"encrypt\" option", encrypt_option.c_str());
     return false;
   }
+  if (o->encrypt) {
+    /* An option that does not apply (a KDF with a Key, any with bjlgenc1) is refused, never
+     * ignored. The core names Cipher's option ("option \"kdf\" ..."); the writer's is prefixed. */
+    const bjlg::Status checked = bjlg::crypto::CheckEncryptOptions(*o->encrypt, o->encryption);
+    if (!checked.ok()) {
+      const std::string &m = checked.message();
+      const std::string named = m.rfind("option \"", 0) == 0 ? "Option \"encrypt_" + m.substr(8) : m;
+      zend_value_error("%s", named.c_str());
+      return false;
+    }
+  }
   return true;
 }
 

@@ -78,8 +78,9 @@ Result<PluginManifest> ParsePluginManifest(const std::string& json) {
 }
 
 Result<std::string> PluginFileHash(const std::string& path) {
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Status::IOError(path + ": " + strerror(errno));
+  Result<int> opened = OpenRegularFile(path, "");
+  if (!opened.ok()) return Status::IOError(opened.status().message());
+  const int fd = *opened;
   struct stat st;
   if (fstat(fd, &st) != 0) {
     close(fd);

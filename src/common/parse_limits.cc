@@ -32,26 +32,27 @@ std::string DepthLimitMessage(int max_depth) {
   return "nested deeper than " + std::to_string(max_depth) + " levels";
 }
 
-Result<int> OpenRegularFile(const std::string& path, const std::string& what) {
+Result<int> OpenRegularFile(const std::string& path, const std::string& what_) {
+  const std::string named = what_.empty() ? path : what_ + " " + path;
   // O_NONBLOCK: open() of a FIFO without a writer would wait forever. O_NOCTTY: a terminal
   // device must not become our controlling terminal before fstat() refuses it.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-  if (fd < 0) return Status::FromErrno(errno, "cannot open " + what + " " + path);
+  if (fd < 0) return Status::FromErrno(errno, "cannot open " + named);
   struct stat st;
   if (::fstat(fd, &st) != 0) {
     const int err = errno;
     ::close(fd);
-    return Status::FromErrno(err, "cannot stat " + what + " " + path);
+    return Status::FromErrno(err, "cannot stat " + named);
   }
   if (!S_ISREG(st.st_mode)) {
     ::close(fd);
-    return Status::IOError(what + " " + path + " is " + FileKind(st.st_mode) + ", not a regular file");
+    return Status::IOError(named + " is " + FileKind(st.st_mode) + ", not a regular file");
   }
   const int flags = ::fcntl(fd, F_GETFL);
   if (flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0) {
     const int err = errno;
     ::close(fd);
-    return Status::FromErrno(err, "cannot read " + what + " " + path);
+    return Status::FromErrno(err, "cannot read " + named);
   }
   return fd;
 }

@@ -33,10 +33,11 @@ constexpr size_t kMaxYamlNodes = 20000;
 // Size caps of small inputs read whole.
 constexpr uint64_t kMaxConfigFileBytes = 1 << 20;  // a destinations or schedules file
 constexpr uint64_t kMaxKeyFileBytes = 64 << 10;    // a key or password file
+constexpr uint64_t kMaxIndexBytes = 1ull << 30;     // an index or incremental manifest read whole
 
 // Opens `path` for reading without blocking on a FIFO, and refuses anything that is not a
 // regular file (FIFO, character or block device, socket, folder) with an IOError naming `what`
-// ("archive", "key file", …) and the kind of file found. Returns the descriptor (O_CLOEXEC,
+// ("archive", "key file", …; empty: the path alone) and the kind of file found. Returns the descriptor (O_CLOEXEC,
 // blocking again), which the caller closes. FromErrno statuses when open() fails.
 Result<int> OpenRegularFile(const std::string& path, const std::string& what);
 

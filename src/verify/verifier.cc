@@ -597,7 +597,7 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
     return Status::InvalidArgument("sample must be a fraction in (0, 1]");
   }
   Report report("verify");
-  Result<crypto::InputFile> opened = crypto::InputFile::Open(path);
+  Result<crypto::InputFile> opened = crypto::InputFile::Open(path, "archive");
   if (!opened.ok()) {
     if (access(path.c_str(), F_OK) != 0) return Status::NotFound("no archive at " + path);
     report.SetArchive(path, 0);
