@@ -409,9 +409,14 @@ Result<std::vector<Destination>> LoadDestinationsFile(const std::string& path,
                                                       const ParseOptions& options) {
   Result<std::string> text = ReadSmallFile(path, kMaxConfigFileBytes, "destinations file");
   if (!text.ok()) return text.status();
+  return ParseDestinationsYaml(*text, path, options);
+}
+
+Result<std::vector<Destination>> ParseDestinationsYaml(const std::string& yaml, const std::string& path,
+                                                       const ParseOptions& options) {
   YAML::Node root;
   try {
-    root = YAML::Load(*text);
+    root = YAML::Load(yaml);
   } catch (const YAML::Exception& e) {
     return Status::InvalidArgument(path + ": not valid YAML: " + e.what());
   }
