@@ -35,7 +35,8 @@ file_put_contents("$d/big.key", str_repeat('k', 70000));
 [$rc, $out, $err] = bjlg_cli('encrypt', "$d/big.key", "$d/out.enc", "--key-file=$d/big.key");
 echo $rc, ' ', str_replace($d, 'D', strtok($err, "\n")), "\n";
 
-echo microtime(true) - $start < 20 ? "nothing blocked\n" : "too slow\n";
+// A blocked open() would hang until run-tests.php kills the test; valgrind only makes it slower.
+echo microtime(true) - $start < (bjlg_under_valgrind() ? 300 : 20) ? "nothing blocked\n" : "too slow\n";
 unlink($fifo);
 bjlg_rmrf($d);
 ?>
