@@ -202,4 +202,35 @@ final class Cli
         }
         return (int) $v;
     }
+
+    /**
+     * The content of a small input file (a key, a password, a config), refused by name when it
+     * is not a regular file (a FIFO would block the read forever, /dev/zero never ends) or when
+     * it weighs more than $maxBytes (the limits of docs/security.md).
+     */
+    public static function readSmallFile(string $path, int $maxBytes, string $what): string
+    {
+        $st = @stat($path);
+        if ($st === false) {
+            throw new UsageError("cannot read $what $path");
+        }
+        $kinds = [0010000 => 'a FIFO', 0020000 => 'a character device', 0060000 => 'a block device',
+                  0140000 => 'a socket', 0040000 => 'a folder'];
+        $type = $st['mode'] & 0170000;
+        if ($type !== 0100000) {
+            throw new UsageError("$what $path is " . ($kinds[$type] ?? 'not a regular file') . ', not a regular file');
+        }
+        $handle = @fopen($path, 'rb');
+        $data = $handle === false ? false : stream_get_contents($handle, $maxBytes + 1);
+        if ($handle !== false) {
+            fclose($handle);
+        }
+        if ($data === false) {
+            throw new UsageError("cannot read $what $path");
+        }
+        if (strlen($data) > $maxBytes) {
+            throw new UsageError("$what $path is larger than the " . intdiv($maxBytes, 1024) . ' KiB limit');
+        }
+        return $data;
+    }
 }

@@ -267,9 +267,10 @@ final class CronCommand
     /** @return list<array{name: string, expression: string, duration: int, timezone: ?string}> */
     private function readConfig(string $file): array
     {
-        $text = @file_get_contents($file);
-        if ($text === false) {
-            throw new UsageError("--config: cannot read '$file'");
+        try {
+            $text = Cli::readSmallFile($file, 1 << 20, 'config file');
+        } catch (UsageError $e) {
+            throw new UsageError('--config: ' . $e->getMessage());
         }
         try {
             $data = json_decode($text, true, 64, JSON_THROW_ON_ERROR);

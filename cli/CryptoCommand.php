@@ -126,10 +126,10 @@ final class CryptoCommand
             throw new UsageError('give either --key-file or --password-file, not both');
         }
         if (isset($options['key-file'])) {
-            return Key::fromString(self::readSecretFile($options['key-file']));
+            return Key::fromString(self::readSecretFile($options['key-file'], 'key file'));
         }
         if (isset($options['password-file'])) {
-            $password = self::readSecretFile($options['password-file']);
+            $password = self::readSecretFile($options['password-file'], 'password file');
             if (substr($password, -1) === "\n") {
                 $password = substr($password, 0, -1);
             }
@@ -144,13 +144,9 @@ final class CryptoCommand
         throw new UsageError('no secret: use --key-file FILE, --password-file FILE or BJLG_ENCRYPTION_KEY');
     }
 
-    private static function readSecretFile(string $path): string
+    private static function readSecretFile(string $path, string $what): string
     {
-        $data = @file_get_contents($path);
-        if ($data === false) {
-            throw new UsageError("cannot read $path");
-        }
-        return $data;
+        return Cli::readSmallFile($path, 64 << 10, $what);
     }
 
     private static function encryptOptions(array $options): array

@@ -92,7 +92,7 @@ final class VerifyCommand
                     $o['with_database'] = true;
                 }
                 if (isset($options['dsn-file'])) {
-                    $o['dsn'] = trim(self::readFile($options['dsn-file']));
+                    $o['dsn'] = trim(Cli::readSmallFile($options['dsn-file'], 64 << 10, 'DSN file'));
                 }
                 if (isset($options['chain'])) {
                     $o['chain'] = array_values(array_filter(explode(',', $options['chain']), fn ($p) => $p !== ''));
@@ -160,15 +160,6 @@ final class VerifyCommand
             }
         }
         return false;
-    }
-
-    private static function readFile(string $path): string
-    {
-        $data = @file_get_contents($path);
-        if ($data === false) {
-            throw new UsageError("cannot read $path");
-        }
-        return $data;
     }
 
     private static function show(array $report, bool $json, $stdout): void

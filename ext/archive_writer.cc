@@ -14,9 +14,11 @@
 #include <vector>
 
 #include "archive/writer.h"
+#include "common/parse_limits.h"
 #include "archive_exception.h"
 #include "crypto_args.h"
 #include "crypto_exception.h"
+#include "json_zval.h"
 
 extern "C" {
 #include "ext/json/php_json.h"
@@ -203,9 +205,16 @@ bool parse_options(HashTable *options, bjlg::archive::WriterOptions *o, zval *pr
         zend_type_error("Option \"manifest\" must be of type array, %s given", zend_zval_type_name(value));
         return false;
       }
+      /* PHP's encoder checks its depth only after recursing into each level: a PHP array nested
+       * 100,000 deep would overflow the stack before it says so. */
+      if (!bjlg_zval_depth_within(value, bjlg::kMaxNestingDepth)) {
+        zend_value_error("Option \"manifest\" is %s or contains itself",
+                         bjlg::DepthLimitMessage(bjlg::kMaxNestingDepth).c_str());
+        return false;
+      }
       smart_str buf = {};
-      php_json_encode(&buf, value, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE |
-                                       PHP_JSON_PRESERVE_ZERO_FRACTION);
+      php_json_encode_ex(&buf, value, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE |
+                                          PHP_JSON_PRESERVE_ZERO_FRACTION, bjlg::kMaxNestingDepth);
       smart_str_0(&buf);
       if (EG(exception)) {  // a JsonSerializable in the manifest threw
         smart_str_free(&buf);
@@ -214,6 +223,10 @@ bool parse_options(HashTable *options, bjlg::archive::WriterOptions *o, zval *pr
       const bool failed = JSON_G(error_code) != PHP_JSON_ERROR_NONE || buf.s == nullptr;
       if (!failed) o->manifest_json.assign(ZSTR_VAL(buf.s), ZSTR_LEN(buf.s));
       smart_str_free(&buf);
+      if (JSON_G(error_code) == PHP_JSON_ERROR_DEPTH) {
+        zend_value_error("Option \"manifest\" is %s", bjlg::DepthLimitMessage(bjlg::kMaxNestingDepth).c_str());
+        return false;
+      }
       if (failed) {
         zend_value_error("Option \"manifest\" cannot be encoded as JSON");
         return false;
@@ -231,6 +244,17 @@ bool parse_options(HashTable *options, bjlg::archive::WriterOptions *o, zval *pr
   if (!encrypt_option.empty() && !o->encrypt) {
     zend_value_error("Option \"%s\" needs the \"encrypt\" option", encrypt_option.c_str());
     return false;
+  }
+  if (o->encrypt) {
+    /* An option that does not apply (a KDF with a Key, any with bjlgenc1) is refused, never
+     * ignored. The core names Cipher's option ("option \"kdf\" ..."); the writer's is prefixed. */
+    const bjlg::Status checked = bjlg::crypto::CheckEncryptOptions(*o->encrypt, o->encryption);
+    if (!checked.ok()) {
+      const std::string &m = checked.message();
+      const std::string named = m.rfind("option \"", 0) == 0 ? "Option \"encrypt_" + m.substr(8) : m;
+      zend_value_error("%s", named.c_str());
+      return false;
+    }
   }
   return true;
 }

@@ -101,21 +101,26 @@ int bjlg_crypto_encrypt_option(const std::string &name, zval *value, BjlgValueSi
   } else if (name == "chunk_size") {
     if (!bjlg_crypto_option_long(value, name, site, AeadHeader::kMinChunkSize, AeadHeader::kMaxChunkSize,
                                  &o->chunk_size)) return -1;
+    o->given.chunk_size = true;
   } else if (name == "kdf") {
     if (!bjlg_crypto_option_string(value, name, site, &s)) return -1;
     if (s == "scrypt") o->password_kdf = bjlg::crypto::KdfId::kScrypt;
     else if (s == "pbkdf2") o->password_kdf = bjlg::crypto::KdfId::kPbkdf2Sha256;
     else { site_error(false, site, name, "must be \"scrypt\" or \"pbkdf2\""); return -1; }
+    o->given.kdf = true;
   } else if (name == "scrypt_log_n") {
     if (!bjlg_crypto_option_long(value, name, site, 14, 20, &o->scrypt_log_n)) return -1;
+    o->given.scrypt_log_n = true;
   } else if (name == "pbkdf2_iterations") {
     if (!bjlg_crypto_option_long(value, name, site, AeadHeader::kMinPbkdf2Iterations,
                                  AeadHeader::kMaxPbkdf2Iterations, &o->pbkdf2_iterations)) return -1;
+    o->given.pbkdf2_iterations = true;
   } else if (name == "cipher") {
     if (!bjlg_crypto_option_string(value, name, site, &s)) return -1;
     if (s == "aes-256-gcm") o->cipher = bjlg::crypto::AeadCipher::kAes256Gcm;
     else if (s == "chacha20-poly1305") o->cipher = bjlg::crypto::AeadCipher::kChaCha20Poly1305;
     else { site_error(false, site, name, "must be \"aes-256-gcm\" or \"chacha20-poly1305\""); return -1; }
+    o->given.cipher = true;
   } else {
     return 0;
   }

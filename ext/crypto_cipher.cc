@@ -156,6 +156,11 @@ ZEND_METHOD(Bjlg_Crypto_Cipher, encryptFile) {
     EncryptOptions o;
     BjlgProgressOption progress;
     if (!secret || !parse_encrypt_options(a.options, &o, &progress)) return;
+    const bjlg::Status checked = bjlg::crypto::CheckEncryptOptions(*secret, o);
+    if (!checked.ok()) {  /* an option that does not apply is refused, never ignored */
+      BjlgOptions(a.options, 4).refuse(bjlg_crypto_kinds, checked);
+      return;
+    }
     o.progress = progress.fn();
     finish(return_value, bjlg::crypto::EncryptFile(to_std(a.in), to_std(a.out), *secret, o), progress);
     bailout = progress.bailed_out();

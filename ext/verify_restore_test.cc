@@ -114,7 +114,9 @@ ZEND_METHOD(Bjlg_Verify_RestoreTest, run) {
     }
     const nlohmann::json j = report->ToJson();
     if (!bjlg_verify_write_outputs(o, j)) return;
-    bjlg_json_to_zval(j, return_value);
+    if (!bjlg_json_to_zval(j, return_value)) {
+      bjlg_throw_status(bjlg_verify_kinds, bjlg::Status::Corruption("the restore test report is nested too deep"));
+    }
   });
   if (bailout) zend_bailout();
 }

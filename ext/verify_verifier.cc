@@ -163,7 +163,9 @@ ZEND_METHOD(Bjlg_Verify_Verifier, verify) {
     }
     const nlohmann::json report = r->ToJson();
     if (!bjlg_verify_write_outputs(o, report)) return;
-    bjlg_json_to_zval(report, return_value);
+    if (!bjlg_json_to_zval(report, return_value)) {
+      bjlg_throw_status(bjlg_verify_kinds, bjlg::Status::Corruption("the verification report is nested too deep"));
+    }
   });
   if (bailout) zend_bailout();
 }

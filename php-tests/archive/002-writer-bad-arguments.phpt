@@ -62,7 +62,7 @@ TypeError: Option "manifest" must be of type array, string given
 ValueError: Option "manifest" must be an array with string keys
 ValueError: Option "manifest" cannot be encoded as JSON
 LogicException: not serializable
-Bjlg\Archive\IOException: %smissing.json: cannot be opened
+Bjlg\Archive\IOException: cannot open "since" file %smissing.json: No such file or directory
 ValueError: Bjlg\Archive\Writer::__construct(): Argument #1 ($path) cannot be empty
 Bjlg\Archive\IOException: archive folder %s/no/such/folder does not exist
 ValueError: archive path %s is a directory

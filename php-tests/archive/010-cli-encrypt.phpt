@@ -109,6 +109,6 @@ Run 'bjlg help backup' for usage.
 Run 'bjlg help backup' for usage.
 [2] bjlg: --encrypt-format must be bjlg or bjlgenc1
 Run 'bjlg help backup' for usage.
-[2] bjlg: cannot read %s/missing
+[2] bjlg: cannot read %s %s/missing
 Run 'bjlg help backup' for usage.
 a.zip.enc,b.zip.enc,c.zip.enc

@@ -86,4 +86,4 @@ busy: * * * * *  (UTC)
 2 bjlg: --config: schedule #1 needs an "expression" string
 2 bjlg: --config: schedule #1 has an unknown key 'when' (known: name, expression, duration, timezone)
 2 bjlg: --config: schedule #1: unknown time zone 'Mars/Base'
-2 bjlg: --config: cannot read '/nonexistent/schedules.json'
+2 bjlg: --config: cannot read config file /nonexistent/schedules.json

@@ -73,7 +73,7 @@ int(5000)
 string(10) "configured"
 FILE: destination #0 'x': key 'bucket' is required
 invalid YAML refused
-Bjlg\Quota\IOException: cannot open FILE: No such file or directory
+Bjlg\Quota\IOException: cannot open destinations file FILE: No such file or directory
 bool(false)
 bool(false)
 bool(true)

@@ -93,6 +93,6 @@ exit 2
 bjlg quota: unknown option --bogus
 Run 'bjlg help quota' for usage.
 exit 2
-bjlg quota: cannot open /nonexistent/bjlg.yaml: No such file or directory
+bjlg quota: cannot open destinations file /nonexistent/bjlg.yaml: No such file or directory
 exit 0
 0 B 1.5 KiB 5.0 GiB

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "archive/path_rules.h"
+#include "common/parse_limits.h"
 #include "common/version.h"
 
 namespace bjlg::archive {
@@ -85,8 +86,10 @@ std::string IndexToJson(const std::string& created_at, const std::string& type,
 
 Result<Index> ParseIndex(const std::string& json) {
   Index index;
+  Result<nlohmann::json> parsed = ParseUntrustedJson(json, "backup index");
+  if (!parsed.ok()) return parsed.status();
   try {
-    const nlohmann::json doc = nlohmann::json::parse(json);
+    const nlohmann::json& doc = *parsed;
     if (!doc.is_object() || doc.value("format", "") != "bjlg-backup-index" ||
         !doc.contains("entries") || !doc["entries"].is_array()) {
       return Status::Corruption("not a bjlg backup index");
@@ -122,8 +125,10 @@ std::string DeletedFilesToJson(const std::string& generated_at, const std::vecto
 
 Result<std::vector<std::string>> ParseDeletedFiles(const std::string& json) {
   std::vector<std::string> paths;
+  Result<nlohmann::json> parsed = ParseUntrustedJson(json, "deleted-files.json");
+  if (!parsed.ok()) return parsed.status();
   try {
-    const nlohmann::json doc = nlohmann::json::parse(json);
+    const nlohmann::json& doc = *parsed;
     const char* key = doc.contains("paths") ? "paths" : "deleted_paths";
     if (!doc.is_object() || !doc.contains(key) || !doc[key].is_array()) {
       return Status::Corruption("deleted-files.json has no list of paths");
@@ -165,6 +170,8 @@ Result<std::string> BuildManifest(const std::string& user_json, const ManifestFi
     m["plugins_active"] = nlohmann::json::array();
     m["multisite"] = false;
     if (!user_json.empty()) {
+      Status depth = CheckJsonDepth(user_json, kMaxNestingDepth, "manifest");
+      if (!depth.ok()) return Status::InvalidArgument(depth.message());
       const nlohmann::ordered_json user = nlohmann::ordered_json::parse(user_json);
       if (!user.is_object()) return Status::InvalidArgument("manifest must be a JSON object");
       for (auto it = user.begin(); it != user.end(); ++it) m[it.key()] = it.value();

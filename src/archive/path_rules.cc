@@ -29,6 +29,17 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
+// A name as messages quote it: a NUL shown as \0, since a message is a C string further on
+// (PHP's exception message would end at the NUL, before the reason).
+static std::string Printable(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    if (c == '\0') out += "\\0";
+    else out += c;
+  }
+  return out;
+}
+
 static bool HasDriveLetter(std::string_view name) {
   return name.size() >= 2 && name[1] == ':' &&
          ((name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z'));
@@ -36,7 +47,7 @@ static bool HasDriveLetter(std::string_view name) {
 
 Status CheckEntryName(std::string_view name) {
   auto bad = [&](const char* why) {
-    return Status::InvalidArgument("invalid entry name \"" + std::string(name) + "\": " + why);
+    return Status::InvalidArgument("invalid entry name \"" + Printable(name) + "\": " + why);
   };
   if (name.empty()) return bad("empty");
   if (name.size() > 65535) return bad("longer than 65,535 bytes");
@@ -64,7 +75,7 @@ Result<std::string> SafeExtractName(std::string_view stored) {
     if (c == '\\') c = '/';
   }
   auto bad = [&](const char* why) {
-    return Status::Corruption("unsafe entry name \"" + std::string(stored) + "\": " + why);
+    return Status::Corruption("unsafe entry name \"" + Printable(stored) + "\": " + why);
   };
   if (name.find('\0') != std::string::npos) return bad("contains a NUL byte");
   while (name.size() >= 2 && name[0] == '.' && name[1] == '/') name.erase(0, 2);

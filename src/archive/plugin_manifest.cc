@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "archive/path_rules.h"
+#include "common/parse_limits.h"
 
 namespace bjlg::archive {
 
@@ -38,8 +39,10 @@ bool LooksLikePluginManifest(const std::string& json) {
 
 Result<PluginManifest> ParsePluginManifest(const std::string& json) {
   PluginManifest m;
+  Result<nlohmann::json> parsed = ParseUntrustedJson(json, "incremental manifest");
+  if (!parsed.ok()) return parsed.status();
   try {
-    const nlohmann::json doc = nlohmann::json::parse(json);
+    const nlohmann::json& doc = *parsed;
     if (!doc.is_object()) return Status::Corruption("incremental manifest: not a JSON object");
     for (const char* key : {"full_backup", "incremental_backups", "synthetic_full", "file_hashes",
                             "database_checksums", "remote_purge_queue", "deleted_files"}) {
@@ -75,8 +78,9 @@ Result<PluginManifest> ParsePluginManifest(const std::string& json) {
 }
 
 Result<std::string> PluginFileHash(const std::string& path) {
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Status::IOError(path + ": " + strerror(errno));
+  Result<int> opened = OpenRegularFile(path, "");
+  if (!opened.ok()) return Status::IOError(opened.status().message());
+  const int fd = *opened;
   struct stat st;
   if (fstat(fd, &st) != 0) {
     close(fd);

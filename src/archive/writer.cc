@@ -20,6 +20,7 @@
 #include "archive/plugin_manifest.h"
 #include "archive/reader.h"
 #include "archive/scanner.h"
+#include "common/parse_limits.h"
 
 namespace bjlg::archive {
 
@@ -71,21 +72,23 @@ Result<size_t> ReadFull(const std::function<Result<size_t>(unsigned char*, size_
 }
 
 Result<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot be opened");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return ReadSmallFile(path, kMaxIndexBytes, "\"since\" file");
 }
 
 // The first bytes of a file: enough to tell a zip, an encrypted file and JSON apart without
 // reading a whole previous archive into memory.
 Result<std::string> ReadHead(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot be opened");
+  Result<int> fd = OpenRegularFile(path, "\"since\" file");
+  if (!fd.ok()) return fd.status();
   std::string head(8, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<size_t>(in.gcount()));
+  ssize_t n;
+  do {
+    n = ::read(*fd, head.data(), head.size());
+  } while (n < 0 && errno == EINTR);
+  const int err = errno;
+  ::close(*fd);
+  if (n < 0) return Status::FromErrno(err, "cannot read \"since\" file " + path);
+  head.resize(static_cast<size_t>(n));
   return head;
 }
 
@@ -503,7 +506,8 @@ Status Writer::Report(bool force) {
 Status Writer::AddFileEntry(const std::string& path, const std::string& name, uint64_t size,
                             int64_t mtime_ns, uint64_t inode, uint32_t mode, bool* skipped) {
   *skipped = false;
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  // O_NONBLOCK: a file swapped for a FIFO since the scan must not block open().
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
   if (fd < 0) {
     const int err = errno;
     *skipped = true;
@@ -663,7 +667,7 @@ Status Writer::AddFile(const std::string& file, const std::string& name) {
     return Status::IOError(file + ": " + strerror(err));
   }
   if (!S_ISREG(st.st_mode)) return Status::InvalidArgument(file + ": not a regular file");
-  const int probe = open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  const int probe = open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (probe < 0) return Status::IOError(file + ": " + strerror(errno));
   close(probe);
   s = ClaimName(name);

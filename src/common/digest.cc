@@ -11,6 +11,8 @@
 #include <new>
 #include <vector>
 
+#include "common/parse_limits.h"
+
 namespace bjlg {
 
 void Sha256Digest(const void* data, size_t size, uint8_t out[kSha256Size]) {
@@ -62,8 +64,9 @@ std::string Sha256::FinalHex() {
 }
 
 Result<std::string> Sha256OfFile(const std::string& path) {
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Status::IOError(path + ": " + strerror(errno));
+  Result<int> opened = OpenRegularFile(path, "");
+  if (!opened.ok()) return Status::IOError(opened.status().message());
+  const int fd = *opened;
   Sha256 sha;
   std::vector<char> buf(1 << 20);
   while (true) {

@@ -45,7 +45,28 @@ std::optional<Format> DetectFormat(const uint8_t* head, size_t size) {
 }
 
 Status CheckEncryptOptions(const Secret& secret, const EncryptOptions& options) {
-  if (options.format == Format::kBjlgenc1) return Status::OK();  // BJLGENC1 has no parameters
+  const EncryptOptions::Given& g = options.given;
+  if (options.format == Format::kBjlgenc1) {
+    const char* set = g.kdf ? "kdf" : g.scrypt_log_n ? "scrypt_log_n" : g.pbkdf2_iterations ? "pbkdf2_iterations"
+                    : g.chunk_size ? "chunk_size" : g.cipher ? "cipher" : nullptr;
+    if (set == nullptr) return Status::OK();
+    return Status::InvalidArgument(std::string("option \"") + set +
+                                   "\" does not apply to the bjlgenc1 format (AES-256-CBC, PBKDF2-SHA256 with 10,000 "
+                                   "iterations for a password, fixed by the format)");
+  }
+  if (!IsPassword(secret)) {
+    const char* set = g.kdf ? "kdf" : g.scrypt_log_n ? "scrypt_log_n" : g.pbkdf2_iterations ? "pbkdf2_iterations" : nullptr;
+    if (set != nullptr) {
+      return Status::InvalidArgument(std::string("option \"") + set +
+                                     "\" does not apply to a Key: only a password goes through a KDF");
+    }
+  }
+  if (g.scrypt_log_n && options.password_kdf != KdfId::kScrypt) {
+    return Status::InvalidArgument("option \"scrypt_log_n\" applies to kdf \"scrypt\" only");
+  }
+  if (g.pbkdf2_iterations && options.password_kdf != KdfId::kPbkdf2Sha256) {
+    return Status::InvalidArgument("option \"pbkdf2_iterations\" applies to kdf \"pbkdf2\" only");
+  }
   return PlanAeadHeader(secret, options).status();
 }
 
@@ -159,6 +180,8 @@ Result<FileReport> ReadEncrypted(const std::string& in, PrivateOutput* out, cons
 
 Result<FileReport> EncryptFile(const std::string& in, const std::string& out, const Secret& secret,
                                const EncryptOptions& options) {
+  Status checked = CheckEncryptOptions(secret, options);
+  if (!checked.ok()) return checked;
   Result<InputFile> file = InputFile::Open(in);
   if (!file.ok()) return file.status();
   BytesPhase progress(options.progress, "encrypt", file->size());

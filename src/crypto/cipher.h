@@ -33,6 +33,12 @@ struct EncryptOptions {
   // Unset: AES-256-GCM if the CPU has AES instructions, ChaCha20-Poly1305 otherwise.
   std::optional<AeadCipher> cipher;
   unsigned threads = 0;  // 0: one per core
+  // Which of the settings above the caller chose (rather than left at their defaults), so that
+  // one that does not apply is refused instead of silently ignored: a KDF with a Key, any
+  // parameter with BJLGENC1 (whose algorithms are fixed), an scrypt parameter with PBKDF2.
+  struct Given {
+    bool chunk_size = false, kdf = false, scrypt_log_n = false, pbkdf2_iterations = false, cipher = false;
+  } given;
   // The one progress record (common/progress.h), phase "encrypt" in plaintext bytes, on the
   // calling thread after each batch; false stops with Cancelled (nothing is written under the
   // output name).
@@ -70,7 +76,8 @@ struct FileReport {
 std::optional<Format> DetectFormat(const uint8_t* head, size_t size);
 
 // InvalidArgument when EncryptFile would refuse `options` with `secret` (chunk size, KDF
-// parameters out of range), found without deriving a key: lets a caller that encrypts at the
+// parameters out of range, an option given that does not apply: see EncryptOptions::given;
+// the message starts with `option "<name>"`), found without deriving a key: lets a caller that encrypts at the
 // end of a long job (the archive writer) refuse them before the job starts.
 Status CheckEncryptOptions(const Secret& secret, const EncryptOptions& options);
 

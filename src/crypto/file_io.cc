@@ -9,6 +9,8 @@
 #include <cstring>
 #include <vector>
 
+#include "common/parse_limits.h"
+
 namespace bjlg::crypto {
 
 namespace {
@@ -19,20 +21,16 @@ Status IoFailure(const std::string& what, const std::string& path, int err) {
 
 }  // namespace
 
-Result<InputFile> InputFile::Open(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return IoFailure("cannot open", path, errno);
+Result<InputFile> InputFile::Open(const std::string& path, const std::string& what) {
+  Result<int> fd = OpenRegularFile(path, what);
+  if (!fd.ok()) return fd.status();
   struct stat st;
-  if (::fstat(fd, &st) != 0) {
+  if (::fstat(*fd, &st) != 0) {
     int err = errno;
-    ::close(fd);
+    ::close(*fd);
     return IoFailure("cannot stat", path, err);
   }
-  if (!S_ISREG(st.st_mode)) {
-    ::close(fd);
-    return Status::IOError("not a regular file: " + path);
-  }
-  return InputFile(fd, static_cast<uint64_t>(st.st_size), path);
+  return InputFile(*fd, static_cast<uint64_t>(st.st_size), path);
 }
 
 InputFile::InputFile(InputFile&& other) noexcept

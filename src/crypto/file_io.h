@@ -18,8 +18,10 @@ namespace bjlg::crypto {
 
 class InputFile {
  public:
-  // IOError if the file cannot be opened or is not a regular file.
-  static Result<InputFile> Open(const std::string& path);
+  // IOError if the file cannot be opened or is not a regular file (a FIFO or a device is
+  // refused without blocking or reading: see common/parse_limits.h). `what` names the input in
+  // messages ("archive"); empty, the path alone.
+  static Result<InputFile> Open(const std::string& path, const std::string& what = "");
   InputFile(InputFile&& other) noexcept;
   InputFile& operator=(InputFile&&) = delete;
   ~InputFile();

@@ -3,9 +3,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstring>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+
+#include "common/parse_limits.h"
 
 namespace bjlg::quota {
 namespace {
@@ -317,31 +318,51 @@ class Parser {
   DestinationError* error_;
 };
 
-json YamlToJson(const YAML::Node& node) {
+json ScalarToJson(const YAML::Node& node) {
+  const std::string& s = node.Scalar();
+  if (node.Tag() == "!") return s;  // quoted: always a string
+  if (s == "true" || s == "True" || s == "TRUE") return true;
+  if (s == "false" || s == "False" || s == "FALSE") return false;
+  if (!s.empty() && s.size() < 19 && s.find_first_not_of("0123456789", s[0] == '-' ? 1 : 0) == std::string::npos &&
+      s != "-") {
+    return std::stoll(s);
+  }
+  return s;
+}
+
+// yaml-cpp resolves an alias to its anchor's node, so the document is a graph: an alias inside
+// its own anchor is a cycle, and nested aliases multiply ("billion laughs"). The budget stops
+// both while converting, before anything is validated.
+Status YamlToJson(const YAML::Node& node, int depth, ExpansionBudget* budget, json* out) {
+  Status s = budget->Enter(depth);
+  if (!s.ok()) return s;
   switch (node.Type()) {
     case YAML::NodeType::Sequence: {
-      json a = json::array();
-      for (const auto& child : node) a.push_back(YamlToJson(child));
-      return a;
+      *out = json::array();
+      for (const auto& child : node) {
+        json item;
+        s = YamlToJson(child, depth + 1, budget, &item);
+        if (!s.ok()) return s;
+        out->push_back(std::move(item));
+      }
+      return Status::OK();
     }
     case YAML::NodeType::Map: {
-      json o = json::object();
-      for (const auto& kv : node) o[kv.first.as<std::string>()] = YamlToJson(kv.second);
-      return o;
-    }
-    case YAML::NodeType::Scalar: {
-      const std::string& s = node.Scalar();
-      if (node.Tag() == "!") return s;  // quoted: always a string
-      if (s == "true" || s == "True" || s == "TRUE") return true;
-      if (s == "false" || s == "False" || s == "FALSE") return false;
-      if (!s.empty() && s.size() < 19 && s.find_first_not_of("0123456789", s[0] == '-' ? 1 : 0) == std::string::npos &&
-          s != "-") {
-        return std::stoll(s);
+      *out = json::object();
+      for (const auto& kv : node) {
+        json item;
+        s = YamlToJson(kv.second, depth + 1, budget, &item);
+        if (!s.ok()) return s;
+        (*out)[kv.first.as<std::string>()] = std::move(item);
       }
-      return s;
+      return Status::OK();
     }
+    case YAML::NodeType::Scalar:
+      *out = ScalarToJson(node);
+      return Status::OK();
     default:
-      return nullptr;
+      *out = nullptr;
+      return Status::OK();
   }
 }
 
@@ -387,11 +408,16 @@ Result<std::vector<Destination>> ParseDestinations(const json& list, const Parse
 
 Result<std::vector<Destination>> LoadDestinationsFile(const std::string& path,
                                                       const ParseOptions& options) {
-  std::ifstream in(path);
-  if (!in) return Status::FromErrno(errno, "cannot open " + path);
+  Result<std::string> text = ReadSmallFile(path, kMaxConfigFileBytes, "destinations file");
+  if (!text.ok()) return text.status();
+  return ParseDestinationsYaml(*text, path, options);
+}
+
+Result<std::vector<Destination>> ParseDestinationsYaml(const std::string& yaml, const std::string& path,
+                                                       const ParseOptions& options) {
   YAML::Node root;
   try {
-    root = YAML::Load(in);
+    root = YAML::Load(yaml);
   } catch (const YAML::Exception& e) {
     return Status::InvalidArgument(path + ": not valid YAML: " + e.what());
   }
@@ -406,8 +432,10 @@ Result<std::vector<Destination>> LoadDestinationsFile(const std::string& path,
   ParseOptions lenient = options;
   lenient.lenient_strings = true;
   json converted;
+  ExpansionBudget budget(path);
   try {
-    converted = YamlToJson(list);
+    Status s = YamlToJson(list, 0, &budget, &converted);
+    if (!s.ok()) return Status::InvalidArgument(s.message());
   } catch (const std::exception& e) {
     return Status::InvalidArgument(path + ": " + e.what());
   }

@@ -70,8 +70,14 @@ Result<std::vector<Destination>> ParseDestinations(const nlohmann::json& list,
 
 // Reads a YAML file: either a sequence of destinations, or a map whose `destinations` key is
 // that sequence. Scalars are typed as YAML 1.2's core schema would (true/false, integers).
+// The file is read through ReadSmallFile (a regular file of at most 1 MiB) and its aliases
+// expanded within an ExpansionBudget (common/parse_limits.h) before anything is validated.
 Result<std::vector<Destination>> LoadDestinationsFile(const std::string& path,
                                                       const ParseOptions& options);
+
+// The same for YAML text already in memory; messages start with `name` (the file's path).
+Result<std::vector<Destination>> ParseDestinationsYaml(const std::string& yaml, const std::string& name,
+                                                       const ParseOptions& options);
 
 }  // namespace bjlg::quota
 

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "common/parse_limits.h"
 #include "quota/crypto.h"
 
 namespace bjlg::quota {
@@ -26,7 +27,11 @@ std::optional<uint64_t> JsonUint(const json& object, const char* key) {
   return std::nullopt;
 }
 
-json ParseJson(const std::string& body) { return json::parse(body, nullptr, false); }
+// A provider's answer nested too deep is as unusable as one that is not JSON: discarded.
+json ParseJson(const std::string& body) {
+  Result<json> doc = ParseUntrustedJson(body, "answer");
+  return doc.ok() ? std::move(*doc) : json(json::value_t::discarded);
+}
 
 OAuthJsonProbe::OAuthJsonProbe(const Destination& d, QuotaUsage* usage, Endpoints endpoints)
     : d_(d), usage_(usage), endpoints_(endpoints) {

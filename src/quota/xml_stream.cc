@@ -4,6 +4,8 @@
 
 #include <cstring>
 
+#include "common/parse_limits.h"
+
 namespace bjlg::quota {
 
 XmlStream::XmlStream(EndHandler on_end) : on_end_(std::move(on_end)) {
@@ -26,6 +28,11 @@ void XmlStream::OnStart(void* self, const char* name, const char**) {
   auto* x = static_cast<XmlStream*>(self);
   const char* local = std::strrchr(name, '|');
   local = local == nullptr ? name : local + 1;
+  if (x->lengths_.size() >= static_cast<size_t>(kMaxNestingDepth)) {
+    x->error_ = "XML " + DepthLimitMessage(kMaxNestingDepth);
+    XML_StopParser(static_cast<XML_Parser>(x->parser_), XML_FALSE);
+    return;
+  }
   x->lengths_.push_back(x->path_.size());
   if (!x->path_.empty()) x->path_ += '/';
   x->path_ += local;

@@ -3,7 +3,9 @@
 // Feed() takes the body chunk by chunk as it arrives; the handler is called at the end of every
 // element with the path of local names from the root ("ListBucketResult/Contents/Size") and the
 // element's own text. Namespaces are dropped (only local names are kept). Text longer than
-// kMaxText is cut: the values collectors read (sizes, tokens, markers) are short.
+// kMaxText is cut: the values collectors read (sizes, tokens, markers) are short. A document
+// nested deeper than bjlg::kMaxNestingDepth elements is refused: the answers we read nest a few
+// levels, and the path of a deeper one would only grow.
 #ifndef BJLG_QUOTA_XML_STREAM_H_
 #define BJLG_QUOTA_XML_STREAM_H_
 

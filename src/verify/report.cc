@@ -2,6 +2,7 @@
 
 #include "verify/plugin_keys.h"
 #include "common/atomic_file.h"
+#include "common/parse_limits.h"
 #include "common/time.h"
 
 #include <fcntl.h>
@@ -178,8 +179,14 @@ Status AppendHistory(const std::string& path, const nlohmann::json& r) {
   }
   line["problems"] = failed;
   const std::string text = line.dump() + "\n";
-  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0600);
+  // O_NONBLOCK: a FIFO without a reader fails at once (ENXIO) instead of blocking open().
+  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0600);
   if (fd < 0) return Status::IOError("cannot open the history file " + path + ": " + strerror(errno));
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    return Status::IOError("history file " + path + " is not a regular file");
+  }
   const ssize_t n = write(fd, text.data(), text.size());  // one write: O_APPEND keeps lines whole
   const int saved = errno;
   if (close(fd) != 0 || n != static_cast<ssize_t>(text.size())) {
@@ -192,21 +199,46 @@ nlohmann::json PreviousBackup(const std::string& history_path, const std::string
   int64_t limit = 0;
   bool assumed = false;
   if (!ParseIso8601(created_at, &limit, &assumed)) return nullptr;
-  std::ifstream in(history_path);
-  std::string line;
+  // No history (missing, or not a regular file: a FIFO would block) means no previous backup.
+  Result<int> fd = OpenRegularFile(history_path, "history file");
+  if (!fd.ok()) return nullptr;
+  FILE* in = fdopen(*fd, "r");
+  if (in == nullptr) {
+    close(*fd);
+    return nullptr;
+  }
   nlohmann::json best = nullptr;
   int64_t best_time = 0;
-  while (std::getline(in, line)) {
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (!j.is_object() || !j.contains("backup") || !j["backup"].is_object()) continue;
+  auto consider = [&](const std::string& line) {
+    Result<nlohmann::json> parsed = ParseUntrustedJson(line, "history line");
+    if (!parsed.ok()) return;
+    nlohmann::json& j = *parsed;
+    if (!j.is_object() || !j.contains("backup") || !j["backup"].is_object()) return;
     const std::string when = j["backup"].value("created_at", "");
     int64_t t = 0;
-    if (!ParseIso8601(when, &t, &assumed) || t >= limit) continue;
+    if (!ParseIso8601(when, &t, &assumed) || t >= limit) return;
     if (best.is_null() || t > best_time) {
       best = j["backup"];
       best_time = t;
     }
+  };
+  // Lines are read one at a time, and one longer than any line bjlg writes is skipped rather
+  // than held: the history is streamed, however large or damaged.
+  constexpr size_t kMaxLine = 1 << 20;
+  std::string line;
+  bool overlong = false;
+  for (int c; (c = getc(in)) != EOF;) {
+    if (c != '\n') {
+      if (line.size() < kMaxLine) line += static_cast<char>(c);
+      else overlong = true;
+      continue;
+    }
+    if (!overlong) consider(line);
+    line.clear();
+    overlong = false;
   }
+  if (!line.empty() && !overlong) consider(line);
+  fclose(in);
   return best;
 }
 

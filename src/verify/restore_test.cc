@@ -17,6 +17,7 @@
 #include "archive/backup_index.h"
 #include "archive/reader.h"
 #include "common/digest.h"
+#include "common/parse_limits.h"
 #include "crypto/cipher.h"
 #include "verify/database.h"
 #include "verify/sql_check.h"
@@ -27,6 +28,13 @@ namespace {
 
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
+
+// The archive's own manifest, as far as it is usable: a manifest that is not JSON or nests too
+// deep counts as none (the verifier's manifest check reports why).
+json ManifestJson(const std::string& text) {
+  Result<json> doc = ParseUntrustedJson(text, "backup-manifest.json");
+  return doc.ok() ? std::move(*doc) : json(json::value_t::discarded);
+}
 
 constexpr char kSandboxPrefix[] = "bjlg-restore-";
 
@@ -289,7 +297,7 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
     bool sql = false;
     for (const archive::EntryInfo& e : (*reader)->Entries()) sql = sql || e.name == "database.sql";
     restored.has_sql = restored.has_sql || sql;
-    json m = json::parse(restored.manifest, nullptr, false);
+    json m = ManifestJson(restored.manifest);
     const std::string created_at = m.is_object() && m.value("created_at", json("")).is_string() ? m.value("created_at", "") : "";
     chain.push_back({{"archive", a.substr(a.rfind('/') + 1)}, {"type", m.is_object() ? m.value("type", json("")) : json("")},
                      {"created_at", created_at}, {"files", er->files}, {"deleted", deleted.size()}});
@@ -430,7 +438,7 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
                                  std::to_string(t.rows));
             }
           }
-          json m = json::parse(restored.manifest, nullptr, false);
+          json m = ManifestJson(restored.manifest);
           if (m.is_object() && m.contains("tables") && m["tables"].is_array()) {
             for (const auto& t : m["tables"]) {
               if (t.is_string() && rows->count(t.get<std::string>()) == 0) {
@@ -464,7 +472,7 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
               {"extract", extract_seconds}, {"database_import", import_seconds},
               {"database_included", want_db && restored.has_sql}};
   report.Set("rto", rto);
-  SetBackupAndRpo(&report, json::parse(restored.manifest, nullptr, false), have_previous ? previous_created_at : "",
+  SetBackupAndRpo(&report, ManifestJson(restored.manifest), have_previous ? previous_created_at : "",
                   options.history);
   report.Set("bytes", {{"archive", report.archive_size()}, {"restored", restored.bytes}});
   // 6. finish() removes the sandbox and says so in the report.

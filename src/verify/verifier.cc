@@ -14,6 +14,7 @@
 #include "archive/backup_index.h"
 #include "archive/path_rules.h"
 #include "common/digest.h"
+#include "common/parse_limits.h"
 #include "crypto/aead_header.h"
 #include "crypto/aead_stream.h"
 #include "crypto/bjlgenc1.h"
@@ -347,12 +348,13 @@ Check ManifestCheck(const Collector& c, bool complete, json* manifest_out, Repor
                           : "not checked: the archive could not be read to its end";
     return ck;
   }
-  json m = json::parse(c.manifest_, nullptr, false);
-  if (!m.is_object()) {
+  Result<json> parsed = ParseUntrustedJson(c.manifest_, "backup-manifest.json");
+  if (!parsed.ok() || !parsed->is_object()) {
     ck.status = CheckStatus::kFailed;
-    ck.message = "backup-manifest.json is not a JSON object";
+    ck.message = parsed.ok() ? "backup-manifest.json is not a JSON object" : parsed.status().message();
     return ck;
   }
+  const json& m = *parsed;
   *manifest_out = m;
   std::vector<std::string> problems;
   for (const char* key : {"version", "type", "contains", "created_at"}) {
@@ -595,7 +597,7 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
     return Status::InvalidArgument("sample must be a fraction in (0, 1]");
   }
   Report report("verify");
-  Result<crypto::InputFile> opened = crypto::InputFile::Open(path);
+  Result<crypto::InputFile> opened = crypto::InputFile::Open(path, "archive");
   if (!opened.ok()) {
     if (access(path.c_str(), F_OK) != 0) return Status::NotFound("no archive at " + path);
     report.SetArchive(path, 0);
