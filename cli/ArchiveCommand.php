@@ -171,10 +171,10 @@ final class ArchiveCommand
             $summary['type'] === 'incremental'
                 ? sprintf(", %d unchanged, %d deleted", $summary['unchanged'], $summary['deleted']) : '',
             $summary['excluded'] > 0
-                ? sprintf(', %d excluded (%s)', $summary['excluded'], ProgressDisplay::bytes($summary['excluded_bytes'])) : '',
-            ProgressDisplay::bytes($summary['bytes_in']), ProgressDisplay::bytes($summary['bytes_out']), $ratio,
+                ? sprintf(', %d excluded (%s)', $summary['excluded'], Cli::bytes($summary['excluded_bytes'])) : '',
+            Cli::bytes($summary['bytes_in']), Cli::bytes($summary['bytes_out']), $ratio,
             $summary['duration'],
-            ProgressDisplay::bytes((int) ($summary['duration'] > 0 ? $summary['bytes_in'] / $summary['duration'] : 0)));
+            Cli::bytes((int) ($summary['duration'] > 0 ? $summary['bytes_in'] / $summary['duration'] : 0)));
         printf("sha256 %s\n", $summary['sha256']);
         if (($e = $summary['encryption']) !== null) {
             printf("encrypted %s, %s, %s%s; zip sha256 %s\n", $e['format'], $e['cipher'],

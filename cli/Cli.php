@@ -233,4 +233,20 @@ final class Cli
         }
         return $data;
     }
+
+    /** Sizes in binary units, as everywhere in bjlg: 1536 -> "1.5 KiB"; null -> "-". */
+    public static function bytes(?int $bytes): string
+    {
+        if ($bytes === null) {
+            return '-';
+        }
+        $units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
+        $value = (float) $bytes;
+        $unit = 0;
+        while ($value >= 1024 && $unit < count($units) - 1) {
+            $value /= 1024;
+            $unit++;
+        }
+        return $unit === 0 ? "$bytes B" : sprintf('%.1f %s', $value, $units[$unit]);
+    }
 }

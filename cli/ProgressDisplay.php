@@ -11,6 +11,8 @@ declare(strict_types=1);
 
 namespace Bjlg\Cli;
 
+require_once __DIR__ . '/Cli.php';
+
 final class ProgressDisplay
 {
     public const MODES = ['auto', 'bar', 'json', 'none'];
@@ -130,25 +132,10 @@ final class ProgressDisplay
         return $m[0] ?? '';
     }
 
-    /** Bytes in binary units (KiB, MiB, GiB: what `du -h` and `ls -lh` show), other units as counts. */
-    public static function amount(int $n, string $unit): string
+    /** Bytes in binary units (Cli::bytes), other units as counts. */
+    private static function amount(int $n, string $unit): string
     {
-        if ($unit !== 'bytes') {
-            return (string) $n;
-        }
-        return self::bytes($n);
-    }
-
-    public static function bytes(int $n): string
-    {
-        $units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-        $value = (float) $n;
-        $i = 0;
-        while ($value >= 1024 && $i < count($units) - 1) {
-            $value /= 1024;
-            $i++;
-        }
-        return $i === 0 ? "$n B" : sprintf('%.1f %s', $value, $units[$i]);
+        return $unit === 'bytes' ? Cli::bytes($n) : (string) $n;
     }
 
     private static function duration(float $seconds): string

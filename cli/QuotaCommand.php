@@ -166,9 +166,9 @@ final class QuotaCommand
                 ? sprintf('%.1f%%', 100 * $r['used_bytes'] / $r['quota_bytes']) : '-';
             $rows[] = [
                 $r['name'],
-                self::bytes($r['used_bytes']),
-                self::bytes($r['quota_bytes']),
-                self::bytes($r['free_bytes']),
+                Cli::bytes($r['used_bytes']),
+                Cli::bytes($r['quota_bytes']),
+                Cli::bytes($r['free_bytes']),
                 $percent,
                 $r['latency_ms'] . ' ms',
                 $r['errors'] === [] ? '' : implode('; ', $r['errors']),
@@ -196,21 +196,5 @@ final class QuotaCommand
     private static function width(string $text): int
     {
         return function_exists('mb_strlen') ? mb_strlen($text) : strlen($text);
-    }
-
-    /** 1536 -> "1.5 KiB"; null -> "-". */
-    public static function bytes(?int $bytes): string
-    {
-        if ($bytes === null) {
-            return '-';
-        }
-        $units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
-        $value = (float) $bytes;
-        $unit = 0;
-        while ($value >= 1024 && $unit < count($units) - 1) {
-            $value /= 1024;
-            $unit++;
-        }
-        return $unit === 0 ? "$bytes B" : sprintf('%.1f %s', $value, $units[$unit]);
     }
 }

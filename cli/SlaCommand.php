@@ -304,10 +304,10 @@ final class SlaCommand
             $growth = $f['growth_bytes_per_day'];
             $rows[] = [
                 $name,
-                QuotaCommand::bytes($f['current_used_bytes']),
-                QuotaCommand::bytes($f['quota_bytes']),
+                Cli::bytes($f['current_used_bytes']),
+                Cli::bytes($f['quota_bytes']),
                 $f['current_ratio'] === null ? '-' : sprintf('%.1f%%', 100 * $f['current_ratio']),
-                $growth === null ? '-' : ($growth < 0 ? '-' : '+') . QuotaCommand::bytes((int) round(abs($growth))),
+                $growth === null ? '-' : ($growth < 0 ? '-' : '+') . Cli::bytes((int) round(abs($growth))),
                 self::date($f['threshold_at']),
                 $f['threshold_at'] === null && $f['threshold_at_low'] === null ? '-'
                     : self::date($f['threshold_at_low']) . ' .. ' . ($f['threshold_at_high'] === null ? 'later' : self::date($f['threshold_at_high'])),

@@ -51,7 +51,7 @@ run(['--config', '/nonexistent/bjlg.yaml']);
 ob_start();
 run(['--help']);
 echo strtok(ob_get_clean(), "\n"), "\n";
-echo QuotaCommand::bytes(0), ' ', QuotaCommand::bytes(1536), ' ', QuotaCommand::bytes(5 * 1024 ** 3), "\n";
+echo Bjlg\Cli\Cli::bytes(0), " ", Bjlg\Cli\Cli::bytes(1536), " ", Bjlg\Cli\Cli::bytes(5 * 1024 ** 3), "\n";
 ?>
 --EXPECTF--
 exit 1

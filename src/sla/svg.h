@@ -13,12 +13,12 @@
 #include <string_view>
 #include <vector>
 
+#include "common/xml_escape.h"
+
 namespace bjlg::sla {
 
 constexpr size_t kMaxPoints = 1000;
 
-// &, <, >, " and ' as entities; other bytes as they are (the page is UTF-8).
-std::string XmlEscape(std::string_view text);
 
 struct ChartPoint {
   double x = 0;

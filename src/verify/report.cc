@@ -4,6 +4,7 @@
 #include "common/atomic_file.h"
 #include "common/parse_limits.h"
 #include "common/time.h"
+#include "common/xml_escape.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -88,22 +89,6 @@ nlohmann::json Report::ToJson() const {
 
 namespace {
 
-std::string Escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string Text(const nlohmann::json& v) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_null()) return "";
@@ -117,43 +102,43 @@ std::string RenderHtml(const nlohmann::json& r) {
   const nlohmann::json archive = r.value("archive", nlohmann::json::object());
   std::string h;
   h += "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n";
-  h += "<title>bjlg " + Escape(Text(r.value("kind", nlohmann::json("")))) + ": " +
-       Escape(Text(archive.value("name", nlohmann::json("")))) + "</title>\n";
+  h += "<title>bjlg " + XmlEscape(Text(r.value("kind", nlohmann::json("")))) + ": " +
+       XmlEscape(Text(archive.value("name", nlohmann::json("")))) + "</title>\n";
   h += "<style>body{font:15px/1.4 system-ui,sans-serif;margin:2em;color:#222}"
        "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;"
        "text-align:left;vertical-align:top}.passed{color:#176b2c}.failed{color:#b00020}"
        ".inconclusive{color:#8a5a00}.skipped{color:#666}pre{margin:0;white-space:pre-wrap;"
        "font-size:12px}h1 span{text-transform:uppercase}</style></head><body>\n";
-  h += "<h1>Backup " + Escape(Text(r.value("kind", nlohmann::json("")))) + ": <span class=\"" + Escape(status) +
-       "\">" + Escape(status) + "</span></h1>\n";
-  h += "<table><tr><th>archive</th><td>" + Escape(Text(archive.value("name", nlohmann::json("")))) +
-       "</td></tr><tr><th>size</th><td>" + Escape(Text(archive.value("size", nlohmann::json(0)))) +
-       " bytes</td></tr><tr><th>started</th><td>" + Escape(Text(r.value("started_at", nlohmann::json("")))) +
-       "</td></tr><tr><th>finished</th><td>" + Escape(Text(r.value("finished_at", nlohmann::json("")))) +
+  h += "<h1>Backup " + XmlEscape(Text(r.value("kind", nlohmann::json("")))) + ": <span class=\"" + XmlEscape(status) +
+       "\">" + XmlEscape(status) + "</span></h1>\n";
+  h += "<table><tr><th>archive</th><td>" + XmlEscape(Text(archive.value("name", nlohmann::json("")))) +
+       "</td></tr><tr><th>size</th><td>" + XmlEscape(Text(archive.value("size", nlohmann::json(0)))) +
+       " bytes</td></tr><tr><th>started</th><td>" + XmlEscape(Text(r.value("started_at", nlohmann::json("")))) +
+       "</td></tr><tr><th>finished</th><td>" + XmlEscape(Text(r.value("finished_at", nlohmann::json("")))) +
        "</td></tr>";
   for (const char* key : {"rto", "rpo", "backup", "bytes", "entries", "sample"}) {
     if (r.contains(key)) {
-      h += "<tr><th>" + std::string(key) + "</th><td><pre>" + Escape(r[key].dump(1)) + "</pre></td></tr>";
+      h += "<tr><th>" + std::string(key) + "</th><td><pre>" + XmlEscape(r[key].dump(1)) + "</pre></td></tr>";
     }
   }
   h += "</table>\n<h2>Checks</h2>\n<table><tr><th>check</th><th>status</th><th>message</th><th>evidence</th></tr>\n";
   const nlohmann::json checks = r.value("checks", nlohmann::json::array());
   for (const auto& c : checks) {
     const std::string st = Text(c.value("status", nlohmann::json("")));
-    h += "<tr><td>" + Escape(Text(c.value("name", nlohmann::json("")))) + "</td><td class=\"" + Escape(st) + "\">" +
-         Escape(st) + "</td><td>" + Escape(Text(c.value("message", nlohmann::json("")))) + "</td><td><pre>" +
-         Escape(c.value("evidence", nlohmann::json::object()).dump(1)) + "</pre></td></tr>\n";
+    h += "<tr><td>" + XmlEscape(Text(c.value("name", nlohmann::json("")))) + "</td><td class=\"" + XmlEscape(st) + "\">" +
+         XmlEscape(st) + "</td><td>" + XmlEscape(Text(c.value("message", nlohmann::json("")))) + "</td><td><pre>" +
+         XmlEscape(c.value("evidence", nlohmann::json::object()).dump(1)) + "</pre></td></tr>\n";
   }
   h += "</table>\n<h2>Durations (seconds)</h2>\n<table>";
   const nlohmann::json durations = r.value("durations", nlohmann::json::object());
   for (const auto& [phase, seconds] : durations.items()) {
-    h += "<tr><th>" + Escape(phase) + "</th><td>" + Escape(Text(seconds)) + "</td></tr>";
+    h += "<tr><th>" + XmlEscape(phase) + "</th><td>" + XmlEscape(Text(seconds)) + "</td></tr>";
   }
   h += "</table>\n";
   const auto warnings = r.value("warnings", nlohmann::json::array());
   if (!warnings.empty()) {
     h += "<h2>Warnings</h2>\n<ul>";
-    for (const auto& w : warnings) h += "<li>" + Escape(Text(w)) + "</li>";
+    for (const auto& w : warnings) h += "<li>" + XmlEscape(Text(w)) + "</li>";
     h += "</ul>\n";
   }
   h += "<p><small>Generated by bjlg.</small></p>\n</body></html>\n";
