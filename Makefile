@@ -43,7 +43,7 @@ run: build
 	$(PHP) bin/bjlg cron check --config docs/examples/schedules.json
 	@php scripts/sample-site.php build/sample-site
 	@mkdir -p -m 0700 build/run
-	$(PHP) bin/bjlg backup --format=json --out build/run/sample-backup.zip \
+	$(PHP) bin/bjlg backup --force --format=json --out build/run/sample-backup.zip \
 	  build/sample-site/database.sql=database.sql build/sample-site/wp-content=wp-content > build/run/backup.json
 	$(PHP) bin/bjlg verify build/run/sample-backup.zip --report build/run/verify.json --html build/run/verify.html
 	$(PHP) bin/bjlg sla report --backup build/run/backup.json --verify build/run/verify.json \

@@ -28,7 +28,8 @@ final class ArchiveCommand
         backup   archives each SRC folder under PREFIX (default: the folder's name), or a file
                  as PREFIX; "-=NAME" reads standard input as the entry NAME (a SQL dump).
                  Options:
-                   --out FILE         the archive to write (required)
+                   --out FILE         the archive to write (required); an existing FILE is
+                                      replaced only with --force (or --yes)
                    --level N          deflate level 0-9 (default 6)
                    --threads N        compression threads (default: all cores)
                    --exclude PAT      shell pattern, repeatable: on absolute paths, or on
@@ -102,10 +103,13 @@ final class ArchiveCommand
         [$sources, $o] = Cli::parseOptions($args,
             ['out', 'level', 'threads', 'exclude', 'include', 'since', 'format', 'key-file',
              'password-file', 'encrypt-format', 'progress'],
-            ['no-default-excludes', 'follow-symlinks', 'verify', 'encrypt'],
+            ['no-default-excludes', 'follow-symlinks', 'verify', 'encrypt', 'force', 'yes'],
             ['exclude', 'include']);
         if (!isset($o['out'])) {
             throw new \InvalidArgumentException('backup needs --out FILE');
+        }
+        if (file_exists($o['out']) && !isset($o['force']) && !isset($o['yes'])) {
+            throw new \InvalidArgumentException("{$o['out']} exists: give --force (or --yes) to replace it");
         }
         if ($sources === []) {
             throw new \InvalidArgumentException('backup needs at least one SRC');
