@@ -81,7 +81,11 @@ final class Cli
                     echo QuotaCommand::HELP, "\n";
                 } elseif ($topic === 'sla') {
                     echo SlaCommand::HELP, "\n";
-                } elseif ($topic === null || $topic === 'help') {
+                } elseif (in_array($topic, CryptoCommand::COMMANDS, true)) {
+                    echo CryptoCommand::HELP, "\n";
+                } elseif ($topic === 'version') {
+                    echo "Usage: bjlg version\n\nThe versions of bjlg, PHP and the libraries bjlg.so was built with.\n";
+                } elseif ($topic === null || in_array($topic, ['help', '--help', '-h'], true)) {
                     echo self::HELP, "\n";
                 } else {
                     throw new UsageError("no help for unknown command '$topic'");
@@ -89,6 +93,9 @@ final class Cli
                 return self::EXIT_OK;
             case 'version':
             case '--version':
+                if (in_array('--help', $args, true) || in_array('-h', $args, true)) {
+                    return $this->dispatch(['help', 'version']);
+                }
                 return $this->version();
             case 'cron':
                 return (new CronCommand())->run($args);

@@ -8,21 +8,11 @@
  * subcommand first) and returns the exit status; it writes results to $stdout and errors to
  * $stderr (STDOUT and STDERR unless the caller passes other streams, as the tests do).
  *
- *   bjlg keygen [--out FILE]                   a new key (base64) on stdout, or in FILE (0600)
- *   bjlg encrypt IN OUT [--file-format bjlg|bjlgenc1] [--chunk-size BYTES] [--kdf scrypt|pbkdf2]
- *   bjlg decrypt IN OUT
- *   bjlg verify FILE
- *   bjlg inspect FILE                          needs no secret
- *   common: --key-file FILE | --password-file FILE | env BJLG_ENCRYPTION_KEY;
- *           --format=json (or --json) for machine-readable output;
- *           --progress=auto|bar|json|none for encrypt, decrypt and verify (cli/ProgressDisplay.php)
+ * Usage and exit statuses: CryptoCommand::HELP (`bjlg help encrypt`).
  *
  * Secrets never come from the command line (it shows in `ps` and shell history): --key and
  * --password are refused. A key file holds the key in any form Key::fromString() accepts; a
  * password file holds the password, one trailing newline removed.
- *
- * Exit status: 0 success; 1 the data did not authenticate (wrong key or password, corrupted,
- * truncated); 2 usage error; 3 unsupported format or I/O error.
  */
 
 namespace Bjlg\Cli;
@@ -39,6 +29,23 @@ final class CryptoCommand
 {
     public const COMMANDS = ['keygen', 'encrypt', 'decrypt', 'verify', 'inspect'];
 
+    public const HELP = <<<'TXT'
+        Usage: bjlg keygen [--out FILE]          a new key (base64) on stdout, or in FILE (0600)
+               bjlg encrypt IN OUT [--file-format bjlg|bjlgenc1] [--chunk-size BYTES]
+                                   [--kdf scrypt|pbkdf2]
+               bjlg decrypt IN OUT
+               bjlg verify FILE                  authenticate every byte, write nothing
+               bjlg inspect FILE                 format, KDF and key fingerprint; needs no secret
+
+        The secret comes from --key-file FILE, --password-file FILE or BJLG_ENCRYPTION_KEY,
+        never from the command line (--key and --password are refused).
+        --format=json for machine-readable output; --progress=auto|bar|json|none for encrypt,
+        decrypt and verify.
+
+        Exit status: 0 success, 1 the data did not authenticate (wrong secret, corrupted,
+        truncated), 2 usage error, 3 unsupported format or I/O error.
+        TXT;
+
     private const EXIT_OK = 0;
     private const EXIT_AUTH = 1;
     private const EXIT_USAGE = 2;
@@ -48,6 +55,10 @@ final class CryptoCommand
     public static function run(array $argv, $stdout = STDOUT, $stderr = STDERR): int
     {
         $command = array_shift($argv);
+        if (in_array('--help', $argv, true) || in_array('-h', $argv, true)) {
+            fwrite($stdout, self::HELP . "\n");
+            return self::EXIT_OK;
+        }
         try {
             [$positional, $options] = self::parse($argv);
             switch ($command) {

@@ -52,6 +52,10 @@ final class VerifyCommand
     public static function run(array $args, $stdout = STDOUT, $stderr = STDERR): int
     {
         $command = array_shift($args);
+        if (in_array('--help', $args, true) || in_array('-h', $args, true)) {
+            fwrite($stdout, self::HELP . "\n");
+            return self::EXIT_PASSED;
+        }
         try {
             $valued = ['key-file', 'password-file', 'report', 'html', 'history', 'format', 'progress'];
             $valued = array_merge($valued, $command === 'verify' ? ['sample'] : ['dsn-file', 'chain', 'sandbox']);
