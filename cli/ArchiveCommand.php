@@ -22,8 +22,8 @@ final class ArchiveCommand
 
     public const HELP = <<<'TXT'
         Usage: bjlg backup --out FILE [options] SRC[=PREFIX]...
-               bjlg list FILE [--format=text|json]
-               bjlg extract FILE DIR [--max-size=BYTES] [--no-overwrite]
+               bjlg list FILE [--format=table|json|csv] [--key-file F | --password-file F]
+               bjlg extract FILE DIR [--max-size=BYTES] [--no-overwrite] [--key-file F | --password-file F]
 
         backup   archives each SRC folder under PREFIX (default: the folder's name), or a file
                  as PREFIX; "-=NAME" reads standard input as the entry NAME (a SQL dump).
@@ -44,12 +44,14 @@ final class ArchiveCommand
                                       folder beside FILE until then); the secret comes from
                    --key-file F | --password-file F | BJLG_ENCRYPTION_KEY (never --key/--password)
                    --encrypt-format bjlg|bjlgenc1   bjlg (default) or the plugin's format
-                   --format=text|json the summary's format (default text)
+                   --format=table|json the summary's format (default table)
                    --progress=auto|bar|json|none   progress on stderr: a bar with phase, rate
                                       and ETA when stderr is a terminal (auto, the default),
                                       or one JSON object per record for scripts
         list     the entries of an archive: size, compressed size, method, name
         extract  extracts an archive into DIR under the safety rules of docs/archive.md
+        An encrypted archive is read in place, decrypted in memory (no plaintext file): its
+        secret comes from --key-file, --password-file or BJLG_ENCRYPTION_KEY.
 
         Exit status: 0 success, 1 failure (I/O, corrupt or unsafe archive), 2 usage error.
         TXT;
@@ -114,10 +116,7 @@ final class ArchiveCommand
         if ($sources === []) {
             throw new \InvalidArgumentException('backup needs at least one SRC');
         }
-        $format = $o['format'] ?? 'text';
-        if (!in_array($format, ['text', 'json'], true)) {
-            throw new \InvalidArgumentException('--format must be text or json');
-        }
+        $format = Cli::formatOption($o, ['table', 'json']);
         $options = [
             'exclude' => $o['exclude'] ?? [],
             'include' => $o['include'] ?? [],
@@ -220,26 +219,57 @@ final class ArchiveCommand
     /** @param list<string> $args */
     private function list(array $args): int
     {
-        [$files, $o] = Cli::parseOptions($args, ['format']);
+        [$files, $o] = Cli::parseOptions($args, ['format', 'key-file', 'password-file']);
         if (count($files) !== 1) {
             throw new \InvalidArgumentException('list needs exactly one FILE');
         }
-        $entries = \Bjlg\Archive\Reader::open($files[0])->entries();
-        if (($o['format'] ?? 'text') === 'json') {
+        $format = Cli::formatOption($o, ['table', 'json', 'csv']);
+        $entries = \Bjlg\Archive\Reader::open($files[0], self::readerOptions($o, $files[0]))->entries();
+        $method = fn (array $e) => [0 => 'store', 8 => 'deflate'][$e['method']] ?? 'm' . $e['method'];
+        if ($format === 'json') {
             echo json_encode($entries, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE), "\n";
-            return 0;
-        }
-        foreach ($entries as $e) {
-            printf("%12d %12d %-7s %s\n", $e['size'], $e['compressed_size'],
-                [0 => 'store', 8 => 'deflate'][$e['method']] ?? 'm' . $e['method'], $e['name']);
+        } elseif ($format === 'csv') {
+            $out = fopen('php://output', 'w');
+            fputcsv($out, ['name', 'size', 'compressed_size', 'method', 'crc', 'mtime'], ',', '"', '');
+            foreach ($entries as $e) {
+                fputcsv($out, [$e['name'], $e['size'], $e['compressed_size'], $method($e), sprintf('%08x', $e['crc']), $e['mtime']], ',', '"', '');
+            }
+            fclose($out);
+        } else {
+            foreach ($entries as $e) {
+                printf("%12d %12d %-7s %s\n", $e['size'], $e['compressed_size'], $method($e), $e['name']);
+            }
         }
         return 0;
+    }
+
+    /**
+     * Reader::open()'s options for an archive the CLI reads: its secret from --key-file or
+     * --password-file, or from BJLG_ENCRYPTION_KEY when the file is encrypted (a key given for
+     * a plain zip would be refused).
+     * @param array<string, mixed> $o
+     */
+    private static function readerOptions(array $o, string $path): array
+    {
+        $given = array_intersect_key($o, ['key-file' => 1, 'password-file' => 1]);
+        if ($given === []) {
+            $env = getenv('BJLG_ENCRYPTION_KEY');
+            if ($env === false || $env === '') {
+                return [];
+            }
+            try {
+                \Bjlg\Crypto\Cipher::inspect($path);
+            } catch (\Bjlg\Exception) {
+                return [];  // not an encrypted file: Reader::open() says what it is
+            }
+        }
+        return ['key' => CryptoCommand::secret($given)];
     }
 
     /** @param list<string> $args */
     private function extract(array $args): int
     {
-        [$positionals, $o] = Cli::parseOptions($args, ['max-size'], ['no-overwrite']);
+        [$positionals, $o] = Cli::parseOptions($args, ['max-size', 'key-file', 'password-file'], ['no-overwrite']);
         if (count($positionals) !== 2) {
             throw new \InvalidArgumentException('extract needs FILE and DIR');
         }
@@ -247,7 +277,8 @@ final class ArchiveCommand
         if (($max = Cli::intOption($o, 'max-size', 1, PHP_INT_MAX)) !== null) {
             $options['max_total_size'] = $max;
         }
-        $report = \Bjlg\Archive\Reader::open($positionals[0])->extractTo($positionals[1], $options);
+        $report = \Bjlg\Archive\Reader::open($positionals[0], self::readerOptions($o, $positionals[0]))
+            ->extractTo($positionals[1], $options);
         printf("%d files, %d folders, %d bytes extracted into %s\n",
             $report['files'], $report['directories'], $report['bytes'], $positionals[1]);
         return 0;

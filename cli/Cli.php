@@ -256,4 +256,23 @@ final class Cli
         }
         return $unit === 0 ? "$bytes B" : sprintf('%.1f %s', $value, $units[$unit]);
     }
+
+    /**
+     * The value of --format among $allowed (the first is the default; `text` is read as `table`
+     * where `table` is allowed, its name before WP-CLI's conventions): a usage error naming the
+     * allowed values otherwise, never silently ignored.
+     * @param array<string, mixed> $options
+     * @param list<string> $allowed
+     */
+    public static function formatOption(array $options, array $allowed): string
+    {
+        $format = $options['format'] ?? $allowed[0];
+        if ($format === 'text' && in_array('table', $allowed, true)) {
+            $format = 'table';
+        }
+        if (!is_string($format) || !in_array($format, $allowed, true)) {
+            throw new UsageError('--format must be one of ' . implode(', ', $allowed) . ", not '" . (string) $format . "'");
+        }
+        return $format;
+    }
 }
