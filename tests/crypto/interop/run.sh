@@ -35,9 +35,16 @@ for size in 0 1 15 16 17 4095 4096 4097 65536 200003 4194304 4194321; do
         [$in, $out, $format, $mode] = array_slice($argv, 1);
         $secret = $mode === "key" ? Bjlg\Crypto\Key::fromString(getenv("BJLG_KEY"))
                                   : file_get_contents(getenv("BJLG_PW_FILE"));
-        $options = ["format" => $format, "chunk_size" => 4096, "scrypt_log_n" => 14];
-        if ($format === "bjlg" && $mode === "password" && filesize($in) % 2) { $options["kdf"] = "pbkdf2"; }
-        if ($format === "bjlg" && filesize($in) % 3 === 0) { $options["cipher"] = "chacha20-poly1305"; }
+        // Only the options that apply: bjlg refuses the others (a parameter with BJLGENC1, a
+        // KDF parameter with a Key, an scrypt parameter with PBKDF2).
+        $options = ["format" => $format];
+        if ($format === "bjlg") {
+            $options["chunk_size"] = 4096;
+            if (filesize($in) % 3 === 0) { $options["cipher"] = "chacha20-poly1305"; }
+            if ($mode === "password") {
+                if (filesize($in) % 2) { $options["kdf"] = "pbkdf2"; } else { $options["scrypt_log_n"] = 14; }
+            }
+        }
         Bjlg\Crypto\Cipher::encryptFile($in, $out, $secret, $options);' \
         "$work/plain" "$work/enc" "$format" "$mode"
       if [ "$mode" = key ]; then args=(--key "$key"); else args=(--password-file "$work/password"); fi
