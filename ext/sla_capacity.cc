@@ -132,7 +132,9 @@ ZEND_METHOD(Bjlg_Sla_Capacity, plan) {
       bjlg_throw_status(bjlg_sla_kinds, plan.status());
       return;
     }
-    bjlg_json_to_zval(bjlg::sla::CapacityPlanToJson(*plan), return_value);
+    if (!bjlg_json_to_zval(bjlg::sla::CapacityPlanToJson(*plan), return_value)) {
+      bjlg_throw_status(bjlg_sla_kinds, bjlg::Status::Corruption("the result is nested too deep"));
+    }
   });
 }
 

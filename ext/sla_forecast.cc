@@ -27,7 +27,9 @@ ZEND_METHOD(Bjlg_Sla_Forecast, project) {
       bjlg_throw_status(bjlg_sla_kinds, f.status());
       return;
     }
-    bjlg_json_to_zval(bjlg::sla::ForecastToJson(*f), return_value);
+    if (!bjlg_json_to_zval(bjlg::sla::ForecastToJson(*f), return_value)) {
+      bjlg_throw_status(bjlg_sla_kinds, bjlg::Status::Corruption("the result is nested too deep"));
+    }
   });
 }
 

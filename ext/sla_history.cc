@@ -99,7 +99,9 @@ ZEND_METHOD(Bjlg_Sla_History, read) {
       bjlg_throw_status(bjlg_sla_kinds, h.status());
       return;
     }
-    bjlg_json_to_zval(bjlg::sla::HistoryToJson(*h), return_value);
+    if (!bjlg_json_to_zval(bjlg::sla::HistoryToJson(*h), return_value)) {
+      bjlg_throw_status(bjlg_sla_kinds, bjlg::Status::Corruption("the result is nested too deep"));
+    }
   });
 }
 

@@ -63,7 +63,9 @@ ZEND_METHOD(Bjlg_Sla_Objectives, evaluate) {
       bjlg_throw_status(bjlg_sla_kinds, r.status());
       return;
     }
-    bjlg_json_to_zval(*r, return_value);
+    if (!bjlg_json_to_zval(*r, return_value)) {
+      bjlg_throw_status(bjlg_sla_kinds, bjlg::Status::Corruption("the result is nested too deep"));
+    }
   });
 }
 

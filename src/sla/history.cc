@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <fstream>
 
+#include "common/parse_limits.h"
 #include "common/time.h"
 
 namespace bjlg::sla {
@@ -81,7 +82,9 @@ Result<History> ReadHistory(std::istream& in, const std::string& name) {
     ++line;
     if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
     ++nonblank;
-    json j = json::parse(text, nullptr, false);
+    // A line nested too deep to parse safely is skipped like any line that is not a record.
+    json j;
+    if (CheckJsonDepth(text, kMaxNestingDepth, name).ok()) j = json::parse(text, nullptr, false);
     if (!j.is_object()) {
       if (!newline) {
         h.torn_last_line = true;

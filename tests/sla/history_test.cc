@@ -114,6 +114,16 @@ TEST_CASE("verify and restore-test lines are runs; unknown objects are counted",
   CHECK(h->unknown_lines == 1);
 }
 
+TEST_CASE("a line nested 100,000 deep is skipped, not parsed, and the lines around it are read", "[sla][harden]") {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  auto h = Read("{\"destination\":\"a\",\"at\":1700000000,\"used_bytes\":5}\n" +
+                ("{\"destination\":" + deep + "}\n") +
+                "{\"destination\":\"a\",\"at\":1700086400,\"used_bytes\":7}\n");
+  REQUIRE(h.ok());
+  CHECK(h->samples.size() == 2);
+  CHECK(h->skipped_lines == std::vector<size_t>{2});
+}
+
 TEST_CASE("bad sample fields are refused naming the line and the field", "[sla]") {
   auto message = [](const std::string& text) {
     auto h = Read(text);
