@@ -143,7 +143,17 @@ std::string ReportText::Duration(double seconds) const {
   if (!std::isfinite(seconds)) return "—";
   const std::string sign = seconds < 0 ? "-" : "";
   double s = std::fabs(seconds);
-  if (s < 60) return sign + Number(s, s < 10 && s != std::floor(s) ? 1 : 0) + " s";
+  if (s < 60) {
+    // Enough decimals for an axis of small durations to read 0.04, 0.08, 0.12 s, no more.
+    int decimals = s == std::floor(s) ? 0 : (s < 1 ? 2 : (s < 10 ? 1 : 0));
+    std::string text = Number(s, decimals);
+    while (decimals > 0 && text.back() == '0') {
+      text.pop_back();
+      --decimals;
+    }
+    if (decimals == 0 && (text.back() == '.' || text.back() == ',')) text.pop_back();
+    return sign + text + " s";
+  }
   const long long total = static_cast<long long>(std::llround(s));
   const long long d = total / 86400, h = total % 86400 / 3600, m = total % 3600 / 60, sec = total % 60;
   const std::string day = fr_ ? " j" : " d";
