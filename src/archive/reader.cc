@@ -177,62 +177,12 @@ Status OpenDecrypted(const std::string& path, const crypto::Secret& secret, std:
   return ZipErrorStatus(path + " (decrypted)", code, 0);
 }
 
-uint64_t Le(const unsigned char* p, int bytes) {
-  uint64_t v = 0;
-  for (int i = bytes - 1; i >= 0; --i) v = (v << 8) | p[i];
-  return v;
-}
-
-bool ReadAt(int fd, uint64_t offset, void* out, size_t size) {
-  return ::pread(fd, out, size, static_cast<off_t>(offset)) == static_cast<ssize_t>(size);
-}
-
-// libzip replaces a NUL byte in an entry name with a space as it reads the central directory,
-// so "a\0.php" would be listed, checked and extracted as "a .php". Our rules refuse a NUL: the
-// raw names are read here. Anything this walk does not understand is left to libzip, which has
-// accepted the archive already.
-Status RefuseNulInRawNames(int fd, const std::string& path) {
-  struct stat st;
-  if (::fstat(fd, &st) != 0) return Status::FromErrno(errno, "cannot stat archive " + path);
-  const uint64_t size = static_cast<uint64_t>(st.st_size);
-  const uint64_t tail_size = std::min<uint64_t>(size, 22 + 65535);
-  std::vector<unsigned char> tail(tail_size);
-  if (tail_size < 22 || !ReadAt(fd, size - tail_size, tail.data(), tail.size())) return Status::OK();
-  size_t eocd = tail_size - 22 + 1;
-  while (eocd-- > 0) {
-    if (memcmp(&tail[eocd], "PK\5\6", 4) == 0) break;
-  }
-  if (eocd == static_cast<size_t>(-1)) return Status::OK();
-  uint64_t cd_size = Le(&tail[eocd + 12], 4), cd_offset = Le(&tail[eocd + 16], 4);
-  if ((cd_size == 0xFFFFFFFF || cd_offset == 0xFFFFFFFF) && eocd >= 20 && memcmp(&tail[eocd - 20], "PK\6\7", 4) == 0) {
-    unsigned char z64[56];
-    if (!ReadAt(fd, Le(&tail[eocd - 20 + 8], 8), z64, sizeof z64) || memcmp(z64, "PK\6\6", 4) != 0) return Status::OK();
-    cd_size = Le(z64 + 40, 8);
-    cd_offset = Le(z64 + 48, 8);
-  }
-  if (cd_offset > size || cd_size > size - cd_offset) return Status::OK();
-  std::string name;
-  uint64_t at = cd_offset;
-  for (uint64_t i = 0; at + 46 <= cd_offset + cd_size; ++i) {
-    unsigned char h[46];
-    if (!ReadAt(fd, at, h, sizeof h) || memcmp(h, "PK\1\2", 4) != 0) return Status::OK();
-    const uint64_t n = Le(h + 28, 2);
-    name.resize(n);
-    if (!ReadAt(fd, at + 46, name.data(), n)) return Status::OK();
-    if (name.find('\0') != std::string::npos) {
-      return Status::Corruption(path + ": entry " + std::to_string(i) + "'s name contains a NUL byte");
-    }
-    at += 46 + n + Le(h + 30, 2) + Le(h + 32, 2);
-  }
-  return Status::OK();
-}
-
 }  // namespace
 
 Result<std::unique_ptr<Reader>> Reader::Open(const std::string& path, const crypto::Secret* secret) {
   std::unique_ptr<Reader> r(new Reader());
   r->path_ = path;
-  Fd raw;  // the archive's bytes as stored, for RefuseNulInRawNames()
+  Fd raw;  // the archive's bytes as stored, for the layout check
   if (secret != nullptr) {
     Status s = OpenDecrypted(path, *secret, &r->source_, &r->zip_);
     if (!s.ok()) return s;
@@ -259,7 +209,7 @@ Result<std::unique_ptr<Reader>> Reader::Open(const std::string& path, const cryp
                                      return r->source_->plain().ReadAt(offset, out, size);
                                    },
                                    r->source_->plain().size(), path)
-                             : CheckZipFileLayout(path);
+                             : CheckZipFdLayout(raw.get(), path);
   if (!layout.ok()) return layout;
   zip_t* za = r->zip_;
   const zip_int64_t count = zip_get_num_entries(za, 0);
@@ -288,13 +238,6 @@ Result<std::unique_ptr<Reader>> Reader::Open(const std::string& path, const cryp
       if (opsys == ZIP_OPSYS_UNIX) e.mode = unix_mode & 07777;
     }
     r->entries_.push_back(std::move(e));
-  }
-  // Only a name with a space can be a rewritten NUL: other archives are not read twice.
-  for (const EntryInfo& e : r->entries_) {
-    if (raw.get() < 0 || e.name.find(' ') == std::string::npos) continue;
-    Status s = RefuseNulInRawNames(raw.get(), path);
-    if (!s.ok()) return s;
-    break;
   }
   return r;
 }

@@ -31,13 +31,14 @@ constexpr uint64_t kSmallEntrySlack = 1024;
 using ZipReadAt = std::function<Result<size_t>(uint64_t offset, uint8_t* out, size_t size)>;
 
 // OK, or Corruption starting with "<what>: unsafe zip layout: " and the reason (naming the
-// entries); a read failure is returned as is. Memory: the central directory's offsets and
+// entries), or Corruption "<what>: entry N's name contains a NUL byte" (libzip would read it as
+// a space); a read failure is returned as is. Memory: the central directory's offsets and
 // sizes (names only for the message), read in 1 MiB pieces.
 Status CheckZipLayout(const ZipReadAt& read_at, uint64_t archive_size, const std::string& what);
 
-// CheckZipLayout over the file at `path` (NotFound / PermissionDenied / IOError when it cannot
-// be read).
-Status CheckZipFileLayout(const std::string& path);
+// CheckZipLayout over the open file `fd` (not reopened by name: the caller already checked it is
+// a regular file); IOError naming `path` when it cannot be read.
+Status CheckZipFdLayout(int fd, const std::string& path);
 
 }  // namespace bjlg::archive
 
