@@ -14,13 +14,13 @@
 #include <vector>
 
 #include "archive/writer.h"
-#include "database/dumper.h"
-#include "database_exception.h"
 #include "common/parse_limits.h"
 #include "archive_exception.h"
 #include "crypto_args.h"
 #include "crypto_exception.h"
 #include "json_zval.h"
+#include "database/dumper.h"
+#include "database_exception.h"
 
 extern "C" {
 #include "ext/json/php_json.h"

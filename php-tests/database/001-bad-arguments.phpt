@@ -83,7 +83,7 @@ ValueError: Bjlg\Database\Dumper::dump(): Argument #2 ($to) must be a non-empty 
 ValueError: Bjlg\Database\Dumper::dump(): Argument #3 ($options) contains an unknown option "table"
 TypeError: Bjlg\Database\Dumper::dump(): Argument #3 ($options) option "tables" must be of type array, string given
 ValueError: Bjlg\Database\Dumper::dump(): Argument #3 ($options) option "tables" must list table names of 1 to 64 characters
-TypeError: Bjlg\Database\Dumper::dump(): Argument #3 ($options) option "progress" must be a valid callback, %s
+TypeError: Bjlg\Database\Dumper::dump(): Argument #3 ($options) option "progress" must be a valid callback
 TypeError: Bjlg\Database\Importer::import(): Argument #2 ($from) must be of type string or resource, stdClass given
 ValueError: Bjlg\Database\Importer::import(): Argument #3 ($options) option "prefix" must be 1 to 32 letters, digits or underscores
 ValueError: Bjlg\Database\Importer::import(): Argument #3 ($options) option "prefix" must differ from option "source_prefix" ("wp_")

@@ -36,6 +36,8 @@ Status Client::Failure(const std::string& doing) const {
     case CR_SERVER_GONE_ERROR:
     case CR_SERVER_LOST:
     case CR_SERVER_LOST_EXTENDED:
+    case 1053:  // ER_SERVER_SHUTDOWN
+    case 1927:  // ER_CONNECTION_KILLED (MariaDB): the connection is gone
       return Status::Network("unreachable", msg);
     default:
       return err >= 2000 && err < 3000 ? Status::Network("protocol", msg) : Status::Network("rejected", msg);
@@ -80,20 +82,22 @@ std::string Client::server_version() const { return mysql_get_server_info(mysql_
 
 Status Client::Execute(std::string_view sql, uint64_t* affected) {
   if (mysql_real_query(mysql_, sql.data(), sql.size()) != 0) return Failure("the database refused a statement");
-  // A statement that returns rows (a SELECT in a dump): read and drop them.
-  do {
-    MYSQL_RES* res = mysql_use_result(mysql_);
-    if (res != nullptr) {
-      while (mysql_fetch_row(res) != nullptr) {
-      }
-      mysql_free_result(res);
+  if (mysql_field_count(mysql_) == 0) {
+    if (affected != nullptr) {
+      const my_ulonglong n = mysql_affected_rows(mysql_);
+      *affected = n == static_cast<my_ulonglong>(-1) ? 0 : n;
     }
-    if (mysql_errno(mysql_) != 0) return Failure("reading a statement's result");
-  } while (mysql_next_result(mysql_) == 0);
-  if (affected != nullptr) {
-    const my_ulonglong n = mysql_affected_rows(mysql_);
-    *affected = n == static_cast<my_ulonglong>(-1) ? 0 : n;
+    return Status::OK();
   }
+  // A statement that returns rows (a SELECT in a dump): read and drop them.
+  MYSQL_RES* res = mysql_use_result(mysql_);
+  if (res != nullptr) {
+    while (mysql_fetch_row(res) != nullptr) {
+    }
+    mysql_free_result(res);
+  }
+  if (mysql_errno(mysql_) != 0) return Failure("reading a statement's result");
+  if (affected != nullptr) *affected = 0;
   return Status::OK();
 }
 

@@ -205,6 +205,7 @@ Status Importer::Feed(std::string_view data) {
       else if (StartsWith(head_, "-- Backup JLG Database Dump")) result_.flavour = "plugin-pre-restore";
       else if (StartsWith(head_, "-- Backup JLG Optimized Database Dump")) result_.flavour = "plugin-optimized";
       else result_.flavour = "sql";
+      splitter_.set_line_mode(result_.flavour != "sql");
     }
   }
   splitter_.Feed(data);

@@ -48,6 +48,18 @@ int Splitter::TryDelimiterLine() {
   return 1;
 }
 
+bool Splitter::Emit(size_t cut, Statement* out) {
+  current_.resize(current_.size() - cut);
+  // Comments and spaces before the delimiter only: nothing to run.
+  if (code_at_ >= current_.size()) current_.clear();
+  while (!current_.empty() && isspace(static_cast<unsigned char>(current_.back()))) current_.pop_back();
+  out->sql = std::move(current_);
+  out->line = start_line_;
+  current_.clear();
+  has_code_ = false;
+  return !out->sql.empty();
+}
+
 Result<bool> Splitter::Next(Statement* out) {
   for (;;) {
     if (pos_ >= in_.size()) {
@@ -58,12 +70,11 @@ Result<bool> Splitter::Next(Statement* out) {
         return Status::Truncated("the dump ends inside a quoted text that starts at line " + std::to_string(quote_line_));
       }
       if (!has_code_) return false;
-      while (!current_.empty() && isspace(static_cast<unsigned char>(current_.back()))) current_.pop_back();
-      out->sql = std::move(current_);
-      out->line = start_line_;
-      current_.clear();
-      has_code_ = false;
-      return true;
+      if (line_mode_) {  // the last line's ';', if any
+        while (!current_.empty() && isspace(static_cast<unsigned char>(current_.back()))) current_.pop_back();
+        if (!current_.empty() && current_.back() == ';') current_.pop_back();
+      }
+      return Emit(0, out);
     }
     const char c = in_[pos_];
     // Lookahead of `n` more bytes is possible, or the input is complete.
@@ -71,7 +82,19 @@ Result<bool> Splitter::Next(Statement* out) {
     auto at = [&](size_t n) { return pos_ + n < in_.size() ? in_[pos_ + n] : '\0'; };
     switch (state_) {
       case State::kCode:
-        if (line_start_ && !has_code_ && (c == 'd' || c == 'D')) {
+        if (line_mode_ && c == '\n' && has_code_) {
+          size_t end = current_.size();
+          while (end > 0 && isspace(static_cast<unsigned char>(current_[end - 1]))) --end;
+          if (end > 0 && current_[end - 1] == ';') {
+            const bool got = Emit(current_.size() - end + 1, out);
+            ++line_;
+            line_start_ = true;
+            ++pos_;
+            if (got) return true;
+            continue;
+          }
+        }
+        if (!line_mode_ && line_start_ && !has_code_ && (c == 'd' || c == 'D')) {
           const int r = TryDelimiterLine();
           if (r == 1) continue;
           if (r == 0) return false;
@@ -116,17 +139,7 @@ Result<bool> Splitter::Next(Statement* out) {
         }
         Append(c);
         ++pos_;
-        if (has_code_ && EndsWithDelimiter()) {
-          current_.resize(current_.size() - delimiter_.size());
-          // Comments and spaces before the delimiter only: nothing to run.
-          if (code_at_ >= current_.size()) current_.clear();
-          while (!current_.empty() && isspace(static_cast<unsigned char>(current_.back()))) current_.pop_back();
-          out->sql = std::move(current_);
-          out->line = start_line_;
-          current_.clear();
-          has_code_ = false;
-          if (!out->sql.empty()) return true;
-        }
+        if (!line_mode_ && has_code_ && EndsWithDelimiter() && Emit(delimiter_.size(), out)) return true;
         break;
       case State::kSingle:
       case State::kDouble:

@@ -35,6 +35,11 @@ class Splitter {
   // when the input ends inside a quote.
   Result<bool> Next(Statement* out);
 
+  // Line mode, for the plugin's dumps and bjlg's: a statement ends only where a line ends with
+  // ';' (outside quotes), as the plugin's importer reads them, so that a trigger written on one
+  // line with ';' inside its body stays one statement. DELIMITER lines are not read then.
+  void set_line_mode(bool on) { line_mode_ = on; }
+
   uint64_t line() const { return line_; }
   const std::string& delimiter() const { return delimiter_; }
 
@@ -42,6 +47,9 @@ class Splitter {
   enum class State { kCode, kSingle, kDouble, kBacktick, kLineComment, kBlockComment };
   // 1: handled, 0: needs more input, -1: not a DELIMITER line
   int TryDelimiterLine();
+  // Hands out current_ (without its last `cut` bytes) as a statement; false when it held only
+  // comments and spaces.
+  bool Emit(size_t cut, Statement* out);
   void Append(char c);
   bool EndsWithDelimiter() const;
 
@@ -49,6 +57,7 @@ class Splitter {
   std::string in_;       // input not yet consumed, from pos_
   size_t pos_ = 0;
   bool finished_ = false;
+  bool line_mode_ = false;
   State state_ = State::kCode;
   bool escaped_ = false;     // the previous character in a quote was a backslash
   bool line_start_ = true;   // only spaces since the last newline

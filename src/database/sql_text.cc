@@ -202,6 +202,11 @@ std::string RewriteNames(std::string_view sql,
       bool replace = false;
       std::string repl = fn(Unquote(t.text), &replace);
       out += replace ? QuoteName(repl) : std::string(t.text);
+    } else if (t.type == Tok::kWord) {
+      // A trigger's or routine's original text may name tables without backquotes.
+      bool replace = false;
+      std::string repl = fn(std::string(t.text), &replace);
+      out += replace ? QuoteName(repl) : std::string(t.text);
     } else {
       out += t.text;
     }

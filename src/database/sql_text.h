@@ -27,8 +27,9 @@ std::string OneLine(std::string_view sql);
 // Drops a DEFINER=`user`@`host` clause (a dump restored elsewhere must not need that account).
 std::string WithoutDefiner(std::string_view sql);
 
-// Calls `fn` on each backquoted name outside strings and comments; the name is replaced by
-// what fn returns when it sets *replace.
+// Calls `fn` on each name outside strings and comments (backquoted, or a bare word: a
+// trigger's original text may not quote its table); the name is replaced by what fn returns,
+// backquoted, when it sets *replace.
 std::string RewriteNames(std::string_view sql,
                          const std::function<std::string(const std::string& name, bool* replace)>& fn);
 

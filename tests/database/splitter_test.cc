@@ -111,3 +111,28 @@ TEST_CASE("comments only, and odd comment forms", "[database]") {
 
 }  // namespace
 }  // namespace bjlg::database
+
+namespace bjlg::database {
+namespace {
+
+TEST_CASE("line mode ends statements only at a line ending with ';', as the plugin's importer", "[database]") {
+  Splitter s(1 << 20);
+  s.set_line_mode(true);
+  s.Feed("SET NAMES utf8mb4;\nCREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN SET @a = 1; SET @b = ';'; END;\n"
+         "CREATE TABLE `a` (\n  `x` text COMMENT 'a;\n'\n);\n-- c;\nSELECT 1; -- tail\nSELECT 2;");
+  s.Finish();
+  std::vector<std::string> got;
+  Statement st;
+  for (;;) {
+    Result<bool> r = s.Next(&st);
+    REQUIRE(r.ok());
+    if (!*r) break;
+    got.push_back(st.sql);
+  }
+  CHECK(got == std::vector<std::string>{"SET NAMES utf8mb4",
+                                        "CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN SET @a = 1; SET @b = ';'; END",
+                                        "CREATE TABLE `a` (\n  `x` text COMMENT 'a;\n'\n)", "SELECT 1", "SELECT 2"});
+}
+
+}  // namespace
+}  // namespace bjlg::database

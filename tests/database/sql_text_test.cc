@@ -35,7 +35,7 @@ TEST_CASE("names are backquoted with backquotes doubled", "[database]") {
 TEST_CASE("OneLine keeps a trigger body's meaning on one line", "[database]") {
   CHECK(OneLine("CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW\nBEGIN\n  SET NEW.a = 'l1\nl2'; -- note\n"
                 "  SET NEW.b = 1; # other\nEND") ==
-        "CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET NEW.a = 'l1\\nl2';   SET NEW.b = 1;  END");
+        "CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET NEW.a = 'l1\\nl2';   SET NEW.b = 1;   END");
   CHECK(OneLine("SELECT 'a\\\nb'") == "SELECT 'a\\nb'");  // backslash then newline: still a newline
   CHECK(OneLine("SELECT /* a\nb */ 1") == "SELECT /* a b */ 1");
   CHECK(OneLine("SELECT '--not a comment;'\n;") == "SELECT '--not a comment;' ;");
@@ -43,8 +43,8 @@ TEST_CASE("OneLine keeps a trigger body's meaning on one line", "[database]") {
 
 TEST_CASE("WithoutDefiner drops the account clause only", "[database]") {
   CHECK(WithoutDefiner("CREATE ALGORITHM=UNDEFINED DEFINER=`root`@`localhost` SQL SECURITY DEFINER VIEW `v` AS select 1") ==
-        "CREATE ALGORITHM=UNDEFINED  SQL SECURITY DEFINER VIEW `v` AS select 1");
-  CHECK(WithoutDefiner("CREATE DEFINER=`a b`@`%` TRIGGER `t` x") == "CREATE  TRIGGER `t` x");
+        "CREATE ALGORITHM=UNDEFINED SQL SECURITY DEFINER VIEW `v` AS select 1");
+  CHECK(WithoutDefiner("CREATE DEFINER=`a b`@`%` TRIGGER `t` x") == "CREATE TRIGGER `t` x");
   CHECK(WithoutDefiner("SELECT 'DEFINER=`x`@`y`'") == "SELECT 'DEFINER=`x`@`y`'");
 }
 
@@ -79,6 +79,8 @@ TEST_CASE("RewriteNames changes names, never strings", "[database]") {
   };
   CHECK(RewriteNames("select `wp_posts`.`ID` AS `ID` from `wp_posts` where x = '`wp_posts`'", wp) ==
         "select `new_posts`.`ID` AS `ID` from `new_posts` where x = '`wp_posts`'");
+  CHECK(RewriteNames("CREATE TRIGGER wp_t BEFORE INSERT ON wp_posts FOR EACH ROW SET NEW.a = 'wp_posts'", wp) ==
+        "CREATE TRIGGER `new_t` BEFORE INSERT ON `new_posts` FOR EACH ROW SET NEW.a = 'wp_posts'");
   CHECK(RewriteNames("CREATE TABLE `wp_a``b` (`c` int) COMMENT='it''s `wp_x`'", wp) ==
         "CREATE TABLE `new_a``b` (`c` int) COMMENT='it''s `wp_x`'");
 }

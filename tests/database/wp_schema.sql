@@ -132,7 +132,7 @@ CREATE TABLE wp_posts (
 	KEY type_status_date (post_type,post_status,post_date,ID),
 	KEY post_parent (post_parent),
 	KEY post_author (post_author)
-) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci;\n
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci;
 CREATE TABLE wp_users (
 	ID bigint(20) unsigned NOT NULL auto_increment,
 	user_login varchar(60) NOT NULL default '',
@@ -148,7 +148,7 @@ CREATE TABLE wp_users (
 	KEY user_login_key (user_login),
 	KEY user_nicename (user_nicename),
 	KEY user_email (user_email)
-) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci;\n
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci;
 CREATE TABLE wp_usermeta (
 	umeta_id bigint(20) unsigned NOT NULL auto_increment,
 	user_id bigint(20) unsigned NOT NULL default '0',
@@ -157,4 +157,4 @@ CREATE TABLE wp_usermeta (
 	PRIMARY KEY  (umeta_id),
 	KEY user_id (user_id),
 	KEY meta_key (meta_key(191))
-) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci;\n
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci;
