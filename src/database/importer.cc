@@ -125,7 +125,11 @@ Status Importer::Rename(Statement& st, const StatementTarget& t) {
     // Rows: only the target name, at the start (the rest is columns and values).
     const std::string quoted = QuoteName(t.name);
     const size_t at = st.sql.find(quoted);
-    if (at != std::string::npos) st.sql.replace(at, quoted.size(), QuoteName(options_.prefix + t.name.substr(from.size())));
+    if (at != std::string::npos && at < 256) {
+      st.sql.replace(at, quoted.size(), QuoteName(options_.prefix + t.name.substr(from.size())));
+    } else {
+      st.sql = RewriteNames(st.sql, rename);  // a bare name (hand-written SQL): read it all
+    }
   } else {
     st.sql = RewriteNames(st.sql, rename);
   }
