@@ -2,6 +2,7 @@
 // bench/database: one step per call, so that run.sh measures each (time, peak memory) alone.
 //   php bench.php gen SOCKET DB MB        fills DB with ~MB of WordPress-like posts and meta
 //   php bench.php bjlg SOCKET DB OUT.zip  Writer::addDatabase into a compressed archive
+//   php bench.php bjlgsql SOCKET DB OUT.sql Dumper::dump into a plain file (no compression)
 //   php bench.php plugin SOCKET DB OUT.zip the plugin's algorithm through mysqli (§2.4): keyset
 //                                         pages of 1000 rows, esc_sql-style escaping, hex for
 //                                         binary, fwrite to database.sql, then ZipArchive
@@ -42,6 +43,7 @@ case 'gen':
         $m->query("INSERT INTO wp_posts (post_title, post_content, post_status, post_date) VALUES " . implode(',', $p));
         $m->query("INSERT INTO wp_postmeta (post_id, meta_key, meta_value) VALUES " . implode(',', $q));
     }
+    $m->query("ANALYZE TABLE wp_posts, wp_postmeta");
     $size = $m->query("SELECT SUM(DATA_LENGTH) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '$db'")->fetch_row()[0];
     printf("%d posts, %.0f MB of table data\n", $rows, $size / 1048576);
     break;
@@ -50,6 +52,10 @@ case 'bjlg':
     $r = $w->addDatabase($conn);
     $s = $w->close();
     printf("%d rows, %d bytes of SQL, %d bytes zip\n", $r['rows'], $r['bytes'], $s['bytes_out']);
+    break;
+case 'bjlgsql':
+    $r = Bjlg\Database\Dumper::dump($conn, $arg);
+    printf("%d rows, %d bytes of SQL\n", $r['rows'], $r['bytes']);
     break;
 case 'plugin':
     // BAK L2143-2290 + L2510-2552: the plugin's loop, its escaping, then the zip.

@@ -22,6 +22,7 @@ measure_sh() { /usr/bin/time -f '%e %M' -o "$out/t" bash -c "$1" >"$out/o" 2>/de
 
 read -r bj_s bj_m < <(measure $php bench/database/bench.php bjlg "$sock" bench "$out/bjlg.zip")
 bj_line=$(cat "$out/o")
+read -r bs_s bs_m < <(measure $php bench/database/bench.php bjlgsql "$sock" bench "$out/bjlg.sql")
 read -r md_s md_m < <(measure_sh "mariadb-dump --no-defaults -uroot --socket='$sock' --single-transaction bench | gzip -6 > '$out/md.sql.gz'")
 read -r mda_s mda_m < <(measure_sh "mariadb-dump --no-defaults -uroot --socket='$sock' --single-transaction bench > '$out/md.sql'")
 read -r pl_s pl_m < <(measure $php bench/database/bench.php plugin "$sock" bench "$out/plugin.zip")
@@ -48,6 +49,7 @@ machine="$(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | se
   echo "|---|---:|---:|---:|---:|"
   echo "| bjlg: Writer::addDatabase, into a zip (deflate 6, 2 threads) | $bj_s | $((bj_m / 1024)) MB | $(size "$out/bjlg.zip") MB zip | 1× |"
   echo "| \`mariadb-dump --single-transaction \\| gzip -6\` | $md_s | $((md_m / 1024)) MB | $(size "$out/md.sql.gz") MB gz | $(ratio "$md_s" "$bj_s")× |"
+  echo "| bjlg: Dumper::dump into a plain .sql (no compression) | $bs_s | $((bs_m / 1024)) MB | $(size "$out/bjlg.sql") MB | $(ratio "$bs_s" "$bj_s")× |"
   echo "| \`mariadb-dump --single-transaction\` alone (no compression) | $mda_s | $((mda_m / 1024)) MB | $(size "$out/md.sql") MB | $(ratio "$mda_s" "$bj_s")× |"
   echo "| the plugin's loop through mysqli + ZipArchive | $pl_s | $((pl_m / 1024)) MB | $(size "$out/plugin.zip") MB zip | $(ratio "$pl_s" "$bj_s")× |"
   echo
