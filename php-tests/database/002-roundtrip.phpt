@@ -84,6 +84,16 @@ $entry = Bjlg\Archive\Reader::open("$d/backup.zip")->readEntry('database.sql');
 $entry = is_resource($entry) ? stream_get_contents($entry) : $entry;
 echo $res['rows'], ' ', strlen($entry) === $res['bytes'] ? 'entry complete' : 'entry differs', "\n";
 
+// With an encrypting writer: the dump is encrypted as it is read.
+$key = Bjlg\Crypto\Key::generate();
+$w = new Bjlg\Archive\Writer("$d/backup.zip.bjlg", ['encrypt' => $key]);
+$res = $w->addDatabase($c, 'database.sql', ['tables' => ['wp_posts']]);
+$w->close();
+var_dump(str_contains(file_get_contents("$d/backup.zip.bjlg"), 'INSERT INTO'));
+$entry = stream_get_contents(Bjlg\Archive\Reader::open("$d/backup.zip.bjlg", ['key' => $key])->readEntry('database.sql'));
+echo strlen($entry) === $res['bytes'] && str_contains($entry, "'Post 7: 100%") ? "decrypted dump complete\n" : "decrypted dump differs\n";
+var_dump(glob("$d/.bjlg-partial-*"));
+
 // wp-config.php gives the connection.
 file_put_contents("$d/wp-config.php", "<?php\ndefine('DB_NAME', 'bjlg');\ndefine('DB_USER', 'root');\ndefine('DB_PASSWORD', '');\n"
     . "define('DB_HOST', 'localhost:{$c['socket']}');\n");
@@ -111,4 +121,8 @@ Bjlg\Database\IOException: option "tables": the table "wp_nope" does not exist i
 Bjlg\Database\NetworkException: line 4: the database refused a statement (root@%s/bjlg): Unknown column 'nope' in '%s'
 errors 1, line 4, rows 1
 1500 %s
+bool(false)
+decrypted dump complete
+array(0) {
+}
 1500
