@@ -19,7 +19,7 @@ ifneq ($(BJLG_SHARED_DIR),)
 export BJLG_SHARED_DIR
 endif
 
-.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff test-crypto-interop test-quota-integration test-archive-big test-verify-integration test-install test-docs test-sla-report fuzz bench stubs clean install uninstall
+.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff test-crypto-interop test-quota-integration test-archive-big test-verify-integration test-database-integration test-install test-docs test-sla-report fuzz bench stubs clean install uninstall
 
 all: build
 
@@ -65,6 +65,10 @@ test-archive-big: build
 # thousand rows (the Catch2 cases tagged [mariadb]).
 test-verify-integration:
 	@bash scripts/run-core-tests.sh "[mariadb]"
+
+# Bjlg\Database against a throwaway MariaDB (also part of test-verify-integration's [mariadb]).
+test-database-integration:
+	@bash scripts/run-core-tests.sh "[database][mariadb]"
 
 # SLA reports in headless Chromium: no console error, every chart in the DOM, a screenshot that
 # is not blank (build/sla-report/report-{en,fr}.png).

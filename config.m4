@@ -29,7 +29,8 @@ if test "$PHP_BJLG" != "no"; then
   bjlg_require libdeflate 1.10 libdeflate-dev
   bjlg_require expat 2.2 libexpat1-dev
   bjlg_require zlib 1.2 zlib1g-dev
-  PKG_CHECK_MODULES([BJLG_DEPS], [libzip >= 1.7 openssl >= 3.0 libcurl >= 7.68 yaml-cpp >= 0.6 libdeflate >= 1.10 expat >= 2.2 zlib >= 1.2])
+  bjlg_require libmariadb 3.1 libmariadb-dev
+  PKG_CHECK_MODULES([BJLG_DEPS], [libzip >= 1.7 openssl >= 3.0 libcurl >= 7.68 yaml-cpp >= 0.6 libdeflate >= 1.10 expat >= 2.2 zlib >= 1.2 libmariadb >= 3.1])
   PHP_EVAL_INCLINE($BJLG_DEPS_CFLAGS)
   PHP_EVAL_LIBLINE($BJLG_DEPS_LIBS, BJLG_SHARED_LIBADD)
   BJLG_YAML_CPP_VERSION=`$PKG_CONFIG --modversion yaml-cpp`

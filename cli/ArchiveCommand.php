@@ -44,6 +44,14 @@ final class ArchiveCommand
                                       folder beside FILE until then); the secret comes from
                    --key-file F | --password-file F | BJLG_ENCRYPTION_KEY (never --key/--password)
                    --encrypt-format bjlg|bjlgenc1   bjlg (default) or the plugin's format
+                   --db DSN|WP-CONFIG the database too, as database.sql (first, as the plugin
+                                      does): a PDO DSN (mysql:host=H;dbname=D or
+                                      mysql:unix_socket=S;dbname=D) or a wp-config.php path;
+                                      a consistent snapshot streamed into the archive
+                   --db-user U        the DSN's user
+                   --db-password-file F  the DSN's password, from a file (or BJLG_DB_PASSWORD);
+                                      never on the command line
+                   --db-prefix P      only the tables starting with P (one site: wp_3_)
                    --format=table|json the summary's format (default table)
                    --progress=auto|bar|json|none   progress on stderr: a bar with phase, rate
                                       and ETA when stderr is a terminal (auto, the default),
@@ -104,7 +112,7 @@ final class ArchiveCommand
     {
         [$sources, $o] = Cli::parseOptions($args,
             ['out', 'level', 'threads', 'exclude', 'include', 'since', 'format', 'key-file',
-             'password-file', 'encrypt-format', 'progress'],
+             'password-file', 'encrypt-format', 'progress', 'db', 'db-user', 'db-password-file', 'db-prefix'],
             ['no-default-excludes', 'follow-symlinks', 'verify', 'encrypt', 'force', 'yes'],
             ['exclude', 'include']);
         if (!isset($o['out'])) {
@@ -113,9 +121,10 @@ final class ArchiveCommand
         if (file_exists($o['out']) && !isset($o['force']) && !isset($o['yes'])) {
             throw new \InvalidArgumentException("{$o['out']} exists: give --force (or --yes) to replace it");
         }
-        if ($sources === []) {
-            throw new \InvalidArgumentException('backup needs at least one SRC');
+        if ($sources === [] && !isset($o['db'])) {
+            throw new \InvalidArgumentException('backup needs at least one SRC or --db');
         }
+        $database = isset($o['db']) ? self::databaseConnection($o) : null;
         $format = Cli::formatOption($o, ['table', 'json']);
         $options = [
             'exclude' => $o['exclude'] ?? [],
@@ -151,6 +160,9 @@ final class ArchiveCommand
             $plan[] = [$path, $prefix ?? basename(rtrim($path, '/'))];
         }
         $writer = new \Bjlg\Archive\Writer($o['out'], $options);
+        if ($database !== null) {
+            $dump = $writer->addDatabase($database, 'database.sql', isset($o['db-prefix']) ? ['prefix' => $o['db-prefix']] : []);
+        }
         foreach ($plan as [$path, $prefix]) {
             if ($path === '-') {
                 $writer->addFromStream($prefix, STDIN);
@@ -162,6 +174,9 @@ final class ArchiveCommand
         }
         $summary = $writer->close();
         $this->progress?->finish();
+        if (isset($dump)) {
+            $summary['database'] = $dump;
+        }
         if ($format === 'json') {
             echo json_encode($summary, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE), "\n";
             return 0;
@@ -179,6 +194,12 @@ final class ArchiveCommand
             $summary['duration'],
             Cli::bytes((int) ($summary['duration'] > 0 ? $summary['bytes_in'] / $summary['duration'] : 0)));
         printf("sha256 %s\n", $summary['sha256']);
+        if (isset($dump)) {
+            printf("database: %d tables, %d rows, %s of SQL in %.2f s%s%s\n", count($dump['tables']), $dump['rows'],
+                Cli::bytes($dump['bytes']), $dump['seconds'],
+                $dump['not_consistent'] !== [] ? ', not snapshot-consistent: ' . implode(', ', $dump['not_consistent']) : '',
+                $dump['binlog'] !== null ? ", binlog {$dump['binlog']['file']}:{$dump['binlog']['position']}" : '');
+        }
         if (($e = $summary['encryption']) !== null) {
             printf("encrypted %s, %s, %s%s; zip sha256 %s\n", $e['format'], $e['cipher'],
                 $e['mode'], $e['key_fingerprint'] !== null ? ' ' . $e['key_fingerprint'] : '',
@@ -188,6 +209,46 @@ final class ArchiveCommand
             printf("skipped %s: %s\n", $s['path'], $s['reason']);
         }
         return 0;
+    }
+
+    /**
+     * The connection of --db: a wp-config.php path, or a PDO DSN with --db-user and the password
+     * from --db-password-file or BJLG_DB_PASSWORD (a password on the command line would show in
+     * the process list).
+     * @param array<string, mixed> $o
+     * @return array<string, mixed>
+     */
+    private static function databaseConnection(array $o): array
+    {
+        $db = (string) $o['db'];
+        if (!str_starts_with($db, 'mysql:')) {
+            foreach (['db-user', 'db-password-file'] as $k) {
+                if (isset($o[$k])) {
+                    throw new \InvalidArgumentException("--$k goes with a DSN; a wp-config.php gives the whole connection");
+                }
+            }
+            if (!is_file($db)) {
+                throw new \InvalidArgumentException("--db must be a DSN (mysql:...) or a wp-config.php file: $db");
+            }
+            return ['wp_config' => $db];
+        }
+        if (preg_match('/(^|;)\s*password=/', substr($db, 6))) {
+            throw new \InvalidArgumentException('--db must not hold the password: use --db-password-file or BJLG_DB_PASSWORD');
+        }
+        $c = ['dsn' => $db];
+        if (isset($o['db-user'])) {
+            $c['user'] = (string) $o['db-user'];
+        }
+        if (isset($o['db-password-file'])) {
+            $pw = @file_get_contents((string) $o['db-password-file']);
+            if ($pw === false) {
+                throw new \InvalidArgumentException("cannot read --db-password-file {$o['db-password-file']}");
+            }
+            $c['password'] = rtrim($pw, "\r\n");
+        } elseif (($env = getenv('BJLG_DB_PASSWORD')) !== false) {
+            $c['password'] = $env;
+        }
+        return $c;
     }
 
     /**

@@ -19,6 +19,8 @@
 #include "crypto_args.h"
 #include "crypto_exception.h"
 #include "json_zval.h"
+#include "database/dumper.h"
+#include "database_exception.h"
 
 extern "C" {
 #include "ext/json/php_json.h"
@@ -467,6 +469,46 @@ ZEND_METHOD(Bjlg_Archive_Writer, addFromStream) {
     return o->writer->AddFromSource(std::string(ZSTR_VAL(name), ZSTR_LEN(name)), source);
   });
   if (bailout) zend_bailout();
+}
+
+ZEND_METHOD(Bjlg_Archive_Writer, addDatabase) {
+  BjlgScrubOnExit scrub;  // the connection holds a password
+  HashTable *connection;
+  zend_string *name = nullptr;
+  HashTable *options = nullptr;
+  ZEND_PARSE_PARAMETERS_START(1, 3)
+    Z_PARAM_ARRAY_HT(connection)
+    Z_PARAM_OPTIONAL
+    Z_PARAM_STR(name)
+    Z_PARAM_ARRAY_HT(options)
+  ZEND_PARSE_PARAMETERS_END();
+  WriterObject *o = usable(ZEND_THIS);
+  if (o == nullptr) RETURN_THROWS();
+  bjlg::database::Connection c;
+  bjlg::database::DumpOptions d;
+  bool ok = false;
+  bjlg_guard([&] {
+    ok = bjlg_database_connection(connection, 1, &c) && bjlg_database_dump_options(options, 3, false, &d, nullptr);
+  });
+  if (!ok) RETURN_THROWS();
+  const std::string entry = name == nullptr ? "database.sql" : std::string(ZSTR_VAL(name), ZSTR_LEN(name));
+  o->busy = true;
+  bjlg_guard([&] {
+    bool database_failed = false;
+    auto r = bjlg::database::DumpToArchive(*o->writer, entry, c, d, &database_failed);
+    if (r.ok()) {
+      bjlg_database_dump_result(*r, return_value);
+    } else if (!EG(exception) && !o->bailout) {
+      if (database_failed) {
+        bjlg_throw_status(bjlg_database_kinds, r.status());
+      } else {
+        bjlg_archive_throw(r.status());
+      }
+    }
+  });
+  o->busy = false;
+  if (o->writer && o->writer->closed()) o->writer.reset();
+  if (o->bailout) zend_bailout();
 }
 
 ZEND_METHOD(Bjlg_Archive_Writer, close) {

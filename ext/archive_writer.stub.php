@@ -23,6 +23,13 @@ final class Writer
     /** @param resource $stream */
     public function addFromStream(string $name, $stream): void {}
 
+    /**
+     * Dumps a database (Bjlg\Database\Dumper's form) into the entry $name, compressed (and
+     * encrypted with the writer's key) while it is read: no temporary .sql. Options: tables,
+     * prefix, site. Returns Dumper::dump()'s array. Any failure abandons the archive.
+     */
+    public function addDatabase(#[\SensitiveParameter] array $connection, string $name = "database.sql", array $options = []): array {}
+
     public function close(): array {}
 
     public function abort(): void {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 2c4a02129d40c0d8b15df4a0408043ee4df7570f */
+ * Stub hash: c698b04eb5a6bc405dfbe7a5816e53ff7f0162e0 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Bjlg_Archive_Writer___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, path, IS_STRING, 0)
@@ -26,6 +26,12 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Bjlg_Archive_Writer_addFro
 	ZEND_ARG_INFO(0, stream)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Bjlg_Archive_Writer_addDatabase, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, connection, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, name, IS_STRING, 0, "\"database.sql\"")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Bjlg_Archive_Writer_close, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
 
@@ -38,6 +44,7 @@ ZEND_METHOD(Bjlg_Archive_Writer, addDirectory);
 ZEND_METHOD(Bjlg_Archive_Writer, addFile);
 ZEND_METHOD(Bjlg_Archive_Writer, addFromString);
 ZEND_METHOD(Bjlg_Archive_Writer, addFromStream);
+ZEND_METHOD(Bjlg_Archive_Writer, addDatabase);
 ZEND_METHOD(Bjlg_Archive_Writer, close);
 ZEND_METHOD(Bjlg_Archive_Writer, abort);
 
@@ -48,6 +55,7 @@ static const zend_function_entry class_Bjlg_Archive_Writer_methods[] = {
 	ZEND_ME(Bjlg_Archive_Writer, addFile, arginfo_class_Bjlg_Archive_Writer_addFile, ZEND_ACC_PUBLIC)
 	ZEND_ME(Bjlg_Archive_Writer, addFromString, arginfo_class_Bjlg_Archive_Writer_addFromString, ZEND_ACC_PUBLIC)
 	ZEND_ME(Bjlg_Archive_Writer, addFromStream, arginfo_class_Bjlg_Archive_Writer_addFromStream, ZEND_ACC_PUBLIC)
+	ZEND_ME(Bjlg_Archive_Writer, addDatabase, arginfo_class_Bjlg_Archive_Writer_addDatabase, ZEND_ACC_PUBLIC)
 	ZEND_ME(Bjlg_Archive_Writer, close, arginfo_class_Bjlg_Archive_Writer_close, ZEND_ACC_PUBLIC)
 	ZEND_ME(Bjlg_Archive_Writer, abort, arginfo_class_Bjlg_Archive_Writer_abort, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
@@ -63,6 +71,8 @@ static zend_class_entry *register_class_Bjlg_Archive_Writer(void)
 
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "__construct", sizeof("__construct") - 1), 1, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "adddatabase", sizeof("adddatabase") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	return class_entry;
 }

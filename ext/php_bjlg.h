@@ -83,4 +83,9 @@ void bjlg_register_sla_purge_sla(void);
 void bjlg_register_sla_objectives(void);
 void bjlg_register_sla_report(void);
 
+/* Bjlg\Database (ext/database_*.cc). */
+void bjlg_register_database_exception(void);
+void bjlg_register_database_dumper(void);
+void bjlg_register_database_importer(void);
+
 #endif /* PHP_BJLG_H */

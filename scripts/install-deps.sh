@@ -24,6 +24,10 @@ packages=(
   file
   # restore tests: a throwaway MariaDB started in the sandbox (make test-verify-integration)
   mariadb-server mariadb-client
+  # Bjlg\Database: the MariaDB Connector/C (works with MariaDB and MySQL servers)
+  libmariadb-dev
+  # bench/database: the plugin's dump loop runs through mysqli
+  php8.2-mysql
   # SLA reports opened in a real browser, headless (make test-sla-report)
   chromium
 )

@@ -18,6 +18,7 @@
 #include <string>
 
 #include "common/status.h"
+#include "database/connection.h"
 
 namespace bjlg::verify {
 
@@ -33,8 +34,9 @@ class RestoreDatabase {
   RestoreDatabase(const RestoreDatabase&) = delete;
   RestoreDatabase& operator=(const RestoreDatabase&) = delete;
 
-  // Imports `dump` with the mariadb client. Returns the client's exit code; *error gets the end
-  // of its error output when it is not 0.
+  // Imports `dump` with bjlg's Importer (src/database/importer.h). Returns 0, or 1 with the
+  // server's refusal (and its line) in *error; a failure to run the import at all (the server
+  // unreachable, the dump unreadable) is the returned status.
   Result<int> Import(const std::string& dump, std::string* error);
   // Every table of the test database with its exact row count (SELECT COUNT(*)).
   Result<std::map<std::string, uint64_t>> TableRows();
@@ -50,6 +52,7 @@ class RestoreDatabase {
   Result<int> Sql(const std::string& sql, std::string* out, bool with_db);
 
   std::string dir_, cnf_, client_, database_ = "bjlg_restore_test", version_;
+  database::Connection conn_;  // for the Importer
   pid_t server_pid_ = -1;
   bool created_ = false;
   bool closed_ = false;

@@ -1,0 +1,1 @@
+<?php define('DB_NAME','a'); define('DB_USER','u'); define('DB_PASSWORD',"p\""); define('DB_HOST','h:/s');
