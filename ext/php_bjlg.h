@@ -83,4 +83,9 @@ void bjlg_register_sla_purge_sla(void);
 void bjlg_register_sla_objectives(void);
 void bjlg_register_sla_report(void);
 
+/* Bjlg\Watch (ext/watch_*.cc) */
+void bjlg_register_watch_exception(void);
+void bjlg_register_watch_journal(void);
+void bjlg_register_watch_watcher(void);
+
 #endif /* PHP_BJLG_H */
