@@ -136,6 +136,7 @@ final class WatchCommand
         $written = 0;
         $firstSeen = null;
         $lastSeen = null;
+        $lastSeq = -1;
         while (!$this->stop && ($exitAfter === null || $written < $exitAfter)) {
             $events = $watcher->wait(500);
             foreach ($events as $e) {
@@ -159,8 +160,10 @@ final class WatchCommand
                 continue;
             }
             $firstSeen ??= $now;
-            if ($events !== [] || $lastSeen === null) {
+            // Quiet means no new record, from the watcher or from the site's hooks.
+            if ($stats['last_seq'] !== $lastSeq) {
                 $lastSeen = $now;
+                $lastSeq = $stats['last_seq'];
             }
             if ($now - $lastSeen >= $debounce || $now - $firstSeen >= $maxDelay) {
                 $this->incremental($stats['last_seq']);

@@ -28,7 +28,7 @@ echo json_encode($j->stats(1)), "\n";
 $k = Journal::open($path);
 var_dump($k->append(['type' => 'deleted', 'path' => 'x.txt']));
 
-$r = $j->compact(1);
+$r = $j->compact(0);  // 1 is superseded by 4 (same path)
 echo $r['kept'], ' ', $r['dropped'], ' ', $r['base'], ' ', $r['bytes_after'] < $r['bytes_before'] ? 'smaller' : 'bigger', "\n";
 echo json_encode(array_column($j->changes(0), 'seq')), "\n";
 var_dump($k->append(['type' => 'created', 'path' => 'y.txt']));
@@ -50,8 +50,8 @@ bool(true)
 [3,4] [1,2]
 {"last_seq":4,"damaged":0,"torn_tail":false,"pending":3}
 int(5)
-3 2 5 smaller
-[2,3,5]
+4 1 5 smaller
+[2,3,4,5]
 int(6)
 {"last_seq":6,"damaged":0,"torn_tail":false,"pending":0}
 int(7)

@@ -18,7 +18,10 @@ function collect(Watcher $w): array
         array_push($all, ...$batch);
     }
     $lines = array_map(fn ($e) => $e['type'] . ' ' . (isset($e['from']) ? $e['from'] . ' -> ' : '') . $e['path'], $all);
-    $lines = array_values(array_unique($lines));
+    // A file written in a folder just created may be seen by the folder's walk (created) before
+    // its watch exists (no modified): keep "created" alone for such files.
+    $lines = array_values(array_unique(array_filter($lines, fn ($l) => !(str_starts_with($l, 'modified ')
+        && in_array('created ' . substr($l, 9), $lines, true)))));
     sort($lines);
     return $lines;
 }
@@ -59,8 +62,6 @@ bool(true)
 created wp-content/uploads/2026
 created wp-content/uploads/2026/a.jpg
 created wp-content/uploads/new.txt
-modified wp-content/uploads/2026/a.jpg
-modified wp-content/uploads/new.txt
 moved wp-content/uploads/old.txt -> wp-content/uploads/renamed.txt
 --
 deleted wp-content/uploads/new.txt

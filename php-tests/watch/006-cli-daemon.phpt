@@ -3,7 +3,7 @@ bjlg watch: a full backup, then incrementals of exactly the changes; SIGTERM sto
 --EXTENSIONS--
 bjlg
 --SKIPIF--
-<?php if (!function_exists('posix_kill')) die('skip posix needed to signal the daemon'); ?>
+<?php if (!function_exists('pcntl_signal')) die('skip pcntl needed for SIGTERM'); ?>
 --FILE--
 <?php
 use Bjlg\Archive\Reader;
@@ -43,6 +43,11 @@ function line(array $d): array
     return json_decode($l, true);
 }
 
+function j(array $v): string
+{
+    return json_encode($v, JSON_UNESCAPED_SLASHES);
+}
+
 function names(string $archive): array
 {
     $n = array_column(Reader::open($archive)->entries(), 'name');
@@ -58,7 +63,7 @@ function manifest(string $archive): array
 // 1. First start: a full backup of the site, caches excluded.
 $d = start($root, $site, $to);
 $full = line($d);
-echo $full['type'], ' ', json_encode(names($full['archive'])), "\n";
+echo $full['type'], ' ', j(names($full['archive'])), "\n";
 
 // 2. Changes: an edit, a new folder with a file, a rename, a deletion, a cache write; a
 //    database event from the site's hooks through the same journal.
@@ -71,8 +76,8 @@ unlink("$site/wp-content/uploads/2026/gone.jpg");
 file_put_contents("$site/wp-content/cache/page.html", 'cached again');
 Journal::open("$to/.bjlg-watch/journal")->append(['type' => 'post_saved', 'tables' => ['wp_posts'], 'id' => 7]);
 $inc = line($d);
-echo $inc['type'], ' ', json_encode(names($inc['archive'])), "\n";
-echo json_encode(Reader::open($inc['archive'])->deletedFiles()), "\n";
+echo $inc['type'], ' ', j(names($inc['archive'])), "\n";
+echo j(Reader::open($inc['archive'])->deletedFiles()), "\n";
 $m = manifest($inc['archive']);
 echo $m['type'], ' tables=', json_encode($m['bjlg_watch']['tables']), ' seq>full=', var_export($m['bjlg_watch']['journal_seq'] > manifest($full['archive'])['bjlg_watch']['journal_seq'], true), "\n";
 var_dump($inc['rpo']['seconds'] > 0 && $inc['rpo']['seconds'] < 30);
@@ -85,16 +90,16 @@ echo 'exit ', proc_close($d[0]), "\n";
 file_put_contents("$site/wp-content/uploads/2026/offline.jpg", 'made while stopped');
 $d = start($root, $site, $to);
 $catch = line($d);
-echo $catch['type'], ' ', json_encode(names($catch['archive'])), "\n";
+echo $catch['type'], ' ', j(names($catch['archive'])), "\n";
 file_put_contents("$site/wp-content/uploads/2026/before-kill.jpg", 'k');
 $k = line($d);
-echo json_encode(names($k['archive'])), "\n";
+echo j(names($k['archive'])), "\n";
 proc_terminate($d[0], SIGKILL);
 proc_close($d[0]);
 // Restart: nothing new changed, so nothing is archived again (the manifest's seq says so).
 $d = start($root, $site, $to, ['--exit-after', '1']);
 $again = line($d);
-echo json_encode(names($again['archive'])), "\n";
+echo j(names($again['archive'])), "\n";
 proc_terminate($d[0], SIGTERM);
 proc_close($d[0]);
 
