@@ -6,7 +6,8 @@
 //  2. Idle CPU of the watcher while nothing changes.
 //  3. RPO under a steady stream of changes: `bjlg watch` with --debounce D; RPO = archive
 //     durable − first change seen, from the SLA history lines it writes.
-// Size: BENCH_WATCH_FILES (default 50000) files in folders of 100.
+// Size: BENCH_WATCH_FILES (default 50000) files in folders of 100; BENCH_WATCH_RPO_ROUNDS
+// incrementals (default 12); BENCH_WATCH_MODULE: the bjlg.so the daemon loads.
 declare(strict_types=1);
 
 use Bjlg\Watch\Watcher;
@@ -108,7 +109,8 @@ unset($w);
 
 // RPO under steady changes: the daemon on the same tree.
 $debounce = 2;
-$cmd = [PHP_BINARY, '-n', '-d', 'extension=' . $root . '/modules/bjlg.so', "$root/bin/bjlg", 'watch', '--site', $site,
+$module = getenv('BENCH_WATCH_MODULE') ?: $root . '/modules/bjlg.so';  // the daemon's bjlg.so
+$cmd = [PHP_BINARY, '-n', '-d', 'extension=' . $module, "$root/bin/bjlg", 'watch', '--site', $site,
     '--to', $to, '--debounce', (string) $debounce, '--max-delay', '20', '--format=json'];
 $p = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
 $t = microtime(true);

@@ -10,7 +10,8 @@ $root = getenv('BJLG_SOURCE_DIR') ?: dirname(__DIR__, 2);
 $dir = sys_get_temp_dir() . '/bjlg-watch-phpt-conc-' . getmypid();
 @mkdir($dir);
 $path = "$dir/journal";
-$per = 150;
+// Under valgrind (run-phpt.sh --valgrind turns the Zend allocator off) everything is ~30x slower.
+$per = getenv('USE_ZEND_ALLOC') === '0' ? 20 : 150;
 $child = <<<'PHP'
 $j = Bjlg\Watch\Journal::open($argv[1]);
 $seqs = [];
@@ -38,7 +39,7 @@ foreach ($procs as $p => $proc) {
 }
 
 $all = Journal::open($path)->changes(0);
-echo count($all), "\n";
+var_dump(count($all) === 8 * $per);
 // One total order: numbers 1..N in file order, without gap or repetition.
 var_dump(array_column($all, 'seq') === range(1, 8 * $per));
 // Every event once.
@@ -54,7 +55,7 @@ unlink($path);
 rmdir($dir);
 ?>
 --EXPECT--
-1200
+bool(true)
 bool(true)
 bool(true)
 bool(true)

@@ -53,7 +53,11 @@ bool IsUnderAny(const std::string& p, const std::set<std::string>& roots) {
 TEST_CASE("An incremental from the watcher's events equals one from a full scan", "[watch][incremental]") {
   TempDir t;
   const std::string site = t / "site";
+  // 5,000 files: 5 plugins, and uploads in 50 folders.
   for (int i = 0; i < 50; ++i) WriteFile(site + "/wp-content/plugins/p" + std::to_string(i % 5) + "/f" + std::to_string(i) + ".php", "v1 " + std::to_string(i));
+  for (int i = 0; i < 4950; ++i) {
+    WriteFile(site + "/wp-content/uploads/2025/m" + std::to_string(i % 50) + "/u" + std::to_string(i) + ".jpg", "u" + std::to_string(i));
+  }
   WriteFile(site + "/wp-content/uploads/2026/a.jpg", "jpeg");
   WriteFile(site + "/wp-content/uploads/2026/gone.jpg", "bye");
   WriteFile(site + "/wp-content/themes/t/style.css", "css");
@@ -76,6 +80,9 @@ TEST_CASE("An incremental from the watcher's events equals one from a full scan"
   REQUIRE(unlink((site + "/wp-content/uploads/2026/gone.jpg").c_str()) == 0);
   TempDir::Run("rm -rf '" + site + "/wp-content/plugins/p4'");
   WriteFile(site + "/wp-content/uploads/2026/12/new.jpg", "new");
+  WriteFile(site + "/wp-content/uploads/2025/m7/u7.jpg", "rewritten");
+  TempDir::Run("rm -rf '" + site + "/wp-content/uploads/2025/m9'");
+  REQUIRE(rename((site + "/wp-content/uploads/2025/m8").c_str(), (site + "/wp-content/uploads/2026/m8").c_str()) == 0);
 
   std::set<std::string> touched;
   for (;;) {
