@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: f146b4d09b3980d92e27f6ebe111d8b461805e6a */
+ * Stub hash: da702ac588dd78997c05e935b121106e29159431 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Bjlg_Watch_Watcher___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, roots, IS_ARRAY, 0)

@@ -3,7 +3,8 @@ bjlg watch killed with SIGKILL at random moments and restarted: no change lost (
 --EXTENSIONS--
 bjlg
 --SKIPIF--
-<?php if (!function_exists('pcntl_signal')) die('skip pcntl needed for SIGTERM'); ?>
+<?php if (!function_exists('pcntl_signal')) die('skip pcntl needed for SIGTERM');
+if (getenv('USE_ZEND_ALLOC') === '0') die('skip timing test: some twenty daemons under valgrind cannot meet its waits (006 covers the daemon under valgrind)'); ?>
 --FILE--
 <?php
 use Bjlg\Archive\Reader;

@@ -121,6 +121,11 @@ void Watcher::Emit(WatchEvent e) { out_.push_back(std::move(e)); }
 void Watcher::WatchTree(const std::string& abs, const std::string& entry, int parent, size_t root,
                         const std::string& name, bool report) {
   if (inotify_fd_ < 0) return;
+  if (options_.max_watches > 0 && nodes_.size() >= options_.max_watches) {
+    SwitchToScan("watch budget used up (option max_watches = " + std::to_string(options_.max_watches) + ") at " +
+                 abs + ": continuing in scan mode (slower). Raise max_watches.");
+    return;
+  }
   const int wd = inotify_add_watch(inotify_fd_, abs.c_str(), kMask);
   if (wd < 0) {
     if (errno == ENOSPC) {

@@ -45,6 +45,10 @@ struct WatcherOptions {
   bool default_excludes = true;
   bool scan = false;          // start in scan mode
   size_t max_events = 10000;  // events returned by one wait() at most (the rest wait in the queue)
+  // Watches this watcher may use (0: as many as the kernel gives). Reaching it is handled as the
+  // kernel's limit is: a rescan, a warning and scan mode. For hosts that share the user's
+  // fs.inotify.max_user_watches between sites, and for the tests of that path.
+  size_t max_watches = 0;
 };
 
 struct WatchEvent {

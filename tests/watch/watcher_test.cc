@@ -188,3 +188,26 @@ TEST_CASE("Watcher refuses bad roots and timeouts", "[watch][watcher]") {
   REQUIRE(w.ok());
   CHECK_FALSE((*w)->Wait(-1).ok());
 }
+
+TEST_CASE("Watcher: the watch limit reached becomes a rescan, a warning and scan mode", "[watch][watcher]") {
+  TempDir t;
+  for (int i = 0; i < 5; ++i) WriteFile(t / ("site/d" + std::to_string(i) + "/f.txt"), "x");
+  WatcherOptions o;
+  o.max_watches = 8;
+  auto w = Watcher::Create({{t / "site", ""}}, o);
+  REQUIRE(w.ok());
+  CHECK(std::string((*w)->mode()) == "inotify");
+  // Folders appear until the budget is used up: the watcher says so and keeps working by scans.
+  for (int i = 5; i < 12; ++i) WriteFile(t / ("site/d" + std::to_string(i) + "/f.txt"), "x");
+  auto ev = (*w)->Wait(200);
+  REQUIRE(ev.ok());
+  CHECK(std::string((*w)->mode()) == "scan");
+  CHECK_THAT((*w)->warning(), Catch::Contains("max_watches = 8"));
+  CHECK(Of(*ev, "rescan").count("") == 1);
+  WriteFile(t / "site/d11/g.txt", "after the switch");
+  unlink((t / "site/d0/f.txt").c_str());
+  auto later = (*w)->Wait(10);
+  REQUIRE(later.ok());
+  CHECK(Of(*later, "created").count("d11/g.txt") == 1);
+  CHECK(Of(*later, "deleted").count("d0/f.txt") == 1);
+}
