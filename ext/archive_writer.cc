@@ -436,6 +436,18 @@ ZEND_METHOD(Bjlg_Archive_Writer, addFile) {
   if (bailout) zend_bailout();
 }
 
+ZEND_METHOD(Bjlg_Archive_Writer, addDeletion) {
+  BjlgScrubOnExit scrub;
+  zend_string *name;
+  ZEND_PARSE_PARAMETERS_START(1, 1)
+    Z_PARAM_STR(name)
+  ZEND_PARSE_PARAMETERS_END();
+  WriterObject *o = usable(ZEND_THIS);
+  if (o == nullptr) RETURN_THROWS();
+  const bool bailout = run(o, [&] { return o->writer->AddDeletion(std::string(ZSTR_VAL(name), ZSTR_LEN(name))); });
+  if (bailout) zend_bailout();
+}
+
 ZEND_METHOD(Bjlg_Archive_Writer, addFromString) {
   BjlgScrubOnExit scrub;  // the callable's exception, or ours, passes frames that may hold secrets
   zend_string *name, *data;

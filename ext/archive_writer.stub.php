@@ -20,6 +20,13 @@ final class Writer
 
     public function addFromString(string $name, string $data): void {}
 
+    /**
+     * Incrementals (option "since" names a bjlg backup): $name (a file, or a folder and
+     * everything under it) no longer exists; close() lists what the previous backup held there
+     * in deleted-files.json without scanning its folder.
+     */
+    public function addDeletion(string $name): void {}
+
     /** @param resource $stream */
     public function addFromStream(string $name, $stream): void {}
 

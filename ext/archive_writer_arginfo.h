@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: c698b04eb5a6bc405dfbe7a5816e53ff7f0162e0 */
+ * Stub hash: 77c9dc88d1460412917f36b392ba716d73b9b611 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Bjlg_Archive_Writer___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, path, IS_STRING, 0)
@@ -19,6 +19,10 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Bjlg_Archive_Writer_addFromString, 0, 2, IS_VOID, 0)
 	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, data, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Bjlg_Archive_Writer_addDeletion, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Bjlg_Archive_Writer_addFromStream, 0, 2, IS_VOID, 0)
@@ -43,6 +47,7 @@ ZEND_METHOD(Bjlg_Archive_Writer, __construct);
 ZEND_METHOD(Bjlg_Archive_Writer, addDirectory);
 ZEND_METHOD(Bjlg_Archive_Writer, addFile);
 ZEND_METHOD(Bjlg_Archive_Writer, addFromString);
+ZEND_METHOD(Bjlg_Archive_Writer, addDeletion);
 ZEND_METHOD(Bjlg_Archive_Writer, addFromStream);
 ZEND_METHOD(Bjlg_Archive_Writer, addDatabase);
 ZEND_METHOD(Bjlg_Archive_Writer, close);
@@ -54,6 +59,7 @@ static const zend_function_entry class_Bjlg_Archive_Writer_methods[] = {
 	ZEND_ME(Bjlg_Archive_Writer, addDirectory, arginfo_class_Bjlg_Archive_Writer_addDirectory, ZEND_ACC_PUBLIC)
 	ZEND_ME(Bjlg_Archive_Writer, addFile, arginfo_class_Bjlg_Archive_Writer_addFile, ZEND_ACC_PUBLIC)
 	ZEND_ME(Bjlg_Archive_Writer, addFromString, arginfo_class_Bjlg_Archive_Writer_addFromString, ZEND_ACC_PUBLIC)
+	ZEND_ME(Bjlg_Archive_Writer, addDeletion, arginfo_class_Bjlg_Archive_Writer_addDeletion, ZEND_ACC_PUBLIC)
 	ZEND_ME(Bjlg_Archive_Writer, addFromStream, arginfo_class_Bjlg_Archive_Writer_addFromStream, ZEND_ACC_PUBLIC)
 	ZEND_ME(Bjlg_Archive_Writer, addDatabase, arginfo_class_Bjlg_Archive_Writer_addDatabase, ZEND_ACC_PUBLIC)
 	ZEND_ME(Bjlg_Archive_Writer, close, arginfo_class_Bjlg_Archive_Writer_close, ZEND_ACC_PUBLIC)

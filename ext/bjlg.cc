@@ -52,6 +52,9 @@ static PHP_MINIT_FUNCTION(bjlg) {
   bjlg_register_database_exception();
   bjlg_register_database_dumper();
   bjlg_register_database_importer();
+  bjlg_register_watch_exception();
+  bjlg_register_watch_journal();
+  bjlg_register_watch_watcher();
   bjlg_scrub_all_exception_traces();  /* last: every exception class exists */
   return SUCCESS;
 }
@@ -73,7 +76,7 @@ static PHP_MINFO_FUNCTION(bjlg) {
   for (const auto &[library, version] : bjlg::LibraryVersions()) {
     php_info_print_table_row(2, (library + " version").c_str(), version.c_str());
   }
-  php_info_print_table_row(2, "Features", "cron, crypto, quota, archive, verify, sla, database");
+  php_info_print_table_row(2, "Features", "cron, crypto, quota, archive, verify, sla, database, watch, purge, notify");
   php_info_print_table_end();
   DISPLAY_INI_ENTRIES();
 }

@@ -87,5 +87,9 @@ void bjlg_register_sla_report(void);
 void bjlg_register_database_exception(void);
 void bjlg_register_database_dumper(void);
 void bjlg_register_database_importer(void);
+/* Bjlg\Watch (ext/watch_*.cc) */
+void bjlg_register_watch_exception(void);
+void bjlg_register_watch_journal(void);
+void bjlg_register_watch_watcher(void);
 
 #endif /* PHP_BJLG_H */

@@ -752,6 +752,18 @@ Status Writer::AddFromSource(const std::string& name, ByteSource& source) {
   return Status::OK();
 }
 
+Status Writer::AddDeletion(const std::string& name) {
+  Status s = Usable();
+  if (!s.ok()) return s;
+  if (!incremental_ || plugin_chain_) {
+    return Status::InvalidArgument("a deletion can only be recorded in an incremental built on a bjlg backup");
+  }
+  s = CheckEntryName(name);
+  if (!s.ok()) return s;
+  deletions_.push_back(name);
+  return Status::OK();
+}
+
 Result<std::string> Writer::ManifestNow(uint64_t file_count, const std::string& checksum) {
   ManifestFields f;
   f.type = incremental_ ? "incremental" : "full";
@@ -810,6 +822,7 @@ Result<Summary> Writer::Close() {
       if (present_.count(path) != 0) continue;
       bool scanned = false;
       for (const std::string& p : scanned_prefixes_) scanned |= IsUnder(path, p);
+      for (const std::string& p : deletions_) scanned |= IsUnder(path, p);
       if (scanned) {
         deleted.push_back(path);
       } else if (!plugin_chain_) {

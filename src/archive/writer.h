@@ -105,6 +105,12 @@ class Writer {
   // Reads `source` to its end in chunks; never holds more than a few chunks in memory.
   Status AddFromSource(const std::string& name, ByteSource& source);
 
+  // Incrementals: records that `name` (a file, or a folder: everything under it) no longer
+  // exists, so that Close() lists what the previous backup held there in deleted-files.json
+  // without scanning its folder (bjlg watch knows deletions from its journal). A name the
+  // previous backup did not hold is ignored. InvalidArgument for a full backup or a bad name.
+  Status AddDeletion(const std::string& name);
+
   // Finishes, verifies and renames the archive into place (encrypted first, with `encrypt`).
   Result<Summary> Close();
   // Abandons the archive: the temporary file is removed. Idempotent.
@@ -196,6 +202,7 @@ class Writer {
   int64_t plugin_last_scan_ = 0;
   std::unordered_map<std::string, std::string> plugin_md5_;
   std::vector<std::string> scanned_prefixes_;
+  std::vector<std::string> deletions_;  // AddDeletion(): gone without being scanned
   std::unordered_set<std::string> present_;
 };
 
