@@ -49,6 +49,8 @@ static PHP_MINIT_FUNCTION(bjlg) {
   bjlg_register_sla_purge_sla();
   bjlg_register_sla_objectives();
   bjlg_register_sla_report();
+  bjlg_register_remote_exception();
+  bjlg_register_remote_retention();
   bjlg_scrub_all_exception_traces();  /* last: every exception class exists */
   return SUCCESS;
 }
@@ -70,7 +72,7 @@ static PHP_MINFO_FUNCTION(bjlg) {
   for (const auto &[library, version] : bjlg::LibraryVersions()) {
     php_info_print_table_row(2, (library + " version").c_str(), version.c_str());
   }
-  php_info_print_table_row(2, "Features", "cron, crypto, quota, archive, verify, sla");
+  php_info_print_table_row(2, "Features", "cron, crypto, quota, archive, verify, sla, purge");
   php_info_print_table_end();
   DISPLAY_INI_ENTRIES();
 }

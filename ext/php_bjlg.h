@@ -82,5 +82,7 @@ void bjlg_register_sla_capacity(void);
 void bjlg_register_sla_purge_sla(void);
 void bjlg_register_sla_objectives(void);
 void bjlg_register_sla_report(void);
+void bjlg_register_remote_exception(void);
+void bjlg_register_remote_retention(void);
 
 #endif /* PHP_BJLG_H */
