@@ -1,5 +1,6 @@
 /* Bjlg\Remote\Retention over src/remote/purge/retention.h: archives and policy in, verdicts out. */
-#include "remote/purge/retention_words.h"  /* before the PHP headers: they redefine snprintf */
+#include "remote/purge/quota_purge.h"  /* before the PHP headers: they redefine snprintf */
+#include "remote/purge/retention_words.h"
 #include "common/time.h"
 #include "date_time.h"
 #include "json_zval.h"
@@ -41,8 +42,24 @@ ZEND_METHOD(Bjlg_Remote_Retention, evaluate) {
     const BjlgOptions opts(options_ht, 3);
     int64_t now = bjlg::NowUnixSeconds();
     std::string lang_name = "en";
-    if (!opts.only({"now", "lang"}) || !bjlg_sla_now_option(opts, &now) || !opts.get_string("lang", &lang_name)) {
+    if (!opts.only({"now", "lang", "forecast"}) || !bjlg_sla_now_option(opts, &now) ||
+        !opts.get_string("lang", &lang_name)) {
       return;
+    }
+    std::optional<purge::QuotaOutlook> outlook;
+    if (zval *f = opts.find("forecast")) {
+      nlohmann::json forecast;
+      if (Z_TYPE_P(f) != IS_ARRAY) {
+        opts.type_error("forecast", "array", f);
+        return;
+      }
+      if (!ArrayArg(Z_ARRVAL_P(f), 3, &forecast)) return;
+      bjlg::Result<std::optional<purge::QuotaOutlook>> o = purge::OutlookFromForecastJson(forecast);
+      if (!o.ok()) {
+        opts.value_error("forecast", o.status().message().substr(10));  /* after "forecast: " */
+        return;
+      }
+      outlook = *o;
     }
     bjlg::Result<purge::Lang> lang = purge::LangFromName(lang_name);
     if (!lang.ok()) {
@@ -85,7 +102,12 @@ ZEND_METHOD(Bjlg_Remote_Retention, evaluate) {
       zend_argument_value_error(1, "%s", r.status().message().c_str());
       return;
     }
+    nlohmann::json quota = nullptr;
+    if (policy->target_ratio && outlook) {
+      quota = purge::QuotaPurgeToJson(purge::ApplyQuotaPurge(*policy, *outlook, &*r), *policy);
+    }
     nlohmann::json out = purge::RetentionToJson(*r, *policy, *lang);
+    out["quota"] = std::move(quota);
     nlohmann::json effective = policy->ToJson();
     effective["timezone"] = zone.name();
     out["policy"] = std::move(effective);

@@ -214,6 +214,7 @@ const char* RuleCode(Rule rule) {
     case Rule::kNoPolicy: return "no_policy";
     case Rule::kTooOld: return "too_old";
     case Rule::kNoRule: return "no_rule";
+    case Rule::kQuota: return "quota";
     case Rule::kForeign: break;
   }
   return "foreign";

@@ -42,11 +42,12 @@ enum class Rule {
   kNoPolicy,      // keep: the policy has no rule at all
   kTooOld,        // delete: older than max_age_days, kept by no rule
   kNoRule,        // delete: kept by no rule
+  kQuota,         // delete: early, the quota's threshold is forecast within lead_days (quota_purge.h)
   kForeign,       // foreign: not a backup archive name
 };
 
 // "keep_last", "keep_daily", …, "max_age_days", "keep_verified", "chain", "min_keep",
-// "no_policy", "too_old", "no_rule", "foreign": the stable codes results carry.
+// "no_policy", "too_old", "no_rule", "quota", "foreign": the stable codes results carry.
 const char* RuleCode(Rule rule);
 
 // One reason: its rule and what it refers to (the bucket "2026-12-04", "2026-W49", "2026-12",

@@ -47,6 +47,14 @@ std::string OneReason(const Reason& r, const Policy& p, Lang lang) {
                 : "older than " + N(d) + " days, kept by no rule";
     }
     case Rule::kNoRule: return fr ? "aucune règle ne la conserve" : "kept by no rule";
+    case Rule::kQuota: {
+      const std::string pct = N(static_cast<int64_t>(p.target_ratio.value_or(0) * 100 + 0.5));
+      const std::string lead = N(static_cast<int64_t>(p.lead_days.value_or(0)));
+      return fr ? "supprimée en avance : " + pct + " % du quota atteints dans " + r.detail + " jours, sous le délai de " +
+                      lead + " jours"
+                : "deleted early: " + pct + "% of the quota reached in " + r.detail + " days, within the " + lead +
+                      "-day lead";
+    }
     case Rule::kForeign:
       return fr ? "pas un nom d'archive de sauvegarde : jamais touché" : "not a backup archive name: never touched";
   }
