@@ -66,6 +66,10 @@ TEST_CASE("policy from YAML: a map, or the map under `policy`, errors with their
         "p.yaml line 1: the policy must be a map of keys (keep_daily: 7, ...)");
   CHECK(ParsePolicyYaml("keep_daily: [7\n", "p.yaml").status().message().rfind("p.yaml: not valid YAML", 0) == 0);
   CHECK(ParsePolicyYaml("", "p.yaml").ok());
+  CHECK(ParsePolicyYaml("target_ratio: '0.9'\n", "p.yaml").status().message() ==
+        "p.yaml line 1: key \"target_ratio\" must be a number > 0 and <= 1, \"0.9\" given");
+  CHECK(ParsePolicyYaml("keep_last: 2.5\n", "p.yaml").status().message() ==
+        "p.yaml line 1: key \"keep_last\" must be an integer between 0 and 1000000, 2.5 given");
 }
 
 TEST_CASE("policy from YAML: an alias bomb is stopped by the expansion budget", "[purge]") {

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
+#include <cstdlib>
 
 #include "common/parse_limits.h"
 #include "common/yaml_json.h"
@@ -91,6 +92,17 @@ Status SetKey(const std::string& key, const json& v, Policy* p) {
                                  "max_age_days, min_keep, keep_verified, timezone, target_ratio, lead_days)");
 }
 
+// YAML's core schema reads an unquoted 0.85 as a float; the shared conversion types integers and
+// booleans only, so a plain scalar that is a whole decimal number becomes one here.
+void PlainDecimal(const YAML::Node& node, json* value) {
+  if (!value->is_string() || !node.IsScalar() || node.Tag() == "!") return;
+  const std::string& text = value->get_ref<const std::string&>();
+  if (text.empty() || text.size() > 32 || text.find_first_not_of("0123456789.-+eE") != std::string::npos) return;
+  char* end = nullptr;
+  const double d = std::strtod(text.c_str(), &end);
+  if (end == text.c_str() + text.size() && std::isfinite(d)) *value = d;
+}
+
 Status CheckCombination(const Policy& p) {
   if (p.lead_days && !p.target_ratio) {
     return Status::InvalidArgument("key \"lead_days\" needs \"target_ratio\" (the share of the quota to stay under)");
@@ -154,6 +166,7 @@ Result<Policy> ParsePolicyYaml(const std::string& yaml, const std::string& name)
       json value;
       Status s = YamlToJson(kv.second, 1, &budget, &value);
       if (!s.ok()) return Status::InvalidArgument(s.message());
+      PlainDecimal(kv.second, &value);
       s = SetKey(kv.first.Scalar(), value, &p);
       if (!s.ok()) return Status::InvalidArgument(at + s.message());
     }
