@@ -65,3 +65,42 @@ date_default_timezone_set('Europe/Paris');
 echo Retention::evaluate($dst, ['keep_weekly' => 2], ['now' => new DateTimeImmutable('@' . $now)])['policy']['timezone'], "\n";
 ?>
 --EXPECT--
+5 kept, 35 deleted
+backup-full-2026-04-09-02-00-00-6751a2b3c4d5e12345678.zip keep_daily+keep_weekly+keep_monthly
+backup-full-2026-04-08-02-00-00-6751a2b3c4d5e12345678.zip keep_daily
+backup-full-2026-04-07-02-00-00-6751a2b3c4d5e12345678.zip keep_daily
+backup-full-2026-04-05-02-00-00-6751a2b3c4d5e12345678.zip keep_weekly
+backup-full-2026-03-31-02-00-00-6751a2b3c4d5e12345678.zip keep_monthly
+no_rule 35000 UTC
+keep    incremental-db-2026-03-03-02-00-00-6751a2b3c4d5e12345678.zip keep_last    one of the last 1 archives
+keep    incremental-full-2026-03-02-02-00-00-6751a2b3c4d5e12345678.zip chain        needed to restore the incremental incremental-db-2026-03-03-02-00-00-6751a2b3c4d5e12345678.zip
+keep    backup-full-2026-03-01-02-00-00-6751a2b3c4d5e12345678.zip chain        needed to restore the incremental incremental-db-2026-03-03-02-00-00-6751a2b3c4d5e12345678.zip
+keep    backup-full-2026-02-01-02-00-00-6751a2b3c4d5e12345678.zip keep_verified newest archive whose restore test passed
+delete  pre-restore-backup-2026-01-15-10-00-00-2.zip         no_rule      kept by no rule
+delete  backup-full-2026-01-01-02-00-00-6751a2b3c4d5e12345678.zip no_rule      kept by no rule
+foreign notes.txt                                            foreign      not a backup archive name: never touched
+foreign restore_5f0e1d2c_site.zip                            foreign      not a backup archive name: never touched
+bytes_freed=4007 counts={"delete":2,"foreign":2,"keep":4}
+keep    incremental-db-2026-03-03-02-00-00-6751a2b3c4d5e12345678.zip max_age_days plus récente que 60 jours
+keep    incremental-full-2026-03-02-02-00-00-6751a2b3c4d5e12345678.zip max_age_days plus récente que 60 jours
+keep    backup-full-2026-03-01-02-00-00-6751a2b3c4d5e12345678.zip max_age_days plus récente que 60 jours
+delete  backup-full-2026-02-01-02-00-00-6751a2b3c4d5e12345678.zip too_old      plus ancienne que 60 jours, aucune règle ne la conserve
+delete  pre-restore-backup-2026-01-15-10-00-00-2.zip         too_old      plus ancienne que 60 jours, aucune règle ne la conserve
+delete  backup-full-2026-01-01-02-00-00-6751a2b3c4d5e12345678.zip too_old      plus ancienne que 60 jours, aucune règle ne la conserve
+foreign notes.txt                                            foreign      pas un nom d'archive de sauvegarde : jamais touché
+foreign restore_5f0e1d2c_site.zip                            foreign      pas un nom d'archive de sauvegarde : jamais touché
+bytes_freed=8007 counts={"delete":3,"foreign":2,"keep":3}
+{"chain":"backup-full-2026-03-01-02-00-00-6751a2b3c4d5e12345678.zip","kind":"incremental","name":"incremental-db-2026-03-03-02-00-00-6751a2b3c4d5e12345678.zip","reason":"the policy has no rule: nothing is deleted","rule":"no_policy","rules":["no_policy"],"size":20,"time":1772503200,"time_source":"name"}
+{"chain":null,"kind":"foreign","name":"notes.txt","reason":"not a backup archive name: never touched","rule":"foreign","rules":["foreign"],"size":3,"time":1700000000,"time_source":"mtime"}
+0 no_policy
+array(3) {
+  ["delete"]=>
+  int(0)
+  ["foreign"]=>
+  int(0)
+  ["keep"]=>
+  int(0)
+}
+Europe/Paris: 2 kept newest of week 2026-W14, one of the last 2 weeks newest of week 2026-W13, one of the last 2 weeks
+UTC: 1 kept newest of week 2026-W13, one of the last 2 weeks
+Europe/Paris

@@ -25,7 +25,7 @@ function attempt(string $path): void
         Retention::loadPolicy($path);
         echo "no exception\n";
     } catch (RemoteException $e) {
-        echo get_class($e), ' [', $e->error_code, ']: ', str_replace(dirname($path), 'DIR', $e->getMessage()), "\n";
+        echo get_class($e), ' [', $e->error_code, ']: ', str_replace($GLOBALS['dir'], 'DIR', $e->getMessage()), "\n";
     } catch (\Throwable $e) {
         echo get_class($e), ': ', $e->getMessage(), "\n";
     }
@@ -46,3 +46,14 @@ foreach (glob("$dir/*") as $f) unlink($f);
 rmdir($dir);
 ?>
 --EXPECT--
+{"keep_daily":7,"keep_last":0,"keep_monthly":6,"keep_verified":true,"keep_weekly":4,"keep_yearly":0,"lead_days":3,"max_age_days":null,"min_keep":2,"target_ratio":0.85,"timezone":"Europe\/Paris"}
+5
+keep_daily
+Bjlg\Remote\InvalidPolicyException [invalid_argument]: DIR/bad.yaml line 3: key "keep_weekly" must be an integer between 0 and 1000000, "four" given
+Bjlg\Remote\InvalidPolicyException [invalid_argument]: DIR/unknown.yaml line 1: unknown key "keep_dayly" (known: keep_last, keep_daily, keep_weekly, keep_monthly, keep_yearly, max_age_days, min_keep, keep_verified, timezone, target_ratio, lead_days)
+Bjlg\Remote\InvalidPolicyException [invalid_argument]: DIR/list.yaml line 1: the policy must be a map of keys (keep_daily: 7, ...)
+Bjlg\Remote\InvalidPolicyException [invalid_argument]: DIR/broken.yaml: not valid YAML: yaml-cpp: error at line 2, column 1: end of sequence flow not found
+Bjlg\Remote\IOException [not_found]: cannot open policy file DIR/missing.yaml: No such file or directory
+Bjlg\Remote\IOException [io]: policy file DIR is a folder, not a regular file
+ValueError: Bjlg\Remote\Retention::loadPolicy(): Argument #1 ($path) must not be empty
+ValueError: Bjlg\Remote\Retention::loadPolicy(): Argument #1 ($path) must not contain any null bytes

@@ -22,9 +22,16 @@ struct LocalDay {
   int iso_week;
 };
 
-LocalDay LocalDayOf(int64_t t, const cron::TimeZone& zone) {
+// The offset of `t` in `zone`, reusing `*period` when `t` falls in it: archives come sorted, so
+// consecutive ones share an offset period and the zone's table is searched once per period.
+int OffsetOf(int64_t t, const cron::TimeZone& zone, cron::OffsetPeriod* period) {
+  if (t < period->begin || t >= period->end) *period = zone.PeriodAt(t);
+  return period->offset;
+}
+
+LocalDay LocalDayOf(int64_t t, const cron::TimeZone& zone, cron::OffsetPeriod* period) {
   LocalDay d;
-  d.day = FloorDiv(t + zone.OffsetAt(t), kSecondsPerDay);
+  d.day = FloorDiv(t + OffsetOf(t, zone, period), kSecondsPerDay);
   d.date = cron::CivilFromDays(d.day);
   const int64_t monday_based = (cron::WeekdayFromDays(d.day) + 6) % 7;  // Monday 0 … Sunday 6
   d.week_key = d.day - monday_based;
@@ -144,8 +151,9 @@ class Engine {
     for (const auto& [rule, count] : rules) {
       if (count > 0) buckets.push_back({rule, count, std::nullopt});
     }
+    cron::OffsetPeriod period{0, 0, 0};  // empty: the first lookup fills it
     for (size_t i = 0; i < v_.size(); ++i) {
-      const LocalDay d = LocalDayOf(*v_[i].time, zone_);
+      const LocalDay d = LocalDayOf(*v_[i].time, zone_, &period);
       for (Bucket& b : buckets) {
         if (b.remaining == 0) continue;
         const int64_t key = BucketKey(b.rule, d, i);
