@@ -55,6 +55,8 @@ static PHP_MINIT_FUNCTION(bjlg) {
   bjlg_register_watch_exception();
   bjlg_register_watch_journal();
   bjlg_register_watch_watcher();
+  bjlg_register_remote_exception();
+  bjlg_register_remote_retention();
   bjlg_scrub_all_exception_traces();  /* last: every exception class exists */
   return SUCCESS;
 }

@@ -82,6 +82,8 @@ void bjlg_register_sla_capacity(void);
 void bjlg_register_sla_purge_sla(void);
 void bjlg_register_sla_objectives(void);
 void bjlg_register_sla_report(void);
+void bjlg_register_remote_exception(void);
+void bjlg_register_remote_retention(void);
 
 /* Bjlg\Database (ext/database_*.cc). */
 void bjlg_register_database_exception(void);
