@@ -19,7 +19,7 @@ ifneq ($(BJLG_SHARED_DIR),)
 export BJLG_SHARED_DIR
 endif
 
-.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff test-crypto-interop test-quota-integration test-archive-big test-verify-integration test-install test-docs test-sla-report fuzz bench stubs clean install uninstall
+.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff test-crypto-interop test-quota-integration test-archive-big test-verify-integration test-install test-docs test-sla-report test-notify-integration fuzz bench stubs clean install uninstall
 
 all: build
 
@@ -70,6 +70,11 @@ test-verify-integration:
 # is not blank (build/sla-report/report-{en,fr}.png).
 test-sla-report: build
 	@bash tests/sla/chromium-report.sh build/sla-report
+
+# Bjlg\Notify against real receivers on loopback: aiosmtpd (STARTTLS + AUTH, SMTPS) and HTTP(S)
+# receivers answering as each provider documents; signatures checked with Python's hmac.
+test-notify-integration: build
+	@/usr/bin/python3 tests/notify/integration.py
 
 test-php:
 	@bash scripts/run-phpt.sh

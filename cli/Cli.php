@@ -39,6 +39,7 @@ final class Cli
           quota --config FILE   usage and quota of every remote destination (YAML);
                                 --record HISTORY.jsonl appends one sample per destination
           sla SUBCOMMAND        forecasts, capacity plan, purge SLA, RTO/RPO, reports
+          notify SUBCOMMAND     test channels, send a message, drive an incident (state file)
           version               versions of bjlg and its libraries
           help [command]        this help, or the help of a command
 
@@ -81,6 +82,8 @@ final class Cli
                     echo QuotaCommand::HELP, "\n";
                 } elseif ($topic === 'sla') {
                     echo SlaCommand::HELP, "\n";
+                } elseif ($topic === 'notify') {
+                    echo NotifyCommand::HELP, "\n";
                 } elseif (in_array($topic, CryptoCommand::COMMANDS, true)) {
                     echo CryptoCommand::HELP, "\n";
                 } elseif ($topic === 'version') {
@@ -115,6 +118,8 @@ final class Cli
                 return (new QuotaCommand())->run($args);
             case 'sla':
                 return (new SlaCommand())->run($args);
+            case 'notify':
+                return (new NotifyCommand())->run($args);
             default:
                 throw new UsageError("unknown command '$command'");
         }

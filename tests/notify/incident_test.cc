@@ -63,8 +63,9 @@ TEST_CASE("Incident: notice, escalation levels repeat until the cap, reminders b
 TEST_CASE("Incident: a message is ready for Dispatcher::send, with the incident as PagerDuty dedup key", "[notify]") {
   Incident inc = Incident::Open(Event(), Policy(), kT0).value();
   inc.Due(kT0);
-  OrderedJson due = inc.Due(kT0 + 1800);
-  REQUIRE(due.size() == 2);
+  OrderedJson due = inc.Due(kT0 + 1800);  // both levels and a reminder, all late
+  CHECK(Kinds(due) == std::vector<std::string>{"escalation:oncall", "escalation:pd", "reminder:ops"});
+  REQUIRE(due.size() == 3);
   const OrderedJson& m = due[1]["message"];
   CHECK(due[1]["channel"] == "pd");
   CHECK(m["channel"]["type"] == "pagerduty");

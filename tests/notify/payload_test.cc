@@ -123,7 +123,7 @@ TEST_CASE("Webhook verify: constant-time v1, tolerance both ways, legacy header 
   CHECK_FALSE(VerifyWebhook(body, {{"X-BJLG-Signature-256", sig}, {"X-BJLG-Timestamp", "1"}}, "k", 300, t));
   // Legacy alone: replayable, refused.
   CHECK_FALSE(VerifyWebhook(body, {{"X-BJLG-Signature", LegacySignature(body, "k")}}, "k", 300, t));
-  for (const std::string bad : {"", "t=", "v1=", "t=abc,v1=00", "t=1796472000", "t=1796472000,t=1796472000," + sig.substr(sig.find("v1=")),
+  for (const std::string& bad : std::vector<std::string>{"", "t=", "v1=", "t=abc,v1=00", "t=1796472000", "t=1796472000,t=1796472000," + sig.substr(sig.find("v1=")),
                                 "t=-5," + sig.substr(sig.find("v1=")), "garbage"}) {
     INFO(bad);
     CHECK_FALSE(VerifyWebhook(body, {{"x-bjlg-signature-256", bad}}, "k", 300, t));
