@@ -2,23 +2,6 @@
 
 namespace bjlg::quota {
 
-const char* ErrorCodeName(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::kAuth: return "auth";
-    case ErrorCode::kNotFound: return "not_found";
-    case ErrorCode::kThrottled: return "throttled";
-    case ErrorCode::kTimeout: return "timeout";
-    case ErrorCode::kTls: return "tls";
-    case ErrorCode::kProtocol: return "protocol";
-    case ErrorCode::kUnreachable: return "unreachable";
-  }
-  return "protocol";
-}
-
-std::string QuotaError::ToString() const {
-  return std::string("[") + ErrorCodeName(code) + "] " + message;
-}
-
 void QuotaUsage::Derive() {
   if (!free_bytes && quota_bytes && used_bytes) {
     free_bytes = *quota_bytes > *used_bytes ? *quota_bytes - *used_bytes : 0;

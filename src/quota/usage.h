@@ -12,29 +12,14 @@
 #include <string>
 #include <vector>
 
+#include "remote/transfer.h"
+
 namespace bjlg::quota {
 
-enum class ErrorCode {
-  kAuth,         // credentials refused (HTTP 401/403, SSH authentication, local EACCES)
-  kNotFound,     // the bucket, container, folder or path does not exist
-  kThrottled,    // HTTP 429 or 503 still returned after the allowed retries
-  kTimeout,      // the destination's time budget ran out
-  kTls,          // certificate or TLS handshake failure
-  kProtocol,     // the server answered something bjlg cannot use: bad XML/JSON, an
-                 // unexpected status, an oversized response, a redirect to another host
-  kUnreachable,  // no answer: connection refused, DNS failure, SSH transport failure
-};
-
-// "auth", "not_found", "throttled", "timeout", "tls", "protocol", "unreachable".
-const char* ErrorCodeName(ErrorCode code);
-
-struct QuotaError {
-  ErrorCode code = ErrorCode::kProtocol;
-  std::string message;  // no credential, signature or query string
-
-  // "[auth] S3 refused the request: HTTP 403 (SignatureDoesNotMatch)"
-  std::string ToString() const;
-};
+// The error model is the shared transport's (remote/transfer.h), under the names quota used first.
+using ErrorCode = remote::ErrorCode;
+using QuotaError = remote::RemoteError;
+using remote::ErrorCodeName;
 
 // Where used_bytes came from.
 enum class UsedSource { kNone, kProvider, kListing };

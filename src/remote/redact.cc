@@ -1,9 +1,9 @@
-#include "quota/redact.h"
+#include "remote/redact.h"
 
 #include <cctype>
 #include <cstring>
 
-namespace bjlg::quota {
+namespace bjlg::remote {
 
 namespace {
 
@@ -95,4 +95,15 @@ std::string RedactCredentials(const std::string& text) {
   return out;
 }
 
-}  // namespace bjlg::quota
+std::string RedactSecrets(const std::string& text, const std::vector<std::string>& secrets) {
+  std::string out = RedactCredentials(text);
+  for (const std::string& secret : secrets) {
+    if (secret.size() < 4) continue;
+    for (size_t at = out.find(secret); at != std::string::npos; at = out.find(secret, at)) {
+      out.replace(at, secret.size(), kRedacted);
+    }
+  }
+  return out;
+}
+
+}  // namespace bjlg::remote

@@ -11,15 +11,15 @@
 //    refused unless the destination or the collector sets `allow_private_network`;
 //  - IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::/96) IPv6
 //    addresses are judged by the IPv4 address they carry.
-#ifndef BJLG_QUOTA_ADDRESS_POLICY_H_
-#define BJLG_QUOTA_ADDRESS_POLICY_H_
+#ifndef BJLG_REMOTE_ADDRESS_POLICY_H_
+#define BJLG_REMOTE_ADDRESS_POLICY_H_
 
 #include <sys/socket.h>
 
 #include <optional>
 #include <string>
 
-namespace bjlg::quota {
+namespace bjlg::remote {
 
 enum class AddressClass { kPublic, kLinkLocal, kUnspecified, kLoopback, kPrivate };
 
@@ -36,6 +36,6 @@ std::string AddressText(const struct sockaddr* address);
 // when it is allowed.
 std::optional<std::string> RefuseAddress(const struct sockaddr* address, bool allow_private_network);
 
-}  // namespace bjlg::quota
+}  // namespace bjlg::remote
 
-#endif  // BJLG_QUOTA_ADDRESS_POLICY_H_
+#endif  // BJLG_REMOTE_ADDRESS_POLICY_H_

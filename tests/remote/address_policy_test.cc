@@ -1,7 +1,7 @@
 // Server-side request forgery (issue 16, class 7): a destination's endpoint never makes the
 // server connect to a link-local address, nor to a loopback or private one unless
 // allow_private_network says so; the check is on the address connected, after DNS resolution.
-#include "quota/address_policy.h"
+#include "remote/address_policy.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -13,7 +13,7 @@
 
 #include "quota/collector.h"
 
-namespace bjlg::quota {
+namespace bjlg::remote {
 namespace {
 
 using json = nlohmann::json;
@@ -32,7 +32,7 @@ AddressClass Classify(const std::string& text) {
   return ClassifyAddress(reinterpret_cast<sockaddr*>(&ss));
 }
 
-TEST_CASE("Addresses are classed by the network they belong to", "[harden][quota]") {
+TEST_CASE("Addresses are classed by the network they belong to", "[harden][quota][remote]") {
   for (const char* a : {"169.254.169.254", "169.254.0.1", "fe80::1", "febf::1", "::ffff:169.254.169.254"}) {
     INFO(a);
     CHECK(Classify(a) == AddressClass::kLinkLocal);
@@ -57,14 +57,14 @@ TEST_CASE("Addresses are classed by the network they belong to", "[harden][quota
   }
 }
 
-std::vector<QuotaUsage> Collect(const json& list, bool allow_private_network) {
-  auto destinations = ParseDestinations(list, {});
+std::vector<quota::QuotaUsage> Collect(const json& list, bool allow_private_network) {
+  auto destinations = quota::ParseDestinations(list, {});
   REQUIRE(destinations.ok());
-  CollectOptions options;
+  quota::CollectOptions options;
   options.timeout_ms = 5000;
   options.max_retries = 0;
   options.allow_private_network = allow_private_network;
-  return bjlg::quota::Collect(*destinations, options);
+  return quota::Collect(*destinations, options);
 }
 
 json Dav(const std::string& name, const std::string& url) {
@@ -98,7 +98,7 @@ class Listener {
   int port_ = 0;
 };
 
-TEST_CASE("Loopback and private endpoints are refused unless allowed, before any connection", "[harden][quota]") {
+TEST_CASE("Loopback and private endpoints are refused unless allowed, before any connection", "[harden][quota][remote]") {
   Listener server;
   const std::string url = "http://127.0.0.1:" + std::to_string(server.port()) + "/dav/";
   auto r = Collect(json::array({Dav("a", "https://10.0.0.1/"), Dav("nas", url)}), false);
@@ -133,7 +133,7 @@ TEST_CASE("Loopback and private endpoints are refused unless allowed, before any
 }
 
 TEST_CASE("Link-local addresses (the cloud metadata service) are refused even when private networks are allowed",
-          "[harden][quota]") {
+          "[harden][quota][remote]") {
   for (const char* url : {"http://169.254.169.254/latest/meta-data/", "http://[::ffff:169.254.169.254]/"}) {
     auto r = Collect(json::array({Dav("meta", url)}), true);
     REQUIRE(r[0].errors.size() == 1);
@@ -144,4 +144,4 @@ TEST_CASE("Link-local addresses (the cloud metadata service) are refused even wh
 }
 
 }  // namespace
-}  // namespace bjlg::quota
+}  // namespace bjlg::remote

@@ -1,11 +1,11 @@
-#include "quota/address_policy.h"
+#include "remote/address_policy.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
 #include <cstring>
 
-namespace bjlg::quota {
+namespace bjlg::remote {
 
 namespace {
 
@@ -88,4 +88,4 @@ std::optional<std::string> RefuseAddress(const struct sockaddr* address, bool al
   return AddressText(address) + " is " + AddressClassDescription(c);
 }
 
-}  // namespace bjlg::quota
+}  // namespace bjlg::remote

@@ -1,4 +1,4 @@
-// RedactCredentials: the one filter every quota error message goes through before it leaves the
+// RedactCredentials: the one filter every remote error message (quota, purge, notify) goes through before it leaves the
 // engine (beside the removal of the destination's own secrets), for text bjlg does not control:
 // a server's error body or a URL it echoed. A provider that echoes the request's Authorization
 // header, a pre-signed URL or an OAuth answer would otherwise put a signature or a token in a
@@ -12,15 +12,20 @@
 //    SignatureProvided), sig (Azure SAS), access_token, refresh_token, id_token, client_secret,
 //    X-Amz-Security-Token, X-Amz-Credential, password, written `name=value`, `name: value`,
 //    `"name":"value"` or `<Name>value</Name>`.
-#ifndef BJLG_QUOTA_REDACT_H_
-#define BJLG_QUOTA_REDACT_H_
+#ifndef BJLG_REMOTE_REDACT_H_
+#define BJLG_REMOTE_REDACT_H_
 
 #include <string>
+#include <vector>
 
-namespace bjlg::quota {
+namespace bjlg::remote {
 
 std::string RedactCredentials(const std::string& text);
 
-}  // namespace bjlg::quota
+// RedactCredentials(), then every occurrence of each of `secrets` (of 4 bytes or more: a
+// shorter value would blank ordinary words) replaced by "[redacted]".
+std::string RedactSecrets(const std::string& text, const std::vector<std::string>& secrets);
 
-#endif  // BJLG_QUOTA_REDACT_H_
+}  // namespace bjlg::remote
+
+#endif  // BJLG_REMOTE_REDACT_H_

@@ -1,13 +1,13 @@
 // RedactCredentials (issue 16, class 6): a server's error body or an echoed URL put in a quota
 // message keeps its meaning and loses every credential, signature and token it carried.
-#include "quota/redact.h"
+#include "remote/redact.h"
 
 #include <catch2/catch.hpp>
 
-namespace bjlg::quota {
+namespace bjlg::remote {
 namespace {
 
-TEST_CASE("An echoed Authorization header loses its whole value", "[harden][quota]") {
+TEST_CASE("An echoed Authorization header loses its whole value", "[harden][quota][remote]") {
   const std::string body =
       "Request was: GET /bucket\nAuthorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261205/us-east-1/s3/"
       "aws4_request, SignedHeaders=host;x-amz-date, Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7\n"
@@ -18,7 +18,7 @@ TEST_CASE("An echoed Authorization header loses its whole value", "[harden][quot
   CHECK(RedactCredentials("proxy-authorization=Basic dXNlcjpwYXNz") == "proxy-authorization=[redacted]");
 }
 
-TEST_CASE("SigV4 and SAS signatures, bearer and OAuth tokens are removed from URLs and bodies", "[harden][quota]") {
+TEST_CASE("SigV4 and SAS signatures, bearer and OAuth tokens are removed from URLs and bodies", "[harden][quota][remote]") {
   CHECK(RedactCredentials("https://b.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKID%2F2026&"
                           "X-Amz-Signature=deadbeef01&X-Amz-Security-Token=FQoGZX&x=1") ==
         "https://b.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=[redacted]&"
@@ -35,7 +35,7 @@ TEST_CASE("SigV4 and SAS signatures, bearer and OAuth tokens are removed from UR
         "<Error><Code>SignatureDoesNotMatch</Code><SignatureProvided>[redacted]</SignatureProvided></Error>");
 }
 
-TEST_CASE("Text without credentials is left as it is", "[harden][quota]") {
+TEST_CASE("Text without credentials is left as it is", "[harden][quota][remote]") {
   for (const std::string text :
        {"S3 ListObjectsV2: HTTP 403 (SignatureDoesNotMatch)", "the signature does not match", "signal lost",
         "SignedHeaders=host;x-amz-date", "bearer", "Azure: design=1 assignment=2", ""}) {
@@ -44,4 +44,4 @@ TEST_CASE("Text without credentials is left as it is", "[harden][quota]") {
 }
 
 }  // namespace
-}  // namespace bjlg::quota
+}  // namespace bjlg::remote
