@@ -49,6 +49,10 @@ static PHP_MINIT_FUNCTION(bjlg) {
   bjlg_register_sla_purge_sla();
   bjlg_register_sla_objectives();
   bjlg_register_sla_report();
+  bjlg_register_notify_exception();
+  bjlg_register_notify_dispatcher();
+  bjlg_register_notify_webhook();
+  bjlg_register_notify_incident();
   bjlg_scrub_all_exception_traces();  /* last: every exception class exists */
   return SUCCESS;
 }
@@ -70,7 +74,7 @@ static PHP_MINFO_FUNCTION(bjlg) {
   for (const auto &[library, version] : bjlg::LibraryVersions()) {
     php_info_print_table_row(2, (library + " version").c_str(), version.c_str());
   }
-  php_info_print_table_row(2, "Features", "cron, crypto, quota, archive, verify, sla");
+  php_info_print_table_row(2, "Features", "cron, crypto, quota, archive, verify, sla, notify");
   php_info_print_table_end();
   DISPLAY_INI_ENTRIES();
 }

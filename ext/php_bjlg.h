@@ -82,5 +82,9 @@ void bjlg_register_sla_capacity(void);
 void bjlg_register_sla_purge_sla(void);
 void bjlg_register_sla_objectives(void);
 void bjlg_register_sla_report(void);
+void bjlg_register_notify_exception(void);
+void bjlg_register_notify_dispatcher(void);
+void bjlg_register_notify_webhook(void);
+void bjlg_register_notify_incident(void);
 
 #endif /* PHP_BJLG_H */
