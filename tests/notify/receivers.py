@@ -119,7 +119,8 @@ class Handler(BaseHTTPRequestHandler):
             auth = self.headers.get("Authorization", "")
             expected = "Basic " + base64.b64encode(f"{TWILIO_SID}:{TWILIO_TOKEN}".encode()).decode()
             if not hmac.compare_digest(auth, expected):
-                return self.reply(401, {"code": 20003, "message": "Authenticate", "status": 401})
+                return self.reply(401, {"code": 20003, "message": "Authenticate", "status": 401},
+                                  {"WWW-Authenticate": 'Basic realm="Twilio API"'})
             form = urllib.parse.parse_qs(body.decode())
             if form.get("To", [""])[0] == "+000":
                 return self.reply(400, {"code": 21211, "message": "The 'To' number +000 is not a valid phone number.",
@@ -151,7 +152,7 @@ class Handler(BaseHTTPRequestHandler):
 class SmtpRecorder:
     async def handle_DATA(self, server, session, envelope):
         record({"smtp": True, "mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos,
-                "content": envelope.content.decode("utf-8", "replace"), "tls": session.ssl is not None,
+                "content": envelope.content.decode("utf-8", "replace"), "tls": session.ssl is not None or server.transport.get_extra_info("sslcontext") is not None,
                 "authenticated": session.authenticated})
         return "250 OK"
 
@@ -176,7 +177,7 @@ def start(http_port, https_port, smtp_port, smtps_port, cert, key):
                           require_starttls=True, authenticator=authenticator, auth_require_tls=True,
                           auth_required=True)
     smtps = Controller(SmtpRecorder(), hostname="127.0.0.1", port=smtps_port, ssl_context=smtp_ctx,
-                       authenticator=authenticator, auth_required=True)
+                       authenticator=authenticator, auth_required=True, auth_require_tls=False)
     starttls.start()
     smtps.start()
 
