@@ -156,7 +156,10 @@ Result<Incident> IncidentCodec::Decode(const OrderedJson& s) {
   if (r.ok() && (i.id_.empty() || i.event_.empty() || i.title_.empty())) r.Fail("id", "event and title must not be empty");
   if (r.ok() && !ParseSeverity(r.Text("severity"), &i.severity_)) r.Fail("severity", "must be info, warning or critical");
   i.lines_ = r.Strings("lines");
-  if (const OrderedJson* c = r.Object("context")) i.context_ = *c;
+  // PHP's json_encode() writes an empty array as [], not {}: both mean "no context".
+  if (auto c = s.find("context"); c == s.end() || !(c->is_array() && c->empty())) {
+    if (const OrderedJson* obj = r.Object("context")) i.context_ = *obj;
+  }
   i.created_at_ = r.Int("created_at", false);
   i.acknowledged_at_ = r.Int("acknowledged_at");
   i.acknowledged_by_ = r.Text("acknowledged_by");
