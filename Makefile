@@ -19,7 +19,7 @@ ifneq ($(BJLG_SHARED_DIR),)
 export BJLG_SHARED_DIR
 endif
 
-.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff test-crypto-interop test-quota-integration test-archive-big test-verify-integration test-database-integration test-install test-docs test-sla-report fuzz bench stubs clean install uninstall
+.PHONY: all deps build core ext run check test-core test-php test-valgrind test-stubs test-diff test-crypto-interop test-quota-integration test-archive-big test-verify-integration test-database-integration test-notify-integration test-install test-docs test-sla-report fuzz bench stubs clean install uninstall
 
 all: build
 
@@ -51,7 +51,7 @@ run: build
 	@echo "report: open build/run/report.html"
 
 check: build
-	@$(MAKE) --no-print-directory test-stubs test-core test-php test-valgrind test-diff test-crypto-interop test-quota-integration test-verify-integration test-sla-report test-install test-docs fuzz
+	@$(MAKE) --no-print-directory test-stubs test-core test-php test-valgrind test-diff test-crypto-interop test-quota-integration test-verify-integration test-database-integration test-notify-integration test-sla-report test-install test-docs fuzz
 	@echo "make check: all suites passed"
 
 test-core:
@@ -74,6 +74,11 @@ test-database-integration:
 # is not blank (build/sla-report/report-{en,fr}.png).
 test-sla-report: build
 	@bash tests/sla/chromium-report.sh build/sla-report
+
+# Bjlg\Notify against real receivers on loopback: aiosmtpd (STARTTLS + AUTH, SMTPS) and HTTP(S)
+# receivers answering as each provider documents; signatures checked with Python's hmac.
+test-notify-integration: build
+	@/usr/bin/python3 tests/notify/integration.py
 
 test-php:
 	@bash scripts/run-phpt.sh

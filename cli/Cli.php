@@ -41,6 +41,7 @@ final class Cli
           sla SUBCOMMAND        forecasts, capacity plan, purge SLA, RTO/RPO, reports
           watch --site DIR --to BACKUP_DIR
                                 near-real-time backups: incrementals seconds after changes
+          notify SUBCOMMAND     test channels, send a message, drive an incident (state file)
           version               versions of bjlg and its libraries
           help [command]        this help, or the help of a command
 
@@ -85,6 +86,8 @@ final class Cli
                     echo SlaCommand::HELP, "\n";
                 } elseif ($topic === 'watch') {
                     echo WatchCommand::HELP, "\n";
+                } elseif ($topic === 'notify') {
+                    echo NotifyCommand::HELP, "\n";
                 } elseif (in_array($topic, CryptoCommand::COMMANDS, true)) {
                     echo CryptoCommand::HELP, "\n";
                 } elseif ($topic === 'version') {
@@ -121,6 +124,8 @@ final class Cli
                 return (new SlaCommand())->run($args);
             case 'watch':
                 return (new WatchCommand())->run($args);
+            case 'notify':
+                return (new NotifyCommand())->run($args);
             default:
                 throw new UsageError("unknown command '$command'");
         }

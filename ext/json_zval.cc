@@ -9,7 +9,8 @@ namespace {
 /* A report wraps what it quotes of a document (a manifest) in a few levels of its own. */
 constexpr int kMaxZvalDepth = 2 * bjlg::kMaxNestingDepth;
 
-bool ToJson(const zval *value, nlohmann::json *out, std::string *error, int depth, int max_depth) {
+template <typename Json>
+bool ToJson(const zval *value, Json *out, std::string *error, int depth, int max_depth) {
   value = Z_TYPE_P(value) == IS_REFERENCE ? Z_REFVAL_P(value) : value;
   switch (Z_TYPE_P(value)) {
     case IS_NULL: *out = nullptr; return true;
@@ -25,21 +26,21 @@ bool ToJson(const zval *value, nlohmann::json *out, std::string *error, int dept
       }
       HashTable *ht = Z_ARRVAL_P(value);
       if (zend_array_is_list(ht)) {
-        *out = nlohmann::json::array();
+        *out = Json::array();
         zval *item;
         ZEND_HASH_FOREACH_VAL(ht, item) {
-          nlohmann::json element;
+          Json element;
           if (!ToJson(item, &element, error, depth + 1, max_depth)) return false;
           out->push_back(std::move(element));
         } ZEND_HASH_FOREACH_END();
         return true;
       }
-      *out = nlohmann::json::object();
+      *out = Json::object();
       zend_ulong index;
       zend_string *key;
       zval *item;
       ZEND_HASH_FOREACH_KEY_VAL(ht, index, key, item) {
-        nlohmann::json element;
+        Json element;
         if (!ToJson(item, &element, error, depth + 1, max_depth)) return false;
         std::string name = key ? std::string(ZSTR_VAL(key), ZSTR_LEN(key)) : std::to_string(index);
         (*out)[std::move(name)] = std::move(element);
@@ -52,16 +53,17 @@ bool ToJson(const zval *value, nlohmann::json *out, std::string *error, int dept
   }
 }
 
-bool ToZval(const nlohmann::json &value, zval *out, int depth) {
+template <typename Json>
+bool ToZval(const Json &value, zval *out, int depth) {
   switch (value.type()) {
-    case nlohmann::json::value_t::null:
-    case nlohmann::json::value_t::discarded: ZVAL_NULL(out); return true;
-    case nlohmann::json::value_t::boolean: ZVAL_BOOL(out, value.get<bool>()); return true;
-    case nlohmann::json::value_t::number_integer:
-      ZVAL_LONG(out, static_cast<zend_long>(value.get<int64_t>()));
+    case Json::value_t::null:
+    case Json::value_t::discarded: ZVAL_NULL(out); return true;
+    case Json::value_t::boolean: ZVAL_BOOL(out, value.template get<bool>()); return true;
+    case Json::value_t::number_integer:
+      ZVAL_LONG(out, static_cast<zend_long>(value.template get<int64_t>()));
       return true;
-    case nlohmann::json::value_t::number_unsigned: {
-      const uint64_t n = value.get<uint64_t>();
+    case Json::value_t::number_unsigned: {
+      const uint64_t n = value.template get<uint64_t>();
       if (n > static_cast<uint64_t>(ZEND_LONG_MAX)) {
         ZVAL_DOUBLE(out, static_cast<double>(n));
       } else {
@@ -69,18 +71,18 @@ bool ToZval(const nlohmann::json &value, zval *out, int depth) {
       }
       return true;
     }
-    case nlohmann::json::value_t::number_float: ZVAL_DOUBLE(out, value.get<double>()); return true;
-    case nlohmann::json::value_t::string: {
-      const auto &s = value.get_ref<const std::string &>();
+    case Json::value_t::number_float: ZVAL_DOUBLE(out, value.template get<double>()); return true;
+    case Json::value_t::string: {
+      const auto &s = value.template get_ref<const std::string &>();
       ZVAL_STRINGL(out, s.data(), s.size());
       return true;
     }
-    case nlohmann::json::value_t::binary: {
+    case Json::value_t::binary: {
       const auto &b = value.get_binary();
       ZVAL_STRINGL(out, reinterpret_cast<const char *>(b.data()), b.size());
       return true;
     }
-    case nlohmann::json::value_t::array: {
+    case Json::value_t::array: {
       if (depth >= kMaxZvalDepth) break;
       array_init_size(out, static_cast<uint32_t>(value.size()));
       for (const auto &element : value) {
@@ -91,7 +93,7 @@ bool ToZval(const nlohmann::json &value, zval *out, int depth) {
       }
       return true;
     }
-    case nlohmann::json::value_t::object: {
+    case Json::value_t::object: {
       if (depth >= kMaxZvalDepth) break;
       array_init_size(out, static_cast<uint32_t>(value.size()));
       for (auto it = value.begin(); it != value.end(); ++it) {
@@ -150,6 +152,17 @@ bool bjlg_json_to_zval(const nlohmann::json &value, zval *out) {
   return false;
 }
 
+bool bjlg_json_to_zval(const nlohmann::ordered_json &value, zval *out) {
+  if (ToZval(value, out, 0)) return true;
+  zval_ptr_dtor(out);
+  ZVAL_NULL(out);
+  return false;
+}
+
 bool bjlg_zval_to_json(const zval *value, nlohmann::json *out, std::string *error, int max_depth) {
+  return ToJson(value, out, error, 0, max_depth);
+}
+
+bool bjlg_zval_to_json(const zval *value, nlohmann::ordered_json *out, std::string *error, int max_depth) {
   return ToJson(value, out, error, 0, max_depth);
 }

@@ -23,6 +23,11 @@
  * std::bad_alloc: call it under bjlg_guard. */
 bool bjlg_zval_to_json(const zval *value, nlohmann::json *out, std::string *error, int max_depth = 512);
 
+/* The same two conversions keeping the order of keys, as PHP arrays do: for bytes that must
+ * match PHP's own json_encode() (Bjlg\Notify's signed webhooks, state round trips). */
+[[nodiscard]] bool bjlg_json_to_zval(const nlohmann::ordered_json &value, zval *out);
+bool bjlg_zval_to_json(const zval *value, nlohmann::ordered_json *out, std::string *error, int max_depth = 512);
+
 /* True when `value` nests no deeper than `max_depth` arrays and objects (an ordinary object's
  * properties count as a level); false for deeper data and for an array that contains itself.
  * Calls no PHP code, and recurses at most max_depth levels: the check to make before handing

@@ -93,5 +93,9 @@ void bjlg_register_database_importer(void);
 void bjlg_register_watch_exception(void);
 void bjlg_register_watch_journal(void);
 void bjlg_register_watch_watcher(void);
+void bjlg_register_notify_exception(void);
+void bjlg_register_notify_dispatcher(void);
+void bjlg_register_notify_webhook(void);
+void bjlg_register_notify_incident(void);
 
 #endif /* PHP_BJLG_H */

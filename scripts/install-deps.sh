@@ -30,6 +30,8 @@ packages=(
   php8.2-mysql
   # SLA reports opened in a real browser, headless (make test-sla-report)
   chromium
+  # notify integration: a real SMTP server (STARTTLS + AUTH) on loopback
+  python3-aiosmtpd
 )
 # npm: Debian's npm package, unless the installed nodejs already ships it (NodeSource builds
 # do, and conflict with Debian's npm).

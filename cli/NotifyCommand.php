@@ -1,0 +1,245 @@
+<?php
+// bjlg notify <subcommand>: notifications without WordPress, for cron-driven use. `test` sends
+// one test message per channel of a config file and prints a table of results; `send` sends
+// one message; `incident open|due|ack|resolve` drives a Bjlg\Notify\Incident whose state lives
+// in a JSON file (written through a temporary file and renamed, mode 0600: the state holds the
+// policy, whose channels hold credentials). docs/notify.md describes the files.
+declare(strict_types=1);
+
+namespace Bjlg\Cli;
+
+use Bjlg\Notify\Dispatcher;
+use Bjlg\Notify\Incident;
+
+require_once __DIR__ . '/Cli.php';
+
+final class NotifyCommand
+{
+    public const EXIT_OK = 0;
+    /** Some message was not delivered (its error is printed), or the input was refused. */
+    public const EXIT_FAILED = 1;
+    public const EXIT_USAGE = 2;
+
+    public const HELP = <<<'TXT'
+        Usage: bjlg notify <subcommand> [options]
+
+        Subcommands:
+          test --config FILE [--channel NAME]   one test message per channel, a table of results
+          send --config FILE --title T [--line L]... [--severity S] [--event E] [--channel NAME]
+          incident open --state FILE --config FILE --title T [--line L]... [--severity S] [--event E]
+          incident due --state FILE             send what is due now (first notice, escalation,
+                                                reminders, overdue actions)
+          incident ack --state FILE --actor A [--note N]
+          incident resolve --state FILE --actor A --summary S [--action A]...
+                                                [--report FILE] [--report-format html|markdown|json|text] [--lang en|fr]
+
+        FILE (--config) is JSON (or YAML when PHP's yaml extension is loaded):
+          {"channels": {"NAME": {"type": "slack", "webhook_url": "..."}, ...},
+           "policy": {"notify": [...], "escalation": {...}, "quiet_hours": {...}, "reminders": {...}}}
+        Options: --format=table|json, --timeout-ms=N, --retries=N, --ca-bundle=FILE,
+          --allow-private-network (receivers on loopback or a LAN).
+        Exit status: 0 every message sent, 1 some message failed or the input was refused, 2 usage error.
+        TXT;
+
+    /** @param list<string> $argv the arguments after "notify" */
+    public function run(array $argv): int
+    {
+        $sub = array_shift($argv);
+        if ($sub === null || in_array($sub, ['help', '--help', '-h'], true) || in_array('--help', $argv, true)) {
+            fwrite($sub === null ? STDERR : STDOUT, self::HELP . "\n");
+            return $sub === null ? self::EXIT_USAGE : self::EXIT_OK;
+        }
+        try {
+            return match ($sub) {
+                'test' => $this->test($argv),
+                'send' => $this->send($argv),
+                'incident' => $this->incident($argv),
+                default => throw new UsageError("unknown subcommand '$sub'"),
+            };
+        } catch (UsageError $e) {
+            fwrite(STDERR, 'bjlg notify: ' . $e->getMessage() . "\nRun 'bjlg help notify' for usage.\n");
+            return self::EXIT_USAGE;
+        } catch (\Bjlg\Exception | \Bjlg\Notify\NotifyException $e) {
+            fwrite(STDERR, 'bjlg notify: ' . $e->getMessage() . "\n");
+            return self::EXIT_FAILED;
+        }
+    }
+
+    private const SEND_OPTIONS = ['format', 'timeout-ms', 'retries', 'ca-bundle'];
+
+    /** @param list<string> $argv */
+    private function test(array $argv): int
+    {
+        [$pos, $o] = Cli::parseOptions($argv, array_merge(self::SEND_OPTIONS, ['config', 'channel']), ['allow-private-network']);
+        self::noPositionals($pos);
+        $config = self::config($o);
+        $messages = [];
+        foreach (self::channels($config, $o['channel'] ?? null) as $name => $channel) {
+            $messages[] = ['channel' => $channel + ['name' => $name], 'event' => 'test_notification',
+                'title' => 'Notification de test', 'severity' => 'info',
+                'lines' => ['Message de test envoyé par bjlg (' . gmdate('Y-m-d H:i:s') . ' UTC).']];
+        }
+        return $this->deliver($messages, $o);
+    }
+
+    /** @param list<string> $argv */
+    private function send(array $argv): int
+    {
+        [$pos, $o] = Cli::parseOptions($argv, array_merge(self::SEND_OPTIONS, ['config', 'channel', 'title', 'line', 'severity', 'event']),
+            ['allow-private-network'], ['line']);
+        self::noPositionals($pos);
+        $config = self::config($o);
+        $event = self::event($o);
+        $messages = [];
+        foreach (self::channels($config, $o['channel'] ?? null) as $name => $channel) {
+            $messages[] = $event + ['channel' => $channel + ['name' => $name]];
+        }
+        return $this->deliver($messages, $o);
+    }
+
+    /** @param list<string> $argv */
+    private function incident(array $argv): int
+    {
+        $action = array_shift($argv);
+        [$pos, $o] = Cli::parseOptions($argv, array_merge(self::SEND_OPTIONS, ['state', 'config', 'title', 'line', 'severity',
+            'event', 'actor', 'note', 'summary', 'action', 'report', 'report-format', 'lang']), ['allow-private-network'], ['line', 'action']);
+        self::noPositionals($pos);
+        $state = $o['state'] ?? throw new UsageError('--state FILE is required');
+        $now = time();
+        if ($action === 'open') {
+            if (file_exists($state)) {
+                throw new UsageError("--state $state already exists: an incident is open there");
+            }
+            $config = self::config($o);
+            $policy = ($config['policy'] ?? []) + ['channels' => $config['channels'] ?? []];
+            $incident = Incident::open(self::event($o), $policy, $now);
+            $status = $this->deliver(array_column($incident->due($now), 'message'), $o);
+        } else {
+            $data = json_decode(Cli::readSmallFile($state, 4 << 20, 'state file'), true, 64);
+            if (!is_array($data)) {
+                throw new UsageError("state file $state is not a JSON object");
+            }
+            $incident = Incident::fromArray($data);
+            $status = self::EXIT_OK;
+            switch ($action) {
+                case 'due':
+                    $status = $this->deliver(array_column($incident->due($now), 'message'), $o);
+                    break;
+                case 'ack':
+                    $incident->acknowledge($o['actor'] ?? throw new UsageError('--actor is required'), $o['note'] ?? '', $now);
+                    break;
+                case 'resolve':
+                    $broadcast = $incident->resolve($o['actor'] ?? throw new UsageError('--actor is required'),
+                        $o['summary'] ?? throw new UsageError('--summary is required'), $o['action'] ?? [], $now);
+                    $status = $this->deliver(array_column($broadcast, 'message'), $o);
+                    if (isset($o['report'])) {
+                        self::writeAtomically($o['report'], $incident->report($o['report-format'] ?? 'html', $o['lang'] ?? 'en'), 0644);
+                    }
+                    break;
+                default:
+                    throw new UsageError("incident needs open, due, ack or resolve, not '" . (string) $action . "'");
+            }
+        }
+        self::writeAtomically($state, json_encode($incident->toArray(), JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR) . "\n", 0600);
+        fwrite(STDOUT, 'incident ' . $incident->id() . ': ' . $incident->status() . "\n");
+        return $status;
+    }
+
+    /**
+     * Sends $messages and prints the table (or JSON) of results.
+     * @param list<array<string, mixed>> $messages
+     * @param array<string, mixed> $o
+     */
+    private function deliver(array $messages, array $o): int
+    {
+        $format = Cli::formatOption($o, ['table', 'json']);
+        $options = ['allow_private_network' => isset($o['allow-private-network'])];
+        if (($t = Cli::intOption($o, 'timeout-ms', 1, 3600000)) !== null) {
+            $options['timeout_ms'] = $t;
+        }
+        if (($r = Cli::intOption($o, 'retries', 0, 10)) !== null) {
+            $options['retries'] = $r;
+        }
+        if (isset($o['ca-bundle'])) {
+            $options['ca_bundle'] = $o['ca-bundle'];
+        }
+        $results = $messages === [] ? [] : Dispatcher::send($messages, $options);
+        if ($format === 'json') {
+            fwrite(STDOUT, json_encode($results, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n");
+        } else {
+            fwrite(STDOUT, sprintf("%-16s %-10s %-7s %8s %5s %9s  %s\n", 'CHANNEL', 'TYPE', 'STATUS', 'ATTEMPTS', 'HTTP', 'LATENCY', 'ERROR'));
+            foreach ($results as $r) {
+                fwrite(STDOUT, sprintf("%-16s %-10s %-7s %8d %5s %7dms  %s\n", $r['channel'], $r['type'], $r['status'], $r['attempts'],
+                    $r['http_code'] ?: '-', $r['latency_ms'], $r['error'] === null ? '' : $r['error_code'] . ': ' . $r['error']));
+            }
+        }
+        foreach ($results as $r) {
+            if ($r['status'] !== 'sent') {
+                return self::EXIT_FAILED;
+            }
+        }
+        return self::EXIT_OK;
+    }
+
+    /** @param array<string, mixed> $o */
+    private static function config(array $o): array
+    {
+        $path = $o['config'] ?? throw new UsageError('--config FILE is required');
+        $text = Cli::readSmallFile($path, 1 << 20, 'config file');
+        if (preg_match('/\.ya?ml$/i', $path)) {
+            if (!function_exists('yaml_parse')) {
+                throw new UsageError("config file $path is YAML but PHP's yaml extension is not loaded: write it as JSON");
+            }
+            $config = @yaml_parse($text);
+        } else {
+            $config = json_decode($text, true, 32);
+        }
+        if (!is_array($config) || !isset($config['channels']) || !is_array($config['channels']) || $config['channels'] === []) {
+            throw new UsageError("config file $path must have a \"channels\" map of channel name => channel");
+        }
+        return $config;
+    }
+
+    /** @return array<string, array<string, mixed>> */
+    private static function channels(array $config, ?string $only): array
+    {
+        $channels = $config['channels'];
+        if ($only !== null) {
+            if (!isset($channels[$only])) {
+                throw new UsageError("no channel '$only' in the config file");
+            }
+            return [$only => $channels[$only]];
+        }
+        return $channels;
+    }
+
+    /** @param array<string, mixed> $o */
+    private static function event(array $o): array
+    {
+        return ['event' => $o['event'] ?? 'manual', 'title' => $o['title'] ?? throw new UsageError('--title is required'),
+            'severity' => $o['severity'] ?? 'info', 'lines' => $o['line'] ?? []];
+    }
+
+    /** @param list<string> $pos */
+    private static function noPositionals(array $pos): void
+    {
+        if ($pos !== []) {
+            throw new UsageError("unexpected argument '{$pos[0]}'");
+        }
+    }
+
+    /** Writes $data to $path through a temporary file in the same folder, renamed when complete. */
+    private static function writeAtomically(string $path, string $data, int $mode): void
+    {
+        $dir = dirname($path);
+        $tmp = @tempnam($dir, '.bjlg-notify-');
+        if ($tmp === false) {
+            throw new UsageError("cannot write in $dir");
+        }
+        chmod($tmp, $mode);
+        if (@file_put_contents($tmp, $data) !== strlen($data) || !@rename($tmp, $path)) {
+            @unlink($tmp);
+            throw new UsageError("cannot write $path");
+        }
+    }
+}
