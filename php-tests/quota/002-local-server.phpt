@@ -26,7 +26,9 @@ foreach ($r as $name => $u) {
 }
 echo $r['bad-token']['errors'][0], "\n";
 var_dump(str_contains(serialize($r), 'stolen-token-value'));
-var_dump($r['stall']['latency_ms'] >= 1400, $elapsed < 4.5);
+// The stall does not hold the others up. Under run-tests -m valgrind also traces the local
+// server, so only the plain run can bound the wall time.
+var_dump($r['stall']['latency_ms'] >= 1400, $elapsed < (getenv('USE_ZEND_ALLOC') === '0' ? 60 : 4.5));
 ?>
 --EXPECTF--
 dropbox: used=1000 quota=5000 free=4000 source='provider' codes=
