@@ -33,9 +33,10 @@ final class NotifyCommand
           incident resolve --state FILE --actor A --summary S [--action A]...
                                                 [--report FILE] [--report-format html|markdown|json|text] [--lang en|fr]
 
-        FILE (--config) is JSON (or YAML when PHP's yaml extension is loaded):
-          {"channels": {"NAME": {"type": "slack", "webhook_url": "..."}, ...},
-           "policy": {"notify": [...], "escalation": {...}, "quiet_hours": {...}, "reminders": {...}}}
+        FILE (--config) is YAML (or JSON), checked whole before anything is sent:
+          channels:
+            NAME: {type: slack, webhook_url: "..."}
+          policy: {notify: [...], escalation: {...}, quiet_hours: {...}, reminders: {...}}
         Options: --format=table|json, --timeout-ms=N, --retries=N, --ca-bundle=FILE,
           --allow-private-network (receivers on loopback or a LAN).
         Exit status: 0 every message sent, 1 some message failed or the input was refused, 2 usage error.
@@ -181,23 +182,14 @@ final class NotifyCommand
         return self::EXIT_OK;
     }
 
-    /** @param array<string, mixed> $o */
+    /**
+     * The --config file, read and checked by the extension (YAML or JSON; every channel and the
+     * policy refused with the file, line and key before anything is sent).
+     * @param array<string, mixed> $o
+     */
     private static function config(array $o): array
     {
-        $path = $o['config'] ?? throw new UsageError('--config FILE is required');
-        $text = Cli::readSmallFile($path, 1 << 20, 'config file');
-        if (preg_match('/\.ya?ml$/i', $path)) {
-            if (!function_exists('yaml_parse')) {
-                throw new UsageError("config file $path is YAML but PHP's yaml extension is not loaded: write it as JSON");
-            }
-            $config = @yaml_parse($text);
-        } else {
-            $config = json_decode($text, true, 32);
-        }
-        if (!is_array($config) || !isset($config['channels']) || !is_array($config['channels']) || $config['channels'] === []) {
-            throw new UsageError("config file $path must have a \"channels\" map of channel name => channel");
-        }
-        return $config;
+        return Dispatcher::loadConfig($o['config'] ?? throw new UsageError('--config FILE is required'));
     }
 
     /** @return array<string, array<string, mixed>> */

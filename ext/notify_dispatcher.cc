@@ -4,6 +4,7 @@
  * it) and checked by the core before anything is sent: a refused message is an
  * InvalidInputException naming it, and no message of the batch leaves. */
 #include "common/parse_limits.h"
+#include "notify/config_file.h"
 #include "notify/dispatcher.h"
 
 #include "glue.h"
@@ -128,6 +129,29 @@ ZEND_METHOD(Bjlg_Notify_Dispatcher, send) {
     ToPhp(results.value(), return_value);
   });
   if (bailout) zend_bailout();
+}
+
+ZEND_METHOD(Bjlg_Notify_Dispatcher, loadConfig) {
+  BjlgScrubOnExit scrub;  // the file holds tokens and passwords
+  char *path;
+  size_t path_len;
+  ZEND_PARSE_PARAMETERS_START(1, 1)
+    Z_PARAM_PATH(path, path_len)
+  ZEND_PARSE_PARAMETERS_END();
+  bjlg_guard([&] {
+    if (path_len == 0) {
+      zend_argument_value_error(1, "must not be empty");
+      return;
+    }
+    bjlg::Result<notify::OrderedJson> config = notify::LoadNotifyConfigFile(std::string(path, path_len));
+    if (!config.ok()) {
+      bjlg_throw_status(bjlg_notify_kinds, config.status());
+      return;
+    }
+    if (!bjlg_json_to_zval(config.value(), return_value)) {
+      bjlg_throw_status(bjlg_notify_kinds, bjlg::Status::InvalidArgument("the config file is nested too deep"));
+    }
+  });
 }
 
 void bjlg_register_notify_dispatcher(void) { register_class_Bjlg_Notify_Dispatcher(); }

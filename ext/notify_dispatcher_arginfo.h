@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: c39f14da694a2e35d592a7151b1dcd82668289d4 */
+ * Stub hash: 27707a82ae4a75177e97506c2def2f35072c9161 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Bjlg_Notify_Dispatcher___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -9,14 +9,20 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Bjlg_Notify_Dispatcher_sen
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Bjlg_Notify_Dispatcher_loadConfig, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, path, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
 
 ZEND_METHOD(Bjlg_Notify_Dispatcher, __construct);
 ZEND_METHOD(Bjlg_Notify_Dispatcher, send);
+ZEND_METHOD(Bjlg_Notify_Dispatcher, loadConfig);
 
 
 static const zend_function_entry class_Bjlg_Notify_Dispatcher_methods[] = {
 	ZEND_ME(Bjlg_Notify_Dispatcher, __construct, arginfo_class_Bjlg_Notify_Dispatcher___construct, ZEND_ACC_PRIVATE)
 	ZEND_ME(Bjlg_Notify_Dispatcher, send, arginfo_class_Bjlg_Notify_Dispatcher_send, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Bjlg_Notify_Dispatcher, loadConfig, arginfo_class_Bjlg_Notify_Dispatcher_loadConfig, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_FE_END
 };
 

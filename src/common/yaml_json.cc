@@ -21,25 +21,28 @@ json YamlScalarToJson(const YAML::Node& node) {
 // yaml-cpp resolves an alias to its anchor's node, so the document is a graph: an alias inside
 // its own anchor is a cycle, and nested aliases multiply ("billion laughs"). The budget stops
 // both while converting, before anything is validated.
-Status YamlToJson(const YAML::Node& node, int depth, ExpansionBudget* budget, json* out) {
+namespace {
+
+template <typename Json>
+Status Convert(const YAML::Node& node, int depth, ExpansionBudget* budget, Json* out) {
   Status s = budget->Enter(depth);
   if (!s.ok()) return s;
   switch (node.Type()) {
     case YAML::NodeType::Sequence: {
-      *out = json::array();
+      *out = Json::array();
       for (const auto& child : node) {
-        json item;
-        s = YamlToJson(child, depth + 1, budget, &item);
+        Json item;
+        s = Convert(child, depth + 1, budget, &item);
         if (!s.ok()) return s;
         out->push_back(std::move(item));
       }
       return Status::OK();
     }
     case YAML::NodeType::Map: {
-      *out = json::object();
+      *out = Json::object();
       for (const auto& kv : node) {
-        json item;
-        s = YamlToJson(kv.second, depth + 1, budget, &item);
+        Json item;
+        s = Convert(kv.second, depth + 1, budget, &item);
         if (!s.ok()) return s;
         (*out)[kv.first.as<std::string>()] = std::move(item);
       }
@@ -52,6 +55,16 @@ Status YamlToJson(const YAML::Node& node, int depth, ExpansionBudget* budget, js
       *out = nullptr;
       return Status::OK();
   }
+}
+
+}  // namespace
+
+Status YamlToJson(const YAML::Node& node, int depth, ExpansionBudget* budget, json* out) {
+  return Convert(node, depth, budget, out);
+}
+
+Status YamlToJson(const YAML::Node& node, int depth, ExpansionBudget* budget, nlohmann::ordered_json* out) {
+  return Convert(node, depth, budget, out);
 }
 
 }  // namespace bjlg

@@ -21,6 +21,8 @@ nlohmann::json YamlScalarToJson(const YAML::Node& node);
 // `budget`; the budget's Corruption when exceeded. May throw YAML::Exception (a key that is
 // not a scalar): call it inside a try.
 Status YamlToJson(const YAML::Node& node, int depth, ExpansionBudget* budget, nlohmann::json* out);
+// The same, keeping the maps' keys in the file's order (a channels file lists what is sent first).
+Status YamlToJson(const YAML::Node& node, int depth, ExpansionBudget* budget, nlohmann::ordered_json* out);
 
 }  // namespace bjlg
 
