@@ -327,6 +327,10 @@ ZEND_METHOD(Bjlg_Notify_Digest, summarize) {
     Z_PARAM_LONG(from)
     Z_PARAM_LONG(to)
   ZEND_PARSE_PARAMETERS_END();
+  if (from < 0) {
+    zend_argument_value_error(2, "must not be negative");
+    RETURN_THROWS();
+  }
   if (to < from) {
     zend_argument_value_error(3, "must not be before argument #2 ($from)");
     RETURN_THROWS();

@@ -97,6 +97,8 @@ void Incident::Emit(const std::string& kind, const std::vector<std::string>& cha
 OrderedJson Incident::Delivery(const Pending& p, bool resolve) const {
   OrderedJson message = OrderedJson::object();
   message["channel"] = policy_.channels.at(p.channel);
+  // The policy's name for the channel labels the send() result, unless the channel has its own.
+  if (!message["channel"].contains("name")) message["channel"]["name"] = p.channel;
   message["event"] = event_;
   message["title"] = p.title;
   message["lines"] = p.lines;

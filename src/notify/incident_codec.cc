@@ -142,6 +142,17 @@ OrderedJson IncidentCodec::Encode(const Incident& i) {
 
 Result<Incident> IncidentCodec::Decode(const OrderedJson& s) {
   if (!s.is_object()) return Status::InvalidArgument("incident state must be an array with string keys");
+  // The keys Encode() writes: anything else is a typo or another program's data, not ours to drop.
+  static const char* const kKeys[] = {"id", "event", "title", "severity", "lines", "context", "created_at",
+                                      "acknowledged_at", "acknowledged_by", "resolved_at", "resolved_by",
+                                      "resolution_status", "resolution_summary", "steps", "actions", "notes",
+                                      "notice_sent", "escalation", "reminders", "pending", "channels_used",
+                                      "next_action", "policy"};
+  for (auto it = s.begin(); it != s.end(); ++it) {
+    if (std::none_of(std::begin(kKeys), std::end(kKeys), [&](const char* k) { return it.key() == k; })) {
+      return Status::InvalidArgument("incident state has an unknown key \"" + it.key() + "\"");
+    }
+  }
   Reader r(s, "incident state");
   auto policy = s.find("policy");
   if (policy == s.end()) return Status::InvalidArgument("incident state needs key \"policy\"");
@@ -153,7 +164,9 @@ Result<Incident> IncidentCodec::Decode(const OrderedJson& s) {
   i.id_ = r.Text("id");
   i.event_ = r.Text("event");
   i.title_ = r.Text("title");
-  if (r.ok() && (i.id_.empty() || i.event_.empty() || i.title_.empty())) r.Fail("id", "event and title must not be empty");
+  for (const auto& [key, text] : {std::pair<const char*, const std::string*>{"id", &i.id_}, {"event", &i.event_}, {"title", &i.title_}}) {
+    if (r.ok() && text->empty()) r.Fail(key, "must not be empty");
+  }
   if (r.ok() && !ParseSeverity(r.Text("severity"), &i.severity_)) r.Fail("severity", "must be info, warning or critical");
   i.lines_ = r.Strings("lines");
   // PHP's json_encode() writes an empty array as [], not {}: both mean "no context".
@@ -166,9 +179,8 @@ Result<Incident> IncidentCodec::Decode(const OrderedJson& s) {
   i.resolved_at_ = r.Int("resolved_at");
   i.resolved_by_ = r.Text("resolved_by");
   i.summary_ = r.Text("resolution_summary");
-  if (r.ok() && ((i.acknowledged_at_ > 0 && i.acknowledged_at_ < i.created_at_) || (i.resolved_at_ > 0 && i.resolved_at_ < i.created_at_))) {
-    r.Fail("acknowledged_at", "and resolved_at must not be before created_at");
-  }
+  if (r.ok() && i.acknowledged_at_ > 0 && i.acknowledged_at_ < i.created_at_) r.Fail("acknowledged_at", "must not be before created_at");
+  if (r.ok() && i.resolved_at_ > 0 && i.resolved_at_ < i.created_at_) r.Fail("resolved_at", "must not be before created_at");
   if (const OrderedJson* steps = r.List("steps")) {
     for (const OrderedJson& st : *steps) {
       if (!st.is_object()) { r.Fail("steps", "must be a list of arrays"); break; }

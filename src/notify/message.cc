@@ -217,6 +217,22 @@ Result<Message> ParseMessage(const OrderedJson& value, const std::string& where)
     m.resolve = it->get<bool>();
   }
   if (auto it = value.find("data"); it != value.end()) m.data = *it;
+  // Refused here, with the key, rather than when the payload is built: nothing of a batch leaves
+  // when one of its messages could not be encoded as PHP's json_encode() would.
+  std::string scratch;
+  for (const auto& [key, text] : {std::pair<const char*, const std::string*>{"event", &m.event}, {"title", &m.title},
+                                  {"subject", &m.subject}, {"dedup_key", &m.dedup_key}, {"timestamp", &m.timestamp}}) {
+    if (!PhpJsonEncodeString(*text, &scratch)) return Status::InvalidArgument(where + " key \"" + key + "\" must be valid UTF-8");
+  }
+  for (const std::string& line : m.lines) {
+    if (!PhpJsonEncodeString(line, &scratch)) return Status::InvalidArgument(where + " key \"lines\" must be valid UTF-8");
+  }
+  if (!PhpJsonEncode(m.context).ok()) {
+    return Status::InvalidArgument(where + " key \"context\" must hold valid UTF-8 and finite numbers");
+  }
+  if (!m.data.is_null() && !PhpJsonEncode(m.data).ok()) {
+    return Status::InvalidArgument(where + " key \"data\" must hold valid UTF-8 and finite numbers");
+  }
   return m;
 }
 

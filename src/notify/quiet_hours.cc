@@ -38,6 +38,7 @@ bool ParseClock(const std::string& text, int* minutes) {
 }
 
 std::string FormatClock(int minutes) {
+  minutes = ((minutes % 1440) + 1440) % 1440;  // a minute of the day, whatever the caller passes
   char buf[8];
   snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
   return buf;

@@ -56,5 +56,21 @@ TEST_CASE("Dispatcher: results in order, loopback refused by default, keyed URL 
   CHECK(cancelled.status().code() == Status::Code::kCancelled);
 }
 
+TEST_CASE("A message that json_encode() would refuse is refused when parsed, with its key", "[notify]") {
+  OrderedJson m = {{"channel", {{"type", "slack"}, {"webhook_url", "https://hooks.slack.com/services/T/B/k"}}},
+                   {"event", "backup_failed"}, {"title", "T"}};
+  CHECK(ParseMessage(m, "message #0").ok());
+  OrderedJson bad = m;
+  bad["title"] = "caf\xe9";  // Latin-1, not UTF-8
+  CHECK(ParseMessage(bad, "message #0").status().message() == "message #0 key \"title\" must be valid UTF-8");
+  bad = m;
+  bad["lines"] = {"ok", "\xff"};
+  CHECK(ParseMessage(bad, "message #0").status().message() == "message #0 key \"lines\" must be valid UTF-8");
+  bad = m;
+  bad["context"] = {{"site", "\xc3"}};
+  CHECK(ParseMessage(bad, "message #2").status().message() ==
+        "message #2 key \"context\" must hold valid UTF-8 and finite numbers");
+}
+
 }  // namespace
 }  // namespace bjlg::notify

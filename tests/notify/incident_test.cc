@@ -189,6 +189,9 @@ TEST_CASE("Incident: state round trip and refusals", "[notify]") {
   broken = s;
   broken["created_at"] = -4;
   CHECK_FALSE(Incident::FromArray(broken).ok());
+  broken = s;
+  broken["status"] = "resolved";  // the key is resolution_status: a typo is refused, not dropped
+  CHECK(Incident::FromArray(broken).status().message() == "incident state has an unknown key \"status\"");
   CHECK_FALSE(Incident::FromArray(OrderedJson::array()).ok());
   CHECK_FALSE(Incident::Open({{"event", "x"}}, Policy(), kT0).ok());
   OrderedJson p = Policy();
