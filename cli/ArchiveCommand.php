@@ -112,7 +112,7 @@ final class ArchiveCommand
     {
         [$sources, $o] = Cli::parseOptions($args,
             ['out', 'level', 'threads', 'exclude', 'include', 'since', 'format', 'key-file',
-             'password-file', 'encrypt-format', 'progress', 'db', 'db-user', 'db-password-file', 'db-prefix'],
+             'password-file', 'encrypt-format', 'progress', ...Cli::DATABASE_OPTIONS],
             ['no-default-excludes', 'follow-symlinks', 'verify', 'encrypt', 'force', 'yes'],
             ['exclude', 'include']);
         if (!isset($o['out'])) {
@@ -124,7 +124,7 @@ final class ArchiveCommand
         if ($sources === [] && !isset($o['db'])) {
             throw new \InvalidArgumentException('backup needs at least one SRC or --db');
         }
-        $database = isset($o['db']) ? self::databaseConnection($o) : null;
+        $database = Cli::databaseConnection($o);
         $format = Cli::formatOption($o, ['table', 'json']);
         $options = [
             'exclude' => $o['exclude'] ?? [],
@@ -209,46 +209,6 @@ final class ArchiveCommand
             printf("skipped %s: %s\n", $s['path'], $s['reason']);
         }
         return 0;
-    }
-
-    /**
-     * The connection of --db: a wp-config.php path, or a PDO DSN with --db-user and the password
-     * from --db-password-file or BJLG_DB_PASSWORD (a password on the command line would show in
-     * the process list).
-     * @param array<string, mixed> $o
-     * @return array<string, mixed>
-     */
-    private static function databaseConnection(array $o): array
-    {
-        $db = (string) $o['db'];
-        if (!str_starts_with($db, 'mysql:')) {
-            foreach (['db-user', 'db-password-file'] as $k) {
-                if (isset($o[$k])) {
-                    throw new \InvalidArgumentException("--$k goes with a DSN; a wp-config.php gives the whole connection");
-                }
-            }
-            if (!is_file($db)) {
-                throw new \InvalidArgumentException("--db must be a DSN (mysql:...) or a wp-config.php file: $db");
-            }
-            return ['wp_config' => $db];
-        }
-        if (preg_match('/(^|;)\s*password=/', substr($db, 6))) {
-            throw new \InvalidArgumentException('--db must not hold the password: use --db-password-file or BJLG_DB_PASSWORD');
-        }
-        $c = ['dsn' => $db];
-        if (isset($o['db-user'])) {
-            $c['user'] = (string) $o['db-user'];
-        }
-        if (isset($o['db-password-file'])) {
-            $pw = @file_get_contents((string) $o['db-password-file']);
-            if ($pw === false) {
-                throw new \InvalidArgumentException("cannot read --db-password-file {$o['db-password-file']}");
-            }
-            $c['password'] = rtrim($pw, "\r\n");
-        } elseif (($env = getenv('BJLG_DB_PASSWORD')) !== false) {
-            $c['password'] = $env;
-        }
-        return $c;
     }
 
     /**

@@ -41,6 +41,7 @@ final class Cli
           sla SUBCOMMAND        forecasts, capacity plan, purge SLA, RTO/RPO, reports
           watch --site DIR --to BACKUP_DIR
                                 near-real-time backups: incrementals seconds after changes
+                                (--db: the database too, then the tables events name)
           notify SUBCOMMAND     test channels, send a message, drive an incident (state file)
           version               versions of bjlg and its libraries
           help [command]        this help, or the help of a command
@@ -250,6 +251,55 @@ final class Cli
             throw new UsageError("$what $path is larger than the " . intdiv($maxBytes, 1024) . ' KiB limit');
         }
         return $data;
+    }
+
+    /** The database options of every command that dumps a database (`backup`, `watch`). */
+    public const DATABASE_OPTIONS = ['db', 'db-user', 'db-password-file', 'db-prefix'];
+
+    /**
+     * The connection of --db, for Writer::addDatabase(), or null without --db: a wp-config.php
+     * path, or a PDO DSN with --db-user and the password from --db-password-file or
+     * BJLG_DB_PASSWORD (a password on the command line would show in the process list). The
+     * other database options without --db are a usage error: they would be silently ignored.
+     * @param array<string, mixed> $o the options of parseOptions()
+     * @return array<string, string>|null
+     */
+    public static function databaseConnection(array $o): ?array
+    {
+        if (!isset($o['db'])) {
+            foreach (['db-user', 'db-password-file', 'db-prefix'] as $k) {
+                if (isset($o[$k])) {
+                    throw new UsageError("--$k needs --db");
+                }
+            }
+            return null;
+        }
+        $db = (string) $o['db'];
+        if (!str_starts_with($db, 'mysql:')) {
+            foreach (['db-user', 'db-password-file'] as $k) {
+                if (isset($o[$k])) {
+                    throw new UsageError("--$k goes with a DSN; a wp-config.php gives the whole connection");
+                }
+            }
+            if (!is_file($db)) {
+                throw new UsageError("--db must be a DSN (mysql:...) or a wp-config.php file: $db");
+            }
+            return ['wp_config' => $db];
+        }
+        if (preg_match('/(^|;)\s*password=/', substr($db, 6))) {
+            throw new UsageError('--db must not hold the password: use --db-password-file or BJLG_DB_PASSWORD');
+        }
+        $c = ['dsn' => $db];
+        if (isset($o['db-user'])) {
+            $c['user'] = (string) $o['db-user'];
+        }
+        if (isset($o['db-password-file'])) {
+            $pw = self::readSmallFile((string) $o['db-password-file'], 64 << 10, '--db-password-file');
+            $c['password'] = rtrim($pw, "\r\n");
+        } elseif (($env = getenv('BJLG_DB_PASSWORD')) !== false) {
+            $c['password'] = $env;
+        }
+        return $c;
     }
 
     /** Sizes in binary units, as everywhere in bjlg: 1536 -> "1.5 KiB"; null -> "-". */

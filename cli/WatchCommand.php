@@ -2,7 +2,8 @@
 // bjlg watch: near-real-time backups. Watches a WordPress tree (Bjlg\Watch\Watcher), records
 // every change in the journal (Bjlg\Watch\Journal, which the site's own hooks also append to),
 // and after the changes have been quiet for --debounce seconds (at the latest --max-delay after
-// the first) writes an incremental of exactly what changed with Bjlg\Archive\Writer.
+// the first) writes an incremental of exactly what changed with Bjlg\Archive\Writer; with --db,
+// the database too (all of it in the full backup, then the tables the events named: WatchDatabase).
 // docs/watch.md describes the layout, the crash rules and a systemd unit.
 //
 // Crash rule: the last journal sequence number an archive includes is stored in its
@@ -21,6 +22,7 @@ use Bjlg\Watch\Watcher;
 
 require_once __DIR__ . '/Cli.php';
 require_once __DIR__ . '/CryptoCommand.php';
+require_once __DIR__ . '/WatchDatabase.php';
 
 final class WatchCommand
 {
@@ -39,6 +41,18 @@ final class WatchCommand
           --debounce SECONDS    quiet time before an incremental (default 10)
           --max-delay SECONDS   longest wait after the first change (default 60)
           --encrypt KEYFILE     encrypt every archive with the key in KEYFILE (bjlg keygen)
+          --db DSN|WP-CONFIG    the database too, as database.sql (as bjlg backup --db): the
+                                whole database in the full backup, and in each incremental
+                                only the tables the journal's database events named (the
+                                site's hooks append {"type":...,"tables":[...]}); a PDO DSN
+                                (mysql:host=H;dbname=D or mysql:unix_socket=S;dbname=D) or a
+                                wp-config.php path. Without --db, incrementals only list the
+                                named tables in their manifest
+          --db-user U           the DSN's user
+          --db-password-file F  the DSN's password, from a file (or BJLG_DB_PASSWORD); never
+                                on the command line
+          --db-prefix P         only the tables starting with P (one site: wp_3_); a named
+                                table outside it is listed, not dumped
           --journal FILE        the change journal (default BACKUP_DIR/.bjlg-watch/journal); the
                                 site's hooks append database events to the same file
           --history FILE        the SLA history the RPO samples go to
@@ -47,6 +61,10 @@ final class WatchCommand
           --scan                scan mode instead of inotify (network file systems)
           --exit-after N        stop after N archives (tests, benchmarks)
           --format=FORMAT       text (default) or json: one line per archive
+
+        A table named by an event but dropped since is reported (manifest, report line) and the
+        rest is dumped. A database failure (server down) fails the archive like any other: exit
+        status 1, the journal kept, so the next start archives the same changes again.
 
         Exit status: 0 stopped cleanly, 1 an archive could not be written, 2 usage error.
         TXT;
@@ -58,6 +76,7 @@ final class WatchCommand
     private string $to;
     private array $writerOptions = [];
     private mixed $key = null;
+    private WatchDatabase $database;
     private Journal $journal;
     private string $history;
     private bool $json = false;
@@ -85,7 +104,8 @@ final class WatchCommand
     private function watch(array $argv): int
     {
         [$pos, $o] = Cli::parseOptions($argv,
-            ['site', 'to', 'debounce', 'max-delay', 'encrypt', 'journal', 'history', 'exclude', 'exit-after', 'format'],
+            ['site', 'to', 'debounce', 'max-delay', 'encrypt', 'journal', 'history', 'exclude', 'exit-after', 'format',
+             ...Cli::DATABASE_OPTIONS],
             ['scan'], ['exclude']);
         if ($pos !== []) {
             throw new UsageError('unexpected argument ' . $pos[0]);
@@ -110,6 +130,10 @@ final class WatchCommand
         }
         $exitAfter = Cli::intOption($o, 'exit-after', 1, PHP_INT_MAX);
         $this->json = Cli::formatOption($o, ['text', 'json']) === 'json';
+        $this->database = new WatchDatabase(Cli::databaseConnection($o), $o['db-prefix'] ?? null);
+        if (($warning = $this->database->check()) !== null) {
+            fwrite(STDERR, "bjlg watch: $warning\n");
+        }
         @mkdir($this->to . '/' . self::STATE, 0700);
         $this->history = $o['history'] ?? $this->to . '/' . self::STATE . '/sla-history.jsonl';
         if (isset($o['encrypt'])) {
@@ -232,12 +256,12 @@ final class WatchCommand
         $seq = $this->journal->stats()['last_seq'];  // what happens during the scan comes after
         $started = microtime(true);
         $path = $this->archiveName(1, 'full');
-        $options = $this->writerOptions + ['manifest' => ['bjlg_watch' => ['journal_seq' => $seq, 'tables' => []]]];
-        $writer = new Writer($path, $options);
+        [$writer, $database] = $this->database->openFull(fn (array $db): Writer => new Writer($path,
+            $this->writerOptions + ['manifest' => ['bjlg_watch' => ['journal_seq' => $seq] + $db]]));
         $writer->addDirectory($this->site, '');
         $summary = $writer->close();
         $this->last = ['gen' => 1, 'path' => $path, 'seq' => $seq];
-        $this->report('full', $path, $summary, $seq, $started, null, []);
+        $this->report('full', $path, $summary, $seq, $started, null, [], $database);
         $this->journal->compact($seq);
     }
 
@@ -270,12 +294,12 @@ final class WatchCommand
         }
         $gen = $this->last['gen'] + 1;
         $path = $this->archiveName($gen, 'incremental');
-        $options = $this->writerOptions + [
-            'since' => $this->sinceFor($this->last['path']),
-            'manifest' => ['bjlg_watch' => ['journal_seq' => $upto, 'first_seq' => $this->last['seq'] + 1,
-                'events' => $events, 'tables' => array_keys($tables), 'database' => 'not dumped: tables listed only']],
-        ];
-        $writer = new Writer($path, $options);
+        $since = $this->sinceFor($this->last['path']);
+        $range = ['journal_seq' => $upto, 'first_seq' => $this->last['seq'] + 1, 'events' => $events];
+        // The database first (as in a full backup): a table found missing restarts an empty writer.
+        $named = array_map('strval', array_keys($tables));  // a table named "42" is an int key
+        [$writer, $database] = $this->database->openIncremental($named,
+            fn (array $db): Writer => new Writer($path, $this->writerOptions + ['since' => $since, 'manifest' => ['bjlg_watch' => $range + $db]]));
         foreach (self::outermost(array_keys($touched + $deleted)) as $entry) {
             $abs = $entry === '' ? $this->site : $this->site . '/' . $entry;
             clearstatcache(true, $abs);
@@ -299,7 +323,7 @@ final class WatchCommand
         }
         $summary = $writer->close();  // durable from here: its manifest says $upto
         $this->last = ['gen' => $gen, 'path' => $path, 'seq' => $upto];
-        $this->report('incremental', $path, $summary, $upto, $started, $firstAt, array_keys($tables));
+        $this->report('incremental', $path, $summary, $upto, $started, $firstAt, $named, $database);
         $this->journal->compact($upto);
     }
 
@@ -340,7 +364,11 @@ final class WatchCommand
         return $index;
     }
 
-    private function report(string $kind, string $path, array $summary, int $seq, float $started, ?float $firstAt, array $tables): void
+    /**
+     * @param list<string> $tables the tables the events named
+     * @param array<string, mixed> $database WatchDatabase's report of what was dumped
+     */
+    private function report(string $kind, string $path, array $summary, int $seq, float $started, ?float $firstAt, array $tables, array $database): void
     {
         $finished = microtime(true);
         $rpo = $firstAt === null ? null : round($finished - $firstAt, 3);
@@ -348,7 +376,7 @@ final class WatchCommand
             'kind' => 'backup', 'status' => 'success', 'source' => 'watch', 'archive' => $path,
             'type' => $kind, 'started_at' => gmdate('c', (int) $started), 'finished_at' => gmdate('c', (int) ceil($finished)),
             'journal_seq' => $seq, 'files' => $summary['files'] ?? null, 'deleted' => $summary['deleted'] ?? null,
-            'tables' => $tables, 'duration_seconds' => round($finished - $started, 3),
+            'tables' => $tables, 'database' => $database, 'duration_seconds' => round($finished - $started, 3),
         ];
         if ($rpo !== null) {
             // Change seen (journal record time) → archive durable: the RPO this change had.
@@ -365,8 +393,9 @@ final class WatchCommand
         if ($this->json) {
             echo json_encode($line, JSON_UNESCAPED_SLASHES), "\n";
         } else {
-            printf("%s %s: %d files, %d deleted, journal seq %d%s\n", $kind, basename($path),
-                $summary['files'] ?? 0, $summary['deleted'] ?? 0, $seq, $rpo === null ? '' : sprintf(', RPO %.2f s', $rpo));
+            printf("%s %s: %d files, %d deleted, journal seq %d%s%s\n", $kind, basename($path),
+                $summary['files'] ?? 0, $summary['deleted'] ?? 0, $seq, $rpo === null ? '' : sprintf(', RPO %.2f s', $rpo),
+                WatchDatabase::text($database));
         }
     }
 }
