@@ -85,10 +85,10 @@ ZEND_METHOD(Bjlg_Watch_Watcher, __construct) {
     if (!read_roots(roots_ht, &roots)) return;
     BjlgOptions options(options_ht, 2);
     bjlg::watch::WatcherOptions o;
-    if (!options.only({"exclude", "include", "default_excludes", "scan", "max_events", "max_watches"}) ||
+    if (!options.only({"exclude", "include", "default_excludes", "scan", "hash", "max_events", "max_watches"}) ||
         !options.get_string_list("exclude", &o.exclude) || !options.get_string_list("include", &o.include) ||
         !options.get_bool("default_excludes", &o.default_excludes) || !options.get_bool("scan", &o.scan) ||
-        !options.get_int("max_events", &o.max_events) || !options.get_int("max_watches", &o.max_watches)) {
+        !options.get_bool("hash", &o.hash) || !options.get_int("max_events", &o.max_events) || !options.get_int("max_watches", &o.max_watches)) {
       return;
     }
     if (o.max_events < 1 || o.max_events > 1000000) {

@@ -14,7 +14,8 @@ final class Watcher
      * $roots: [prefix => absolute folder] (prefix "" for the site root, e.g.
      * ["wp-content/uploads" => "/var/www/wp-content/uploads"]), or a list of folders (prefix "").
      * Options: "exclude" and "include" (the Writer's patterns), "default_excludes" (bool,
-     * true), "scan" (bool, false: force the scan mode), "max_events" (int, 10000),
+     * true), "scan" (bool, false: force the scan mode), "hash" (bool, false: in scan mode also
+     * compare each file's SHA-256, reading every file each scan), "max_events" (int, 10000),
      * "max_watches" (int, 0: as many as the kernel gives; reaching it switches to scan mode).
      */
     public function __construct(array $roots, array $options = []) {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: da702ac588dd78997c05e935b121106e29159431 */
+ * Stub hash: 2337a481314677f86c650cd2c2d7e17ae5ef4622 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Bjlg_Watch_Watcher___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, roots, IS_ARRAY, 0)

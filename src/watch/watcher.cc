@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #include "archive/path_rules.h"
+#include "common/digest.h"
 
 namespace bjlg::watch {
 
@@ -289,7 +290,16 @@ Status Watcher::ScanStep(bool baseline) {
   for (const WatchRoot& r : roots_) {
     auto scan = archive::ScanDirectory(r.dir, r.prefix, filter_, archive::ScanOptions());
     if (!scan.ok()) return scan.status();
-    for (const archive::ScannedFile& f : scan->files) now[f.name] = Seen{f.size, f.mtime_ns, f.inode};
+    for (const archive::ScannedFile& f : scan->files) {
+      Seen seen{f.size, f.mtime_ns, f.inode, {}};
+      if (options_.hash) {
+        // A file that vanished or cannot be read between the walk and here keeps an empty digest:
+        // the next scan reports it (deleted, or modified once readable).
+        Result<std::string> digest = Sha256OfFile(f.path);
+        if (digest.ok()) seen.sha256 = std::move(digest.value());
+      }
+      now[f.name] = std::move(seen);
+    }
   }
   if (!baseline) {
     for (const auto& [name, seen] : now) {
@@ -297,7 +307,7 @@ Status Watcher::ScanStep(bool baseline) {
       if (old == snapshot_.end()) {
         Emit({"created", name, "", "", false});
       } else if (old->second.size != seen.size || old->second.mtime_ns != seen.mtime_ns ||
-                 old->second.inode != seen.inode) {
+                 old->second.inode != seen.inode || old->second.sha256 != seen.sha256) {
         Emit({"modified", name, "", "", false});
       }
     }

@@ -44,6 +44,9 @@ struct WatcherOptions {
   std::vector<std::string> include;
   bool default_excludes = true;
   bool scan = false;          // start in scan mode
+  // Scan mode: also compare each file's SHA-256, for trees where content can change with size
+  // and mtime kept (a restore or a sync that preserves times). Every scan then reads every file.
+  bool hash = false;
   size_t max_events = 10000;  // events returned by one wait() at most (the rest wait in the queue)
   // Watches this watcher may use (0: as many as the kernel gives). Reaching it is handled as the
   // kernel's limit is: a rescan, a warning and scan mode. For hosts that share the user's
@@ -124,6 +127,7 @@ class Watcher {
     uint64_t size = 0;
     int64_t mtime_ns = 0;
     uint64_t inode = 0;
+    std::string sha256;  // hex; only with options_.hash
   };
   std::unordered_map<std::string, Seen> snapshot_;
   int64_t last_scan_ms_ = 0;

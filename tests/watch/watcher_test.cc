@@ -1,6 +1,7 @@
 // The watcher on real temporary trees: bursts, moves across folders, a folder moved in from
 // outside, deletions, excluded folders, a lost-events overflow, and the scan mode.
 #include <catch2/catch.hpp>
+#include <fcntl.h>
 #include <sys/inotify.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -174,6 +175,29 @@ TEST_CASE("Watcher scan mode finds creations, changes and deletions", "[watch][w
   CHECK(Of(*ev, "created") == std::set<std::string>{"d/c.txt"});
   ev = w->Wait(10);
   CHECK(ev->empty());
+}
+
+TEST_CASE("Watcher scan mode with hash sees content changed with size and mtime kept", "[watch][watcher]") {
+  for (bool hash : {false, true}) {
+    TempDir t;
+    WriteFile(t / "site/a.txt", "before");
+    WatcherOptions o;
+    o.scan = true;
+    o.hash = hash;
+    auto w = Watcher::Create({{t / "site", ""}}, o);
+    REQUIRE(w.ok());
+    struct stat st;
+    REQUIRE(stat((t / "site/a.txt").c_str(), &st) == 0);
+    WriteFile(t / "site/a.txt", "after!");  // same size, same inode
+    const timespec times[2] = {st.st_atim, st.st_mtim};
+    REQUIRE(utimensat(AT_FDCWD, (t / "site/a.txt").c_str(), times, 0) == 0);  // as a sync keeping times would
+    auto ev = (*w)->Wait(10);
+    REQUIRE(ev.ok());
+    INFO("hash " << hash);
+    CHECK(Of(*ev, "modified") == (hash ? std::set<std::string>{"a.txt"} : std::set<std::string>{}));
+    ev = (*w)->Wait(10);
+    CHECK(ev->empty());
+  }
 }
 
 TEST_CASE("Watcher refuses bad roots and timeouts", "[watch][watcher]") {
