@@ -59,6 +59,8 @@ final class WatchCommand
                                 (default BACKUP_DIR/.bjlg-watch/sla-history.jsonl)
           --exclude PATTERN     more exclude patterns (the backup's rules), repeatable
           --scan                scan mode instead of inotify (network file systems)
+          --scan-hash           with --scan: also compare each file's SHA-256 (content changed
+                                with size and mtime kept; reads every file at each scan)
           --exit-after N        stop after N archives (tests, benchmarks)
           --format=FORMAT       text (default) or json: one line per archive
 
@@ -106,9 +108,12 @@ final class WatchCommand
         [$pos, $o] = Cli::parseOptions($argv,
             ['site', 'to', 'debounce', 'max-delay', 'encrypt', 'journal', 'history', 'exclude', 'exit-after', 'format',
              ...Cli::DATABASE_OPTIONS],
-            ['scan'], ['exclude']);
+            ['scan', 'scan-hash'], ['exclude']);
         if ($pos !== []) {
             throw new UsageError('unexpected argument ' . $pos[0]);
+        }
+        if (isset($o['scan-hash']) && !isset($o['scan'])) {
+            throw new UsageError('--scan-hash goes with --scan (inotify sees every write)');
         }
         foreach (['site', 'to'] as $required) {
             if (!isset($o[$required])) {
@@ -144,7 +149,8 @@ final class WatchCommand
         $exclude = array_merge($o['exclude'] ?? [], [$this->to, $this->to . '/*']);
         $this->writerOptions['exclude'] = $exclude;
         $this->journal = Journal::open($o['journal'] ?? $this->to . '/' . self::STATE . '/journal');
-        $watcher = new Watcher(['' => $this->site], ['exclude' => $exclude, 'scan' => isset($o['scan'])]);
+        $watcher = new Watcher(['' => $this->site], ['exclude' => $exclude, 'scan' => isset($o['scan']),
+            'hash' => isset($o['scan-hash'])]);
         if ($watcher->warning() !== null) {
             fwrite(STDERR, 'bjlg watch: ' . $watcher->warning() . "\n");
         }

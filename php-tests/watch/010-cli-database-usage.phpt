@@ -1,5 +1,5 @@
 --TEST--
-bjlg watch: bad --db values are usage errors (exit 2) named before anything is written, as for bjlg backup
+bjlg watch: bad --db values (and --scan-hash without --scan) are usage errors (exit 2) named before anything is written, as for bjlg backup
 --EXTENSIONS--
 bjlg
 --FILE--
@@ -23,6 +23,7 @@ $cases = [
     'prefix without --db' => ['--db-prefix', 'wp_'],
     'no value' => ['--db'],
     'a DSN the Dumper refuses' => ['--db', 'mysql:host=db;colour=red;dbname=wp'],
+    'hash without scan mode' => ['--scan-hash'],
 ];
 foreach ($cases as $what => $args) {
     [$code, $out, $err] = bjlg_cli(...array_merge($watch, $args));
@@ -45,5 +46,6 @@ user without --db: exit 2: bjlg: --db-user needs --db
 prefix without --db: exit 2: bjlg: --db-prefix needs --db
 no value: exit 2: bjlg: option --db needs a value
 a DSN the Dumper refuses: exit 2: bjlg: --db is not a valid connection: %s"colour"%s
+hash without scan mode: exit 2: bjlg: --scan-hash goes with --scan (inotify sees every write)
 backup: exit 2: bjlg: --db-prefix needs --db
 0 files in backups (nothing written)
