@@ -40,7 +40,7 @@ machine="$(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | se
 {
   echo "## database"
   echo
-  echo "- Machine: $machine (shared with other jobs while measured: ratios matter more than seconds)"
+  echo "- Machine: $machine (${BENCH_NOTE:-other jobs may share it: ratios matter more than seconds})"
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "- Command: \`BENCH_DB_MB=$mb bash bench/database/run.sh\` (steps in \`bench/database/bench.php\`)"
   echo "- Data: $gen (wp_posts + wp_postmeta, text with UTF-8 and serialized PHP); dump $(size "$out/dump.sql") MB of SQL"
