@@ -57,6 +57,7 @@ static PHP_MINIT_FUNCTION(bjlg) {
   bjlg_register_watch_watcher();
   bjlg_register_remote_exception();
   bjlg_register_remote_retention();
+  bjlg_register_remote_purge();
   bjlg_register_notify_exception();
   bjlg_register_notify_dispatcher();
   bjlg_register_notify_webhook();

@@ -84,6 +84,7 @@ void bjlg_register_sla_objectives(void);
 void bjlg_register_sla_report(void);
 void bjlg_register_remote_exception(void);
 void bjlg_register_remote_retention(void);
+void bjlg_register_remote_purge(void);
 
 /* Bjlg\Database (ext/database_*.cc). */
 void bjlg_register_database_exception(void);

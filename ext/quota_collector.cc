@@ -11,6 +11,7 @@
 #include "glue.h"
 #include "json_zval.h"
 #include "quota/collector.h"
+#include "quota_destinations.h"
 #include "quota_exception.h"
 
 extern "C" {
@@ -30,9 +31,6 @@ using json = nlohmann::json;
 namespace quota = bjlg::quota;
 
 zend_class_entry *ce_Collector;
-
-/* A destination is an array of at most this many nested levels, itself included. */
-constexpr int kMaxDestinationDepth = 7;
 
 /* Reads $options into *options; throws and returns false on a wrong key, type or value. */
 bool ParseOptions(HashTable *ht, quota::CollectOptions *options, quota::ParseOptions *parse) {
@@ -160,39 +158,13 @@ ZEND_METHOD(Bjlg_Quota_Collector, collect) {
     Z_PARAM_ARRAY_HT(options_ht)
   ZEND_PARSE_PARAMETERS_END();
 
-  if (!zend_array_is_list(destinations)) {
-    zend_argument_value_error(1, "must be a list of destination arrays");
-    RETURN_THROWS();
-  }
   bjlg_guard([&] {
     quota::CollectOptions options;
     quota::ParseOptions parse;
     if (options_ht != nullptr && !ParseOptions(options_ht, &options, &parse)) return;
-    json list = json::array();
-    uint32_t index = 0;
-    zval *item;
-    ZEND_HASH_FOREACH_VAL(destinations, item) {
-      json converted;
-      std::string error;
-      if (!bjlg_zval_to_json(item, &converted, &error, kMaxDestinationDepth)) {
-        zend_argument_type_error(1, "destination #%u %s", index, error.c_str());
-        return;
-      }
-      list.push_back(std::move(converted));
-      index++;
-    } ZEND_HASH_FOREACH_END();
-
-    quota::DestinationError where;
-    bjlg::Result<std::vector<quota::Destination>> parsed = quota::ParseDestinations(list, parse, &where);
-    if (!parsed.ok()) {
-      if (where.kind == quota::DestinationError::Kind::kType) {
-        zend_argument_type_error(1, "%s", parsed.status().message().c_str());
-      } else {
-        bjlg_throw_status(bjlg_quota_kinds, parsed.status());
-      }
-      return;
-    }
-    ToPhp(quota::Collect(*parsed, options), return_value);
+    std::vector<quota::Destination> parsed;
+    if (!bjlg_destinations_from_php(destinations, 1, nullptr, parse, &parsed)) return;
+    ToPhp(quota::Collect(parsed, options), return_value);
   });
 }
 

@@ -14,4 +14,5 @@ void bjlg_register_remote_exception(void) {
   BjlgExceptionKinds &k = bjlg_remote_kinds;
   k.invalid = register_class_Bjlg_Remote_InvalidPolicyException(bjlg_ce_Exception, marker);
   k.io = register_class_Bjlg_Remote_IOException(bjlg_ce_IOException, marker);
+  k.cancelled = register_class_Bjlg_Remote_CancelledException(bjlg_ce_CancelledException, marker);
 }

@@ -21,3 +21,8 @@ class InvalidPolicyException extends \Bjlg\Exception implements RemoteException
 class IOException extends \Bjlg\IOException implements RemoteException
 {
 }
+
+/** A purge's progress callable returned false or threw: what was deleted before is in the journal. */
+class CancelledException extends \Bjlg\CancelledException implements RemoteException
+{
+}

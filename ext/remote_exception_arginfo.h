@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 9932fbb8b59def12db7c3a46caf983bc0140eabf */
+ * Stub hash: cb25f0031e61d3cc69a3d36d3887f20b9ed399c9 */
 
 
 
@@ -15,6 +15,11 @@ static const zend_function_entry class_Bjlg_Remote_InvalidPolicyException_method
 
 
 static const zend_function_entry class_Bjlg_Remote_IOException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Bjlg_Remote_CancelledException_methods[] = {
 	ZEND_FE_END
 };
 
@@ -46,6 +51,17 @@ static zend_class_entry *register_class_Bjlg_Remote_IOException(zend_class_entry
 
 	INIT_NS_CLASS_ENTRY(ce, "Bjlg\\Remote", "IOException", class_Bjlg_Remote_IOException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_Bjlg_IOException);
+	zend_class_implements(class_entry, 1, class_entry_Bjlg_Remote_RemoteException);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Bjlg_Remote_CancelledException(zend_class_entry *class_entry_Bjlg_CancelledException, zend_class_entry *class_entry_Bjlg_Remote_RemoteException)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Bjlg\\Remote", "CancelledException", class_Bjlg_Remote_CancelledException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Bjlg_CancelledException);
 	zend_class_implements(class_entry, 1, class_entry_Bjlg_Remote_RemoteException);
 
 	return class_entry;

@@ -19,6 +19,11 @@ void Sha256Digest(const void* data, size_t size, uint8_t out[kSha256Size]) {
   SHA256(static_cast<const unsigned char*>(data), size, out);
 }
 
+void Md5Digest(const void* data, size_t size, uint8_t out[kMd5Size]) {
+  unsigned int length = 0;
+  EVP_Digest(data, size, out, &length, EVP_md5(), nullptr);
+}
+
 void HmacSha256Digest(const void* key, size_t key_size, const void* data, size_t size,
                       uint8_t out[kSha256Size]) {
   unsigned int len = 0;

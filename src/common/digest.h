@@ -20,6 +20,11 @@ void Sha256Digest(const void* data, size_t size, uint8_t out[kSha256Size]);
 void HmacSha256Digest(const void* key, size_t key_size, const void* data, size_t size,
                       uint8_t out[kSha256Size]);
 
+// MD5, only where a protocol demands it as a transfer checksum (S3 DeleteObjects' Content-MD5);
+// never for integrity that matters.
+constexpr size_t kMd5Size = 16;
+void Md5Digest(const void* data, size_t size, uint8_t out[kMd5Size]);
+
 // "00ff..." for the bytes given.
 std::string HexLower(const void* data, size_t size);
 

@@ -3,11 +3,9 @@
 // account key) or a SAS token appended to the query. Azure has no container quota: the quota is
 // the configured quota_bytes.
 // https://learn.microsoft.com/rest/api/storageservices/authorize-with-shared-key
-#include <algorithm>
-#include <ctime>
 #include <memory>
 
-#include "quota/crypto.h"
+#include "quota/azure_endpoint.h"
 #include "quota/listing.h"
 #include "quota/probe.h"
 #include "quota/xml_stream.h"
@@ -16,18 +14,11 @@ namespace bjlg::quota {
 namespace {
 
 const char kWhat[] = "Azure List Blobs";
-const char kVersion[] = "2023-08-03";
 
 class AzureProbe : public Probe {
  public:
-  AzureProbe(const Destination& d, QuotaUsage* usage)
-      : account_(d.Text("account")), container_(d.Text("container")), key_(d.Text("key")),
-        sas_(d.Text("sas")), prefix_(d.Text("prefix")), usage_(usage) {
-    if (!sas_.empty() && sas_[0] == '?') sas_.erase(0, 1);
+  AzureProbe(const Destination& d, QuotaUsage* usage) : endpoint_(d), usage_(usage) {
     page_size_ = d.Number("page_size").value_or(5000);
-    endpoint_ = TrimSlash(d.Text("endpoint", "https://" + account_ + ".blob.core.windows.net"));
-    size_t host_end = endpoint_.find('/', endpoint_.find("://") + 3);
-    base_path_ = host_end == std::string::npos ? "" : endpoint_.substr(host_end);
     usage_->used_bytes = 0;
     usage_->object_count = 0;
     usage_->source = UsedSource::kListing;
@@ -37,34 +28,13 @@ class AzureProbe : public Probe {
     if (finished_) return false;
     std::vector<std::pair<std::string, std::string>> query = {
         {"restype", "container"}, {"comp", "list"}, {"maxresults", std::to_string(page_size_)}};
-    if (!prefix_.empty()) query.emplace_back("prefix", prefix_);
+    if (!endpoint_.prefix().empty()) query.emplace_back("prefix", endpoint_.prefix());
     if (!marker_.empty()) query.emplace_back("marker", marker_);
-    std::string path = base_path_ + "/" + container_;
-    std::string query_text;
-    for (const auto& [k, v] : query) query_text += (query_text.empty() ? "" : "&") + k + "=" + UriEncode(v, false);
     r->what = kWhat;
-    r->url = endpoint_.substr(0, endpoint_.size() - base_path_.size()) + UriEncode(path, true) + "?" + query_text;
-    if (!sas_.empty()) {
-      r->url += "&" + sas_;
-      r->headers = {std::string("x-ms-version: ") + kVersion};
-    } else {
-      std::optional<std::string> key = Base64Decode(key_);
-      if (!key) {
-        usage_->errors.push_back({ErrorCode::kAuth, std::string(kWhat) + ": the account key is not valid base64"});
-        finished_ = true;
-        return false;
-      }
-      std::string date = FormatUtcNow("%a, %d %b %Y %H:%M:%S GMT");
-      // Canonicalized headers: x-ms-* sorted; canonicalized resource: /account/path then each
-      // query parameter "name:value" sorted by name.
-      std::string headers = "x-ms-date:" + date + "\nx-ms-version:" + kVersion + "\n";
-      std::sort(query.begin(), query.end());
-      std::string resource = "/" + account_ + UriEncode(path, true);
-      for (const auto& [k, v] : query) resource += "\n" + k + ":" + v;
-      std::string to_sign = "GET\n\n\n\n\n\n\n\n\n\n\n\n" + headers + resource;
-      std::string signature = Base64Encode(HmacSha256(*key, to_sign));
-      r->headers = {"x-ms-date: " + date, std::string("x-ms-version: ") + kVersion,
-                    "Authorization: SharedKey " + account_ + ":" + signature};
+    if (std::optional<QuotaError> e = endpoint_.Sign(r, "GET", "", std::move(query))) {
+      usage_->errors.push_back(*e);
+      finished_ = true;
+      return false;
     }
     page_ = ListingPage();
     xml_ = std::make_unique<XmlStream>([this](const std::string& p, const std::string& t) { OnElement(p, t); });
@@ -73,18 +43,8 @@ class AzureProbe : public Probe {
   }
 
   std::optional<QuotaError> OnResponse(Response& response) override {
-    std::string where = std::string(kWhat) + " on " + HostOf(endpoint_);
-    if (response.status < 200 || response.status >= 300) {
-      std::string code = XmlErrorCode(response.body);
-      if (code.empty()) {
-        auto it = response.headers.find("x-ms-error-code");
-        if (it != response.headers.end()) code = it->second;
-      }
-      QuotaError e = HttpError(where, response, code);
-      if (code == "ContainerNotFound" || code == "ResourceNotFound") e.code = ErrorCode::kNotFound;
-      if (code.rfind("Authentication", 0) == 0 || code.rfind("Authorization", 0) == 0) e.code = ErrorCode::kAuth;
-      return e;
-    }
+    if (response.status < 200 || response.status >= 300) return endpoint_.ErrorFor(kWhat, response);
+    std::string where = endpoint_.Where(kWhat);
     if (auto e = page_.AddTo(usage_, *xml_, response.sink_failed, where, "EnumerationResults")) return e;
     if (page_.next.empty()) {
       finished_ = true;
@@ -106,9 +66,10 @@ class AzureProbe : public Probe {
     }
   }
 
-  std::string account_, container_, key_, sas_, prefix_, endpoint_, base_path_, marker_;
-  int64_t page_size_ = 5000;
+  AzureEndpoint endpoint_;
   QuotaUsage* usage_;
+  std::string marker_;
+  int64_t page_size_ = 5000;
   bool finished_ = false;
   ListingPage page_;
   std::unique_ptr<XmlStream> xml_;

@@ -397,4 +397,12 @@ Result<std::vector<Destination>> ParseDestinationsYaml(const std::string& yaml, 
   return parsed;
 }
 
+nlohmann::json DestinationToJson(const Destination& d) {
+  nlohmann::json out = {{"name", d.name}, {"type", DestinationTypeName(d.type)}};
+  for (const auto& [key, value] : d.text) out[key] = value;
+  for (const auto& [key, value] : d.numbers) out[key] = value;
+  for (const auto& [key, value] : d.flags) out[key] = value;
+  return out;
+}
+
 }  // namespace bjlg::quota

@@ -68,6 +68,9 @@ Result<std::vector<Destination>> ParseDestinations(const nlohmann::json& list,
                                                    const ParseOptions& options,
                                                    DestinationError* error = nullptr);
 
+// The destination as the JSON object ParseDestinations() reads back (name, type, settings).
+nlohmann::json DestinationToJson(const Destination& destination);
+
 // Reads a YAML file: either a sequence of destinations, or a map whose `destinations` key is
 // that sequence. Scalars are typed as YAML 1.2's core schema would (true/false, integers).
 // The file is read through ReadSmallFile (a regular file of at most 1 MiB) and its aliases

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include <curl/curl.h>
+
 namespace bjlg::remote {
 
 const char* ErrorCodeName(ErrorCode code) {
@@ -117,6 +119,16 @@ RemoteError SmtpError(const std::string& what, long status, CURLcode rc) {
   e.message = what + ": SMTP " + std::to_string(status);
   if (rc != CURLE_OK) e.message += std::string(" (") + curl_easy_strerror(rc) + ")";
   return e;
+}
+
+}  // namespace bjlg::remote
+
+namespace bjlg::remote {
+
+std::optional<int64_t> ParseHttpDate(const std::string& text) {
+  time_t when = curl_getdate(text.c_str(), nullptr);
+  if (when < 0) return std::nullopt;
+  return static_cast<int64_t>(when);
 }
 
 }  // namespace bjlg::remote

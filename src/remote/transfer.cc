@@ -392,6 +392,7 @@ class Engine {
       FollowRedirect(s);
       return;
     }
+    s.response.attempts = s.attempt + 1;
     if (std::optional<RemoteError> error = s.job->probe->OnResponse(s.response)) {
       Fail(s, *error);
       return;

@@ -80,6 +80,7 @@ struct Response {
   std::vector<std::string> header_lines;      // as received (SFTP quote results come here)
   std::string body;                           // empty when a sink took it; error bodies capped
   bool sink_failed = false;                   // the sink refused a chunk: the probe says why
+  int attempts = 1;                           // sends of this request, retries included
 };
 
 class Probe {
@@ -141,6 +142,8 @@ RemoteError HttpError(const std::string& what, const Response& response, const s
 RemoteError ProtocolError(const std::string& what, const std::string& why);
 // A non-negative integer written in decimal, surrounding blanks ignored.
 std::optional<uint64_t> ParseUint(std::string_view text);
+// An HTTP date (RFC 1123 "Sun, 06 Dec 2026 03:01:24 GMT", or the obsolete forms) as Unix seconds.
+std::optional<int64_t> ParseHttpDate(const std::string& text);
 // "https://user:pw@host:port/path?query" -> "host:port".
 std::string HostOf(const std::string& url);
 
