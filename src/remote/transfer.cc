@@ -249,6 +249,10 @@ class Engine {
       curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
     } else if (r.method == "HEAD") {
       curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
+    } else if (r.body.empty() && r.method != "POST") {
+      // DELETE and the like: no body, so no Content-Type that a signature (Azure's) would miss.
+      curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
+      curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, r.method.c_str());
     } else {
       curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(r.body.size()));
       curl_easy_setopt(e, CURLOPT_POSTFIELDS, r.body.c_str());

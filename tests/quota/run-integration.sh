@@ -4,7 +4,8 @@
 #   HTTP and HTTPS (Shared Key verified by azurite), php-sabre-dav under `php -S` (RFC 4331
 #   quota), OpenSSH sshd on a loopback port (statvfs@openssh.com), and fake_providers.py for
 #   Drive, Dropbox, OneDrive, pCloud, B2 native and the misbehaving servers.
-# Then runs the Catch2 cases tagged [integration] (tests/quota/integration_test.cc).
+# Then runs the Catch2 cases tagged [integration] (tests/quota/integration_test.cc) and the purge
+# scenarios of tests/purge/integration.php.
 # Usage: tests/quota/run-integration.sh [extra Catch2 arguments]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -118,6 +119,7 @@ export BJLG_IT_AZURE_SAS="$("$py" tests/quota/servers/seed.py sas rl)"
 export BJLG_IT_AZURE_SAS_NO_LIST="$("$py" tests/quota/servers/seed.py sas r)"
 export BJLG_IT_FAKE="http://127.0.0.1:$P_FAKE"
 export BJLG_IT_DAV="http://127.0.0.1:$P_DAV"
+export BJLG_IT_DAV_ROOT="$work/dav"
 export BJLG_IT_SSH_PORT="$P_SSH"
 export BJLG_IT_SSH_USER="$(id -un)"
 export BJLG_IT_SSH_KEY="$work/ssh/client_key"
@@ -129,6 +131,8 @@ export BJLG_IT_SIGV4_ORACLE="$root/tests/quota/servers/sigv4_oracle.py"
 set +e
 ./build/core/bjlg_tests "[integration]" "$@"
 status=$?
+# Bjlg\Remote\Purge against the same servers, through the PHP API.
+BJLG_IT_SO="$root/modules/bjlg.so" php -d extension="$root/modules/bjlg.so" tests/purge/integration.php || status=1
 set -e
 checked=$(curl -s "http://127.0.0.1:$P_FRONT/__stats" || echo "? ?")
 echo "quota-it: sigv4 front: signatures checked / refused: $checked"

@@ -294,6 +294,9 @@ Result<json> Run(const json& plan, const std::vector<Destination>& destinations,
       } else if (now_listed.count(r.name) == 0) {
         event(t.name, r.name, r.size, "completed", "already_gone", 0, 0, queued_ms, std::nullopt);
         ++t.gone;
+        if (journal) {
+          if (Status s = journal->Done(t.name, r.name, "already_gone"); !s.ok()) return s;
+        }
       } else {
         t.items.emplace_back();
         t.items.back().name = r.name;

@@ -14,6 +14,12 @@ The first path segment picks a scenario, the rest is the provider's own path:
   /hop/...         302 to the same path under /ok on this host (followed)
   /big/...         a 64 MiB body
   /slow/...        /ok after --delay-ms (the benchmark's added latency)
+A misbehaving S3 for the purge tests (no signature check), /purge-s3/<bucket>/ with ListObjectsV2
+and DeleteObjects over 150 daily archives per bucket; GET /purge-s3-state/<bucket> gives the
+keys left as JSON:
+  page3fail      the third page of every listing answers 500
+  listonce       the first listing works, every later one answers 500
+  throttle       the first DeleteObjects answers 429 with Retry-After: 1, later ones work
 S3 ListObjectsV2 of a synthetic bucket: GET /synth-s3/<bucket>/?list-type=2 with --synth-objects
 objects of 1,000 bytes each (for the 100,000-object benchmark; no signature check).
 
@@ -42,6 +48,19 @@ B2_BUCKETS = [{"accountId": "acc1", "bucketId": "bucket1", "bucketName": "site-b
                "bucketInfo": {}, "corsRules": [], "lifecycleRules": [], "options": ["s3"], "revision": 3},
               {"accountId": "acc1", "bucketId": "bucket2", "bucketName": "other-bucket", "bucketType": "allPrivate",
                "bucketInfo": {}, "corsRules": [], "lifecycleRules": [], "options": ["s3"], "revision": 1}]
+
+
+
+def purge_bucket():
+    keys = []
+    for day in range(150):
+        t = time.gmtime(1796515200 - (day + 1) * 86400 + 3 * 3600)
+        keys.append("backup-full-%s-65f1a2b3c%04d.zip" % (time.strftime("%Y-%m-%d-%H-%M-%S", t), day))
+    return {k: 1000 + i for i, k in enumerate(sorted(keys))}
+
+
+PURGE_BUCKETS = {name: purge_bucket() for name in ("page3fail", "listonce", "throttle")}
+purge_calls = {}
 
 flaky_seen = set()
 lock = threading.Lock()
@@ -84,6 +103,10 @@ class Handler(BaseHTTPRequestHandler):
         payload = self.body()
         if scenario == "synth-s3":
             return self.synth_s3(url)
+        if scenario == "purge-s3":
+            return self.purge_s3(method, rest, url, payload)
+        if scenario == "purge-s3-state":
+            return self.send(200, json.dumps(sorted(PURGE_BUCKETS[rest.strip("/")])))
         if scenario == "stall":
             time.sleep(60)
             return
@@ -190,6 +213,44 @@ class Handler(BaseHTTPRequestHandler):
                 "nextFileName": more[0]["fileName"] if more else None,
                 "nextFileId": more[0]["fileId"] if more else None}))
         return self.send(404, '{"error": "not_found"}')
+
+    def purge_s3(self, method, rest, url, payload):
+        bucket = rest.strip("/").split("/")[0]
+        store = PURGE_BUCKETS[bucket]
+        q = parse_qs(url.query, keep_blank_values=True)
+        with lock:
+            call = purge_calls.get((bucket, method, "delete" in q), 0)
+            purge_calls[(bucket, method, "delete" in q)] = call + 1
+        if method == "POST" and "delete" in q:
+            if bucket == "throttle" and call == 0:
+                return self.send(429, "<Error><Code>SlowDown</Code></Error>", "application/xml", {"Retry-After": "1"})
+            import re
+            out = ['<?xml version="1.0" encoding="UTF-8"?><DeleteResult>']
+            with lock:
+                for key in re.findall(r"<Key>(.*?)</Key>", payload.decode()):
+                    store.pop(key, None)
+                    out.append("<Deleted><Key>%s</Key></Deleted>" % key)
+            out.append("</DeleteResult>")
+            return self.send(200, "".join(out), "application/xml")
+        max_keys = int(q.get("max-keys", ["1000"])[0])
+        start = int(q.get("continuation-token", ["0"])[0])
+        if bucket == "page3fail" and start >= 2 * max_keys:
+            return self.send(500, "<Error><Code>InternalError</Code></Error>", "application/xml")
+        if bucket == "listonce" and start == 0 and call > 0:
+            return self.send(500, "<Error><Code>InternalError</Code></Error>", "application/xml")
+        with lock:
+            keys = sorted(store)
+        page = keys[start:start + max_keys]
+        out = ['<?xml version="1.0" encoding="UTF-8"?><ListBucketResult>']
+        for key in page:
+            out.append("<Contents><Key>%s</Key><LastModified>2026-12-01T00:00:00.000Z</LastModified><Size>%d</Size>"
+                       "</Contents>" % (escape(key), store.get(key, 0)))
+        truncated = start + max_keys < len(keys)
+        out.append("<IsTruncated>%s</IsTruncated>" % ("true" if truncated else "false"))
+        if truncated:
+            out.append("<NextContinuationToken>%d</NextContinuationToken>" % (start + max_keys))
+        out.append("</ListBucketResult>")
+        return self.send(200, "".join(out), "application/xml")
 
     def synth_s3(self, url):
         q = parse_qs(url.query)

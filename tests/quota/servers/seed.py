@@ -7,6 +7,11 @@
   seed.py azure PORT    azurite: container "backups" with 1,200 blobs, 200 under "db/";
                         container "empty"
 
+  seed.py purge-s3 PORT BUCKET DAYS      purge tests: a bucket of DAYS days of archives (a full at
+  seed.py purge-azure PORT CONTAINER DAYS   03:00 UTC and incrementals at 09:00 and 15:00 before
+                                        2026-12-04) and 3 foreign files
+  seed.py purge-dir DIR DAYS            the same as files in a folder (local and WebDAV)
+
 Object i (0-based) has size 100 + i % 1000 bytes, so the sums are known in advance (see
 expected() and the tests).
 """
@@ -82,6 +87,53 @@ def seed_azure(port):
         list(pool.map(put, range(len(keys))))
 
 
+def purge_names(days):
+    """The archives of `days` days before 2026-12-04 (UTC) and three foreign names."""
+    out = []
+    for day in range(1, days + 1):
+        base = 1796515200 - day * 86400
+        for hour, kind in ((3, "backup-full"), (9, "incremental-full"), (15, "incremental-full")):
+            stamp = time.strftime("%Y-%m-%d-%H-%M-%S", time.gmtime(base + hour * 3600))
+            out.append("%s-%s-65f1a2b3c%04d%02d.zip" % (kind, stamp, day, hour))
+    return out + ["notes.txt", "restore-upload.tmp", "backup-full-partial.zip.part"]
+
+
+def purge_s3(port, bucket, days):
+    import botocore.session
+    from botocore.config import Config
+    client = botocore.session.get_session().create_client(
+        "s3", endpoint_url="http://127.0.0.1:%d" % port, region_name="us-east-1", aws_access_key_id="S3RVER",
+        aws_secret_access_key="S3RVER", config=Config(s3={"addressing_style": "path"}, max_pool_connections=16))
+    try:
+        client.create_bucket(Bucket=bucket)
+    except client.exceptions.BucketAlreadyOwnedByYou:
+        pass
+    keys = purge_names(days)
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda i: client.put_object(Bucket=bucket, Key=keys[i], Body=b"z" * size(i)), range(len(keys))))
+
+
+def purge_azure(port, container, days):
+    conn = http.client.HTTPConnection("127.0.0.1", port)
+    azure(conn, "PUT", "/%s/%s" % (ACCOUNT, container), {"restype": "container"})
+    keys = purge_names(days)
+
+    def put(i):
+        c = http.client.HTTPConnection("127.0.0.1", port)
+        azure(c, "PUT", "/%s/%s/%s" % (ACCOUNT, container, keys[i]), {}, b"z" * size(i), {"x-ms-blob-type": "BlockBlob"})
+        c.close()
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(put, range(len(keys))))
+
+
+def purge_dir(path, days):
+    import os
+    os.makedirs(path, exist_ok=True)
+    for i, name in enumerate(purge_names(days)):
+        with open(os.path.join(path, name), "wb") as f:
+            f.write(b"z" * size(i))
+
+
 def account_sas(permissions):
     """An account SAS for the blob service, valid for a day, per Microsoft's account SAS
     specification (version 2021-08-06: the string to sign ends with the encryption scope)."""
@@ -96,5 +148,11 @@ def account_sas(permissions):
 if __name__ == "__main__":
     if sys.argv[1] == "sas":
         print(account_sas(sys.argv[2]))
+    elif sys.argv[1] == "purge-s3":
+        purge_s3(int(sys.argv[2]), sys.argv[3], int(sys.argv[4]))
+    elif sys.argv[1] == "purge-azure":
+        purge_azure(int(sys.argv[2]), sys.argv[3], int(sys.argv[4]))
+    elif sys.argv[1] == "purge-dir":
+        purge_dir(sys.argv[2], int(sys.argv[3]))
     else:
         {"s3": seed_s3, "azure": seed_azure}[sys.argv[1]](int(sys.argv[2]))

@@ -3,7 +3,8 @@
 // served by `php -S 127.0.0.1:PORT webdav_server.php` with BJLG_DAV_ROOT set to a folder.
 // The root reports a fixed quota: used = 123456789 bytes, available = 876543211 bytes, so the
 // tests can check exact figures. Basic auth: user "backup", password "s3cret-dav".
-// /noquota/ is a plain collection without quota (a server that reports none).
+// /noquota/ is a plain collection without quota (a server that reports none). /purge/ is the
+// folder BJLG_DAV_ROOT/purge on disk, for the purge tests (PROPFIND Depth 1, DELETE).
 require_once 'Sabre/autoload.php';
 
 class QuotaRoot extends Sabre\DAV\FS\Directory
@@ -15,13 +16,17 @@ class QuotaRoot extends Sabre\DAV\FS\Directory
 
     public function getChildren()
     {
-        return [new Sabre\DAV\SimpleCollection('noquota', [])];
+        return [new Sabre\DAV\SimpleCollection('noquota', []), $this->getChild('purge')];
     }
 
     public function getChild($name)
     {
         if ($name === 'noquota') {
             return new Sabre\DAV\SimpleCollection('noquota', []);
+        }
+        if ($name === 'purge') {
+            @mkdir($this->path . '/purge');
+            return new Sabre\DAV\FS\Directory($this->path . '/purge');
         }
         throw new Sabre\DAV\Exception\NotFound($name);
     }
