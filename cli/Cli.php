@@ -38,6 +38,9 @@ final class Cli
           inspect FILE          format, KDF and key fingerprint (no secret needed)
           quota --config FILE   usage and quota of every remote destination (YAML);
                                 --record HISTORY.jsonl appends one sample per destination
+          purge --config FILE   retention on every remote destination (YAML): what the policy
+                                deletes and why (a dry run), deleted with --yes;
+                                --record EVENTS.jsonl appends the run's events for 'sla purge'
           sla SUBCOMMAND        forecasts, capacity plan, purge SLA, RTO/RPO, reports
           watch --site DIR --to BACKUP_DIR
                                 near-real-time backups: incrementals seconds after changes
@@ -48,7 +51,7 @@ final class Cli
 
         Secrets come from --key-file FILE, --password-file FILE or BJLG_ENCRYPTION_KEY, never
         from the command line. --format=json gives machine-readable output.
-        Run 'bjlg help cron' (or backup, verify) for the options of those commands.
+        Run 'bjlg help cron' (or backup, verify, purge) for the options of those commands.
         TXT;
 
     /** @param list<string> $args the arguments after the script name */
@@ -83,6 +86,9 @@ final class Cli
                     echo VerifyCommand::HELP, "\n";
                 } elseif ($topic === 'quota') {
                     echo QuotaCommand::HELP, "\n";
+                } elseif ($topic === 'purge') {
+                    require_once __DIR__ . '/PurgeCommand.php';
+                    echo PurgeCommand::HELP, "\n";
                 } elseif ($topic === 'sla') {
                     echo SlaCommand::HELP, "\n";
                 } elseif ($topic === 'watch') {
@@ -121,6 +127,9 @@ final class Cli
                 return CryptoCommand::run(array_merge([$command], $args));
             case 'quota':
                 return (new QuotaCommand())->run($args);
+            case 'purge':
+                require_once __DIR__ . '/PurgeCommand.php';
+                return (new PurgeCommand())->run($args);
             case 'sla':
                 return (new SlaCommand())->run($args);
             case 'watch':

@@ -392,8 +392,23 @@ Result<std::vector<Destination>> ParseDestinationsYaml(const std::string& yaml, 
   } catch (const std::exception& e) {
     return Status::InvalidArgument(path + ": " + e.what());
   }
-  Result<std::vector<Destination>> parsed = ParseDestinations(converted, lenient);
-  if (!parsed.ok()) return Status::InvalidArgument(path + ": " + parsed.status().message());
+  DestinationError where;
+  Result<std::vector<Destination>> parsed = ParseDestinations(converted, lenient, &where);
+  if (!parsed.ok()) {
+    // The line of the offending key, else of the destination.
+    std::string line;
+    if (where.index < list.size()) {
+      const YAML::Node item = list[where.index];
+      YAML::Mark mark = item.Mark();
+      if (!where.key.empty() && item.IsMap()) {
+        for (const auto& entry : item) {
+          if (entry.first.IsScalar() && entry.first.Scalar() == where.key) mark = entry.first.Mark();
+        }
+      }
+      if (mark.line >= 0) line = " line " + std::to_string(mark.line + 1);
+    }
+    return Status::InvalidArgument(path + line + ": " + parsed.status().message());
+  }
   return parsed;
 }
 

@@ -38,7 +38,7 @@ Result<Journal> Journal::Open(const std::string& path, const std::string& plan_i
     nlohmann::json line = nlohmann::json::parse(text.begin() + static_cast<long>(start),
                                                 text.begin() + static_cast<long>(end), nullptr, false);
     start = end + 1;
-    if (!line.is_object()) return Status::Corruption("purge journal " + path + ": a line is not a JSON object");
+    if (!line.is_object()) return Status::InvalidArgument(path + " is not a purge journal (a line is not a JSON object)");
     if (first) {
       first = false;
       if (!line.contains("plan") || line["plan"] != plan_id) {

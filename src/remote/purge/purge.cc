@@ -126,7 +126,7 @@ Result<json> Plan(const std::vector<Destination>& destinations, const Policy& po
   for (const Destination& d : destinations) {
     json entry = {{"type", quota::DestinationTypeName(d.type)}, {"ok", false}, {"error", nullptr}, {"listed", 0},
                   {"delete", json::array()}, {"keep", json::array()}, {"foreign", json::array()},
-                  {"bytes_freed", 0}, {"quota", nullptr}};
+                  {"bytes_freed", 0}, {"counts", {{"keep", 0}, {"delete", 0}, {"foreign", 0}}}, {"quota", nullptr}};
     std::optional<RemoteError> error;
     if (!PurgeSupported(d.type)) {
       error = Unsupported(d);
@@ -282,7 +282,10 @@ Result<json> Run(const json& plan, const std::vector<Destination>& destinations,
       }
     }
     for (const Planned& r : t.remove) {
-      std::string before = journal ? journal->DoneBefore(t.name, r.name) : "";
+      // The journal says what a previous run did; the listing says what is true now: an archive
+      // still listed is deleted again whatever the journal says.
+      const bool listed = now_listed.count(r.name) > 0;
+      std::string before = journal && !listed ? journal->DoneBefore(t.name, r.name) : "";
       if (t.error) {
         event(t.name, r.name, r.size, "failed", "refused", 0, 0, 0, t.error);
         ++t.failed;
@@ -291,7 +294,7 @@ Result<json> Run(const json& plan, const std::vector<Destination>& destinations,
               std::nullopt);
         ++(before == "deleted" ? t.deleted : t.gone);
         if (before == "deleted") bytes_freed += r.size;
-      } else if (now_listed.count(r.name) == 0) {
+      } else if (!listed) {
         event(t.name, r.name, r.size, "completed", "already_gone", 0, 0, queued_ms, std::nullopt);
         ++t.gone;
         if (journal) {

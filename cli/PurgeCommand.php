@@ -1,0 +1,427 @@
+<?php
+// bjlg purge --config FILE.yaml [--policy P.yaml] [--yes]: the retention policy applied to every
+// destination of a YAML file at once (docs/purge.md). Without --yes (or with --dry-run) it only
+// plans: Bjlg\Remote\Purge::plan() lists each destination and says what the policy deletes there
+// and why. With --yes it plans, then deletes with Purge::run() (which lists again and refuses a
+// destination that changed since the plan), and can append the run's events to the JSON-lines
+// file `bjlg sla purge --events` reads. The YAML files are parsed by the extension (yaml-cpp).
+declare(strict_types=1);
+
+namespace Bjlg\Cli;
+
+use Bjlg\Remote\Purge;
+use Bjlg\Remote\Retention;
+
+require_once __DIR__ . '/Cli.php';
+require_once __DIR__ . '/ProgressDisplay.php';
+
+final class PurgeCommand
+{
+    public const EXIT_OK = 0;
+    /** A destination could not be listed, or an archive could not be deleted (printed). */
+    public const EXIT_FAILED = 1;
+    public const EXIT_USAGE = 2;
+
+    public const HELP = <<<'TXT'
+        Usage: bjlg purge --config FILE.yaml [--policy POLICY.yaml] [--yes] [options]
+
+        Applies a retention policy to every destination of FILE.yaml at once. Without --yes it
+        is a dry run: it lists each destination and prints, for each, the archives the policy
+        deletes (size, date and the reason), how many it keeps and how many foreign files (not
+        backup archives, never touched) are there. With --yes it plans the same way, then
+        deletes: each destination is listed again first, and one whose archives changed since
+        the plan is left alone. Only s3, azure, webdav and local destinations can be purged.
+
+        FILE.yaml holds the destinations (a list, or a map whose "destinations" key is that
+        list, as for 'bjlg quota') and, unless --policy is given, the policy under its "policy"
+        key: keep_last, keep_daily, keep_weekly, keep_monthly, keep_yearly, max_age_days,
+        min_keep, keep_verified, timezone (docs/purge.md).
+
+        Options:
+          --config=FILE       the destinations file (required)
+          --policy=FILE       the policy file (default: the "policy" key of --config)
+          --dry-run           only plan, delete nothing (the default without --yes)
+          --yes               delete what the plan says (ignored with --dry-run)
+          --format=FORMAT     table (default) or json
+          --record=EVENTS     with --yes: append the run's events (one JSON object per line)
+                              to EVENTS, the input of 'bjlg sla purge --events'
+          --save-plan=FILE    write the plan (JSON, no credential) to FILE, to review it and
+                              run exactly that plan later with --plan
+          --plan=FILE         with --yes: run the plan saved in FILE instead of planning again
+                              (refused when older than --max-plan-age or when a destination
+                              changed since); with the same --journal, resumes a run that was
+                              killed half way without repeating a deletion
+          --max-plan-age=S    the oldest plan --plan runs, in seconds (default 3600)
+          --journal=FILE      with --yes: write the journal of intents and outcomes to FILE; a
+                              journal belongs to one plan: give a new file for a new plan, the
+                              same file with --plan to resume
+          --lang=LANG         the language of the reasons: en (default) or fr
+          --parallel=N        deletions in flight per destination, 1 to 64 (default 4)
+          --timeout-ms=N      time budget of each destination, in milliseconds (default 30000)
+          --retries=N         retries after a 429 or 5xx answer, 0 to 10 (default 2)
+          --ca-bundle=FILE    PEM file of the certificate authorities to trust
+          --progress=MODE     with --yes: auto (a bar on stderr when it is a terminal, the
+                              default), bar, json (one object per record) or none
+
+        Exit status: 0 done (or nothing to do), 1 a destination could not be listed or an
+        archive could not be deleted, 2 usage error (including an unreadable or invalid file).
+        TXT;
+
+    private const VALUED = ['config', 'policy', 'format', 'record', 'journal', 'lang', 'parallel', 'timeout-ms',
+                            'retries', 'ca-bundle', 'progress', 'save-plan', 'plan', 'max-plan-age'];
+    private const FLAGS = ['dry-run', 'yes'];
+
+    /** @var resource */
+    private $out;
+    /** @var resource */
+    private $err;
+
+    /**
+     * @param resource|null $out where results go (default STDOUT)
+     * @param resource|null $err where errors and progress go (default STDERR)
+     */
+    public function __construct($out = null, $err = null)
+    {
+        $this->out = $out ?? STDOUT;
+        $this->err = $err ?? STDERR;
+    }
+
+    /**
+     * Runs `bjlg purge`. $argv holds the arguments after "purge". Returns the exit status.
+     * @param list<string> $argv
+     */
+    public function run(array $argv): int
+    {
+        try {
+            $args = $this->parse($argv);
+            if ($args === null) {
+                fwrite($this->out, self::HELP . "\n");
+                return self::EXIT_OK;
+            }
+            [$destinations, $policy] = $this->load($args);
+        } catch (UsageError $e) {
+            fwrite($this->err, 'bjlg purge: ' . $e->getMessage() . "\n");
+            fwrite($this->err, "Run 'bjlg help purge' for usage.\n");
+            return self::EXIT_USAGE;
+        }
+        try {
+            $plan = $args['plan'] !== null ? self::readPlan($args['plan'])
+                : Purge::plan($destinations, $policy, $args['plan_options']);
+        } catch (\Bjlg\Exception | \ValueError | \TypeError $e) {
+            fwrite($this->err, 'bjlg purge: ' . self::message($e) . "\n");
+            return self::EXIT_USAGE;
+        } catch (UsageError $e) {
+            fwrite($this->err, 'bjlg purge: ' . $e->getMessage() . "\n");
+            return self::EXIT_USAGE;
+        }
+        if ($args['save_plan'] !== null && !$this->savePlan($args['save_plan'], $plan)) {
+            return self::EXIT_FAILED;
+        }
+        if (!$args['delete']) {
+            if ($args['format'] === 'json') {
+                fwrite($this->out, self::json(['dry_run' => true, 'plan' => $plan]));
+            } else {
+                fwrite($this->out, self::planTable($plan));
+                fwrite($this->out, "Dry run: nothing was deleted. Run again with --yes to delete.\n");
+            }
+            return $plan['totals']['failed_destinations'] > 0 ? self::EXIT_FAILED : self::EXIT_OK;
+        }
+
+        $options = $args['run_options'] + ['destinations' => $destinations];
+        $display = $args['progress'];
+        if ($display !== null) {
+            $options['progress'] = $display;
+        }
+        try {
+            $result = Purge::run($plan, $options);
+        } catch (\ValueError $e) {
+            $display?->finish();
+            fwrite($this->err, 'bjlg purge: ' . self::message($e) . "\n");
+            return self::EXIT_USAGE;
+        } catch (\Bjlg\Exception $e) {
+            $display?->finish();
+            fwrite($this->err, 'bjlg purge: ' . self::message($e) . "\n");
+            return self::EXIT_FAILED;
+        }
+        $display?->finish();
+        $status = self::EXIT_OK;
+        if ($args['record'] !== null && !$this->record($args['record'], $result['events'])) {
+            $status = self::EXIT_FAILED;
+        }
+        if ($args['format'] === 'json') {
+            fwrite($this->out, self::json(['dry_run' => false, 'plan' => $plan, 'run' => $result]));
+        } else {
+            fwrite($this->out, self::runTable($plan, $result));
+        }
+        if ($result['failed'] > 0 || $plan['totals']['failed_destinations'] > 0) {
+            return self::EXIT_FAILED;
+        }
+        foreach ($result['destinations'] as $d) {
+            if ($d['error'] !== null) {
+                return self::EXIT_FAILED;
+            }
+        }
+        foreach ($result['events'] as $e) {
+            if ($e['status'] !== 'completed') {
+                return self::EXIT_FAILED;  // an archive not sent is not purged either
+            }
+        }
+        return $status;
+    }
+
+    /**
+     * @param list<string> $argv
+     * @return array<string, mixed>|null null for --help
+     */
+    private function parse(array $argv): ?array
+    {
+        if (in_array('--help', $argv, true) || in_array('-h', $argv, true)) {
+            return null;
+        }
+        [$positionals, $o] = Cli::parseOptions($argv, self::VALUED, self::FLAGS);
+        if ($positionals !== []) {
+            throw new UsageError("unexpected argument '{$positionals[0]}'");
+        }
+        if (($o['config'] ?? '') === '') {
+            throw new UsageError('--config FILE is required');
+        }
+        foreach (['policy', 'record', 'journal', 'ca-bundle', 'save-plan', 'plan'] as $name) {
+            if (isset($o[$name]) && $o[$name] === '') {
+                throw new UsageError("--$name needs a file name");
+            }
+        }
+        $format = Cli::formatOption($o, ['table', 'json']);
+        $lang = $o['lang'] ?? 'en';
+        if ($lang !== 'en' && $lang !== 'fr') {
+            throw new UsageError("--lang must be en or fr, not '$lang'");
+        }
+        $transfer = [];
+        if (($timeout = Cli::intOption($o, 'timeout-ms', 1, 3600000)) !== null) {
+            $transfer['timeout_ms'] = $timeout;
+        }
+        if (($retries = Cli::intOption($o, 'retries', 0, 10)) !== null) {
+            $transfer['retries'] = $retries;
+        }
+        if (isset($o['ca-bundle'])) {
+            if (!is_file($o['ca-bundle']) || !is_readable($o['ca-bundle'])) {
+                throw new UsageError("--ca-bundle: cannot read {$o['ca-bundle']}");
+            }
+            $transfer['ca_bundle'] = $o['ca-bundle'];
+        }
+        $run = $transfer;
+        if (($parallel = Cli::intOption($o, 'parallel', 1, 64)) !== null) {
+            $run['parallel'] = $parallel;
+        }
+        if (isset($o['journal'])) {
+            $run['journal'] = $o['journal'];
+        }
+        if (($age = Cli::intOption($o, 'max-plan-age', 1, 31536000)) !== null) {
+            $run['max_plan_age'] = $age;
+        }
+        $delete = isset($o['yes']) && !isset($o['dry-run']);
+        if (isset($o['plan']) && !$delete) {
+            throw new UsageError('--plan runs a saved plan: it needs --yes');
+        }
+        return [
+            'config' => $o['config'],
+            'policy' => $o['policy'] ?? null,
+            'format' => $format,
+            'delete' => $delete,
+            'record' => $o['record'] ?? null,
+            'save_plan' => $o['save-plan'] ?? null,
+            'plan' => $o['plan'] ?? null,
+            'plan_options' => $transfer + ['lang' => $lang],
+            'run_options' => $run,
+            // Checked even for a dry run: a bad value is a mistake whatever the mode.
+            'progress' => ProgressDisplay::fromOption($o['progress'] ?? null, $this->err),
+        ];
+    }
+
+    /**
+     * The destinations and the policy, or a usage error naming the file.
+     * @param array<string, mixed> $args
+     * @return array{0: list<array>, 1: array}
+     */
+    private function load(array $args): array
+    {
+        try {
+            $destinations = Purge::loadDestinations($args['config']);
+        } catch (\Bjlg\Exception $e) {
+            throw new UsageError($e->getMessage());
+        }
+        if ($destinations === []) {
+            throw new UsageError("{$args['config']} lists no destination");
+        }
+        if ($args['plan'] !== null) {
+            return [$destinations, []];  // the saved plan was made with its policy
+        }
+        $file = $args['policy'] ?? $args['config'];
+        try {
+            $policy = Retention::loadPolicy($file);
+        } catch (\Bjlg\Exception $e) {
+            if ($args['policy'] === null && $e instanceof \Bjlg\Remote\InvalidPolicyException
+                && !preg_match('/^policy\s*:/m', (string) @file_get_contents($file))) {
+                throw new UsageError("{$args['config']} has no 'policy' map: add one (policy: {keep_daily: 7, ...}) or give --policy FILE");
+            }
+            throw new UsageError($e->getMessage());
+        }
+        return [$destinations, $policy];
+    }
+
+    /**
+     * The plan saved by --save-plan, or a usage error naming the file.
+     * @return array<string, mixed>
+     */
+    private static function readPlan(string $path): array
+    {
+        $text = @file_get_contents($path);
+        if ($text === false) {
+            throw new UsageError("--plan: cannot read $path");
+        }
+        $plan = json_decode($text, true, 64);
+        if (!is_array($plan) || !isset($plan['version'], $plan['destinations'])) {
+            throw new UsageError("--plan: $path is not a plan saved by --save-plan");
+        }
+        return $plan;
+    }
+
+    /** Writes the plan as JSON, complete or not at all. False (reported) on failure. */
+    private function savePlan(string $path, array $plan): bool
+    {
+        $temporary = $path . '.tmp-' . getmypid();
+        $json = json_encode($plan, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n";
+        if (@file_put_contents($temporary, $json) === false || !@rename($temporary, $path)) {
+            @unlink($temporary);
+            fwrite($this->err, "bjlg purge: --save-plan: cannot write $path\n");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Appends the events to the JSON-lines file, in one write. False (reported) on failure.
+     * @param list<array<string, mixed>> $events
+     */
+    private function record(string $path, array $events): bool
+    {
+        $lines = '';
+        foreach ($events as $event) {
+            $lines .= json_encode($event, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n";
+        }
+        if (@file_put_contents($path, $lines, FILE_APPEND | LOCK_EX) === false) {
+            fwrite($this->err, "bjlg purge: --record: cannot append to $path\n");
+            return false;
+        }
+        return true;
+    }
+
+    /** The message of an API exception without PHP's "Class::method(): Argument #N ($x)" prefix. */
+    private static function message(\Throwable $e): string
+    {
+        $m = (string) preg_replace('/^[\w\\\\]+::\w+\(\): Argument #\d+ \(\$\w+\) /', '', $e->getMessage());
+        return (string) preg_replace('/^option "journal": /', '--journal: ', $m);
+    }
+
+    private static function json(array $data): string
+    {
+        return json_encode($data, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n";
+    }
+
+    /** The dry run: per destination, the archives to delete and why; then the totals. */
+    public static function planTable(array $plan): string
+    {
+        $zone = new \DateTimeZone($plan['policy']['timezone'] ?? 'UTC');
+        $out = '';
+        foreach ($plan['destinations'] as $name => $d) {
+            if ($d['error'] !== null) {
+                $out .= sprintf("%s (%s): error [%s] %s\n\n", $name, $d['type'], $d['error']['code'], $d['error']['message']);
+                continue;
+            }
+            $out .= sprintf("%s (%s): %d listed, %d to delete (%s), %d kept, %d foreign\n", $name, $d['type'],
+                $d['listed'], count($d['delete']), Cli::bytes($d['bytes_freed']), count($d['keep']), count($d['foreign']));
+            if ($d['delete'] !== []) {
+                $rows = [['DELETE', 'SIZE', 'DATE (' . $zone->getName() . ')', 'REASON']];
+                foreach ($d['delete'] as $a) {
+                    $rows[] = [$a['name'], Cli::bytes($a['size']), self::date($a['time'], $zone), $a['reason']];
+                }
+                $out .= self::columns($rows, [1], '  ');
+            }
+            $out .= "\n";
+        }
+        $t = $plan['totals'];
+        $out .= sprintf("Total: %d to delete (%s), %d kept, %d foreign; %d of %d destinations failed\n",
+            $t['delete'], Cli::bytes($t['bytes_freed']), $t['keep'], $t['foreign'], $t['failed_destinations'],
+            count($plan['destinations']));
+        return $out;
+    }
+
+    /** After --yes: deleted, already gone, failed and freed per destination; the failures. */
+    public static function runTable(array $plan, array $result): string
+    {
+        $rows = [['NAME', 'DELETED', 'ALREADY GONE', 'FAILED', 'FREED', 'ERROR']];
+        $freed = [];
+        foreach ($result['events'] as $e) {
+            if ($e['outcome'] === 'deleted') {
+                $freed[$e['destination']] = ($freed[$e['destination']] ?? 0) + $e['bytes'];
+            }
+        }
+        foreach ($plan['destinations'] as $name => $d) {
+            $name = (string) $name;
+            $r = $result['destinations'][$name] ?? ['deleted' => 0, 'already_gone' => 0, 'failed' => 0, 'error' => null];
+            $error = $d['error'] ?? $r['error'];
+            $rows[] = [$name, (string) $r['deleted'], (string) $r['already_gone'], (string) $r['failed'],
+                       ($d['error'] ?? null) !== null ? '-' : Cli::bytes($freed[$name] ?? 0),
+                       $error === null ? '' : "[{$error['code']}] {$error['message']}"];
+        }
+        $out = self::columns($rows, [1, 2, 3, 4], '');
+        foreach ($result['events'] as $e) {
+            if ($e['status'] === 'failed' && $e['outcome'] === 'failed') {
+                $out .= sprintf("failed: %s: %s: [%s] %s\n", $e['destination'], $e['archive'], $e['error_code'] ?? '-',
+                    $e['message'] ?? '');
+            } elseif ($e['status'] === 'pending') {
+                $out .= sprintf("not sent: %s: %s\n", $e['destination'], $e['archive']);
+            }
+        }
+        $out .= sprintf("Total: %d deleted (%s freed), %d already gone, %d failed\n", $result['deleted'],
+            Cli::bytes($result['bytes_freed']), $result['already_gone'], $result['failed']);
+        if ($result['journal'] !== null) {
+            $out .= "Journal: {$result['journal']}\n";
+        }
+        return $out;
+    }
+
+    private static function date(?int $time, \DateTimeZone $zone): string
+    {
+        return $time === null ? '-' : (new \DateTimeImmutable('@' . $time))->setTimezone($zone)->format('Y-m-d H:i');
+    }
+
+    /**
+     * Aligned columns, two spaces apart; the columns in $right align right.
+     * @param list<list<string>> $rows
+     * @param list<int> $right
+     */
+    private static function columns(array $rows, array $right, string $indent): string
+    {
+        $widths = [];
+        foreach ($rows as $row) {
+            foreach ($row as $i => $cell) {
+                $widths[$i] = max($widths[$i] ?? 0, self::width($cell));
+            }
+        }
+        $out = '';
+        foreach ($rows as $row) {
+            $cells = [];
+            foreach ($row as $i => $cell) {
+                $pad = str_repeat(' ', $widths[$i] - self::width($cell));
+                $cells[] = in_array($i, $right, true) ? $pad . $cell : $cell . $pad;
+            }
+            $out .= $indent . rtrim(implode('  ', $cells)) . "\n";
+        }
+        return $out;
+    }
+
+    private static function width(string $text): int
+    {
+        return (int) preg_match_all('/./us', $text);
+    }
+}
