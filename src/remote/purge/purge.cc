@@ -328,7 +328,10 @@ Result<json> Run(const json& plan, const std::vector<Destination>& destinations,
       Job job;
       job.label = "destination '" + name + "'";
       job.secrets = d.Secrets();
-      if (std::optional<int64_t> budget = d.Number("timeout_ms")) job.budget_ms = *budget;
+      // The time budget is per request here (a lane sends many): the destination's, or the option's.
+      const int64_t per_request = d.Number("timeout_ms").value_or(options.transfer.timeout_ms);
+      const int64_t requests = static_cast<int64_t>((lane_items[lane].size() + batch - 1) / batch);
+      job.budget_ms = per_request * std::max<int64_t>(1, requests);
       if (d.flags.count("allow_private_network")) job.allow_private_network = d.Flag("allow_private_network", false);
       BeforeDelete before = [&journal, &journal_status, name](const std::vector<Deletion*>& items) {
         if (!journal || !journal_status.ok()) return journal_status.ok();
