@@ -7,6 +7,7 @@
 #include "quota_destinations.h"
 #include "quota_exception.h"
 #include "remote_exception.h"
+#include "remote_policy_arg.h"
 #include "sla_args.h"
 
 extern "C" {
@@ -103,29 +104,12 @@ ZEND_METHOD(Bjlg_Remote_Purge, plan) {
       opts.refuse(bjlg_remote_kinds, s);
       return;
     }
-    nlohmann::json policy_json;
-    if (!bjlg_sla_array_arg(policy_ht, 2, &policy_json)) return;
-    bjlg::Result<purge::Policy> policy = purge::PolicyFromJson(policy_json);
-    if (!policy.ok()) {
-      zend_argument_value_error(2, "%s", policy.status().message().c_str());
-      return;
-    }
+    purge::Policy policy;
     bjlg::cron::TimeZone zone;
-    if (!policy->timezone.empty()) {
-      bjlg::Result<bjlg::cron::TimeZone> named = bjlg::cron::TimeZone::Named(policy->timezone);
-      if (!named.ok()) {
-        zend_argument_value_error(2, "%s", named.status().message().c_str());
-        return;
-      }
-      zone = *named;
-    } else {
-      BjlgZone *site = bjlg_zone_resolve(nullptr, nullptr, nullptr, 2);
-      if (site == nullptr) return;
-      zone = bjlg_zone_core(site);
-    }
+    if (!bjlg_remote_policy_arg(policy_ht, 2, &policy, &zone)) return;
     std::vector<quota::Destination> destinations;
     if (!bjlg_destinations_from_php(destinations_ht, 1, nullptr, parse, &destinations)) return;
-    bjlg::Result<nlohmann::json> plan = purge::Plan(destinations, *policy, zone, o);
+    bjlg::Result<nlohmann::json> plan = purge::Plan(destinations, policy, zone, o);
     if (!plan.ok()) {
       opts.refuse(bjlg_remote_kinds, plan.status());
       return;

@@ -5,6 +5,7 @@
 #include "date_time.h"
 #include "json_zval.h"
 #include "remote_exception.h"
+#include "remote_policy_arg.h"
 #include "sla_args.h"
 
 #include "remote_retention_arginfo.h"
@@ -66,13 +67,10 @@ ZEND_METHOD(Bjlg_Remote_Retention, evaluate) {
       opts.refuse(bjlg_remote_kinds, lang.status());
       return;
     }
-    nlohmann::json policy_json, archives_json;
-    if (!ArrayArg(policy_ht, 2, &policy_json) || !ArrayArg(archives_ht, 1, &archives_json)) return;
-    bjlg::Result<purge::Policy> policy = purge::PolicyFromJson(policy_json);
-    if (!policy.ok()) {
-      zend_argument_value_error(2, "%s", policy.status().message().c_str());
-      return;
-    }
+    purge::Policy policy;
+    bjlg::cron::TimeZone zone;
+    nlohmann::json archives_json;
+    if (!bjlg_remote_policy_arg(policy_ht, 2, &policy, &zone) || !ArrayArg(archives_ht, 1, &archives_json)) return;
     if (archives_json.is_object() && archives_json.empty()) archives_json = nlohmann::json::array();
     if (!archives_json.is_array()) {
       zend_argument_value_error(1, "must be a list of archives");
@@ -83,32 +81,18 @@ ZEND_METHOD(Bjlg_Remote_Retention, evaluate) {
       zend_argument_value_error(1, "%s", archives.status().message().c_str());
       return;
     }
-    /* The buckets' zone: the policy's, else the site's (PHP's default zone). */
-    bjlg::cron::TimeZone zone;
-    if (!policy->timezone.empty()) {
-      bjlg::Result<bjlg::cron::TimeZone> named = bjlg::cron::TimeZone::Named(policy->timezone);
-      if (!named.ok()) {
-        zend_argument_value_error(2, "%s", named.status().message().c_str());
-        return;
-      }
-      zone = *named;
-    } else {
-      BjlgZone *site = bjlg_zone_resolve(nullptr, nullptr, nullptr, 2);
-      if (site == nullptr) return;
-      zone = bjlg_zone_core(site);
-    }
-    bjlg::Result<purge::RetentionResult> r = purge::Evaluate(*archives, *policy, zone, now);
+    bjlg::Result<purge::RetentionResult> r = purge::Evaluate(*archives, policy, zone, now);
     if (!r.ok()) {
       zend_argument_value_error(1, "%s", r.status().message().c_str());
       return;
     }
     nlohmann::json quota = nullptr;
-    if (policy->target_ratio && outlook) {
-      quota = purge::QuotaPurgeToJson(purge::ApplyQuotaPurge(*policy, *outlook, &*r), *policy);
+    if (policy.target_ratio && outlook) {
+      quota = purge::QuotaPurgeToJson(purge::ApplyQuotaPurge(policy, *outlook, &*r), policy);
     }
-    nlohmann::json out = purge::RetentionToJson(*r, *policy, *lang);
+    nlohmann::json out = purge::RetentionToJson(*r, policy, *lang);
     out["quota"] = std::move(quota);
-    nlohmann::json effective = policy->ToJson();
+    nlohmann::json effective = policy.ToJson();
     effective["timezone"] = zone.name();
     out["policy"] = std::move(effective);
     if (!bjlg_json_to_zval(out, return_value)) {

@@ -71,7 +71,7 @@ array(2) {
 }
 int(5000)
 string(10) "configured"
-FILE: destination #0 'x': key 'bucket' is required
+FILE line 2: destination #0 'x': key 'bucket' is required
 invalid YAML refused
 Bjlg\Quota\IOException: cannot open destinations file FILE: No such file or directory
 bool(false)
