@@ -4,8 +4,8 @@
 // fingerprint or a known_hosts file unless verify_host_key is false.
 #include <memory>
 
-#include "quota/crypto.h"
 #include "quota/probe.h"
+#include "quota/sftp_endpoint.h"
 
 namespace bjlg::quota {
 namespace {
@@ -19,23 +19,11 @@ class SftpProbe : public Probe {
   bool Next(Request* r) override {
     if (sent_) return false;
     sent_ = true;
-    std::string path = d_.Text("path", "/");
-    if (path.empty() || path[0] != '/') path = "/" + path;
+    const std::string path = SftpFolder(d_);
     r->what = kWhat;
-    r->url = "sftp://" + d_.Text("host") + ":" + std::to_string(d_.Number("port").value_or(22)) +
-             UriEncode(path, true);
-    if (r->url.back() != '/') r->url += '/';
+    SftpAccess(d_, path, r);
     // The quote argument is quoted so that spaces in the path survive libcurl's parsing.
     r->quote = {"statvfs \"" + path + "\""};
-    r->username = d_.Text("username");
-    r->password = d_.Text("password");
-    r->ssh_private_key = d_.Text("private_key");
-    r->ssh_public_key = d_.Text("public_key");
-    r->ssh_passphrase = d_.Text("passphrase");
-    if (d_.Flag("verify_host_key", true)) {
-      r->ssh_host_sha256 = d_.Text("host_key_sha256");
-      r->ssh_known_hosts = d_.Text("known_hosts");
-    }
     host_ = HostOf(r->url);
     return true;
   }

@@ -265,7 +265,7 @@ class Engine {
     const Request& r = s.request;
     for (const std::string& q : r.quote) s.quote_list = curl_slist_append(s.quote_list, q.c_str());
     curl_easy_setopt(e, CURLOPT_QUOTE, s.quote_list);
-    curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
+    if (!r.sink) curl_easy_setopt(e, CURLOPT_NOBODY, 1L);  // a sink: the directory listing
     curl_easy_setopt(e, CURLOPT_SSH_AUTH_TYPES, static_cast<long>(CURLSSH_AUTH_PUBLICKEY | CURLSSH_AUTH_PASSWORD));
     if (!r.ssh_private_key.empty()) curl_easy_setopt(e, CURLOPT_SSH_PRIVATE_KEYFILE, r.ssh_private_key.c_str());
     if (!r.ssh_public_key.empty()) curl_easy_setopt(e, CURLOPT_SSH_PUBLIC_KEYFILE, r.ssh_public_key.c_str());
@@ -308,7 +308,7 @@ class Engine {
     }
     long status = 0;
     curl_easy_getinfo(s.easy, CURLINFO_RESPONSE_CODE, &status);
-    bool success = status >= 200 && status < 300;
+    bool success = IsSftp(s.request.url) || (status >= 200 && status < 300);
     if (s.request.sink && success) {
       if (!s.request.sink(std::string_view(data, n))) {
         s.response.sink_failed = true;
@@ -383,7 +383,9 @@ class Engine {
       Fail(s, e);
       return;
     }
-    if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && s.response.sink_failed)) {
+    if (rc == CURLE_QUOTE_ERROR && s.request.quote_failure_to_probe) {
+      s.response.quote_failed = true;
+    } else if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && s.response.sink_failed)) {
       if (smtp && status >= 500) {
         Fail(s, SmtpError(what, status, rc));
       } else {

@@ -68,6 +68,10 @@ struct Request {
   std::string ssh_passphrase;
   std::string ssh_host_sha256;       // base64 SHA-256 of the server's host key
   std::string ssh_known_hosts;       // file path
+  // SFTP: a refused quote command (rm of a missing file) is given to the probe as
+  // Response::quote_failed instead of ending the job. A sink set on an sftp:// URL ending in
+  // '/' receives the directory listing (one "ls -l" line per entry).
+  bool quote_failure_to_probe = false;
   // SMTP only: the envelope; on smtp://, require_tls makes STARTTLS mandatory.
   std::string mail_from;
   std::vector<std::string> mail_rcpt;
@@ -81,6 +85,7 @@ struct Response {
   std::string body;                           // empty when a sink took it; error bodies capped
   bool sink_failed = false;                   // the sink refused a chunk: the probe says why
   int attempts = 1;                           // sends of this request, retries included
+  bool quote_failed = false;                  // SFTP: the server refused a quote command
 };
 
 class Probe {

@@ -53,7 +53,7 @@ void ListAll(const std::vector<const Destination*>& destinations, const Transfer
 RemoteError Unsupported(const Destination& d) {
   return {ErrorCode::kRejected, "destination '" + d.name + "': purge is not available for " +
                                     quota::DestinationTypeName(d.type) +
-                                    " destinations (supported: s3, azure, webdav, local)"};
+                                    " destinations (supported: s3, azure, webdav, sftp, local)"};
 }
 
 // What Run needs of one archive of the plan.

@@ -8,7 +8,7 @@ using quota::DestinationType;
 
 bool PurgeSupported(DestinationType type) {
   return type == DestinationType::kS3 || type == DestinationType::kAzure || type == DestinationType::kWebdav ||
-         type == DestinationType::kLocal;
+         type == DestinationType::kSftp || type == DestinationType::kLocal;
 }
 
 std::unique_ptr<Probe> MakeListProbe(const quota::Destination& d, Listing* out) {
@@ -16,6 +16,7 @@ std::unique_ptr<Probe> MakeListProbe(const quota::Destination& d, Listing* out) 
     case DestinationType::kS3: return MakeS3ListProbe(d, out);
     case DestinationType::kAzure: return MakeAzureListProbe(d, out);
     case DestinationType::kWebdav: return MakeWebdavListProbe(d, out);
+    case DestinationType::kSftp: return MakeSftpListProbe(d, out);
     default: return MakeLocalListProbe(d, out);
   }
 }
@@ -26,6 +27,7 @@ std::unique_ptr<Probe> MakeDeleteProbe(const quota::Destination& d, std::vector<
     case DestinationType::kS3: return MakeS3DeleteProbe(d, std::move(items), batch_size, before, after);
     case DestinationType::kAzure: return MakeAzureDeleteProbe(d, std::move(items), before, after);
     case DestinationType::kWebdav: return MakeWebdavDeleteProbe(d, std::move(items), before, after);
+    case DestinationType::kSftp: return MakeSftpDeleteProbe(d, std::move(items), before, after);
     default: return MakeLocalDeleteProbe(d, std::move(items), before, after);
   }
 }

@@ -5,9 +5,9 @@
 // Both are Probes, so a purge runs every destination (and several lanes per destination) at once
 // over one libcurl multi handle with the transport's budgets, retries and Retry-After handling.
 // Supported: S3-compatible (ListObjectsV2, DeleteObjects in batches of up to 1,000), Azure Blob
-// (List Blobs, Delete Blob), WebDAV (PROPFIND Depth 1, DELETE) and local folders (readdir,
-// unlink). The hosted APIs (B2 native, Drive, Dropbox, OneDrive, pCloud) and SFTP are refused by
-// name when a purge is planned (docs/purge.md says why).
+// (List Blobs, Delete Blob), WebDAV (PROPFIND Depth 1, DELETE), SFTP (directory listing, rm)
+// and local folders (readdir, unlink). The hosted APIs (B2 native, Drive, Dropbox, OneDrive,
+// pCloud) are refused by name when a purge is planned (docs/purge.md).
 #ifndef BJLG_REMOTE_PURGE_STORE_H_
 #define BJLG_REMOTE_PURGE_STORE_H_
 
@@ -75,6 +75,9 @@ std::unique_ptr<Probe> MakeAzureDeleteProbe(const quota::Destination& d, std::ve
 std::unique_ptr<Probe> MakeWebdavListProbe(const quota::Destination& d, Listing* out);
 std::unique_ptr<Probe> MakeWebdavDeleteProbe(const quota::Destination& d, std::vector<Deletion*> items,
                                              BeforeDelete before, AfterDelete after);
+std::unique_ptr<Probe> MakeSftpListProbe(const quota::Destination& d, Listing* out);
+std::unique_ptr<Probe> MakeSftpDeleteProbe(const quota::Destination& d, std::vector<Deletion*> items,
+                                           BeforeDelete before, AfterDelete after);
 std::unique_ptr<Probe> MakeLocalListProbe(const quota::Destination& d, Listing* out);
 std::unique_ptr<Probe> MakeLocalDeleteProbe(const quota::Destination& d, std::vector<Deletion*> items,
                                             BeforeDelete before, AfterDelete after);
