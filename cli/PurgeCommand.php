@@ -30,7 +30,7 @@ final class PurgeCommand
         deletes (size, date and the reason), how many it keeps and how many foreign files (not
         backup archives, never touched) are there. With --yes it plans the same way, then
         deletes: each destination is listed again first, and one whose archives changed since
-        the plan is left alone. Only s3, azure, webdav and local destinations can be purged.
+        the plan is left alone. Only s3, azure, webdav, sftp and local destinations can be purged.
 
         FILE.yaml holds the destinations (a list, or a map whose "destinations" key is that
         list, as for 'bjlg quota') and, unless --policy is given, the policy under its "policy"

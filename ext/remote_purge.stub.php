@@ -7,7 +7,7 @@ namespace Bjlg\Remote;
 /**
  * Retention and remote purge on every destination at once: plan() lists each destination and
  * says what a policy deletes there and why (a dry run), run() deletes it, safely. See
- * docs/purge.md. Destinations are those of Bjlg\Quota\Collector (s3, azure, webdav and local
+ * docs/purge.md. Destinations are those of Bjlg\Quota\Collector (s3, azure, webdav, sftp and local
  * can be purged; the others are reported as not supported).
  */
 final class Purge

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 5c7f511ffd74c2694055d9880094941badfc568d */
+ * Stub hash: f31bfbbaf89e8a982ad0cace49fbf12d6d60259a */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Bjlg_Remote_Purge___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()

@@ -209,6 +209,31 @@ $left = Purge::plan($kill, ['keep_last' => 4], $options)['destinations']['kill']
 check($left['delete'] === [] && names($left['keep']) === names($plan['destinations']['kill']['keep']),
     'after the resume: exactly the kept archives remain');
 
+// 7. SFTP (OpenSSH's sshd, key authentication, host key pinned): listing, rm, an archive
+// removed by someone else mid-run (its rm is refused, the last listing says it is gone).
+seed('purge-dir', "$scratch/sftp", '12');
+$sftp = [['name' => 'sftp', 'type' => 'sftp', 'host' => '127.0.0.1', 'port' => (int) env('BJLG_IT_SSH_PORT'),
+          'username' => env('BJLG_IT_SSH_USER'), 'private_key' => env('BJLG_IT_SSH_KEY'),
+          'host_key_sha256' => env('BJLG_IT_SSH_HOST_SHA256'), 'path' => "$scratch/sftp"]];
+$plan = Purge::plan($sftp, $policy, $options);
+$d = $plan['destinations']['sftp'];
+check($d['ok'] === true, 'sftp: plan listed (' . json_encode($d['error']) . ')');
+check($d['listed'] === 39 && count($d['foreign']) === 3, "sftp: 39 listed ({$d['listed']}), 3 foreign");
+$doomed = array_column($d['delete'], 'name');
+$victim = end($doomed);
+$run = Purge::run($plan, $options + ['destinations' => $sftp, 'parallel' => 1,
+    'progress' => function (array $p) use ($scratch, $victim): bool {
+        if ($p['phase'] === 'purge' && $p['done'] === 1) unlink("$scratch/sftp/$victim");
+        return true;
+    }]);
+check($run['failed'] === 0 && $run['deleted'] + $run['already_gone'] === count($doomed), 'sftp: every archive done');
+check($run['already_gone'] === 1, "sftp: the archive removed by hand is already gone ({$run['already_gone']})");
+$left = array_values(array_diff(scandir("$scratch/sftp"), ['.', '..']));
+sort($left);
+$expect = array_merge(names($d['keep']), names($d['foreign']));
+sort($expect);
+check($left === $expect, 'sftp: exactly the kept archives and the foreign files remain');
+
 exec('rm -rf ' . escapeshellarg($scratch));
 echo "purge-it: $checks checks, $failures failed\n";
 exit($failures === 0 ? 0 : 1);
