@@ -64,7 +64,7 @@ class LineCollector {
 
 class SftpListProbe : public Probe {
  public:
-  SftpListProbe(const quota::Destination& d, Listing* out) : d_(d), out_(out), lines_(out) {}
+  SftpListProbe(const quota::Destination& d, Listing* out) : d_(d), lines_(out) {}
 
   bool Next(Request* r) override {
     if (sent_) return false;
@@ -85,7 +85,6 @@ class SftpListProbe : public Probe {
 
  private:
   quota::Destination d_;
-  Listing* out_;
   LineCollector lines_;
   bool sent_ = false;
 };
