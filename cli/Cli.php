@@ -232,6 +232,24 @@ final class Cli
     }
 
     /**
+     * Writes $data to $path through a temporary file in the same folder, renamed when complete:
+     * the file is whole or untouched. A UsageError ("cannot write ...") when it cannot be.
+     */
+    public static function writeAtomically(string $path, string $data, int $mode = 0644): void
+    {
+        $dir = dirname($path);
+        $tmp = @tempnam($dir, '.bjlg-');
+        if ($tmp === false) {
+            throw new UsageError("cannot write in $dir");
+        }
+        chmod($tmp, $mode);
+        if (@file_put_contents($tmp, $data) !== strlen($data) || !@rename($tmp, $path)) {
+            @unlink($tmp);
+            throw new UsageError("cannot write $path");
+        }
+    }
+
+    /**
      * The content of a small input file (a key, a password, a config), refused by name when it
      * is not a regular file (a FIFO would block the read forever, /dev/zero never ends) or when
      * it weighs more than $maxBytes (the limits of docs/security.md).

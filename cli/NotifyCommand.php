@@ -134,14 +134,14 @@ final class NotifyCommand
                         $o['summary'] ?? throw new UsageError('--summary is required'), $o['action'] ?? [], $now);
                     $status = $this->deliver(array_column($broadcast, 'message'), $o);
                     if (isset($o['report'])) {
-                        self::writeAtomically($o['report'], $incident->report($o['report-format'] ?? 'html', $o['lang'] ?? 'en'), 0644);
+                        Cli::writeAtomically($o['report'], $incident->report($o['report-format'] ?? 'html', $o['lang'] ?? 'en'), 0644);
                     }
                     break;
                 default:
                     throw new UsageError("incident needs open, due, ack or resolve, not '" . (string) $action . "'");
             }
         }
-        self::writeAtomically($state, json_encode($incident->toArray(), JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR) . "\n", 0600);
+        Cli::writeAtomically($state, json_encode($incident->toArray(), JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR) . "\n", 0600);
         fwrite(STDOUT, 'incident ' . $incident->id() . ': ' . $incident->status() . "\n");
         return $status;
     }
@@ -217,21 +217,6 @@ final class NotifyCommand
     {
         if ($pos !== []) {
             throw new UsageError("unexpected argument '{$pos[0]}'");
-        }
-    }
-
-    /** Writes $data to $path through a temporary file in the same folder, renamed when complete. */
-    private static function writeAtomically(string $path, string $data, int $mode): void
-    {
-        $dir = dirname($path);
-        $tmp = @tempnam($dir, '.bjlg-notify-');
-        if ($tmp === false) {
-            throw new UsageError("cannot write in $dir");
-        }
-        chmod($tmp, $mode);
-        if (@file_put_contents($tmp, $data) !== strlen($data) || !@rename($tmp, $path)) {
-            @unlink($tmp);
-            throw new UsageError("cannot write $path");
         }
     }
 }

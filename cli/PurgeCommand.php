@@ -288,11 +288,10 @@ final class PurgeCommand
     /** Writes the plan as JSON, complete or not at all. False (reported) on failure. */
     private function savePlan(string $path, array $plan): bool
     {
-        $temporary = $path . '.tmp-' . getmypid();
-        $json = json_encode($plan, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n";
-        if (@file_put_contents($temporary, $json) === false || !@rename($temporary, $path)) {
-            @unlink($temporary);
-            fwrite($this->err, "bjlg purge: --save-plan: cannot write $path\n");
+        try {
+            Cli::writeAtomically($path, json_encode($plan, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n");
+        } catch (UsageError $e) {
+            fwrite($this->err, 'bjlg purge: --save-plan: ' . $e->getMessage() . "\n");
             return false;
         }
         return true;
