@@ -1,5 +1,6 @@
 // Fuzzes what the purge reads from servers: an S3 ListObjectsV2 page, an Azure List Blobs page, a
-// WebDAV PROPFIND multistatus and an S3 DeleteObjects answer, fed to the probes as the transport
+// WebDAV PROPFIND multistatus, a Drive / Dropbox / OneDrive / pCloud listing page (JSON, with a
+// static token so that the page is the first request) and an S3 DeleteObjects answer, fed to the probes as the transport
 // would (in chunks through the sink, then the response). Every input must end in objects or an
 // error, never a crash; a DeleteObjects answer must give every item an outcome.
 #include <cstddef>
@@ -64,6 +65,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FeedListing(azure, body, 200);
   FeedListing(dav, body, 207);
   FeedListing(s3, body, 503);
+  FeedListing(Make(quota::DestinationType::kGdrive, {{"access_token", "t"}, {"folder_id", "f"}}), body, 200);
+  FeedListing(Make(quota::DestinationType::kDropbox, {{"access_token", "t"}, {"folder", "/b"}}), body, 200);
+  FeedListing(Make(quota::DestinationType::kDropbox, {{"access_token", "t"}, {"folder", "/b"}}), body, 409);
+  FeedListing(Make(quota::DestinationType::kOnedrive, {{"access_token", "t"}, {"folder", "/b"}}), body, 200);
+  FeedListing(Make(quota::DestinationType::kPcloud, {{"access_token", "t"}, {"folder", "/b"}}), body, 200);
 
   // A DeleteObjects answer for three keys.
   std::vector<Deletion> items(3);

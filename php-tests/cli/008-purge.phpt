@@ -136,7 +136,7 @@ Dry run: nothing was deleted. Run again with --yes to delete.
 8 files left
 exit 0: French reasons, 8 files left
 $ bjlg purge --config DIR/two.yaml --policy DIR/policy.yaml
-drive (gdrive): error [rejected] destination 'drive': purge is not available for gdrive destinations (supported: s3, azure, webdav, sftp, local)
+drive (gdrive): error [rejected] destination 'drive': a purge on gdrive needs the key 'folder_id' (the folder holding the backups); bjlg never purges a whole drive
 
 nas (local): 8 listed, 2 to delete (2.9 KiB), 5 kept, 1 foreign
   DELETE                                                        SIZE  DATE (UTC)        REASON
@@ -165,7 +165,7 @@ exit 0: keys=dry_run,plan,run dry_run=false deleted=0 events=0 recorded=5
 -- --yes with a destination that cannot be purged: the other is purged, exit 1
 $ bjlg purge --config DIR/two.yaml --yes --record DIR/events.jsonl
 NAME   DELETED  ALREADY GONE  FAILED    FREED  ERROR
-drive        0             0       0        -  [rejected] destination 'drive': purge is not available for gdrive destinations (supported: s3, azure, webdav, sftp, local)
+drive        0             0       0        -  [rejected] destination 'drive': a purge on gdrive needs the key 'folder_id' (the folder holding the backups); bjlg never purges a whole drive
 nas          5             0       0  9.8 KiB
 Total: 5 deleted (9.8 KiB freed), 0 already gone, 0 failed
 [exit 1]

@@ -58,7 +58,7 @@ rmdir($dir);
 ?>
 --EXPECT--
 drive gone nas
-drive: type=gdrive ok=false listed=0 delete=0 keep=0 foreign=0 bytes_freed=0 quota=null error={"code":"rejected","message":"destination 'drive': purge is not available for gdrive destinations (supported: s3, azure, webdav, sftp, local)"}
+drive: type=gdrive ok=false listed=0 delete=0 keep=0 foreign=0 bytes_freed=0 quota=null error={"code":"rejected","message":"destination 'drive': a purge on gdrive needs the key 'folder_id' (the folder holding the backups); bjlg never purges a whole drive"}
 gone: type=local ok=false listed=0 delete=0 keep=0 foreign=0 bytes_freed=0 quota=null error={"code":"not_found","message":"opendir DIR/missing: No such file or directory"}
 nas: ok=true listed=4 counts={"delete":2,"foreign":0,"keep":2}
 keep backup-full-2026-03-04-02-00-00-6751a2b3c4d5e12345674.zip keep_last: parmi les 1 dernières archives

@@ -90,15 +90,23 @@ const std::vector<TypeSpec>& Specs() {
                   {"page_size", Kind::kInt, false, false, 1, 10000},
                   {"api_base_url", Kind::kString, false, false, 0, INT64_MAX, true}},
                  {{"bucket_id", "bucket"}}});
-    s.push_back({DestinationType::kGdrive, "gdrive", OAuthKeys(), {{"access_token", "refresh_token"}}});
-    s.push_back({DestinationType::kDropbox, "dropbox", OAuthKeys(), {{"access_token", "refresh_token"}}});
+    // The folder holding the backups: purge lists and deletes only there (quota ignores it).
+    std::vector<KeySpec> gdrive = OAuthKeys();
+    gdrive.push_back({"folder_id", Kind::kString, false, false});  // Drive has ids, not paths
+    s.push_back({DestinationType::kGdrive, "gdrive", gdrive, {{"access_token", "refresh_token"}}});
+    std::vector<KeySpec> dropbox = OAuthKeys();
+    dropbox.push_back({"folder", Kind::kString, false, false});
+    s.push_back({DestinationType::kDropbox, "dropbox", dropbox, {{"access_token", "refresh_token"}}});
     std::vector<KeySpec> onedrive = OAuthKeys();
+    onedrive.push_back({"folder", Kind::kString, false, false});
     onedrive.push_back({"cloud", Kind::kString, false, false});   // national clouds
     onedrive.push_back({"tenant", Kind::kString, false, false});  // token endpoint tenant
     s.push_back({DestinationType::kOnedrive, "onedrive", onedrive, {{"access_token", "refresh_token"}}});
     s.push_back({DestinationType::kPcloud, "pcloud",
                  {{"access_token", Kind::kString, true, true},
                   {"region", Kind::kString, false, false},
+                  {"folder", Kind::kString, false, false},
+                  {"folder_id", Kind::kString, false, false},
                   {"api_base_url", Kind::kString, false, false, 0, INT64_MAX, true}},
                  {}});
     s.push_back({DestinationType::kWebdav, "webdav",
@@ -265,6 +273,23 @@ class Parser {
         if (d.Has(key) && d.Text(key).empty()) {
           return Fail(DestinationError::Kind::kValue, index, label, key, "must not be empty");
         }
+      }
+    }
+    if (d.Has("folder")) {
+      // A path from the drive's root; the root itself is no backup folder.
+      std::string folder = d.Text("folder");
+      if (folder.size() < 2 || folder[0] != '/' || folder.find_first_not_of('/') == std::string::npos) {
+        return Fail(DestinationError::Kind::kValue, index, label, "folder",
+                    "must be a folder's path from the root, starting with '/' (\"/Apps/bjlg\"), not the root");
+      }
+    }
+    if (d.Has("folder_id")) {
+      std::string id = d.Text("folder_id");
+      bool pcloud = d.type == DestinationType::kPcloud;
+      if (id.empty() || id == "root" ||
+          (pcloud && (id == "0" || id.find_first_not_of("0123456789") != std::string::npos))) {
+        return Fail(DestinationError::Kind::kValue, index, label, "folder_id",
+                    pcloud ? "must be a folder id (digits), not the root (0)" : "must be a folder's id, not the root");
       }
     }
     if (d.type == DestinationType::kPcloud) {

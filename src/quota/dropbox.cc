@@ -9,8 +9,7 @@ namespace {
 class DropboxProbe : public OAuthJsonProbe {
  public:
   DropboxProbe(const Destination& d, QuotaUsage* usage)
-      : OAuthJsonProbe(d, usage, {"Dropbox get_space_usage", "https://api.dropboxapi.com",
-                                  "https://api.dropboxapi.com/oauth2/token"}) {}
+      : OAuthJsonProbe(d, usage, "Dropbox get_space_usage", DropboxEndpoints(d)) {}
 
  protected:
   void ApiRequest(const std::string& base, Request* r) override {
@@ -37,6 +36,10 @@ class DropboxProbe : public OAuthJsonProbe {
 };
 
 }  // namespace
+
+OAuthEndpoints DropboxEndpoints(const Destination&) {
+  return {"Dropbox", "https://api.dropboxapi.com", "https://api.dropboxapi.com/oauth2/token"};
+}
 
 std::unique_ptr<Probe> MakeDropboxProbe(const Destination& d, QuotaUsage* usage) {
   return std::make_unique<DropboxProbe>(d, usage);

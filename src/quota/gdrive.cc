@@ -10,8 +10,7 @@ namespace {
 class GdriveProbe : public OAuthJsonProbe {
  public:
   GdriveProbe(const Destination& d, QuotaUsage* usage)
-      : OAuthJsonProbe(d, usage, {"Google Drive about", "https://www.googleapis.com",
-                                  "https://oauth2.googleapis.com/token"}) {}
+      : OAuthJsonProbe(d, usage, "Google Drive about", GdriveEndpoints(d)) {}
 
  protected:
   void ApiRequest(const std::string& base, Request* r) override {
@@ -37,6 +36,10 @@ class GdriveProbe : public OAuthJsonProbe {
 };
 
 }  // namespace
+
+OAuthEndpoints GdriveEndpoints(const Destination&) {
+  return {"Google Drive", "https://www.googleapis.com", "https://oauth2.googleapis.com/token"};
+}
 
 std::unique_ptr<Probe> MakeGdriveProbe(const Destination& d, QuotaUsage* usage) {
   return std::make_unique<GdriveProbe>(d, usage);

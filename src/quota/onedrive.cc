@@ -31,9 +31,7 @@ const Cloud& CloudOf(const Destination& d) {
 class OnedriveProbe : public OAuthJsonProbe {
  public:
   OnedriveProbe(const Destination& d, QuotaUsage* usage)
-      : OAuthJsonProbe(d, usage, {"OneDrive drive", CloudOf(d).graph,
-                                  std::string(CloudOf(d).login) + "/" + d.Text("tenant", "common") +
-                                      "/oauth2/v2.0/token"}) {}
+      : OAuthJsonProbe(d, usage, "OneDrive drive", OnedriveEndpoints(d)) {}
 
  protected:
   void ApiRequest(const std::string& base, Request* r) override { r->url = base + "/v1.0/me/drive"; }
@@ -55,6 +53,11 @@ class OnedriveProbe : public OAuthJsonProbe {
 };
 
 }  // namespace
+
+OAuthEndpoints OnedriveEndpoints(const Destination& d) {
+  return {"OneDrive", CloudOf(d).graph,
+          std::string(CloudOf(d).login) + "/" + d.Text("tenant", "common") + "/oauth2/v2.0/token"};
+}
 
 std::unique_ptr<Probe> MakeOnedriveProbe(const Destination& d, QuotaUsage* usage) {
   return std::make_unique<OnedriveProbe>(d, usage);

@@ -1,7 +1,8 @@
 <?php
 // Bjlg\Remote\Purge against real servers on loopback, started by tests/quota/run-integration.sh:
 // s3rver behind the SigV4-checking front, azurite (Shared Key), sabre/dav (Basic auth), a local
-// folder, and fake_providers.py's misbehaving S3. Each scenario seeds its own bucket, container
+// folder, sshd, fake_providers.py's misbehaving S3 and its stateful hosted APIs (B2 native,
+// Drive, Dropbox, OneDrive, pCloud in their documented shapes: fake_hosted.py). Each scenario seeds its own bucket, container
 // or folder (tests/quota/servers/seed.py), plans, runs, and lists again to see what is left.
 // Usage: php -d extension=modules/bjlg.so tests/purge/integration.php (with the BJLG_IT_* set).
 declare(strict_types=1);
@@ -233,6 +234,98 @@ sort($left);
 $expect = array_merge(names($d['keep']), names($d['foreign']));
 sort($expect);
 check($left === $expect, 'sftp: exactly the kept archives and the foreign files remain');
+
+// 8. The hosted APIs (fake_hosted.py): B2 native, Google Drive, Dropbox, OneDrive, pCloud at
+// once, with an OAuth refresh (Drive, Dropbox, OneDrive), listings of 3 pages, a 429 (B2: 503)
+// on the first delete, an archive removed behind bjlg's back mid-run, B2 versions and hide
+// markers, and two Drive files under one name.
+function fake(string $method, string $path): array
+{
+    $ctx = stream_context_create(['http' => ['method' => $method, 'ignore_errors' => true]]);
+    return json_decode(file_get_contents(env('BJLG_IT_FAKE') . $path, false, $ctx), true);
+}
+$fakeUrl = env('BJLG_IT_FAKE');
+$oauth = fn (string $store) => ['refresh_token' => 'good-refresh', 'client_id' => 'bjlg', 'client_secret' => 'hosted-secret',
+    'api_base_url' => "$fakeUrl/purge-hosted/$store", 'token_url' => "$fakeUrl/purge-hosted/$store/token"];
+$hosted = [
+    ['name' => 'b2', 'type' => 'b2', 'key_id' => 'keyId', 'application_key' => 'appKey', 'bucket_id' => 'bucket1',
+     'prefix' => 'site/', 'page_size' => 25, 'api_base_url' => "$fakeUrl/purge-hosted/b2"],
+    ['name' => 'gdrive', 'type' => 'gdrive', 'folder_id' => 'folder-1'] + $oauth('gdrive'),
+    ['name' => 'dropbox', 'type' => 'dropbox', 'folder' => '/Apps/bjlg'] + $oauth('dropbox'),
+    ['name' => 'onedrive', 'type' => 'onedrive', 'folder' => '/Backups/site'] + $oauth('onedrive'),
+    ['name' => 'pcloud', 'type' => 'pcloud', 'access_token' => 'static-token', 'folder' => '/Backups',
+     'api_base_url' => "$fakeUrl/purge-hosted/pcloud"],
+];
+$days = 20;
+foreach ($hosted as $h) fake('POST', "/purge-hosted-seed/{$h['name']}?days=$days");
+$hostedOptions = $options + ['test_endpoints' => true];
+$plan = Purge::plan($hosted, $policy, $hostedOptions);
+$oldest = ['b2' => 'site/', 'gdrive' => '', 'dropbox' => '', 'onedrive' => '', 'pcloud' => ''];
+foreach ($hosted as $h) {
+    $name = $h['name'];
+    $d = $plan['destinations'][$name];
+    check($d['ok'] === true, "$name: plan listed (" . json_encode($d['error']) . ')');
+    check($d['listed'] === 3 * $days + 3, "$name: listed {$d['listed']}, expected " . (3 * $days + 3));
+    check(count($d['foreign']) === 3, "$name: the 3 foreign files");
+    check(count($d['delete']) > 3 * $days - 30, "$name: most archives go (" . count($d['delete']) . ')');
+    // The oldest full (fake_hosted.py gives it a second B2 version and a second Drive file).
+    $oldest[$name] .= 'backup-full-' . gmdate('Y-m-d', NOW - $days * 86400) . '-03-00-00-65f1a2b3c' . sprintf('%04d', $days) . '03.zip';
+    check(in_array($oldest[$name], names($d['delete']), true), "$name: the oldest full is deleted");
+}
+check(!str_contains(json_encode($plan), 'hosted-secret') && !str_contains(json_encode($plan), 'good-refresh'),
+    'hosted: no secret in the plan');
+$b2Oldest = array_values(array_filter($plan['destinations']['b2']['delete'], fn ($a) => $a['name'] === $oldest['b2']));
+check(($b2Oldest[0]['size'] ?? 0) === 100 + 3 * ($days - 1) + 50, 'b2: the oldest full counts both its versions');
+$victims = [];
+foreach ($hosted as $h) {
+    $doomed = array_column($plan['destinations'][$h['name']]['delete'], 'name');
+    $victims[$h['name']] = end($doomed);
+}
+$t = microtime(true);
+$run = Purge::run($plan, $hostedOptions + ['destinations' => $hosted,
+    'progress' => function (array $p) use ($victims): bool {
+        static $removed = false;
+        if ($p['phase'] === 'purge' && !$removed) {
+            $removed = true;
+            foreach ($victims as $store => $victim) fake('POST', "/purge-hosted-remove/$store?name=" . rawurlencode($victim));
+        }
+        return true;
+    }]);
+check(microtime(true) - $t >= 1.0, 'hosted: Retry-After honoured');
+check($run['failed'] === 0, 'hosted: every deletion succeeded: ' . json_encode(array_filter(array_column($run['events'], 'message'))));
+foreach ($hosted as $h) {
+    $name = $h['name'];
+    $d = $plan['destinations'][$name];
+    $r = $run['destinations'][$name];
+    check($r['deleted'] === count($d['delete']) - 1 && $r['already_gone'] === 1,
+        "$name: {$r['deleted']} deleted, {$r['already_gone']} already gone, of " . count($d['delete']));
+    $state = fake('GET', "/purge-hosted-state/$name");
+    $expect = array_merge(names($d['keep']), names($d['foreign']));
+    if ($name === 'b2') {  // the hidden name and the file outside the prefix stay
+        $expect = array_merge($expect, ['other/backup-full-2026-10-02-03-00-00-65f1a2b3c999803.zip']);
+    }
+    sort($expect);
+    check($state['names'] === $expect, "$name: exactly the kept archives and the foreign files remain: " .
+        json_encode([array_diff($state['names'], $expect), array_diff($expect, $state['names'])]));
+    check($name === 'pcloud' || $state['throttled'] === 1, "$name: one throttled answer, retried");
+}
+$b2State = fake('GET', '/purge-hosted-state/b2');
+check($b2State['objects'] === count($b2State['names']) + 2, 'b2: no version of a deleted archive left (the hidden name keeps its 2)');
+$driveState = fake('GET', '/purge-hosted-state/gdrive');
+check($driveState['objects'] === count($driveState['names']) + 1, 'gdrive: both files of the oldest full deleted (the sub-folder stays)');
+$after = Purge::plan($hosted, $policy, $hostedOptions);
+foreach ($hosted as $h) {
+    $d = $after['destinations'][$h['name']];
+    check($d['ok'] === true && $d['delete'] === [], "{$h['name']}: nothing left to delete after the run");
+    check(names($d['keep']) === names($plan['destinations'][$h['name']]['keep']), "{$h['name']}: every kept archive is still there");
+}
+// A folder that does not exist is not_found, and a hosted destination without its folder is refused.
+$wrong = [['folder' => '/Apps/elsewhere'] + $hosted[2], ['name' => 'nofolder', 'type' => 'onedrive', 'access_token' => 'static-token']];
+$plan = Purge::plan($wrong, $policy, $hostedOptions);
+check($plan['destinations']['dropbox']['error']['code'] === 'not_found', 'dropbox: a missing folder is not_found');
+check($plan['destinations']['nofolder']['error']['code'] === 'rejected', 'onedrive without folder: rejected');
+printf("purge-it: hosted APIs, %d deleted, %d already gone, run %.2f s\n", $run['deleted'], $run['already_gone'],
+    microtime(true) - $t);
 
 exec('rm -rf ' . escapeshellarg($scratch));
 echo "purge-it: $checks checks, $failures failed\n";

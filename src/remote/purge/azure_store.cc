@@ -100,11 +100,12 @@ std::unique_ptr<Probe> MakeAzureDeleteProbe(const quota::Destination& d, std::ve
   auto endpoint = std::make_shared<quota::AzureEndpoint>(d);
   return MakeOneByOneDeleteProbe(
       std::move(items),
-      [endpoint](const std::string& name, Request* r) {
+      [endpoint](const std::string& name, const std::string&, Request* r) {
         r->what = kDelete;
         return endpoint->Sign(r, "DELETE", name, {});
       },
-      [endpoint](const Response& response) { return endpoint->ErrorFor(kDelete, response); }, std::move(before),
+      JudgeByStatus([endpoint](const Response& response) { return endpoint->ErrorFor(kDelete, response); }),
+      std::move(before),
       std::move(after));
 }
 

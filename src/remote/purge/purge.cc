@@ -50,12 +50,6 @@ void ListAll(const std::vector<const Destination*>& destinations, const Transfer
   }
 }
 
-RemoteError Unsupported(const Destination& d) {
-  return {ErrorCode::kRejected, "destination '" + d.name + "': purge is not available for " +
-                                    quota::DestinationTypeName(d.type) +
-                                    " destinations (supported: s3, azure, webdav, sftp, local)"};
-}
-
 // What Run needs of one archive of the plan.
 struct Planned {
   std::string name;
@@ -113,7 +107,7 @@ Result<json> Plan(const std::vector<Destination>& destinations, const Policy& po
   if (Status s = options.Validate(); !s.ok()) return s;
   std::vector<const Destination*> listed;
   for (const Destination& d : destinations) {
-    if (PurgeSupported(d.type)) listed.push_back(&d);
+    if (!PurgeRefusal(d)) listed.push_back(&d);
   }
   std::vector<Listing> listings;
   std::vector<std::vector<RemoteError>> errors;
@@ -127,10 +121,8 @@ Result<json> Plan(const std::vector<Destination>& destinations, const Policy& po
     json entry = {{"type", quota::DestinationTypeName(d.type)}, {"ok", false}, {"error", nullptr}, {"listed", 0},
                   {"delete", json::array()}, {"keep", json::array()}, {"foreign", json::array()},
                   {"bytes_freed", 0}, {"counts", {{"keep", 0}, {"delete", 0}, {"foreign", 0}}}, {"quota", nullptr}};
-    std::optional<RemoteError> error;
-    if (!PurgeSupported(d.type)) {
-      error = Unsupported(d);
-    } else {
+    std::optional<RemoteError> error = PurgeRefusal(d);
+    if (!error) {
       size_t i = next++;
       if (!errors[i].empty()) error = errors[i].front();
       if (!error) {
@@ -209,7 +201,7 @@ Result<json> Run(const json& plan, const std::vector<Destination>& destinations,
     Result<std::vector<Planned>> keep = PlannedList(entry, "keep", where);
     if (!keep.ok()) return keep.status();
     if (remove->empty()) continue;  // nothing to do there (a failed plan listing deletes nothing)
-    if (!PurgeSupported(t.destination->type)) return Status::InvalidArgument(Unsupported(*t.destination).message);
+    if (std::optional<RemoteError> refused = PurgeRefusal(*t.destination)) return Status::InvalidArgument(refused->message);
     t.remove = std::move(*remove);
     t.keep = std::move(*keep);
     json names = json::array();
@@ -260,10 +252,14 @@ Result<json> Run(const json& plan, const std::vector<Destination>& destinations,
   for (size_t i = 0; i < targets.size(); ++i) {
     Target& t = targets[i];
     std::map<std::string, uint64_t> now_listed;
+    std::map<std::string, const std::vector<std::string>*> now_ids;  // the hosted providers' ids, fresh
     if (!errors[i].empty()) {
       t.error = errors[i].front();
     } else {
-      for (const ListedObject& o : listings[i].objects) now_listed[o.name] = o.size;
+      for (const ListedObject& o : listings[i].objects) {
+        now_listed[o.name] = o.size;
+        now_ids[o.name] = &o.ids;
+      }
       for (const Planned& k : t.keep) {
         auto it = now_listed.find(k.name);
         if (it == now_listed.end() || it->second != k.size) {
@@ -303,6 +299,7 @@ Result<json> Run(const json& plan, const std::vector<Destination>& destinations,
       } else {
         t.items.emplace_back();
         t.items.back().name = r.name;
+        t.items.back().ids = *now_ids[r.name];
         t.sizes.push_back(r.size);
       }
     }

@@ -6,9 +6,21 @@ namespace bjlg::remote::purge {
 
 using quota::DestinationType;
 
-bool PurgeSupported(DestinationType type) {
-  return type == DestinationType::kS3 || type == DestinationType::kAzure || type == DestinationType::kWebdav ||
-         type == DestinationType::kSftp || type == DestinationType::kLocal;
+std::optional<RemoteError> PurgeRefusal(const quota::Destination& d) {
+  // The folder a hosted destination is confined to. Only archive names are ever candidates, but
+  // a purge is still kept out of a whole drive: the folder must be named.
+  const char* key = nullptr;
+  switch (d.type) {
+    case DestinationType::kGdrive: key = d.Has("folder_id") ? nullptr : "folder_id"; break;
+    case DestinationType::kDropbox:
+    case DestinationType::kOnedrive: key = d.Has("folder") ? nullptr : "folder"; break;
+    case DestinationType::kPcloud: key = d.Has("folder") || d.Has("folder_id") ? nullptr : "folder"; break;
+    default: break;
+  }
+  if (key == nullptr) return std::nullopt;
+  return RemoteError{ErrorCode::kRejected, "destination '" + d.name + "': a purge on " +
+                                               quota::DestinationTypeName(d.type) + " needs the key '" + key +
+                                               "' (the folder holding the backups); bjlg never purges a whole drive"};
 }
 
 std::unique_ptr<Probe> MakeListProbe(const quota::Destination& d, Listing* out) {
@@ -17,8 +29,14 @@ std::unique_ptr<Probe> MakeListProbe(const quota::Destination& d, Listing* out) 
     case DestinationType::kAzure: return MakeAzureListProbe(d, out);
     case DestinationType::kWebdav: return MakeWebdavListProbe(d, out);
     case DestinationType::kSftp: return MakeSftpListProbe(d, out);
-    default: return MakeLocalListProbe(d, out);
+    case DestinationType::kB2: return MakeB2ListProbe(d, out);
+    case DestinationType::kGdrive: return MakeGdriveListProbe(d, out);
+    case DestinationType::kDropbox: return MakeDropboxListProbe(d, out);
+    case DestinationType::kOnedrive: return MakeOnedriveListProbe(d, out);
+    case DestinationType::kPcloud: return MakePcloudListProbe(d, out);
+    case DestinationType::kLocal: break;
   }
+  return MakeLocalListProbe(d, out);
 }
 
 std::unique_ptr<Probe> MakeDeleteProbe(const quota::Destination& d, std::vector<Deletion*> items, size_t batch_size,
@@ -28,8 +46,14 @@ std::unique_ptr<Probe> MakeDeleteProbe(const quota::Destination& d, std::vector<
     case DestinationType::kAzure: return MakeAzureDeleteProbe(d, std::move(items), before, after);
     case DestinationType::kWebdav: return MakeWebdavDeleteProbe(d, std::move(items), before, after);
     case DestinationType::kSftp: return MakeSftpDeleteProbe(d, std::move(items), before, after);
-    default: return MakeLocalDeleteProbe(d, std::move(items), before, after);
+    case DestinationType::kB2: return MakeB2DeleteProbe(d, std::move(items), before, after);
+    case DestinationType::kGdrive: return MakeGdriveDeleteProbe(d, std::move(items), before, after);
+    case DestinationType::kDropbox: return MakeDropboxDeleteProbe(d, std::move(items), before, after);
+    case DestinationType::kOnedrive: return MakeOnedriveDeleteProbe(d, std::move(items), before, after);
+    case DestinationType::kPcloud: return MakePcloudDeleteProbe(d, std::move(items), before, after);
+    case DestinationType::kLocal: break;
   }
+  return MakeLocalDeleteProbe(d, std::move(items), before, after);
 }
 
 int64_t NowMs() {

@@ -5,9 +5,14 @@
 // Both are Probes, so a purge runs every destination (and several lanes per destination) at once
 // over one libcurl multi handle with the transport's budgets, retries and Retry-After handling.
 // Supported: S3-compatible (ListObjectsV2, DeleteObjects in batches of up to 1,000), Azure Blob
-// (List Blobs, Delete Blob), WebDAV (PROPFIND Depth 1, DELETE), SFTP (directory listing, rm)
-// and local folders (readdir, unlink). The hosted APIs (B2 native, Drive, Dropbox, OneDrive,
-// pCloud) are refused by name when a purge is planned (docs/purge.md).
+// (List Blobs, Delete Blob), WebDAV (PROPFIND Depth 1, DELETE), SFTP (directory listing, rm),
+// local folders (readdir, unlink), and the hosted APIs through quota's sessions (quota/session.h:
+// OAuth refresh, B2 authorize): B2 native (b2_list_file_versions, b2_delete_file_version of
+// every version), Google Drive (files.list, files.delete), Dropbox (list_folder, delete_v2),
+// OneDrive (children of a path, DELETE item) and pCloud (listfolder, deletefile). B2, Drive,
+// OneDrive and pCloud delete by provider id, so their listing gives each archive its ids; Run
+// takes them from its own fresh listing, never from the plan (which holds names only). Drive, Dropbox, OneDrive and pCloud are purged only
+// in the folder their destination names (PurgeRefusal): never in a whole drive.
 #ifndef BJLG_REMOTE_PURGE_STORE_H_
 #define BJLG_REMOTE_PURGE_STORE_H_
 
@@ -29,7 +34,12 @@ constexpr size_t kMaxListedObjects = 1000000;
 struct ListedObject {
   std::string name;  // the object key, blob name or file name, as delete takes it back
   uint64_t size = 0;
-  std::optional<int64_t> mtime;  // Unix seconds
+  std::optional<int64_t> mtime;  // Unix seconds (the newest, when several objects share the name)
+  // The provider's ids of the objects under this name, as the delete calls take them: Drive and
+  // OneDrive item ids, pCloud file ids, B2 file ids of every version (a B2 archive is freed only
+  // when all its versions go; Drive allows two files of one name in a folder). Empty for the
+  // protocols that delete by name. `size` is then the sum over these objects.
+  std::vector<std::string> ids;
 };
 
 struct Listing {
@@ -40,6 +50,7 @@ struct Listing {
 struct Deletion {
   enum class Outcome { kPending, kDeleted, kGone, kFailed };
   std::string name;
+  std::vector<std::string> ids;  // from the fresh listing (ListedObject::ids)
   Outcome outcome = Outcome::kPending;
   std::optional<RemoteError> error;  // kFailed: why
   int attempts = 0;                  // requests sent for it, retries included
@@ -53,14 +64,16 @@ using BeforeDelete = std::function<bool(const std::vector<Deletion*>& items)>;
 // the items not yet sent stay kPending).
 using AfterDelete = std::function<bool(Deletion& item)>;
 
-// True when a purge can list and delete on destinations of this type.
-bool PurgeSupported(quota::DestinationType type);
+// Why a purge may not list or delete on `d`: a hosted destination without the folder key that
+// confines it (gdrive folder_id, dropbox/onedrive folder, pcloud folder or folder_id), code
+// rejected, naming the key. Nothing when it may.
+std::optional<RemoteError> PurgeRefusal(const quota::Destination& d);
 
-// REQUIRES: PurgeSupported(d.type). Fills *out (which outlives the probe). A listing that fails
+// REQUIRES: !PurgeRefusal(d). Fills *out (which outlives the probe). A listing that fails
 // at any page leaves an error: its objects must not be used.
 std::unique_ptr<Probe> MakeListProbe(const quota::Destination& d, Listing* out);
 
-// REQUIRES: PurgeSupported(d.type). Deletes `items` in order, `batch_size` at a time where the
+// REQUIRES: !PurgeRefusal(d). Deletes `items` in order, `batch_size` at a time where the
 // protocol deletes in batches (S3), else one by one. A name already gone counts as done (kGone).
 std::unique_ptr<Probe> MakeDeleteProbe(const quota::Destination& d, std::vector<Deletion*> items, size_t batch_size,
                                        BeforeDelete before, AfterDelete after);
@@ -81,6 +94,22 @@ std::unique_ptr<Probe> MakeSftpDeleteProbe(const quota::Destination& d, std::vec
 std::unique_ptr<Probe> MakeLocalListProbe(const quota::Destination& d, Listing* out);
 std::unique_ptr<Probe> MakeLocalDeleteProbe(const quota::Destination& d, std::vector<Deletion*> items,
                                             BeforeDelete before, AfterDelete after);
+
+std::unique_ptr<Probe> MakeB2ListProbe(const quota::Destination& d, Listing* out);
+std::unique_ptr<Probe> MakeB2DeleteProbe(const quota::Destination& d, std::vector<Deletion*> items,
+                                         BeforeDelete before, AfterDelete after);
+std::unique_ptr<Probe> MakeGdriveListProbe(const quota::Destination& d, Listing* out);
+std::unique_ptr<Probe> MakeGdriveDeleteProbe(const quota::Destination& d, std::vector<Deletion*> items,
+                                             BeforeDelete before, AfterDelete after);
+std::unique_ptr<Probe> MakeDropboxListProbe(const quota::Destination& d, Listing* out);
+std::unique_ptr<Probe> MakeDropboxDeleteProbe(const quota::Destination& d, std::vector<Deletion*> items,
+                                              BeforeDelete before, AfterDelete after);
+std::unique_ptr<Probe> MakeOnedriveListProbe(const quota::Destination& d, Listing* out);
+std::unique_ptr<Probe> MakeOnedriveDeleteProbe(const quota::Destination& d, std::vector<Deletion*> items,
+                                               BeforeDelete before, AfterDelete after);
+std::unique_ptr<Probe> MakePcloudListProbe(const quota::Destination& d, Listing* out);
+std::unique_ptr<Probe> MakePcloudDeleteProbe(const quota::Destination& d, std::vector<Deletion*> items,
+                                             BeforeDelete before, AfterDelete after);
 
 // The Unix time in milliseconds, for the deletions' timings.
 int64_t NowMs();

@@ -124,7 +124,7 @@ std::unique_ptr<Probe> MakeWebdavDeleteProbe(const quota::Destination& d, std::v
   std::string url = Collection(d.Text("url")), username = d.Text("username"), password = d.Text("password");
   return MakeOneByOneDeleteProbe(
       std::move(items),
-      [=](const std::string& name, Request* r) -> std::optional<RemoteError> {
+      [=](const std::string& name, const std::string&, Request* r) -> std::optional<RemoteError> {
         r->what = kDelete;
         r->method = "DELETE";
         r->url = url + quota::UriEncode(name, false);
@@ -132,7 +132,7 @@ std::unique_ptr<Probe> MakeWebdavDeleteProbe(const quota::Destination& d, std::v
         r->password = password;
         return std::nullopt;
       },
-      [url](const Response& response) { return HttpError(std::string(kDelete) + " on " + HostOf(url), response); },
+      JudgeByStatus([url](const Response& response) { return HttpError(std::string(kDelete) + " on " + HostOf(url), response); }),
       std::move(before), std::move(after));
 }
 

@@ -23,6 +23,10 @@ keys left as JSON:
 S3 ListObjectsV2 of a synthetic bucket: GET /synth-s3/<bucket>/?list-type=2 with --synth-objects
 objects of 1,000 bytes each (for the 100,000-object benchmark; no signature check).
 
+Stateful hosted stores for the purge tests (B2, Drive, Dropbox, OneDrive, pCloud listing and
+deleting): /purge-hosted/<store>/..., seeded and inspected through /purge-hosted-seed,
+/purge-hosted-remove and /purge-hosted-state (fake_hosted.py).
+
 Usage: fake_providers.py PORT [--delay-ms N] [--synth-objects N]
 """
 import json
@@ -32,6 +36,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape
+
+import fake_hosted
 
 PORT = int(sys.argv[1])
 DELAY_MS = int(sys.argv[sys.argv.index("--delay-ms") + 1]) if "--delay-ms" in sys.argv else 200
@@ -68,6 +74,8 @@ lock = threading.Lock()
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    PORT = PORT
+    TOKEN = TOKEN
 
     def log_message(self, *args):
         pass
@@ -95,12 +103,17 @@ class Handler(BaseHTTPRequestHandler):
     def do_PROPFIND(self):
         self.route("PROPFIND")
 
+    def do_DELETE(self):
+        self.route("DELETE")
+
     def route(self, method):
         url = urlsplit(self.path)
         parts = url.path.split("/", 2)
         scenario = parts[1] if len(parts) > 1 else ""
         rest = "/" + (parts[2] if len(parts) > 2 else "")
         payload = self.body()
+        if scenario.startswith("purge-hosted"):
+            return fake_hosted.route(self, method, url.path, url.query, payload)
         if scenario == "synth-s3":
             return self.synth_s3(url)
         if scenario == "purge-s3":
