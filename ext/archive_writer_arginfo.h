@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 77c9dc88d1460412917f36b392ba716d73b9b611 */
+ * Stub hash: bb375f66115338f96696e1342c33ecd44c46cfff */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Bjlg_Archive_Writer___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, path, IS_STRING, 0)

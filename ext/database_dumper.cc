@@ -65,16 +65,24 @@ void bjlg_database_dump_result(const bjlg::database::DumpResult &r, zval *out) {
 }
 
 /* Reads the dump options shared by Dumper::dump and Writer::addDatabase (which has no progress
- * option: the writer's own reports). */
+ * option, the writer's own reports, and has a `level`). */
 bool bjlg_database_dump_options(HashTable *options, uint32_t arg, bool with_progress, bjlg::database::DumpOptions *out,
                                 BjlgProgressOption *progress) {
   BjlgOptions o(options, arg);
-  if (with_progress ? !o.only({"tables", "prefix", "site", "progress"}) : !o.only({"tables", "prefix", "site"})) return false;
+  /* Dumper::dump reports progress; Writer::addDatabase compresses, at its own level. */
+  if (with_progress ? !o.only({"tables", "prefix", "site", "progress"}) : !o.only({"tables", "prefix", "site", "level"})) {
+    return false;
+  }
   if (!o.get_string_list("tables", &out->tables) || !o.get_string("prefix", &out->prefix) ||
       !o.get_string("site", &out->site)) {
     return false;
   }
   if (with_progress && !o.get_progress("progress", progress)) return false;
+  if (!with_progress && o.has("level")) {
+    int level = 0;
+    if (!o.get_int("level", &level)) return false;
+    out->level = level;
+  }
   bjlg::Status s = out->Validate();
   if (!s.ok()) {
     o.refuse(bjlg_database_kinds, s);

@@ -1,7 +1,9 @@
 <?php
 // bench/database: one step per call, so that run.sh measures each (time, peak memory) alone.
 //   php bench.php gen SOCKET DB MB        fills DB with ~MB of WordPress-like posts and meta
-//   php bench.php bjlg SOCKET DB OUT.zip  Writer::addDatabase into a compressed archive
+//   php bench.php bjlg SOCKET DB OUT.zip  Writer::addDatabase into a compressed archive, the
+//                                         dump at its default level (1)
+//   php bench.php bjlg6 SOCKET DB OUT.zip the same with 'level' => 6 (the archive's level)
 //   php bench.php bjlgsql SOCKET DB OUT.sql Dumper::dump into a plain file (no compression)
 //   php bench.php plugin SOCKET DB OUT.zip the plugin's algorithm through mysqli (§2.4): keyset
 //                                         pages of 1000 rows, esc_sql-style escaping, hex for
@@ -48,8 +50,9 @@ case 'gen':
     printf("%d posts, %.0f MB of table data\n", $rows, $size / 1048576);
     break;
 case 'bjlg':
+case 'bjlg6':
     $w = new Bjlg\Archive\Writer($arg, ['threads' => 2]);
-    $r = $w->addDatabase($conn);
+    $r = $w->addDatabase($conn, 'database.sql', $step === 'bjlg6' ? ['level' => 6] : []);
     $s = $w->close();
     printf("%d rows, %d bytes of SQL, %d bytes zip\n", $r['rows'], $r['bytes'], $s['bytes_out']);
     break;

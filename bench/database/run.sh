@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/database: a throwaway MariaDB filled with BENCH_DB_MB (default 200) MB of WordPress-like
 # posts; dump into a compressed archive with bjlg (Writer::addDatabase) vs `mariadb-dump
-# --single-transaction | gzip` vs mariadb-dump alone vs the plugin's PHP loop through mysqli
+# --single-transaction | gzip -1/-6` vs mariadb-dump alone vs the plugin's PHP loop through mysqli
 # (+ ZipArchive); import of the same dump with bjlg's Importer vs the `mariadb` client. Wall
 # time and peak memory (GNU time) of each, in the same run. Writes bench/database/RESULTS.md.
 set -euo pipefail
@@ -22,8 +22,10 @@ measure_sh() { /usr/bin/time -f '%e %M' -o "$out/t" bash -c "$1" >"$out/o" 2>/de
 
 read -r bj_s bj_m < <(measure $php bench/database/bench.php bjlg "$sock" bench "$out/bjlg.zip")
 bj_line=$(cat "$out/o")
+read -r b6_s b6_m < <(measure $php bench/database/bench.php bjlg6 "$sock" bench "$out/bjlg6.zip")
 read -r bs_s bs_m < <(measure $php bench/database/bench.php bjlgsql "$sock" bench "$out/bjlg.sql")
 read -r md_s md_m < <(measure_sh "mariadb-dump --no-defaults -uroot --socket='$sock' --single-transaction bench | gzip -6 > '$out/md.sql.gz'")
+read -r m1_s m1_m < <(measure_sh "mariadb-dump --no-defaults -uroot --socket='$sock' --single-transaction bench | gzip -1 > '$out/md1.sql.gz'")
 read -r mda_s mda_m < <(measure_sh "mariadb-dump --no-defaults -uroot --socket='$sock' --single-transaction bench > '$out/md.sql'")
 read -r pl_s pl_m < <(measure $php bench/database/bench.php plugin "$sock" bench "$out/plugin.zip")
 pl_line=$(cat "$out/o")
@@ -47,8 +49,10 @@ machine="$(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | se
   echo
   echo "| dump | seconds | peak memory | output | vs bjlg |"
   echo "|---|---:|---:|---:|---:|"
-  echo "| bjlg: Writer::addDatabase, into a zip (deflate 6, 2 threads) | $bj_s | $((bj_m / 1024)) MB | $(size "$out/bjlg.zip") MB zip | 1× |"
+  echo "| bjlg: Writer::addDatabase, into a zip (the dump at deflate 1, its default; 2 threads) | $bj_s | $((bj_m / 1024)) MB | $(size "$out/bjlg.zip") MB zip | 1× |"
+  echo "| bjlg: the same with \`'level' => 6\` | $b6_s | $((b6_m / 1024)) MB | $(size "$out/bjlg6.zip") MB zip | $(ratio "$b6_s" "$bj_s")× |"
   echo "| \`mariadb-dump --single-transaction \\| gzip -6\` | $md_s | $((md_m / 1024)) MB | $(size "$out/md.sql.gz") MB gz | $(ratio "$md_s" "$bj_s")× |"
+  echo "| \`mariadb-dump --single-transaction \\| gzip -1\` | $m1_s | $((m1_m / 1024)) MB | $(size "$out/md1.sql.gz") MB gz | $(ratio "$m1_s" "$bj_s")× |"
   echo "| bjlg: Dumper::dump into a plain .sql (no compression) | $bs_s | $((bs_m / 1024)) MB | $(size "$out/bjlg.sql") MB | $(ratio "$bs_s" "$bj_s")× |"
   echo "| \`mariadb-dump --single-transaction\` alone (no compression) | $mda_s | $((mda_m / 1024)) MB | $(size "$out/md.sql") MB | $(ratio "$mda_s" "$bj_s")× |"
   echo "| the plugin's loop through mysqli + ZipArchive | $pl_s | $((pl_m / 1024)) MB | $(size "$out/plugin.zip") MB zip | $(ratio "$pl_s" "$bj_s")× |"

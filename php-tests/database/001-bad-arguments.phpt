@@ -53,7 +53,13 @@ try {
     var_dump(str_contains($e->getMessage(), 'u@127.0.0.1:1/wp'), str_contains($e->getMessage(), 'TopSecret'));
     var_dump(str_contains($e->getTraceAsString(), 'TopSecret'));
 }
+bjlg_db_error(fn() => Dumper::dump($ok, $out, ['level' => 1]));  // a file dump is not compressed
 $w = new Bjlg\Archive\Writer("$d/a.zip");
+// The dump's own deflate level: refused before anything is written, the archive still usable.
+bjlg_db_error(fn() => $w->addDatabase($ok, 'database.sql', ['level' => 10]));
+bjlg_db_error(fn() => $w->addDatabase($ok, 'database.sql', ['level' => -1]));
+bjlg_db_error(fn() => $w->addDatabase($ok, 'database.sql', ['level' => PHP_INT_MAX]));
+bjlg_db_error(fn() => $w->addDatabase($ok, 'database.sql', ['level' => '6']));
 bjlg_db_error(fn() => $w->addDatabase(['host' => 'h'], 'database.sql'));
 bjlg_db_error(fn() => $w->addDatabase($ok, 'database.sql', ['progress' => fn() => true]));
 bjlg_db_error(fn() => $w->addDatabase($ok));
@@ -95,6 +101,11 @@ Bjlg\Database\NetworkException unreachable marker
 bool(true)
 bool(false)
 bool(false)
+ValueError: Bjlg\Database\Dumper::dump(): Argument #3 ($options) contains an unknown option "level"
+ValueError: Bjlg\Archive\Writer::addDatabase(): Argument #3 ($options) option "level" must be between 0 and 9
+ValueError: Bjlg\Archive\Writer::addDatabase(): Argument #3 ($options) option "level" must be between 0 and 9
+ValueError: Bjlg\Archive\Writer::addDatabase(): Argument #3 ($options) option "level" must be between 0 and 9
+TypeError: Bjlg\Archive\Writer::addDatabase(): Argument #3 ($options) option "level" must be of type int, string given
 ValueError: Bjlg\Archive\Writer::addDatabase(): Argument #1 ($connection) connection "database" must name a database
 ValueError: Bjlg\Archive\Writer::addDatabase(): Argument #3 ($options) contains an unknown option "progress"
 Bjlg\Database\NetworkException: %s

@@ -84,6 +84,26 @@ $entry = Bjlg\Archive\Reader::open("$d/backup.zip")->readEntry('database.sql');
 $entry = is_resource($entry) ? stream_get_contents($entry) : $entry;
 echo $res['rows'], ' ', strlen($entry) === $res['bytes'] ? 'entry complete' : 'entry differs', "\n";
 
+// The dump's deflate level: 1 by default (fast, the dump is what a backup waits on), its own
+// when asked, stored when the archive stores everything.
+$packed = function (string $zip): array {
+    foreach (Bjlg\Archive\Reader::open($zip)->entries() as $e) {
+        if ($e['name'] === 'database.sql') return [$e['method'], $e['compressed_size'], $e['size']];
+    }
+    return [];
+};
+[$method, $fast, $size] = $packed("$d/backup.zip");
+$w = new Bjlg\Archive\Writer("$d/best.zip");
+$w->addDatabase($c, 'database.sql', ['prefix' => 'wp_', 'level' => 9]);
+$w->close();
+[, $best] = $packed("$d/best.zip");
+$w = new Bjlg\Archive\Writer("$d/store.zip", ['level' => 0]);
+$w->addDatabase($c, 'database.sql', ['prefix' => 'wp_']);
+$w->close();
+[$stored_method, $stored] = $packed("$d/store.zip");
+echo "default method $method, level 9 smaller: ", $best < $fast ? 'yes' : 'no', ", store archive: method $stored_method, ",
+    $stored === $size ? 'size kept' : 'size changed', "\n";
+
 // With an encrypting writer: the dump is encrypted as it is read.
 $key = Bjlg\Crypto\Key::generate();
 $w = new Bjlg\Archive\Writer("$d/backup.zip.bjlg", ['encrypt' => $key]);
@@ -121,6 +141,7 @@ Bjlg\Database\IOException: option "tables": the table "wp_nope" does not exist i
 Bjlg\Database\NetworkException: line 4: the database refused a statement (root@%s/bjlg): Unknown column 'nope' in '%s'
 errors 1, line 4, rows 1
 1500 %s
+default method 8, level 9 smaller: yes, store archive: method 0, size kept
 bool(false)
 decrypted dump complete
 array(0) {

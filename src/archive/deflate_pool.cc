@@ -3,6 +3,8 @@
 #include <libdeflate.h>
 #include <zlib.h>
 
+#include <array>
+#include <memory>
 #include <new>
 
 namespace bjlg::archive {
@@ -24,6 +26,19 @@ struct Compressors {
   }
   libdeflate_compressor* deflate;
   z_stream zs;
+};
+
+// A worker's compressors, one pair per level, made when a piece first asks for that level.
+class CompressorSet {
+ public:
+  Compressors& ForLevel(int level) {
+    std::unique_ptr<Compressors>& c = by_level_[static_cast<size_t>(level)];
+    if (!c) c = std::make_unique<Compressors>(level);
+    return *c;
+  }
+
+ private:
+  std::array<std::unique_ptr<Compressors>, 10> by_level_;
 };
 
 void CompressChunk(Piece* piece, z_stream* zs) {
@@ -48,34 +63,12 @@ void CompressChunk(Piece* piece, z_stream* zs) {
   piece->out.resize(produced);
 }
 
-}  // namespace
-
-std::vector<unsigned char> DeflateWhole(const unsigned char* data, size_t size, int level) {
-  libdeflate_compressor* c = libdeflate_alloc_compressor(level);
-  if (c == nullptr) throw std::bad_alloc();
-  std::vector<unsigned char> out(size);
-  const size_t n = size == 0 ? 0 : libdeflate_deflate_compress(c, data, size, out.data(), size);
-  libdeflate_free_compressor(c);
-  out.resize(n);
-  return out;
-}
-
-bool LooksCompressible(const unsigned char* data, size_t size) {
-  if (size < 4096) return true;
-  libdeflate_compressor* c = libdeflate_alloc_compressor(1);
-  if (c == nullptr) throw std::bad_alloc();
-  const size_t limit = size - size / 32;
-  std::vector<unsigned char> out(limit);
-  const size_t n = libdeflate_deflate_compress(c, data, size, out.data(), limit);
-  libdeflate_free_compressor(c);
-  return n != 0;
-}
-
-void CompressPiece(Piece* piece, int level, libdeflate_compressor* compressor, void* zstream) {
+void CompressPiece(Piece* piece, CompressorSet* compressors) {
   switch (piece->mode) {
     case PieceMode::kStore:
       break;
     case PieceMode::kWhole: {
+      libdeflate_compressor* compressor = compressors->ForLevel(piece->level).deflate;
       const size_t size = piece->data.size();
       piece->out.resize(size);
       const size_t n = size == 0 ? 0
@@ -90,13 +83,14 @@ void CompressPiece(Piece* piece, int level, libdeflate_compressor* compressor, v
       break;
     }
     case PieceMode::kChunk:
-      CompressChunk(piece, static_cast<z_stream*>(zstream));
+      CompressChunk(piece, &compressors->ForLevel(piece->level).zs);
       break;
   }
-  (void)level;
 }
 
-DeflatePool::DeflatePool(int threads, int level) : level_(level) {
+}  // namespace
+
+DeflatePool::DeflatePool(int threads) {
   for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Run(); });
 }
 
@@ -123,7 +117,7 @@ void DeflatePool::Wait(const Job& job) {
 }
 
 void DeflatePool::Run() {
-  Compressors compressors(level_);
+  CompressorSet compressors;
   while (true) {
     std::shared_ptr<Job> job;
     {
@@ -133,13 +127,34 @@ void DeflatePool::Run() {
       job = std::move(queue_.front());
       queue_.pop_front();
     }
-    for (Piece& p : job->pieces) CompressPiece(&p, level_, compressors.deflate, &compressors.zs);
+    for (Piece& p : job->pieces) CompressPiece(&p, &compressors);
     {
       std::lock_guard<std::mutex> lock(mu_);
       job->done = true;
     }
     done_cv_.notify_all();
   }
+}
+
+std::vector<unsigned char> DeflateWhole(const unsigned char* data, size_t size, int level) {
+  libdeflate_compressor* c = libdeflate_alloc_compressor(level);
+  if (c == nullptr) throw std::bad_alloc();
+  std::vector<unsigned char> out(size);
+  const size_t n = size == 0 ? 0 : libdeflate_deflate_compress(c, data, size, out.data(), size);
+  libdeflate_free_compressor(c);
+  out.resize(n);
+  return out;
+}
+
+bool LooksCompressible(const unsigned char* data, size_t size) {
+  if (size < 4096) return true;
+  libdeflate_compressor* c = libdeflate_alloc_compressor(1);
+  if (c == nullptr) throw std::bad_alloc();
+  const size_t limit = size - size / 32;
+  std::vector<unsigned char> out(limit);
+  const size_t n = libdeflate_deflate_compress(c, data, size, out.data(), limit);
+  libdeflate_free_compressor(c);
+  return n != 0;
 }
 
 }  // namespace bjlg::archive

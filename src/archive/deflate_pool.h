@@ -6,7 +6,8 @@
 // (raw deflate by zlib, primed with the previous chunk's last 32 KiB as dictionary and ended
 // with a sync flush, so the chunks concatenate into one deflate stream whose ratio is within a
 // fraction of a percent of a one-pass compression; libdeflate has no streaming interface).
-// Output is identical whatever the number of threads.
+// Each piece carries its own level, so one archive can mix levels (a database dump at a fast
+// level beside files at the archive's). Output is identical whatever the number of threads.
 #ifndef BJLG_ARCHIVE_DEFLATE_POOL_H_
 #define BJLG_ARCHIVE_DEFLATE_POOL_H_
 
@@ -18,8 +19,6 @@
 #include <thread>
 #include <vector>
 
-struct libdeflate_compressor;
-
 namespace bjlg::archive {
 
 enum class PieceMode { kStore, kWhole, kChunk };
@@ -29,6 +28,7 @@ struct Piece {
   bool first = false;
   bool last = false;
   PieceMode mode = PieceMode::kStore;
+  int level = 6;                    // 1..9 for kWhole and kChunk
   std::vector<unsigned char> data;  // uncompressed input
   std::vector<unsigned char> dict;  // kChunk after the first: the previous 32 KiB of input
   std::vector<unsigned char> out;   // compressed output (kWhole unless stored, kChunk)
@@ -44,8 +44,8 @@ struct Job {
 
 class DeflatePool {
  public:
-  // REQUIRES: threads >= 1, 1 <= level <= 9.
-  DeflatePool(int threads, int level);
+  // REQUIRES: threads >= 1.
+  explicit DeflatePool(int threads);
   ~DeflatePool();
   DeflatePool(const DeflatePool&) = delete;
   DeflatePool& operator=(const DeflatePool&) = delete;
@@ -57,16 +57,12 @@ class DeflatePool {
  private:
   void Run();
 
-  int level_;
   std::mutex mu_;
   std::condition_variable work_cv_, done_cv_;
   std::deque<std::shared_ptr<Job>> queue_;
   bool stop_ = false;
   std::vector<std::thread> threads_;
 };
-
-// Compresses one piece in the calling thread (what a worker does).
-void CompressPiece(Piece* piece, int level, libdeflate_compressor* compressor, void* zstream);
 
 // Deflate of `data` in one call at `level`; empty when deflate would not shrink it.
 std::vector<unsigned char> DeflateWhole(const unsigned char* data, size_t size, int level);

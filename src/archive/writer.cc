@@ -180,7 +180,7 @@ Result<std::unique_ptr<Writer>> Writer::Create(const std::string& path, WriterOp
   if (!out.ok()) return out.status();
   w->out_ = std::move(*out);
   w->zip_ = std::make_unique<ZipContainer>(w->out_.get());
-  w->pool_ = std::make_unique<DeflatePool>(w->options_.threads, std::max(1, w->options_.level));
+  w->pool_ = std::make_unique<DeflatePool>(w->options_.threads);
   w->max_inflight_ = static_cast<size_t>(w->options_.threads) * 2;
   w->summary_.path = path;
 
@@ -281,7 +281,8 @@ Status Writer::AddEntry(Pending meta, const ReadFn& read, bool size_known, uint6
                         const std::function<std::string()>& after, Status* entry_status) {
   *entry_status = Status::OK();
   const size_t chunk = options_.chunk_size;
-  const bool store = options_.level == 0 || StoreByExtension(meta.name);
+  const int level = meta.level == kArchiveLevel ? options_.level : meta.level;
+  const bool store = level == 0 || StoreByExtension(meta.name);
 
   std::vector<unsigned char> cur =
       TakeBuffer(size_known && expected <= chunk ? expected + 1 : chunk);  // +1: notice growth
@@ -319,6 +320,7 @@ Status Writer::AddEntry(Pending meta, const ReadFn& read, bool size_known, uint6
         p.entry = entry->id;
         p.last = true;
         p.mode = mode;
+        p.level = level;
         return QueuePiece(std::move(p));
       }
       next.resize(*m);
@@ -369,6 +371,7 @@ Status Writer::AddEntry(Pending meta, const ReadFn& read, bool size_known, uint6
     p.first = first;
     p.last = last;
     p.mode = mode;
+    p.level = level;
     if (mode == PieceMode::kChunk && !first) p.dict = dict;
     if (mode == PieceMode::kChunk && !last) {
       const size_t keep = std::min(cur.size(), kDictSize);
@@ -717,9 +720,12 @@ Status Writer::AddFromString(const std::string& name, std::string_view data) {
   return Status::OK();
 }
 
-Status Writer::AddFromSource(const std::string& name, ByteSource& source) {
+Status Writer::AddFromSource(const std::string& name, ByteSource& source, int level) {
   Status s = Usable();
   if (!s.ok()) return s;
+  if (level != kArchiveLevel && (level < 0 || level > 9)) {
+    return Status::InvalidArgument("level must be between 0 and 9");
+  }
   s = ClaimName(name);
   if (!s.ok()) return s;
   present_.insert(name);
@@ -734,6 +740,7 @@ Status Writer::AddFromSource(const std::string& name, ByteSource& source) {
   meta.source = name;
   meta.mtime_ns = NowNs();
   meta.mode = 0644;
+  meta.level = level;
   Status entry_status;
   const size_t skipped_before = summary_.skipped.size();
   s = AddEntry(std::move(meta), read, false, 0, nullptr, &entry_status);

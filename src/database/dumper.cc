@@ -49,6 +49,9 @@ Status DumpOptions::Validate() const {
   if (site.find_first_of("\r\n") != std::string::npos) {
     return Status::InvalidArgument("option \"site\" must be on one line");
   }
+  if (level && (*level < 0 || *level > 9)) {
+    return Status::InvalidArgument("option \"level\" must be between 0 and 9");
+  }
   return Status::OK();
 }
 
@@ -304,7 +307,8 @@ Result<DumpResult> DumpToArchive(archive::Writer& writer, const std::string& nam
     if (source.status().code() != Status::Code::kInvalidArgument) writer.Abort();
     return source.status();
   }
-  Status s = writer.AddFromSource(name, **source);
+  const int level = options.level ? *options.level : writer.level() == 0 ? 0 : 1;
+  Status s = writer.AddFromSource(name, **source, level);
   if (!s.ok()) {
     // The dump's own failure (a lost connection) says more than the writer's wrapper of it.
     *database_failed = !(*source)->failure().ok();

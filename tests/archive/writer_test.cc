@@ -65,6 +65,19 @@ Summary CloseOk(Writer& w) {
   return *s;
 }
 
+// A stream of `data` in short reads, as a socket gives them.
+struct StringSource : ByteSource {
+  explicit StringSource(const std::string& d) : data(d) {}
+  bjlg::Result<size_t> Read(unsigned char* buf, size_t n) override {
+    n = std::min<size_t>(std::min<size_t>(n, 70000), data.size() - at);
+    memcpy(buf, data.data() + at, n);
+    at += n;
+    return n;
+  }
+  const std::string& data;
+  size_t at = 0;
+};
+
 std::string Sha(const std::string& data) {
   Sha256 h;
   h.Update(data.data(), data.size());
@@ -205,17 +218,7 @@ TEST_CASE("Large files and streams go through in chunks and come out identical",
   auto w = Make(t / "big.zip", o);
   REQUIRE(w->AddFile(t / "src/big.sql", "big.sql").ok());
   REQUIRE(w->AddFile(t / "src/noise.bin", "noise.bin").ok());
-  struct Src : ByteSource {
-    const std::string* data;
-    size_t at = 0;
-    bjlg::Result<size_t> Read(unsigned char* buf, size_t n) override {
-      n = std::min<size_t>(std::min<size_t>(n, 70000), data->size() - at);  // short reads
-      memcpy(buf, data->data() + at, n);
-      at += n;
-      return n;
-    }
-  } src;
-  src.data = &text;
+  StringSource src(text);
   REQUIRE(w->AddFromSource("database.sql", src).ok());
   Summary s = CloseOk(*w);
   RequireExternalOk(t / "big.zip");
@@ -227,6 +230,42 @@ TEST_CASE("Large files and streams go through in chunks and come out identical",
   CHECK(l.method["noise.bin"] == 0);  // the probe saw it would not shrink
   CHECK(s.bytes_in == text.size() * 2 + noise.size());
   CHECK(s.bytes_out < text.size() / 2 + noise.size() + 100000);
+}
+
+TEST_CASE("A stream can have its own deflate level, beside the archive's", "[archive][writer]") {
+  TempDir t;
+  const std::string text = SourceLike(3 << 20, 11);
+  WriterOptions o;
+  o.level = 6;
+  o.chunk_size = 256 * 1024;
+  o.threads = 2;
+  auto w = Make(t / "levels.zip", o);
+  StringSource fast(text), best(text), archive(text), stored(text), refused(text);
+  REQUIRE(w->AddFromSource("fast.sql", fast, 1).ok());
+  REQUIRE(w->AddFromSource("best.sql", best, 9).ok());
+  REQUIRE(w->AddFromSource("archive.sql", archive).ok());
+  REQUIRE(w->AddFromSource("stored.sql", stored, 0).ok());
+  bjlg::Status s = w->AddFromSource("refused.sql", refused, 10);
+  CHECK(s.code() == bjlg::Status::Code::kInvalidArgument);
+  CHECK(s.message() == "level must be between 0 and 9");
+  CHECK(!w->closed());  // a refused level harms nothing
+  CloseOk(*w);
+  RequireExternalOk(t / "levels.zip");
+
+  Listed l = ListWithPython(t / "levels.zip");
+  for (const char* name : {"fast.sql", "best.sql", "archive.sql", "stored.sql"}) {
+    INFO(name);
+    CHECK(l.sha[name] == Sha(text));
+  }
+  CHECK(l.method["stored.sql"] == 0);
+  CHECK(l.sha.count("refused.sql") == 0);
+  auto r = Reader::Open(t / "levels.zip");
+  REQUIRE(r.ok());
+  std::map<std::string, uint64_t> packed;
+  for (const EntryInfo& e : (*r)->Entries()) packed[e.name] = e.compressed_size;
+  CHECK(packed["fast.sql"] > packed["archive.sql"]);
+  CHECK(packed["archive.sql"] >= packed["best.sql"]);
+  CHECK(packed["stored.sql"] == text.size());
 }
 
 TEST_CASE("Entry order and compressed bytes do not depend on the thread count", "[archive][writer]") {

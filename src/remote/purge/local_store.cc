@@ -39,7 +39,7 @@ class LocalListProbe : public Probe {
         out_->errors.push_back({ErrorCode::kProtocol, path_ + ": more than " + std::to_string(kMaxListedObjects) + " files"});
         break;
       }
-      out_->objects.push_back({name, static_cast<uint64_t>(st.st_size), static_cast<int64_t>(st.st_mtime)});
+      out_->objects.push_back({name, static_cast<uint64_t>(st.st_size), static_cast<int64_t>(st.st_mtime), {}});
     }
     closedir(dir);
     return false;
