@@ -262,7 +262,8 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
       for (const archive::EntryInfo& e : (*reader)->Entries()) to_extract += e.size;
       if (!room_for(box, "extract", to_extract, "extract " + base + " (its entries' uncompressed size)")) return finish();
       if (!progress("extract", 0, to_extract, base, true)) return cancelled("extract");
-      eo.progress = [&](const std::string& name, uint64_t done) { return progress("extract", done, to_extract, name, false); };
+      eo.progress_interval = 0;
+      eo.progress = [&](const bjlg::Progress& p) { return progress("extract", p.done, to_extract, p.current, false); };
       s = (*reader)->CheckExtractable(eo);
     }
     std::vector<std::string> deleted;
