@@ -260,7 +260,8 @@ TEST_CASE("Cancelling an extraction: Cancelled, the entry being written removed,
     CHECK(c.status().code() == Status::Code::kCancelled);
     CHECK(Exists(t / "out/wp-content/uploads/a.bin"));
     CHECK_FALSE(Exists(t / "out/wp-content/uploads/b.bin"));
-    CHECK(FilesUnder(t / "out") == 1);  // no temporary left either
+    CHECK(FilesUnder(t / "out/wp-content/uploads") == 1);  // no temporary left either
+    CHECK(FilesUnder(t / "out") == FilesUnder(t / "out/wp-content/uploads") + 1);  // and the manifest, written first
   }
   SECTION("a negative or NaN interval is refused, naming the option") {
     o.progress_interval = -1;
