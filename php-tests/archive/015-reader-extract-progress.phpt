@@ -67,7 +67,7 @@ register_shutdown_function(function () use ($d) {
     var_dump(file_exists("$d/exit/wp-content/uploads/b.bin"));
     bjlg_rmrf($d);
 });
-$r->extractTo("$d/exit", ['progress' => function (array $p) {
+$r->extractTo("$d/exit", ['progress_interval' => 0, 'progress' => function (array $p) {
     if ($p['current'] === 'wp-content/uploads/b.bin') { echo "exiting\n"; exit(0); }
 }]);
 echo "not reached\n";
