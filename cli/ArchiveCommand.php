@@ -24,6 +24,7 @@ final class ArchiveCommand
         Usage: bjlg backup --out FILE [options] SRC[=PREFIX]...
                bjlg list FILE [--format=table|json|csv] [--key-file F | --password-file F]
                bjlg extract FILE DIR [--max-size=BYTES] [--no-overwrite] [--key-file F | --password-file F]
+                            [--progress=auto|bar|json|none]
 
         backup   archives each SRC folder under PREFIX (default: the folder's name), or a file
                  as PREFIX; "-=NAME" reads standard input as the entry NAME (a SQL dump).
@@ -57,7 +58,8 @@ final class ArchiveCommand
                                       and ETA when stderr is a terminal (auto, the default),
                                       or one JSON object per record for scripts
         list     the entries of an archive: size, compressed size, method, name
-        extract  extracts an archive into DIR under the safety rules of docs/archive.md
+        extract  extracts an archive into DIR under the safety rules of docs/archive.md;
+                 --progress as for backup (phase extract, in bytes)
         An encrypted archive is read in place, decrypted in memory (no plaintext file): its
         secret comes from --key-file, --password-file or BJLG_ENCRYPTION_KEY.
 
@@ -290,7 +292,7 @@ final class ArchiveCommand
     /** @param list<string> $args */
     private function extract(array $args): int
     {
-        [$positionals, $o] = Cli::parseOptions($args, ['max-size', 'key-file', 'password-file'], ['no-overwrite']);
+        [$positionals, $o] = Cli::parseOptions($args, ['max-size', 'key-file', 'password-file', 'progress'], ['no-overwrite']);
         if (count($positionals) !== 2) {
             throw new \InvalidArgumentException('extract needs FILE and DIR');
         }
@@ -298,8 +300,13 @@ final class ArchiveCommand
         if (($max = Cli::intOption($o, 'max-size', 1, PHP_INT_MAX)) !== null) {
             $options['max_total_size'] = $max;
         }
+        $this->progress = ProgressDisplay::fromOption($o['progress'] ?? null, $this->err);
+        if ($this->progress !== null) {
+            $options['progress'] = $this->progress;
+        }
         $report = \Bjlg\Archive\Reader::open($positionals[0], self::readerOptions($o, $positionals[0]))
             ->extractTo($positionals[1], $options);
+        $this->progress?->finish();
         printf("%d files, %d folders, %d bytes extracted into %s\n",
             $report['files'], $report['directories'], $report['bytes'], $positionals[1]);
         return 0;

@@ -164,21 +164,29 @@ ZEND_METHOD(Bjlg_Archive_Reader, extractTo) {
   ReaderObject *o = opened(ZEND_THIS);
   if (o == nullptr) RETURN_THROWS();
   bjlg::archive::ExtractOptions opts;
+  BjlgProgressOption progress;
   BjlgOptions reader(options, 2);
-  if (!reader.only({"max_entry_size", "max_total_size", "max_entries", "max_ratio", "overwrite"}) ||
+  if (!reader.only({"max_entry_size", "max_total_size", "max_entries", "max_ratio", "overwrite", "progress",
+                    "progress_interval"}) ||
       !reader.get_int("max_entry_size", &opts.max_entry_size) ||
       !reader.get_int("max_total_size", &opts.max_total_size) ||
       !reader.get_int("max_entries", &opts.max_entries) || !reader.get_int("max_ratio", &opts.max_ratio) ||
-      !reader.get_bool("overwrite", &opts.overwrite)) {
+      !reader.get_bool("overwrite", &opts.overwrite) || !reader.get_progress("progress", &progress) ||
+      !reader.get_double("progress_interval", &opts.progress_interval)) {
     RETURN_THROWS();
   }
   if (bjlg::Status valid = opts.Validate(); !valid.ok()) {
     reader.refuse(bjlg_archive_kinds, valid);
     RETURN_THROWS();
   }
+  opts.progress = progress.fn();
+  bool bailout = false;
   bjlg_guard([&] {
     auto report = o->reader->ExtractTo(std::string(ZSTR_VAL(dir), ZSTR_LEN(dir)), opts);
+    bailout = progress.bailed_out();
+    if (bailout) return;
     if (!report.ok()) {
+      /* Cancelled: CancelledException, with the callable's exception (if it threw) as previous. */
       bjlg_archive_throw(report.status());
       return;
     }
@@ -187,6 +195,7 @@ ZEND_METHOD(Bjlg_Archive_Reader, extractTo) {
     add_assoc_long(return_value, "directories", static_cast<zend_long>(report->directories));
     add_assoc_long(return_value, "bytes", static_cast<zend_long>(report->bytes));
   });
+  if (bailout) zend_bailout();
 }
 
 ZEND_METHOD(Bjlg_Archive_Reader, readEntry) {

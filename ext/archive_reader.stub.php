@@ -37,13 +37,23 @@ final class Reader
     /**
      * Extracts every entry under $dir, refusing unsafe archives before writing anything.
      *
+     * The progress callable receives the record every long operation reports: phase "extract",
+     * unit "bytes" (done: bytes written, total: the entries' declared sizes), current: the
+     * entry's name; at the start, before each entry and after each MiB written, at most every
+     * progress_interval seconds (the first and last reports are always made). Returning false
+     * (or throwing) stops the extraction: the entry being written is removed (a file never
+     * appears half-written under its name), the entries already extracted by this call stay, as
+     * after any other failure.
+     *
      * @param array $options
-     * @phpstan-param array{max_entry_size?: int, max_total_size?: int, max_entries?: int, max_ratio?: int, overwrite?: bool} $options
+     * @phpstan-param array{max_entry_size?: int, max_total_size?: int, max_entries?: int, max_ratio?: int, overwrite?: bool, progress?: callable(array{phase: string, done: int, total: int, unit: string, current: string, elapsed: float, phase_index: int, phases: list<string>}): (bool|void), progress_interval?: float} $options
      * @return array
      * @phpstan-return array{files: int, directories: int, bytes: int}
      * @throws CorruptArchiveException an unsafe or damaged archive (nothing of a refused entry is left)
      * @throws IOException the destination cannot be written
-     * @throws \ValueError an unknown option or a limit below 1
+     * @throws CancelledException the progress callable returned false or threw (its exception is the previous one)
+     * @throws \ValueError an unknown option, a limit below 1, a negative progress_interval
+     * @throws \TypeError an option of the wrong type (progress not callable, progress_interval not a number)
      */
     public function extractTo(string $dir, array $options = []): array {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: a1b53cdf53fffa5d9c8bee9720cea6352c9c30a1 */
+ * Stub hash: 14af02dda053c4ef10613932198d8b3603fd276a */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Bjlg_Archive_Reader___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()

@@ -58,16 +58,6 @@ int restore_option(bjlg::verify::RestoreOptions *r, const std::string &k, zval *
   return 0;
 }
 
-bool call_progress(BjlgVerifyGlueOptions *o, const bjlg::verify::RestoreProgress &p) {
-  zval arg;
-  array_init(&arg);
-  add_assoc_stringl(&arg, "phase", p.phase.data(), p.phase.size());
-  add_assoc_long(&arg, "done", static_cast<zend_long>(p.done));
-  add_assoc_long(&arg, "total", static_cast<zend_long>(p.total));
-  add_assoc_stringl(&arg, "current", p.current.data(), p.current.size());
-  return o->progress.call(&arg);
-}
-
 }  // namespace
 
 ZEND_METHOD(Bjlg_Verify_RestoreTest, __construct) { ZEND_PARSE_PARAMETERS_NONE(); }
@@ -97,19 +87,15 @@ ZEND_METHOD(Bjlg_Verify_RestoreTest, run) {
     if (o.verify.secret) r.secret.emplace(*o.verify.secret);
     r.threads = o.verify.threads;
     r.history = o.verify.history;
-    if (!o.progress.empty()) {
-      r.progress = [&o](const bjlg::verify::RestoreProgress &p) { return call_progress(&o, p); };
-    }
+    r.progress = o.progress.fn();
     bjlg::Result<bjlg::verify::Report> report =
         bjlg::verify::RunRestoreTest(std::string(ZSTR_VAL(archive), ZSTR_LEN(archive)), r);
     bailout = o.progress.bailed_out();
-    if (bailout || EG(exception)) return;
+    if (bailout) return;
     if (!report.ok()) {
-      if (report.status().code() == bjlg::Status::Code::kInvalidArgument) {
-        zend_argument_value_error(2, "%s", report.status().message().c_str());
-      } else {
-        bjlg_throw_status(bjlg_verify_kinds, report.status());
-      }
+      /* Cancelled: CancelledException, with the callable's exception (if it threw) as previous;
+       * no report file and no history line are written. */
+      BjlgOptions(options, 2).refuse(bjlg_verify_kinds, report.status());
       return;
     }
     const nlohmann::json j = report->ToJson();

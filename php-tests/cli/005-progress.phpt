@@ -1,5 +1,5 @@
 --TEST--
-bjlg CLI --progress: json events of the one record for backup (plain and encrypted), encrypt, decrypt and verify; a bar that clears; bad values
+bjlg CLI --progress: json events of the one record for backup (plain and encrypted), encrypt, decrypt, verify, restore-test and extract; a bar that clears; bad values
 --EXTENSIONS--
 bjlg
 --FILE--
@@ -44,6 +44,13 @@ var_dump(file_get_contents("$d/f0.back") === file_get_contents("$d/site/f0.bin")
 [$code, $out, $err] = bjlg_cli('verify', "$d/a.zip", '--progress=json');
 echo "exit $code\n";
 check_events('verify', $err);
+mkdir("$d/boxes");
+[$code, $out, $err] = bjlg_cli('restore-test', "$d/a.zip.enc", '--key-file', "$d/k.key", '--sandbox', "$d/boxes", '--progress=json');
+echo "exit $code\n";
+check_events('restore-test', $err);
+[$code, $out, $err] = bjlg_cli('extract', "$d/a.zip", "$d/extracted", '--progress=json');
+echo "exit $code\n";
+check_events('extract', $err);
 
 // The bar: carriage returns, then the line cleared before the summary; nothing without a terminal.
 [$code, $out, $err] = bjlg_cli('backup', '--out', "$d/b.zip", '--progress=bar', "$d/site=site");
@@ -71,6 +78,10 @@ decrypt: one forward bar, phases decrypt, last complete
 bool(true)
 exit 0
 verify: one forward bar, phases read, last complete
+exit 0
+restore-test: one forward bar, phases decrypt>extract>files, last complete
+exit 0
+extract: one forward bar, phases extract, last complete
 int(0)
 bool(true)
 bool(true)

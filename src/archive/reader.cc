@@ -259,7 +259,7 @@ Status ExtractOptions::Validate() const {
       return Status::InvalidArgument(std::string("option \"") + name + "\" must be greater than 0");
     }
   }
-  return Status::OK();
+  return CheckProgressInterval(progress_interval);
 }
 
 Status Reader::CheckExtractable(const ExtractOptions& o) const {
@@ -370,6 +370,12 @@ Result<ExtractReport> Reader::ExtractTo(const std::string& dir, const ExtractOpt
   Fd root(open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (root.get() < 0) return Status::IOError(dir + ": " + strerror(errno));
 
+  uint64_t declared = 0;
+  for (const EntryInfo& e : entries_) declared += e.size;
+  ProgressReporter progress(o.progress, {"extract"}, o.progress_interval);
+  const Status cancelled = Status::Cancelled("cancelled by the progress callback");
+  if (!progress.Begin("extract", declared, "bytes")) return cancelled;
+
   ExtractReport report;
   std::vector<unsigned char> buf(1 << 20);
   for (const EntryInfo& e : entries_) {
@@ -384,7 +390,7 @@ Result<ExtractReport> Reader::ExtractTo(const std::string& dir, const ExtractOpt
       start = slash + 1;
     }
     if (parts.empty()) continue;
-    if (o.progress && !o.progress(e.name, report.bytes)) return Status::Cancelled("cancelled by the progress callback");
+    if (!progress.Update(report.bytes, e.name)) return cancelled;
     const size_t dirs = e.is_directory ? parts.size() : parts.size() - 1;
     Fd cur(dup(root.get()));
     for (size_t i = 0; i < dirs; ++i) {
@@ -419,9 +425,7 @@ Result<ExtractReport> Reader::ExtractTo(const std::string& dir, const ExtractOpt
       Status w = (*out)->Append(buf.data(), *n);
       if (!w.ok()) return w;
       report.bytes += *n;
-      if (o.progress && !o.progress(e.name, report.bytes)) {
-        return Status::Cancelled("cancelled by the progress callback");
-      }
+      if (!progress.Update(report.bytes, e.name)) return cancelled;  // `out` removes the part written
     }
     struct timespec times[2];
     times[0].tv_sec = times[1].tv_sec = e.mtime;
@@ -431,6 +435,7 @@ Result<ExtractReport> Reader::ExtractTo(const std::string& dir, const ExtractOpt
     if (!committed.ok()) return committed.Annotate("cannot extract \"" + e.name + "\": ");
     ++report.files;
   }
+  if (!progress.End()) return cancelled;
   return report;
 }
 

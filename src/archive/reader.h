@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "common/progress.h"
 #include "common/status.h"
 #include "crypto/secret.h"
 
@@ -56,9 +57,15 @@ struct ExtractOptions {
   uint64_t max_entries = 1000000;
   uint64_t max_ratio = 1100;               // size / compressed size, for entries over 1 MiB
   bool overwrite = true;                   // replace existing files (never through a symlink)
-  // Called before each entry and after each MiB written, with the entry's name and the bytes
-  // extracted so far; false stops with Cancelled (the entry being written is removed).
-  std::function<bool(const std::string& name, uint64_t bytes_done)> progress;
+  // The one progress record (common/progress.h): phase "extract", unit "bytes" (done: bytes
+  // written so far, total: the entries' declared sizes), current: the entry's name as stored.
+  // Reported when the extraction starts, before each entry and after each MiB written, at most
+  // every `progress_interval` seconds (the first and last reports are always made). False stops
+  // with Cancelled at the next of those points: the entry being written is removed (it never
+  // appears under its name), the entries extracted before it by this call stay, as after any
+  // other failure.
+  ProgressFn progress;
+  double progress_interval = 0.1;  // seconds between two reports at least (0: every step)
 
   // InvalidArgument naming the option ("option \"max_entries\" must be greater than 0").
   Status Validate() const;

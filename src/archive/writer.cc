@@ -104,9 +104,7 @@ Result<std::unique_ptr<Writer>> Writer::Create(const std::string& path, WriterOp
   if (options.chunk_size < 64 * 1024 || options.chunk_size > (256u << 20)) {
     return Status::InvalidArgument("chunk size must be between 64 KiB and 256 MiB");
   }
-  if (!(options.progress_interval >= 0)) {
-    return Status::InvalidArgument("progress interval must be a non-negative number of seconds");
-  }
+  if (Status interval = CheckProgressInterval(options.progress_interval); !interval.ok()) return interval;
   if (options.threads == 0) {
     options.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   }

@@ -1,6 +1,7 @@
 #include "common/progress.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <utility>
 
 namespace bjlg {
@@ -10,21 +11,24 @@ ProgressReporter::ProgressReporter(ProgressFn fn, std::vector<std::string> phase
   record_.phases = std::move(phases);
 }
 
-bool ProgressReporter::Begin(const std::string& phase, uint64_t total, const std::string& unit) {
-  auto it = std::find(record_.phases.begin(), record_.phases.end(), phase);
-  if (it == record_.phases.end()) {
+bool ProgressReporter::Begin(const std::string& phase, uint64_t total, const std::string& unit,
+                             const std::string& current) {
+  std::vector<std::string>& phases = record_.phases;
+  const size_t from = std::min(begun_ ? record_.phase_index + 1 : 0, phases.size());
+  auto it = std::find(phases.begin() + static_cast<std::ptrdiff_t>(from), phases.end(), phase);
+  if (it == phases.end() && std::find(phases.begin(), phases.end(), phase) == phases.end()) {
     // An undeclared phase goes last, so that the order stays forward-only.
-    record_.phases.push_back(phase);
-    it = record_.phases.end() - 1;
+    phases.push_back(phase);
+    it = phases.end() - 1;
   }
-  size_t index = static_cast<size_t>(it - record_.phases.begin());
-  // Phases only move forward: a phase already passed keeps the later index.
-  record_.phase_index = std::max(record_.phase_index, index);
+  // A phase declared only before the current position (begun again) keeps the current one.
+  if (it != phases.end()) record_.phase_index = static_cast<size_t>(it - phases.begin());
+  begun_ = true;
   record_.phase = phase;
   record_.done = 0;
   record_.total = total;
   record_.unit = unit;
-  record_.current.clear();
+  record_.current = current;
   reported_done_ = UINT64_MAX;  // a new phase is always reported, and so is its end
   return Report(true);
 }
@@ -56,6 +60,11 @@ bool ProgressReporter::Report(bool force) {
   reported_done_ = record_.done;
   if (!fn_(record_)) cancelled_ = true;
   return !cancelled_;
+}
+
+Status CheckProgressInterval(double seconds) {
+  if (seconds >= 0) return Status::OK();
+  return Status::InvalidArgument("option \"progress_interval\" must be a non-negative number of seconds");
 }
 
 }  // namespace bjlg

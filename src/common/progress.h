@@ -5,7 +5,9 @@
 // ProgressReporter. The rule, the same everywhere:
 //   - records of one operation come on the thread that called the operation;
 //   - `done` never decreases within a phase, and phases only move forward (an operation with
-//     several phases declares them up front, so a caller can draw one bar that never jumps back);
+//     several phases declares them up front, so a caller can draw one bar that never jumps back;
+//     a phase may be declared several times, e.g. "decrypt", "extract" for each archive of a
+//     chain, and a declared phase that turns out to have nothing to do may be skipped);
 //   - the callback returning false cancels: the operation stops at its next safe point, removes
 //     what it had started writing, and returns Status::Cancelled (the glue throws the
 //     namespace's CancelledException, which every namespace derives from the same kind).
@@ -17,6 +19,8 @@
 #include <functional>
 #include <string>
 #include <vector>
+
+#include "common/status.h"
 
 namespace bjlg {
 
@@ -42,9 +46,14 @@ class ProgressReporter {
   // reports within a phase (the first and last report of each phase are always made).
   ProgressReporter(ProgressFn fn, std::vector<std::string> phases, double interval = 0.1);
 
-  // Starts `phase` (which must come after the current one in `phases`) with `total` units.
+  // Starts `phase` with `total` units, on `current` (e.g. the archive a repeated phase is for).
+  // `phase` is looked up in `phases` forward from the current position: its first occurrence
+  // after the current phase (the first of all before any Begin), so that a name declared several
+  // times moves to its next occurrence. A phase found only before the current position keeps
+  // the current position (phases never move back); an undeclared phase is appended.
   // Returns false when the operation must stop.
-  bool Begin(const std::string& phase, uint64_t total, const std::string& unit);
+  bool Begin(const std::string& phase, uint64_t total, const std::string& unit,
+             const std::string& current = std::string());
   // Moves to `done` units (clamped so it never decreases) on `current`. Reports when the
   // interval has passed. Returns false when the operation must stop.
   bool Update(uint64_t done, const std::string& current = std::string());
@@ -68,8 +77,13 @@ class ProgressReporter {
   std::chrono::steady_clock::time_point start_;
   double last_report_ = -1;
   uint64_t reported_done_ = UINT64_MAX;  // `done` of the last report in this phase
+  bool begun_ = false;                   // a phase was begun: record_.phase_index is meaningful
   bool cancelled_ = false;
 };
+
+// The one check of an operation's `progress_interval` option: InvalidArgument naming the option
+// unless it is a non-negative number of seconds (NaN is refused).
+Status CheckProgressInterval(double seconds);
 
 }  // namespace bjlg
 

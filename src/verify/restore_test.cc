@@ -12,7 +12,9 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <memory>
+#include <optional>
 
 #include "archive/backup_index.h"
 #include "archive/reader.h"
@@ -115,154 +117,170 @@ struct Restored {
   uint64_t files = 0, bytes = 0, deleted = 0;
 };
 
-}  // namespace
+// One archive of the chain (or the archive alone), in the order it is restored.
+struct ChainArchive {
+  std::string path;
+  std::string name;   // its file name, for messages and progress
+  std::string label;  // " (archive 2 of the chain)", or "" when there is no chain
+  std::optional<crypto::FileReport> encrypted;  // its header, when it is encrypted
+};
 
-Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& options) {
-  std::vector<std::string> archives = options.chain;
-  archives.push_back(path);
-  for (const std::string& a : archives) {
-    if (access(a.c_str(), F_OK) != 0) return Status::NotFound("no archive at " + a);
+std::vector<ChainArchive> PlanChain(const std::string& path, const std::vector<std::string>& chain) {
+  std::vector<std::string> paths = chain;
+  paths.push_back(path);
+  std::vector<ChainArchive> plan;
+  for (size_t i = 0; i < paths.size(); ++i) {
+    ChainArchive a;
+    a.path = paths[i];
+    a.name = a.path.substr(a.path.rfind('/') + 1);
+    if (paths.size() > 1) a.label = " (archive " + std::to_string(i + 1) + " of the chain)";
+    Result<crypto::FileReport> info = crypto::InspectFile(a.path);
+    if (info.ok()) a.encrypted = std::move(*info);
+    plan.push_back(std::move(a));
   }
-  if (!options.dsn.empty() && options.dsn.rfind("mysql:", 0) != 0) {
-    return Status::InvalidArgument("the DSN must start with \"mysql:\"");
-  }
-  Report report("restore-test");
-  struct stat st;
-  report.SetArchive(path, stat(path.c_str(), &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0);
-  // Every way out after the sandbox exists removes it and says so in the report.
-  std::unique_ptr<Sandbox> sandbox;
-  auto finish = [&]() -> Result<Report> {
-    if (sandbox) {
-      const std::string box = sandbox->path();
-      sandbox.reset();
-      struct stat gone;
-      const bool left = lstat(box.c_str(), &gone) == 0;
-      report.AddCheck({"cleanup", left ? CheckStatus::kInconclusive : CheckStatus::kPassed,
-                       left ? "the sandbox could not be removed entirely" : "the sandbox and everything in it were removed",
-                       json::object()});
-    }
-    report.Finish();
-    return report;
-  };
-  // The decrypt check is added once every archive of a chain is decrypted, or before the check
-  // that stops the test early.
-  double decrypt_seconds = 0;
-  bool decrypt_reported = false;
-  auto report_decrypted = [&] {
-    if (decrypt_seconds == 0 || decrypt_reported) return;
-    decrypt_reported = true;
-    report.AddCheck({"decrypt", CheckStatus::kPassed, "authenticated and decrypted into the sandbox", json::object()});
-    report.AddDuration("decrypt", decrypt_seconds);
-  };
-  auto cancelled = [&](const char* check) -> Result<Report> {
-    if (std::string(check) != "decrypt") report_decrypted();
-    report.AddCheck({check, CheckStatus::kInconclusive, "cancelled by the progress callback", json::object()});
-    return finish();
-  };
-  // The caller's callable at each phase's start and end (`force`) and about every 8 MiB or 100
-  // steps within it.
-  std::string last_phase;
-  uint64_t next_done = 0, steps = 0;
-  auto progress = [&](const char* phase, uint64_t done, uint64_t total, const std::string& current, bool force) {
-    if (!options.progress) return true;
-    if (phase != last_phase) force = true;
-    if (!force && done < next_done && ++steps < 100) return true;
-    last_phase = phase;
-    next_done = done + (8u << 20);
-    steps = 0;
-    return options.progress(RestoreProgress{phase, done, total, current});
-  };
+  return plan;
+}
 
-  // 1. Sandbox, after a free-space check.
-  const std::string parent = options.sandbox_parent.empty() ? DefaultParent() : options.sandbox_parent;
-  RemoveStaleSandboxes(parent);
-  // Enough room for `what` (`needed` bytes plus the margin) in the sandbox's file system, or an
-  // inconclusive check named `check`: a full disk is the environment's failure, not the backup's,
-  // and nothing but the sandbox is touched.
-  json space = json::object();
-  auto room_for = [&](const std::string& dir, const char* check, uint64_t needed, const std::string& what) {
-    Result<uint64_t> available = FreeSpace(dir);
-    if (!available.ok()) {
-      report.AddCheck({check, CheckStatus::kInconclusive, "cannot examine the sandbox folder: " + available.status().message(),
-                       json::object()});
-      return false;
-    }
-    const uint64_t wanted = needed + options.space_margin;
-    space = {{"available_bytes", *available}, {"estimated_bytes", needed}, {"margin_bytes", options.space_margin}};
-    if (*available >= wanted) return true;
-    if (std::string(check) == "extract") report_decrypted();
-    report.AddCheck({check, CheckStatus::kInconclusive,
-                     "not enough free space in the sandbox to " + what + ": " + std::to_string(*available >> 20) +
-                         " MiB free, " + std::to_string(wanted >> 20) + " MiB needed (" + std::to_string(needed >> 20) +
-                         " MiB and a margin of " + std::to_string(options.space_margin >> 20) + " MiB)",
-                     space});
-    return false;
-  };
-  uint64_t archive_bytes = 0;  // at least this much: the decrypted copy, or the extracted files
-  for (const std::string& a : archives) {
-    if (stat(a.c_str(), &st) == 0) archive_bytes += static_cast<uint64_t>(st.st_size);
+// The phases of a restore test, declared up front: "decrypt" (when encrypted) and "extract" for
+// each archive, "files", and "database" when one is asked for.
+std::vector<std::string> PhasesOf(const std::vector<ChainArchive>& plan, bool with_database) {
+  std::vector<std::string> phases;
+  for (const ChainArchive& a : plan) {
+    if (a.encrypted) phases.push_back("decrypt");
+    phases.push_back("extract");
   }
-  if (!room_for(parent, "sandbox", archive_bytes, "hold the archives' content")) return finish();
-  Result<std::unique_ptr<Sandbox>> created = Sandbox::Create(parent);
-  if (!created.ok()) {
-    report.AddCheck({"sandbox", CheckStatus::kInconclusive, created.status().message(), json::object()});
-    return finish();
-  }
-  sandbox = std::move(*created);
-  const std::string box = sandbox->path();
-  const std::string files = box + "/files";
-  if (mkdir(files.c_str(), 0700) != 0) {
-    report.AddCheck({"sandbox", CheckStatus::kInconclusive, "cannot create the restore folder", json::object()});
-    return finish();
-  }
-  report.AddCheck({"sandbox", CheckStatus::kPassed, "a private (0700) sandbox with enough free space", space});
+  phases.push_back("files");
+  if (with_database) phases.push_back("database");
+  return phases;
+}
 
-  // 2-3. Decrypt when needed, extract each archive of the chain in order.
-  double extract_seconds = 0;
-  Restored restored;
-  json chain = json::array();
-  bool have_previous = false;
-  std::string previous_created_at;
-  for (size_t i = 0; i < archives.size(); ++i) {
-    const std::string& a = archives[i];
-    const std::string label = archives.size() > 1 ? " (archive " + std::to_string(i + 1) + " of the chain)" : "";
-    const std::string base = a.substr(a.rfind('/') + 1);
-    std::string zip = a;
-    Result<crypto::FileReport> info = crypto::InspectFile(a);
-    if (info.ok()) {
-      if (!options.secret) {
-        report.AddCheck({"decrypt", CheckStatus::kInconclusive, "the archive is encrypted and no key or password was given" + label,
-                         json::object()});
-        return finish();
-      }
-      if (!room_for(box, "decrypt", info->encrypted_size, "decrypt " + base)) return finish();
-      const Clock::time_point t = Clock::now();
-      zip = box + "/archive-" + std::to_string(i) + ".zip";
-      crypto::DecryptOptions d;
-      d.threads = options.threads;
-      if (!progress("decrypt", 0, info->encrypted_size, base, true)) return cancelled("decrypt");
-      d.progress = [&](const bjlg::Progress& p) { return progress("decrypt", p.done, p.total, base, false); };
-      Result<crypto::FileReport> r = crypto::DecryptFile(a, zip, *options.secret, d);
-      decrypt_seconds += Since(t);
-      if (r.status().code() == Status::Code::kCancelled) return cancelled("decrypt");
-      if (!r.ok()) {
-        const bool env = r.status().code() == Status::Code::kIOError;
-        report.AddCheck({"decrypt", env ? CheckStatus::kInconclusive : CheckStatus::kFailed,
-                         r.status().message() + label, json::object()});
-        return finish();
-      }
-      if (!progress("decrypt", info->encrypted_size, info->encrypted_size, base, true)) return cancelled("decrypt");
+// One restore test, in the steps of the header's list. Each step adds its checks to the report
+// and says whether the test goes on; every way out after the sandbox exists removes it.
+class RestoreRun {
+ public:
+  RestoreRun(const std::string& path, const RestoreOptions& options)
+      : options_(options),
+        want_database_(options.with_database || !options.dsn.empty()),
+        chain_(PlanChain(path, options.chain)),
+        report_("restore-test"),
+        progress_(options.progress, PhasesOf(chain_, want_database_), options.progress_interval) {
+    struct stat st;
+    report_.SetArchive(path, stat(path.c_str(), &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0);
+  }
+
+  Result<Report> Run() {
+    Status valid = CheckArguments();
+    if (!valid.ok()) return valid;
+    Next next = MakeSandbox();
+    for (size_t i = 0; next == Next::kGoOn && i < chain_.size(); ++i) next = Restore(i);
+    if (next == Next::kGoOn) {
+      ReportExtracted();
+      next = CheckFiles();
     }
+    if (next == Next::kGoOn) next = CheckDatabase();
+    if (next == Next::kCancelled) return Cancel();
+    if (next == Next::kGoOn) SetRtoAndRpo();
+    return Finish();
+  }
+
+ private:
+  // kStop: a check failed or could not be made, and the report says so.
+  enum class Next { kGoOn, kStop, kCancelled };
+
+  Status CheckArguments() const {
+    for (const ChainArchive& a : chain_) {
+      if (access(a.path.c_str(), F_OK) != 0) return Status::NotFound("no archive at " + a.path);
+    }
+    if (!options_.dsn.empty() && options_.dsn.rfind("mysql:", 0) != 0) {
+      return Status::InvalidArgument("the DSN must start with \"mysql:\"");
+    }
+    return CheckProgressInterval(options_.progress_interval);
+  }
+
+  Next Stop(const char* check, CheckStatus status, const std::string& message, json evidence = json::object()) {
+    report_.AddCheck({check, status, message, std::move(evidence)});
+    return Next::kStop;
+  }
+
+  // 1. A private sandbox, after a free-space check.
+  Next MakeSandbox() {
+    const std::string parent = options_.sandbox_parent.empty() ? DefaultParent() : options_.sandbox_parent;
+    RemoveStaleSandboxes(parent);
+    uint64_t archive_bytes = 0;  // at least this much: the decrypted copy, or the extracted files
+    for (const ChainArchive& a : chain_) {
+      struct stat st;
+      if (stat(a.path.c_str(), &st) == 0) archive_bytes += static_cast<uint64_t>(st.st_size);
+    }
+    if (std::optional<std::string> no = NoRoomFor(parent, archive_bytes, "hold the archives' content")) {
+      return Stop("sandbox", CheckStatus::kInconclusive, *no, space_);
+    }
+    Result<std::unique_ptr<Sandbox>> created = Sandbox::Create(parent);
+    if (!created.ok()) return Stop("sandbox", CheckStatus::kInconclusive, created.status().message());
+    sandbox_ = std::move(*created);
+    files_ = sandbox_->path() + "/files";
+    if (mkdir(files_.c_str(), 0700) != 0) {
+      return Stop("sandbox", CheckStatus::kInconclusive, "cannot create the restore folder");
+    }
+    report_.AddCheck({"sandbox", CheckStatus::kPassed, "a private (0700) sandbox with enough free space", space_});
+    return Next::kGoOn;
+  }
+
+  // 2-3. Archive `i` of the chain: decrypted when needed, then extracted over the earlier ones,
+  // with its deletions.
+  Next Restore(size_t i) {
+    const ChainArchive& a = chain_[i];
+    std::string zip = a.path;
+    if (a.encrypted) {
+      zip = sandbox_->path() + "/archive-" + std::to_string(i) + ".zip";
+      Next next = Decrypt(a, zip);
+      if (next != Next::kGoOn) return next;
+    }
+    Next next = Extract(a, zip, i + 1 == chain_.size());
+    if (zip != a.path) unlink(zip.c_str());  // the decrypted copy is no longer needed
+    return next;
+  }
+
+  // 2. An encrypted archive, authenticated and decrypted into the sandbox as `zip`.
+  Next Decrypt(const ChainArchive& a, const std::string& zip) {
+    if (!options_.secret) {
+      return Stop("decrypt", CheckStatus::kInconclusive, "the archive is encrypted and no key or password was given" + a.label);
+    }
+    if (std::optional<std::string> no = NoRoomFor(sandbox_->path(), a.encrypted->encrypted_size, "decrypt " + a.name)) {
+      return Stop("decrypt", CheckStatus::kInconclusive, *no, space_);
+    }
+    const Clock::time_point t = Clock::now();
+    if (!progress_.Begin("decrypt", a.encrypted->encrypted_size, "bytes", a.name)) return Next::kCancelled;
+    crypto::DecryptOptions d;
+    d.threads = options_.threads;
+    if (progress_.enabled()) d.progress = [this](const bjlg::Progress& p) { return progress_.Update(p.done); };
+    Result<crypto::FileReport> r = crypto::DecryptFile(a.path, zip, *options_.secret, d);
+    decrypt_seconds_ += Since(t);
+    if (r.status().code() == Status::Code::kCancelled) return Next::kCancelled;
+    if (!r.ok()) {
+      const bool env = r.status().code() == Status::Code::kIOError;
+      return Stop("decrypt", env ? CheckStatus::kInconclusive : CheckStatus::kFailed, r.status().message() + a.label);
+    }
+    return progress_.End() ? Next::kGoOn : Next::kCancelled;
+  }
+
+  // 3. The archive (or its decrypted copy `zip`) extracted under the reader's safety rules; what
+  // it says about itself is kept for the later checks.
+  Next Extract(const ChainArchive& a, const std::string& zip, bool last) {
     const Clock::time_point t = Clock::now();
     Result<std::unique_ptr<archive::Reader>> reader = archive::Reader::Open(zip);
     Status s = reader.ok() ? Status::OK() : reader.status();
     archive::ExtractOptions eo;
-    uint64_t to_extract = 0;
     if (s.ok()) {
+      uint64_t to_extract = 0;
       for (const archive::EntryInfo& e : (*reader)->Entries()) to_extract += e.size;
-      if (!room_for(box, "extract", to_extract, "extract " + base + " (its entries' uncompressed size)")) return finish();
-      if (!progress("extract", 0, to_extract, base, true)) return cancelled("extract");
-      eo.progress = [&](const std::string& name, uint64_t done) { return progress("extract", done, to_extract, name, false); };
+      if (std::optional<std::string> no =
+              NoRoomFor(sandbox_->path(), to_extract, "extract " + a.name + " (its entries' uncompressed size)")) {
+        ReportDecrypted();
+        return Stop("extract", CheckStatus::kInconclusive, *no, space_);
+      }
+      if (!progress_.Begin("extract", to_extract, "bytes", a.name)) return Next::kCancelled;
+      eo.progress_interval = 0;  // progress_ keeps the interval
+      if (progress_.enabled()) eo.progress = [this](const bjlg::Progress& p) { return progress_.Update(p.done, p.current); };
       s = (*reader)->CheckExtractable(eo);
     }
     std::vector<std::string> deleted;
@@ -271,115 +289,136 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
       if (del.ok()) deleted = *del;
       else s = del.status();
     }
-    Result<archive::ExtractReport> er = s.ok() ? (*reader)->ExtractTo(files, eo) : Result<archive::ExtractReport>(s);
-    extract_seconds += Since(t);
-    if (er.status().code() == Status::Code::kCancelled) return cancelled("extract");
+    Result<archive::ExtractReport> er = s.ok() ? (*reader)->ExtractTo(files_, eo) : Result<archive::ExtractReport>(s);
+    extract_seconds_ += Since(t);
+    if (er.status().code() == Status::Code::kCancelled) return Next::kCancelled;
     if (!er.ok()) {
-      report_decrypted();
+      ReportDecrypted();
       const bool env = er.status().code() == Status::Code::kIOError;
-      report.AddCheck({"extract", env ? CheckStatus::kInconclusive : CheckStatus::kFailed,
-                       "extraction " + std::string(env ? "could not be carried out: " : "refused: ") + er.status().message() + label,
-                       json::object()});
-      return finish();
+      return Stop("extract", env ? CheckStatus::kInconclusive : CheckStatus::kFailed,
+                  "extraction " + std::string(env ? "could not be carried out: " : "refused: ") + er.status().message() + a.label);
     }
-    if (!progress("extract", to_extract, to_extract, base, true)) return cancelled("extract");
+    if (!progress_.End()) return Next::kCancelled;
     for (const std::string& p : deleted) {
-      if (unlink((files + "/" + p).c_str()) == 0) ++restored.deleted;
+      if (unlink((files_ + "/" + p).c_str()) == 0) ++restored_.deleted;
     }
-    // What this archive says about itself.
-    Result<std::string> manifest = (*reader)->ReadAll(archive::kManifestName, 16 << 20);
-    restored.manifest = manifest.ok() ? *manifest : "";
-    Result<std::string> index = (*reader)->ReadAll(archive::kIndexName, 1ull << 30);
+    Remember(**reader, a, *er, deleted.size(), last);
+    return Next::kGoOn;
+  }
+
+  // What an extracted archive says about itself: its manifest, its index, whether it holds a
+  // dump, and its entry in the report's chain.
+  void Remember(archive::Reader& reader, const ChainArchive& a, const archive::ExtractReport& er, size_t deleted,
+                bool last) {
+    Result<std::string> manifest = reader.ReadAll(archive::kManifestName, 16 << 20);
+    restored_.manifest = manifest.ok() ? *manifest : "";
+    Result<std::string> index = reader.ReadAll(archive::kIndexName, 1ull << 30);
     if (index.ok()) {
-      restored.index = *index;
-      restored.has_index = true;
+      restored_.index = *index;
+      restored_.has_index = true;
     }
-    bool sql = false;
-    for (const archive::EntryInfo& e : (*reader)->Entries()) sql = sql || e.name == "database.sql";
-    restored.has_sql = restored.has_sql || sql;
-    json m = ManifestJson(restored.manifest);
+    for (const archive::EntryInfo& e : reader.Entries()) restored_.has_sql = restored_.has_sql || e.name == "database.sql";
+    json m = ManifestJson(restored_.manifest);
     const std::string created_at = m.is_object() && m.value("created_at", json("")).is_string() ? m.value("created_at", "") : "";
-    chain.push_back({{"archive", a.substr(a.rfind('/') + 1)}, {"type", m.is_object() ? m.value("type", json("")) : json("")},
-                     {"created_at", created_at}, {"files", er->files}, {"deleted", deleted.size()}});
-    restored.files += er->files;
-    restored.bytes += er->bytes;
-    if (zip != a) unlink(zip.c_str());  // the decrypted copy is no longer needed
-    if (i + 1 < archives.size() && !created_at.empty()) {
-      previous_created_at = created_at;
-      have_previous = true;
-    }
+    chain_report_.push_back({{"archive", a.name}, {"type", m.is_object() ? m.value("type", json("")) : json("")},
+                             {"created_at", created_at}, {"files", er.files}, {"deleted", deleted}});
+    restored_.files += er.files;
+    restored_.bytes += er.bytes;
+    if (!last && !created_at.empty()) previous_created_at_ = created_at;
   }
-  report_decrypted();
-  report.AddDuration("extract", extract_seconds);
-  report.AddCheck({"extract", CheckStatus::kPassed,
-                   std::to_string(restored.files) + " files extracted under the reader's safety rules" +
-                       (archives.size() > 1 ? " from a chain of " + std::to_string(archives.size()) + " archives" : ""),
-                   {{"files", restored.files}, {"bytes", restored.bytes}, {"deleted_by_incrementals", restored.deleted}}});
-  if (archives.size() > 1) report.Set("chain", chain);
 
-  // 4. Files against the index.
-  const Clock::time_point compare_start = Clock::now();
-  if (!restored.has_index) {
-    report.AddCheck({"files", CheckStatus::kSkipped,
-                     "no backup-index.json: the restored files were checked against their CRC-32 only, while extracting",
-                     json::object()});
-  } else {
-    Result<archive::Index> index = archive::ParseIndex(restored.index);
+  // The decrypt check, once every archive of a chain is decrypted or before the check that stops
+  // the test early.
+  void ReportDecrypted() {
+    if (decrypt_seconds_ == 0 || decrypt_reported_) return;
+    decrypt_reported_ = true;
+    report_.AddCheck({"decrypt", CheckStatus::kPassed, "authenticated and decrypted into the sandbox", json::object()});
+    report_.AddDuration("decrypt", decrypt_seconds_);
+  }
+
+  void ReportExtracted() {
+    ReportDecrypted();
+    report_.AddDuration("extract", extract_seconds_);
+    report_.AddCheck({"extract", CheckStatus::kPassed,
+                      std::to_string(restored_.files) + " files extracted under the reader's safety rules" +
+                          (chain_.size() > 1 ? " from a chain of " + std::to_string(chain_.size()) + " archives" : ""),
+                      {{"files", restored_.files}, {"bytes", restored_.bytes}, {"deleted_by_incrementals", restored_.deleted}}});
+    if (chain_.size() > 1) report_.Set("chain", chain_report_);
+  }
+
+  // 4. The restored files against the (last) index: SHA-256 and size.
+  Next CheckFiles() {
+    const Clock::time_point start = Clock::now();
+    Next next = CompareFiles();
+    report_.AddDuration("compare_files", Since(start));
+    return next;
+  }
+
+  Next CompareFiles() {
+    if (!restored_.has_index) {
+      report_.AddCheck({"files", CheckStatus::kSkipped,
+                        "no backup-index.json: the restored files were checked against their CRC-32 only, while extracting",
+                        json::object()});
+      return Next::kGoOn;
+    }
+    Result<archive::Index> index = archive::ParseIndex(restored_.index);
     if (!index.ok()) {
-      report.AddCheck({"files", CheckStatus::kFailed, "backup-index.json is not a valid index: " + index.status().message(),
-                       json::object()});
-    } else {
-      std::vector<std::string> problems;
-      uint64_t compared = 0;
-      for (const auto& [p, e] : *index) {
-        if (!progress("files", compared, index->size(), p, compared == 0)) return cancelled("files");
-        const std::string f = files + "/" + p;
-        struct stat fs;
-        if (lstat(f.c_str(), &fs) != 0) {
-          problems.push_back("'" + p + "' is in backup-index.json but was not restored");
-          continue;
-        }
-        if (static_cast<uint64_t>(fs.st_size) != e.size) {
-          problems.push_back("'" + p + "' restored with " + std::to_string(fs.st_size) + " bytes, the index records " +
-                             std::to_string(e.size));
-          continue;
-        }
-        Result<std::string> sha = Sha256OfFile(f);
-        if (!sha.ok()) {
-          problems.push_back("'" + p + "' cannot be read back: " + sha.status().message());
-        } else if (*sha != e.sha256) {
-          problems.push_back("'" + p + "' restored with SHA-256 " + *sha + ", the index records " + e.sha256);
-        }
-        ++compared;
-      }
-      if (!progress("files", compared, index->size(), "", true)) return cancelled("files");
-      std::sort(problems.begin(), problems.end());
-      json ev = {{"indexed", index->size()}, {"compared", compared}};
-      if (problems.empty()) {
-        report.AddCheck({"files", CheckStatus::kPassed,
-                         std::to_string(compared) + " restored files match backup-index.json (SHA-256 and size)", ev});
-      } else {
-        ev["problems"] = json::array();
-        for (size_t i = 0; i < problems.size() && i < 20; ++i) ev["problems"].push_back(problems[i]);
-        report.AddCheck({"files", CheckStatus::kFailed,
-                         problems[0] + (problems.size() > 1 ? " (and " + std::to_string(problems.size() - 1) + " more)" : ""),
-                         ev});
-      }
+      report_.AddCheck({"files", CheckStatus::kFailed, "backup-index.json is not a valid index: " + index.status().message(),
+                        json::object()});
+      return Next::kGoOn;
     }
+    if (!progress_.Begin("files", index->size(), "files")) return Next::kCancelled;
+    std::vector<std::string> problems;
+    uint64_t handled = 0, compared = 0;
+    for (const auto& [p, e] : *index) {
+      if (!progress_.Update(handled++, p)) return Next::kCancelled;
+      const std::string f = files_ + "/" + p;
+      struct stat fs;
+      if (lstat(f.c_str(), &fs) != 0) {
+        problems.push_back("'" + p + "' is in backup-index.json but was not restored");
+        continue;
+      }
+      if (static_cast<uint64_t>(fs.st_size) != e.size) {
+        problems.push_back("'" + p + "' restored with " + std::to_string(fs.st_size) + " bytes, the index records " +
+                           std::to_string(e.size));
+        continue;
+      }
+      Result<std::string> sha = Sha256OfFile(f);
+      if (!sha.ok()) {
+        problems.push_back("'" + p + "' cannot be read back: " + sha.status().message());
+      } else if (*sha != e.sha256) {
+        problems.push_back("'" + p + "' restored with SHA-256 " + *sha + ", the index records " + e.sha256);
+      }
+      ++compared;
+    }
+    if (!progress_.End()) return Next::kCancelled;
+    std::sort(problems.begin(), problems.end());
+    json ev = {{"indexed", index->size()}, {"compared", compared}};
+    if (problems.empty()) {
+      report_.AddCheck({"files", CheckStatus::kPassed,
+                        std::to_string(compared) + " restored files match backup-index.json (SHA-256 and size)", ev});
+      return Next::kGoOn;
+    }
+    ev["problems"] = json::array();
+    for (size_t i = 0; i < problems.size() && i < 20; ++i) ev["problems"].push_back(problems[i]);
+    report_.AddCheck({"files", CheckStatus::kFailed,
+                      problems[0] + (problems.size() > 1 ? " (and " + std::to_string(problems.size() - 1) + " more)" : ""), ev});
+    return Next::kGoOn;
   }
-  report.AddDuration("compare_files", Since(compare_start));
 
-  // 5. Database.
-  double import_seconds = 0;
-  const bool want_db = options.with_database || !options.dsn.empty();
-  const std::string dump = files + "/database.sql";
-  if (!want_db) {
-    report.AddCheck({"database", CheckStatus::kSkipped, "not asked for (with_database or dsn)", json::object()});
-  } else if (!restored.has_sql) {
-    report.AddCheck({"database", CheckStatus::kSkipped, "no database.sql in the archive", json::object()});
-  } else {
-    // What the dump creates and inserts: the expectation.
-    SqlCheck sql;
+  // 5. database.sql imported into a throwaway MariaDB (or a fresh database of the given server),
+  // its tables and row counts compared with what the dump creates and inserts.
+  Next CheckDatabase() {
+    if (!want_database_) {
+      report_.AddCheck({"database", CheckStatus::kSkipped, "not asked for (with_database or dsn)", json::object()});
+      return Next::kGoOn;
+    }
+    if (!restored_.has_sql) {
+      report_.AddCheck({"database", CheckStatus::kSkipped, "no database.sql in the archive", json::object()});
+      return Next::kGoOn;
+    }
+    const std::string dump = files_ + "/database.sql";
+    SqlCheck sql;  // what the dump creates and inserts: the expectation
     {
       std::ifstream in(dump, std::ios::binary);
       std::vector<char> buf(1 << 20);
@@ -389,94 +428,166 @@ Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& opt
       }
       sql.Finish();
     }
-    if (!progress("database", 0, 2, "", true)) return cancelled("database_import");
+    if (!progress_.Begin("database", 2, "steps")) return Next::kCancelled;
     const Clock::time_point start = Clock::now();
-    mkdir((box + "/db").c_str(), 0700);
-    Result<std::unique_ptr<RestoreDatabase>> db =
-        options.dsn.empty() ? RestoreDatabase::StartThrowaway(box + "/db", options.server_timeout)
-                            : RestoreDatabase::Connect(options.dsn, box + "/db");
-    report.AddDuration("database_start", Since(start));
+    const std::string db_dir = sandbox_->path() + "/db";
+    mkdir(db_dir.c_str(), 0700);
+    Result<std::unique_ptr<RestoreDatabase>> db = options_.dsn.empty()
+                                                      ? RestoreDatabase::StartThrowaway(db_dir, options_.server_timeout)
+                                                      : RestoreDatabase::Connect(options_.dsn, db_dir);
+    report_.AddDuration("database_start", Since(start));
     if (!db.ok()) {
-      report.AddCheck({"database_import", CheckStatus::kInconclusive, "the database for the test is not available: " + db.status().message(), json::object()});
-    } else if (!progress("database", 1, 2, "database.sql", true)) {
+      report_.AddCheck({"database_import", CheckStatus::kInconclusive,
+                        "the database for the test is not available: " + db.status().message(), json::object()});
+      return Next::kGoOn;
+    }
+    if (!progress_.Update(1, "database.sql")) {
       (*db)->Close();
-      return cancelled("database_import");
+      return Next::kCancelled;
+    }
+    const Clock::time_point t = Clock::now();
+    std::string error;
+    Result<int> rc = (*db)->Import(dump, &error);
+    import_seconds_ = Since(t);
+    if (!progress_.Update(2, "database.sql") || !progress_.End()) {
+      (*db)->Close();
+      return Next::kCancelled;
+    }
+    report_.AddDuration("database_import", import_seconds_);
+    json server = {{"server", (*db)->version()}, {"throwaway", (*db)->throwaway()}};
+    if (!rc.ok()) {
+      report_.AddCheck({"database_import", CheckStatus::kInconclusive, "the import could not be run: " + rc.status().message(), server});
+    } else if (*rc != 0) {
+      report_.AddCheck({"database_import", CheckStatus::kFailed, "the server refused database.sql: " + error, server});
     } else {
-      const Clock::time_point t = Clock::now();
-      std::string error;
-      Result<int> rc = (*db)->Import(dump, &error);
-      import_seconds = Since(t);
-      if (!progress("database", 2, 2, "database.sql", true)) {
-        (*db)->Close();
-        return cancelled("database_import");
+      report_.AddCheck({"database_import", CheckStatus::kPassed,
+                        "database.sql imported into " +
+                            std::string((*db)->throwaway() ? "a throwaway MariaDB " : "a fresh database of the given server ") +
+                            (*db)->version(),
+                        server});
+      CompareTables(**db, sql);
+    }
+    Status closed = (*db)->Close();
+    if (!closed.ok()) report_.AddWarning(closed.message());
+    return Next::kGoOn;
+  }
+
+  // The tables and exact row counts after the import against the dump (and the manifest's
+  // `tables`).
+  void CompareTables(RestoreDatabase& db, const SqlCheck& sql) {
+    Result<std::map<std::string, uint64_t>> rows = db.TableRows();
+    if (!rows.ok()) {
+      report_.AddCheck({"database_tables", CheckStatus::kInconclusive, "cannot count the rows: " + rows.status().message(),
+                        json::object()});
+      return;
+    }
+    std::vector<std::string> problems;
+    for (const auto& [name, t] : sql.summary().tables) {
+      if (!t.created) continue;
+      auto it = rows->find(name);
+      if (it == rows->end()) {
+        problems.push_back("table `" + name + "` is created by the dump but absent after the import");
+      } else if (it->second != t.rows) {
+        problems.push_back("table `" + name + "` has " + std::to_string(it->second) + " rows after the import, the dump inserts " +
+                           std::to_string(t.rows));
       }
-      report.AddDuration("database_import", import_seconds);
-      json server = {{"server", (*db)->version()}, {"throwaway", (*db)->throwaway()}};
-      if (!rc.ok()) {
-        report.AddCheck({"database_import", CheckStatus::kInconclusive, "the import could not be run: " + rc.status().message(), server});
-      } else if (*rc != 0) {
-        report.AddCheck({"database_import", CheckStatus::kFailed, "the server refused database.sql: " + error, server});
-      } else {
-        report.AddCheck({"database_import", CheckStatus::kPassed, "database.sql imported into " +
-                         std::string((*db)->throwaway() ? "a throwaway MariaDB " : "a fresh database of the given server ") +
-                         (*db)->version(), server});
-        Result<std::map<std::string, uint64_t>> rows = (*db)->TableRows();
-        if (!rows.ok()) {
-          report.AddCheck({"database_tables", CheckStatus::kInconclusive, "cannot count the rows: " + rows.status().message(),
-                           json::object()});
-        } else {
-          std::vector<std::string> problems;
-          json counted = json::object();
-          uint64_t total = 0;
-          for (const auto& [name, t] : sql.summary().tables) {
-            if (!t.created) continue;
-            auto it = rows->find(name);
-            if (it == rows->end()) {
-              problems.push_back("table `" + name + "` is created by the dump but absent after the import");
-            } else if (it->second != t.rows) {
-              problems.push_back("table `" + name + "` has " + std::to_string(it->second) + " rows after the import, the dump inserts " +
-                                 std::to_string(t.rows));
-            }
-          }
-          json m = ManifestJson(restored.manifest);
-          if (m.is_object() && m.contains("tables") && m["tables"].is_array()) {
-            for (const auto& t : m["tables"]) {
-              if (t.is_string() && rows->count(t.get<std::string>()) == 0) {
-                problems.push_back("table `" + t.get<std::string>() + "` is listed in the manifest but absent after the import");
-              }
-            }
-          }
-          for (const auto& [name, n] : *rows) {
-            counted[name] = n;
-            total += n;
-          }
-          json ev = {{"tables", rows->size()}, {"rows", total}};
-          if (rows->size() <= 200) ev["row_counts"] = counted;
-          if (problems.empty()) {
-            report.AddCheck({"database_tables", CheckStatus::kPassed,
-                             std::to_string(rows->size()) + " tables and " + std::to_string(total) +
-                                 " rows, exactly what the dump creates and inserts", ev});
-          } else {
-            ev["problems"] = problems;
-            report.AddCheck({"database_tables", CheckStatus::kFailed, problems[0], ev});
-          }
+    }
+    json m = ManifestJson(restored_.manifest);
+    if (m.is_object() && m.contains("tables") && m["tables"].is_array()) {
+      for (const auto& t : m["tables"]) {
+        if (t.is_string() && rows->count(t.get<std::string>()) == 0) {
+          problems.push_back("table `" + t.get<std::string>() + "` is listed in the manifest but absent after the import");
         }
       }
-      Status closed = (*db)->Close();
-      if (!closed.ok()) report.AddWarning(closed.message());
+    }
+    json counted = json::object();
+    uint64_t total = 0;
+    for (const auto& [name, n] : *rows) {
+      counted[name] = n;
+      total += n;
+    }
+    json ev = {{"tables", rows->size()}, {"rows", total}};
+    if (rows->size() <= 200) ev["row_counts"] = counted;
+    if (problems.empty()) {
+      report_.AddCheck({"database_tables", CheckStatus::kPassed,
+                        std::to_string(rows->size()) + " tables and " + std::to_string(total) +
+                            " rows, exactly what the dump creates and inserts",
+                        ev});
+    } else {
+      ev["problems"] = problems;
+      report_.AddCheck({"database_tables", CheckStatus::kFailed, problems[0], ev});
     }
   }
 
   // RTO and RPO.
-  json rto = {{"seconds", decrypt_seconds + extract_seconds + import_seconds}, {"decrypt", decrypt_seconds},
-              {"extract", extract_seconds}, {"database_import", import_seconds},
-              {"database_included", want_db && restored.has_sql}};
-  report.Set("rto", rto);
-  SetBackupAndRpo(&report, ManifestJson(restored.manifest), have_previous ? previous_created_at : "",
-                  options.history);
-  report.Set("bytes", {{"archive", report.archive_size()}, {"restored", restored.bytes}});
-  // 6. finish() removes the sandbox and says so in the report.
-  return finish();
+  void SetRtoAndRpo() {
+    json rto = {{"seconds", decrypt_seconds_ + extract_seconds_ + import_seconds_}, {"decrypt", decrypt_seconds_},
+                {"extract", extract_seconds_}, {"database_import", import_seconds_},
+                {"database_included", want_database_ && restored_.has_sql}};
+    report_.Set("rto", rto);
+    SetBackupAndRpo(&report_, ManifestJson(restored_.manifest), previous_created_at_, options_.history);
+    report_.Set("bytes", {{"archive", report_.archive_size()}, {"restored", restored_.bytes}});
+  }
+
+  // 6. The sandbox removed with everything in it, and the report says so.
+  Result<Report> Finish() {
+    if (sandbox_) {
+      const std::string box = sandbox_->path();
+      sandbox_.reset();
+      struct stat gone;
+      const bool left = lstat(box.c_str(), &gone) == 0;
+      report_.AddCheck({"cleanup", left ? CheckStatus::kInconclusive : CheckStatus::kPassed,
+                        left ? "the sandbox could not be removed entirely" : "the sandbox and everything in it were removed",
+                        json::object()});
+    }
+    report_.Finish();
+    return std::move(report_);
+  }
+
+  // 6, cancelled: the sandbox removed as on any other way out (a database was closed by its
+  // step), and no report.
+  Status Cancel() {
+    sandbox_.reset();
+    return Status::Cancelled("cancelled by the progress callback");
+  }
+
+  // Nothing when `dir`'s file system has room for `needed` bytes and the margin; otherwise why
+  // not. A full disk is the environment's failure, not the backup's (an inconclusive check), and
+  // nothing but the sandbox is touched. The figures go to space_, the evidence of the check.
+  std::optional<std::string> NoRoomFor(const std::string& dir, uint64_t needed, const std::string& what) {
+    Result<uint64_t> available = FreeSpace(dir);
+    if (!available.ok()) {
+      space_ = json::object();
+      return "cannot examine the sandbox folder: " + available.status().message();
+    }
+    const uint64_t margin = options_.space_margin;
+    const uint64_t wanted = needed + margin;
+    space_ = {{"available_bytes", *available}, {"estimated_bytes", needed}, {"margin_bytes", margin}};
+    if (*available >= wanted) return std::nullopt;
+    return "not enough free space in the sandbox to " + what + ": " + std::to_string(*available >> 20) + " MiB free, " +
+           std::to_string(wanted >> 20) + " MiB needed (" + std::to_string(needed >> 20) + " MiB and a margin of " +
+           std::to_string(margin >> 20) + " MiB)";
+  }
+
+  const RestoreOptions& options_;
+  const bool want_database_;
+  const std::vector<ChainArchive> chain_;
+  Report report_;
+  ProgressReporter progress_;
+  std::unique_ptr<Sandbox> sandbox_;
+  std::string files_;               // the restore folder in the sandbox
+  json space_ = json::object();     // the last free-space figures
+  double decrypt_seconds_ = 0, extract_seconds_ = 0, import_seconds_ = 0;
+  bool decrypt_reported_ = false;
+  Restored restored_;
+  json chain_report_ = json::array();
+  std::string previous_created_at_;  // of the chain's archive before the last, "" when unknown
+};
+
+}  // namespace
+
+Result<Report> RunRestoreTest(const std::string& path, const RestoreOptions& options) {
+  return RestoreRun(path, options).Run();
 }
 
 }  // namespace bjlg::verify

@@ -14,30 +14,22 @@
 // RTO = decrypt + extract + database import time; RPO = the backup's age when tested, and the
 // gap to the previous backup (the chain's previous archive, or the history file).
 //
-// The Result fails only for caller errors (InvalidArgument) and a missing archive (NotFound);
-// environment failures (no space, no MariaDB, server does not start) are inconclusive checks.
+// The Result fails only for caller errors (InvalidArgument), a missing archive (NotFound) and a
+// cancellation by the progress callback (Cancelled); environment failures (no space, no MariaDB,
+// server does not start) are inconclusive checks.
 #ifndef BJLG_VERIFY_RESTORE_TEST_H_
 #define BJLG_VERIFY_RESTORE_TEST_H_
 
-#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "common/progress.h"
 #include "common/status.h"
 #include "verify/report.h"
 #include "verify/verifier.h"
 
 namespace bjlg::verify {
-
-// Where a restore test is. `phase` is "decrypt" (done/total: bytes of the encrypted archive),
-// "extract" (bytes extracted / uncompressed bytes of the archive), "files" (files compared /
-// files in the index) or "database" (0 before the server starts, 1 before the import, 2 after).
-struct RestoreProgress {
-  std::string phase;
-  uint64_t done = 0;
-  uint64_t total = 0;
-  std::string current;   // the archive's file name, the entry or the file being handled
-};
 
 struct RestoreOptions {
   std::optional<crypto::Secret> secret;
@@ -52,11 +44,19 @@ struct RestoreOptions {
   // archives' sizes before the sandbox is made, an archive's size before it is decrypted, its
   // entries' uncompressed sizes before it is extracted). Too little: inconclusive.
   uint64_t space_margin = 64ull << 20;
-  // Called on the calling thread at each phase's start and end and about every 8 MiB or 100
-  // files within it; returning false cancels: the sandbox is removed and the report is
-  // inconclusive. A running server start or import is not interrupted: the cancellation takes
-  // effect when it returns.
-  std::function<bool(const RestoreProgress&)> progress;
+  // The one progress record (common/progress.h). Phases, declared up front in `phases`: for
+  // each archive of the chain (oldest first) "decrypt" when it is encrypted (bytes of the
+  // encrypted archive) then "extract" (bytes written / the entries' uncompressed size; current:
+  // the entry), each begun with the archive's file name as `current`; then "files" (files
+  // compared with the index; current: the file) and, when with_database or dsn is given,
+  // "database" (steps: 0 before the server starts, 1 before the import, 2 after; current:
+  // "database.sql"). A declared phase with nothing to do is skipped ("files" without an index,
+  // "database" without a database.sql). Returning false cancels: the test stops at that report,
+  // a throwaway server is stopped, the sandbox is removed, and the Result is Status::Cancelled
+  // (no report: nothing may be written from it, neither report files nor history). A running
+  // server start or import is not interrupted: the cancellation takes effect when it returns.
+  ProgressFn progress;
+  double progress_interval = 0.1;  // seconds between two reports at least (0: every step)
 };
 
 Result<Report> RunRestoreTest(const std::string& archive, const RestoreOptions& options);

@@ -116,7 +116,8 @@ TEST_CASE("Cancelling in the middle of an entry keeps the existing file", "[hard
   auto reader = Reader::Open(dir / "big.zip");
   REQUIRE(reader.ok());
   ExtractOptions o;
-  o.progress = [](const std::string&, uint64_t done) { return done < (1u << 20); };
+  o.progress_interval = 0;
+  o.progress = [](const Progress& p) { return p.done < (1u << 20); };
   auto r = (*reader)->ExtractTo(dir / "site", o);
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == Status::Code::kCancelled);

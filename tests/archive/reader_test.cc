@@ -3,6 +3,7 @@
 #include "archive/reader.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "archive/writer.h"
 #include "test_util.h"
@@ -168,5 +169,105 @@ TEST_CASE("deleted-files.json paths that leave their component are refused", "[a
                           R"({"paths":["wp-content/themes/../../a"]})", R"({"paths":[3]})", "[]", "{"}) {
     INFO(bad);
     CHECK(ParseDeletedFiles(bad).status().code() == Status::Code::kCorruption);
+  }
+}
+
+namespace {
+
+// Three entries (1 MiB + 3 MiB + a small one) written stored, so that the bytes written grow by
+// the reader's 1 MiB buffer.
+std::string ThreeEntries(const TempDir& t) {
+  WriterOptions wo;
+  wo.level = 0;
+  wo.threads = 1;
+  auto w = Writer::Create(t / "three.zip", wo);
+  REQUIRE(w.ok());
+  REQUIRE((*w)->AddFromString("wp-content/uploads/a.bin", RandomBytes(1u << 20, 1)).ok());
+  REQUIRE((*w)->AddFromString("wp-content/uploads/b.bin", RandomBytes(3u << 20, 2)).ok());
+  REQUIRE((*w)->AddFromString("wp-content/c.txt", "small\n").ok());
+  REQUIRE((*w)->Close().ok());
+  return t / "three.zip";
+}
+
+// Names under `dir` (recursively) that are regular files.
+int FilesUnder(const std::string& dir) {
+  std::string out;
+  Capture("find '" + dir + "' -type f | wc -l", &out);
+  return std::stoi(out);
+}
+
+}  // namespace
+
+TEST_CASE("Extraction reports the one progress record: phase extract, bytes, the entry's name", "[archive][reader][progress]") {
+  TempDir t;
+  auto r = Open(ThreeEntries(t));
+  uint64_t declared = 0;
+  for (const EntryInfo& e : r->Entries()) declared += e.size;
+  std::vector<bjlg::Progress> seen;
+  ExtractOptions o;
+  o.progress_interval = 0;
+  o.progress = [&](const bjlg::Progress& p) {
+    seen.push_back(p);
+    return true;
+  };
+  auto report = r->ExtractTo(t / "out", o);
+  REQUIRE(report.ok());
+  REQUIRE(seen.size() >= 6);
+  for (size_t i = 0; i < seen.size(); ++i) {
+    INFO("report " << i);
+    CHECK(seen[i].phase == "extract");
+    CHECK(seen[i].unit == "bytes");
+    CHECK(seen[i].total == declared);
+    CHECK(seen[i].phases == std::vector<std::string>{"extract"});
+    CHECK(seen[i].done <= seen[i].total);
+    if (i > 0) CHECK(seen[i].done >= seen[i - 1].done);
+  }
+  CHECK(seen.front().done == 0);
+  CHECK(seen.back().done == declared);
+  CHECK(report->bytes == declared);
+  bool named_b = false;
+  for (const bjlg::Progress& p : seen) named_b = named_b || p.current == "wp-content/uploads/b.bin";
+  CHECK(named_b);
+
+  SECTION("with the default interval, the first and last reports are still made") {
+    std::vector<bjlg::Progress> few;
+    ExtractOptions d;
+    d.progress = [&](const bjlg::Progress& p) {
+      few.push_back(p);
+      return true;
+    };
+    REQUIRE(r->ExtractTo(t / "out2", d).ok());
+    REQUIRE(few.size() >= 2);
+    CHECK(few.front().done == 0);
+    CHECK(few.back().done == declared);
+  }
+}
+
+TEST_CASE("Cancelling an extraction: Cancelled, the entry being written removed, the earlier ones kept", "[archive][reader][progress]") {
+  TempDir t;
+  auto r = Open(ThreeEntries(t));
+  ExtractOptions o;
+  o.progress_interval = 0;
+  SECTION("at the start: nothing is written") {
+    o.progress = [](const bjlg::Progress&) { return false; };
+    auto c = r->ExtractTo(t / "out", o);
+    CHECK(c.status().code() == Status::Code::kCancelled);
+    CHECK(FilesUnder(t / "out") == 0);
+  }
+  SECTION("in the middle of the second entry: the first stays, no part of the second") {
+    o.progress = [](const bjlg::Progress& p) { return p.done < (2u << 20); };
+    auto c = r->ExtractTo(t / "out", o);
+    CHECK(c.status().code() == Status::Code::kCancelled);
+    CHECK(Exists(t / "out/wp-content/uploads/a.bin"));
+    CHECK_FALSE(Exists(t / "out/wp-content/uploads/b.bin"));
+    CHECK(FilesUnder(t / "out/wp-content/uploads") == 1);  // no temporary left either
+    CHECK(FilesUnder(t / "out") == FilesUnder(t / "out/wp-content/uploads") + 1);  // and the manifest, written first
+  }
+  SECTION("a negative or NaN interval is refused, naming the option") {
+    o.progress_interval = -1;
+    CHECK(o.Validate().code() == Status::Code::kInvalidArgument);
+    CHECK(o.Validate().message() == "option \"progress_interval\" must be a non-negative number of seconds");
+    o.progress_interval = std::nan("");
+    CHECK(o.Validate().code() == Status::Code::kInvalidArgument);
   }
 }

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <sys/statvfs.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "verify/restore_test.h"
@@ -108,7 +109,34 @@ TEST_CASE("restore test without database: files against the index, sandbox remov
   }
 }
 
-TEST_CASE("restore test progress: every phase reported in order; false cancels, the sandbox removed", "[verify][restore]") {
+// The rule of common/progress.h over one run's records: each record's phase is the one at its
+// phase_index in the declared list, the list never changes, phases move forward, and done never
+// decreases within a phase nor passes a known total.
+void CheckRecords(const std::vector<Progress>& seen, const std::vector<std::string>& declared) {
+  REQUIRE_FALSE(seen.empty());
+  for (size_t i = 0; i < seen.size(); ++i) {
+    const Progress& p = seen[i];
+    INFO("record " << i << ": " << p.phase << " " << p.done << "/" << p.total << " " << p.current);
+    CHECK(p.phases == declared);
+    REQUIRE(p.phase_index < declared.size());
+    CHECK(declared[p.phase_index] == p.phase);
+    CHECK(p.done <= p.total);
+    if (i == 0) continue;
+    CHECK(p.phase_index >= seen[i - 1].phase_index);
+    if (p.phase_index == seen[i - 1].phase_index) CHECK(p.done >= seen[i - 1].done);
+  }
+}
+
+// The phase positions reported, each once, in order.
+std::vector<size_t> Positions(const std::vector<Progress>& seen) {
+  std::vector<size_t> out;
+  for (const Progress& p : seen) {
+    if (out.empty() || out.back() != p.phase_index) out.push_back(p.phase_index);
+  }
+  return out;
+}
+
+TEST_CASE("restore test progress: the one record, its phases declared up front and reported in order", "[verify][restore][progress]") {
   TempDir dir;
   const std::string zip = BjlgArchive(dir, "a.zip", PluginDump(20));
   const std::string enc = Encrypt(zip, dir / "a.zip.bjlg", TestKey(5));
@@ -116,46 +144,92 @@ TEST_CASE("restore test progress: every phase reported in order; false cancels, 
   RestoreOptions o;
   o.sandbox_parent = dir / "boxes";
   o.secret.emplace(TestKey(5));
-  std::vector<std::string> phases;
-  bool bounded = true;
-  o.progress = [&](const RestoreProgress& p) {
-    if (phases.empty() || phases.back() != p.phase) phases.push_back(p.phase);
-    bounded = bounded && p.done <= p.total;
+  o.progress_interval = 0;
+  std::vector<Progress> seen;
+  o.progress = [&](const Progress& p) {
+    seen.push_back(p);
     return true;
   };
   Report r = Run(enc, o);
   CHECK(r.status() == CheckStatus::kPassed);
-  CHECK(phases == std::vector<std::string>{"decrypt", "extract", "files"});
-  CHECK(bounded);
+  CheckRecords(seen, {"decrypt", "extract", "files"});
+  CHECK(Positions(seen) == std::vector<size_t>{0, 1, 2});
+  CHECK(seen.front().phase == "decrypt");
+  CHECK(seen.front().unit == "bytes");
+  CHECK(seen.front().current == "a.zip.bjlg");  // each archive's phases begin with its name
+  for (const Progress& p : seen) {
+    if (p.phase == "extract") CHECK(p.unit == "bytes");
+    if (p.phase == "files") CHECK(p.unit == "files");
+  }
+  auto first_extract = std::find_if(seen.begin(), seen.end(), [](const Progress& p) { return p.phase == "extract"; });
+  CHECK(first_extract->current == "a.zip.bjlg");
+  CHECK(seen.back().phase == "files");
+  CHECK(seen.back().done == seen.back().total);
 
-  for (const char* phase : {"decrypt", "extract", "files"}) {
-    INFO("cancelled in " << phase);
-    int calls = 0;
-    o.progress = [&](const RestoreProgress& p) {
-      ++calls;
-      return p.phase != phase;
-    };
-    Report c = Run(enc, o);
-    CHECK(c.status() == CheckStatus::kInconclusive);
-    CHECK(Get(c, phase).status == CheckStatus::kInconclusive);
-    CHECK(Get(c, phase).message == "cancelled by the progress callback");
-    CHECK(Get(c, "cleanup").status == CheckStatus::kPassed);
-    CHECK(SandboxesIn(dir / "boxes") == 0);
+  SECTION("with a database asked for, \"database\" is declared last (skipped: the archive has no dump)") {
+    const std::string plain = OneFileArchive(dir, "plain.zip", "a.zip");  // any file: no database.sql
+    RestoreOptions d = o;
+    d.secret.reset();
+    d.dsn = "mysql:unix_socket=" + (dir / "no.sock");
+    seen.clear();
+    Report n = Run(plain, d);
+    CHECK(Get(n, "database").status == CheckStatus::kSkipped);
+    CheckRecords(seen, {"extract", "files", "database"});
+  }
+}
+
+TEST_CASE("restore test cancelled in any phase: Cancelled, the sandbox removed, no report and no history written", "[verify][restore][progress]") {
+  TempDir dir;
+  const std::string zip = BjlgArchive(dir, "a.zip", PluginDump(20));
+  const std::string enc = Encrypt(zip, dir / "a.zip.bjlg", TestKey(5));
+  archive::testing::MakeDirs(dir / "boxes");
+  const std::string history = dir / "history.jsonl";
+  archive::testing::WriteFile(history, "{\"kind\":\"restore-test\",\"status\":\"passed\"}\n");
+  RestoreOptions o;
+  o.sandbox_parent = dir / "boxes";
+  o.secret.emplace(TestKey(5));
+  o.history = history;
+  o.progress_interval = 0;
+  SECTION("at the first and at the last report of each phase") {
+    for (const char* phase : {"decrypt", "extract", "files"}) {
+      for (bool at_end : {false, true}) {
+        INFO("cancelled in " << phase << (at_end ? " at its last report" : " at its first report"));
+        int cancels = 0, late = 0;  // late: records after the cancellation (there must be none)
+        o.progress = [&](const Progress& p) {
+          if (cancels > 0) ++late;
+          if (p.phase == phase && (at_end ? p.done == p.total : p.done == 0)) ++cancels;
+          return cancels == 0;
+        };
+        Result<Report> c = RunRestoreTest(enc, o);
+        CHECK(c.status().code() == Status::Code::kCancelled);
+        CHECK(c.status().message() == "cancelled by the progress callback");
+        CHECK(cancels == 1);
+        CHECK(late == 0);
+        CHECK(SandboxesIn(dir / "boxes") == 0);
+        CHECK(archive::testing::ReadFile(history) == "{\"kind\":\"restore-test\",\"status\":\"passed\"}\n");
+      }
+    }
   }
   SECTION("cancelled while extracting a large entry: the part written goes with the sandbox") {
     archive::testing::WriteFile(dir / "big.bin", archive::testing::RandomBytes(20 << 20, 8));
     OneFileArchive(dir, "big.zip", "big.bin");
     RestoreOptions b;
     b.sandbox_parent = dir / "boxes";
+    b.progress_interval = 0;
     uint64_t seen = 0;
-    b.progress = [&](const RestoreProgress& p) {
+    b.progress = [&](const Progress& p) {
       seen = std::max(seen, p.done);
       return !(p.phase == "extract" && p.done > (8u << 20));
     };
-    Report c = Run(dir / "big.zip", b);
-    CHECK(Get(c, "extract").message == "cancelled by the progress callback");
+    CHECK(RunRestoreTest(dir / "big.zip", b).status().code() == Status::Code::kCancelled);
     CHECK(seen < (20u << 20));
     CHECK(SandboxesIn(dir / "boxes") == 0);
+  }
+  SECTION("a negative progress_interval is the caller's error") {
+    o.progress_interval = -1;
+    Result<Report> bad = RunRestoreTest(enc, o);
+    CHECK(bad.status().code() == Status::Code::kInvalidArgument);
+    CHECK(bad.status().message().find("progress_interval") != std::string::npos);
   }
 }
 
@@ -233,6 +307,25 @@ TEST_CASE("a chain: full then incremental, restored in order with deletions", "[
   CHECK(r.ToJson()["chain"].size() == 2);
   CHECK(r.ToJson()["rpo"].contains("gap_to_previous_seconds"));
 
+  SECTION("a chain of encrypted archives declares decrypt and extract for each, in order") {
+    RestoreOptions e = ro;
+    e.chain = {Encrypt(full, dir / "full.zip.bjlg", TestKey(3))};
+    e.secret.emplace(TestKey(3));
+    e.progress_interval = 0;
+    std::vector<Progress> seen;
+    e.progress = [&](const Progress& p) {
+      seen.push_back(p);
+      return true;
+    };
+    CHECK(Run(Encrypt(dir / "inc.zip", dir / "inc.zip.bjlg", TestKey(3)), e).status() == CheckStatus::kPassed);
+    CheckRecords(seen, {"decrypt", "extract", "decrypt", "extract", "files"});
+    CHECK(Positions(seen) == std::vector<size_t>{0, 1, 2, 3, 4});
+    std::vector<std::string> begun_on;  // `current` of each phase's first record
+    for (size_t i = 0; i < seen.size(); ++i) {
+      if (i == 0 || seen[i].phase_index != seen[i - 1].phase_index) begun_on.push_back(seen[i].current);
+    }
+    CHECK(begun_on == std::vector<std::string>{"full.zip.bjlg", "full.zip.bjlg", "inc.zip.bjlg", "inc.zip.bjlg", ""});
+  }
   SECTION("the incremental alone lacks the unchanged files") {
     RestoreOptions alone_options;
     alone_options.sandbox_parent = dir.path();
@@ -266,21 +359,22 @@ TEST_CASE("a real MariaDB restore of a few thousand rows", "[.][mariadb]") {
     CHECK(Get(bad, "database_import").message.find("Unknown column 'nope'") != std::string::npos);
     CHECK(SandboxesIn(dir.path()) == 0);
   }
-  SECTION("progress reports the database steps; false before the import cancels, the server stopped") {
+  SECTION("progress reports the database steps; false at any of them cancels, the server stopped") {
     RestoreOptions p = o;
+    p.progress_interval = 0;
     std::vector<uint64_t> steps;
-    p.progress = [&](const RestoreProgress& at) {
+    p.progress = [&](const Progress& at) {
       if (at.phase == "database") steps.push_back(at.done);
       return true;
     };
     CHECK(Run(zip, p).status() == CheckStatus::kPassed);
     CHECK(steps == std::vector<uint64_t>{0, 1, 2});
-    p.progress = [](const RestoreProgress& at) { return !(at.phase == "database" && at.done == 1); };
-    Report c = Run(zip, p);
-    CHECK(c.status() == CheckStatus::kInconclusive);
-    CHECK(Get(c, "database_import").message == "cancelled by the progress callback");
-    CHECK(Get(c, "cleanup").status == CheckStatus::kPassed);
-    CHECK(SandboxesIn(dir.path()) == 0);
+    for (uint64_t step : {0, 1, 2}) {
+      INFO("cancelled at database step " << step);
+      p.progress = [step](const Progress& at) { return !(at.phase == "database" && at.done == step); };
+      CHECK(RunRestoreTest(zip, p).status().code() == Status::Code::kCancelled);
+      CHECK(SandboxesIn(dir.path()) == 0);
+    }
   }
   SECTION("a DSN that does not connect is inconclusive") {
     RestoreOptions d = o;
