@@ -13,29 +13,17 @@ use Bjlg\Remote\Purge;
 use Bjlg\Remote\Retention;
 
 require_once __DIR__ . '/Cli.php';
+require_once __DIR__ . '/OutputStreams.php';
 require_once __DIR__ . '/ProgressDisplay.php';
 
 final class PurgeCommand
 {
+    use OutputStreams;
+
     public const EXIT_OK = 0;
     /** A destination could not be listed, or an archive could not be deleted (printed). */
     public const EXIT_FAILED = 1;
     public const EXIT_USAGE = 2;
-
-    /** @var resource */
-    private $out;
-    /** @var resource */
-    private $err;
-
-    /**
-     * @param resource|null $out where results go (default STDOUT)
-     * @param resource|null $err where errors and progress go (default STDERR)
-     */
-    public function __construct($out = null, $err = null)
-    {
-        $this->out = $out ?? STDOUT;
-        $this->err = $err ?? STDERR;
-    }
 
     /**
      * Runs `bjlg purge`. $argv holds the arguments after "purge". Returns the exit status.

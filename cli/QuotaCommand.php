@@ -9,28 +9,16 @@ namespace Bjlg\Cli;
 use Bjlg\Quota\Collector;
 
 require_once __DIR__ . '/Cli.php';
+require_once __DIR__ . '/OutputStreams.php';
 
 final class QuotaCommand
 {
+    use OutputStreams;
+
     public const EXIT_OK = 0;
     /** At least one destination could not be measured (its error is printed). */
     public const EXIT_DESTINATION_ERRORS = 1;
     public const EXIT_USAGE = 2;
-
-    /** @var resource */
-    private $out;
-    /** @var resource */
-    private $err;
-
-    /**
-     * @param resource|null $out where results go (default STDOUT)
-     * @param resource|null $err where usage errors go (default STDERR)
-     */
-    public function __construct($out = null, $err = null)
-    {
-        $this->out = $out ?? STDOUT;
-        $this->err = $err ?? STDERR;
-    }
 
     /**
      * Runs `bjlg quota`. $argv holds the arguments after "quota", e.g.

@@ -11,30 +11,18 @@ use Bjlg\Sla\Forecast;
 use Bjlg\Sla\History;
 
 require_once __DIR__ . '/Cli.php';
+require_once __DIR__ . '/OutputStreams.php';
 require_once __DIR__ . '/QuotaCommand.php';
 require_once __DIR__ . '/SlaServiceCommands.php';
 
 final class SlaCommand
 {
+    use OutputStreams;
+
     public const EXIT_OK = 0;
     /** The input could not be read or was refused (the message says which entry). */
     public const EXIT_ERROR = 1;
     public const EXIT_USAGE = 2;
-
-    /** @var resource */
-    private $out;
-    /** @var resource */
-    private $err;
-
-    /**
-     * @param resource|null $out where results go (default STDOUT)
-     * @param resource|null $err where errors go (default STDERR)
-     */
-    public function __construct($out = null, $err = null)
-    {
-        $this->out = $out ?? STDOUT;
-        $this->err = $err ?? STDERR;
-    }
 
     /**
      * Runs `bjlg sla`. $argv holds the arguments after "sla", e.g.

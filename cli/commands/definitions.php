@@ -55,6 +55,11 @@ $forecast = [
     'confidence' => ['value' => 'C', 'description' => 'the confidence of the projection interval'],
     'now' => $slaCommon['now'],
 ] + $format(['table', 'json', 'csv']);
+$objectives = [
+    'rpo-target' => ['value' => 'DURATION', 'description' => 'the RPO aimed for'],
+    'rto-target' => ['value' => 'DURATION', 'description' => 'the RTO aimed for'],
+    'window' => ['value' => 'DURATION', 'default' => '30d', 'description' => 'the period evaluated'],
+];
 $slaExit = 'Exit status: 0 done, 1 an input could not be read or was refused, 2 usage error.';
 $notifySend = $format(['table', 'json']) + $transfer + [
     'allow-private-network' => ['description' => 'accept receivers on loopback or a LAN'],
@@ -294,10 +299,7 @@ return [
         'synopsis' => 'bjlg sla objectives (--runs FILE | --history FILE) [options]',
         'short' => 'RPO now, worst RPO and breaches, RTO of restore tests',
         'options' => ['runs' => ['value' => 'FILE', 'description' => 'the runs (JSON lines)'],
-            'history' => ['value' => 'FILE', 'description' => 'the history holding the runs'],
-            'rpo-target' => ['value' => 'DURATION', 'description' => 'the RPO aimed for'],
-            'rto-target' => ['value' => 'DURATION', 'description' => 'the RTO aimed for'],
-            'window' => ['value' => 'DURATION', 'default' => '30d', 'description' => 'the period evaluated']] + $slaCommon,
+            'history' => ['value' => 'FILE', 'description' => 'the history holding the runs']] + $objectives + $slaCommon,
         'examples' => ['bjlg sla objectives --history quota.jsonl --rpo-target 24h'],
         'exit' => $slaExit,
     ],
@@ -309,10 +311,7 @@ return [
             'runs' => ['value' => 'FILE', 'description' => 'runs'],
             'backup' => ['value' => 'FILE', 'description' => 'the summary of bjlg backup --format=json'],
             'verify' => ['value' => 'FILE', 'description' => 'the report of bjlg verify --report'],
-            'title' => ['value' => 'TEXT', 'description' => 'the title of the report'],
-            'rpo-target' => ['value' => 'DURATION', 'description' => 'the RPO aimed for'],
-            'rto-target' => ['value' => 'DURATION', 'description' => 'the RTO aimed for'],
-            'window' => ['value' => 'DURATION', 'default' => '30d', 'description' => 'the period evaluated'],
+            'title' => ['value' => 'TEXT', 'description' => 'the title of the report']] + $objectives + [
             'target' => ['value' => 'DURATION', 'default' => '24h', 'description' => 'the time to purge aimed for']]
             + ['format' => ['default' => 'html'] + $slaCommon['format']] + $slaCommon,
         'examples' => ['bjlg sla report --history quota.jsonl --events purge.jsonl --out report.html'],
