@@ -195,7 +195,9 @@ final class ArchiveCommand
         $entries = \Bjlg\Archive\Reader::open($files[0], self::readerOptions($o, $files[0]))->entries();
         $method = fn (array $e) => [0 => 'store', 8 => 'deflate'][$e['method']] ?? 'm' . $e['method'];
         if ($format === 'json') {
-            echo json_encode($entries, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE), "\n";
+            echo Formatter::json($entries);
+        } elseif ($format === 'yaml') {
+            echo Formatter::yaml($entries);
         } elseif ($format === 'csv') {
             $out = fopen('php://output', 'w');
             fputcsv($out, ['name', 'size', 'compressed_size', 'method', 'crc', 'mtime'], ',', '"', '');

@@ -10,6 +10,7 @@ namespace Bjlg\Cli;
 require_once __DIR__ . '/UsageError.php';
 require_once __DIR__ . '/CommandLine.php';
 require_once __DIR__ . '/CommandHelp.php';
+require_once __DIR__ . '/Formatter.php';
 
 final class Cli
 {

@@ -21,8 +21,8 @@ final class CommandHelp
         }
         return "Usage: bjlg <command> [arguments]\n\nCommands:\n" . self::table($rows)
             . "\n" . self::wrap('Secrets come from --key-file FILE, --password-file FILE or BJLG_ENCRYPTION_KEY, never from '
-                . 'the command line. --format=json gives machine-readable output; commands that print a list also '
-                . 'take --format=table|json|csv. Options take --name=value or --name value; "--" ends the options.', '')
+                . 'the command line. --format=json gives machine-readable output; the commands that print a list '
+                . '(list, quota, notify, sla forecast, sla plan) take --format=table|json|csv|yaml. Options take --name=value or --name value; "--" ends the options.', '')
             . "Run 'bjlg help COMMAND [SUBCOMMAND]' or 'bjlg COMMAND --help' for the options of a command.\n"
             . "Exit status: 0 success, 1 the operation or a check failed, 2 usage error (each command's help says more).\n";
     }

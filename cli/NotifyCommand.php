@@ -133,8 +133,12 @@ final class NotifyCommand
         $format = $o['format'] ?? 'table';
         $options = ['allow_private_network' => isset($o['allow-private-network'])] + Cli::transferOptions($o);
         $results = $messages === [] ? [] : Dispatcher::send($messages, $options);
-        if ($format === 'json') {
-            fwrite(STDOUT, json_encode($results, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n");
+        if ($format !== 'table') {
+            fwrite(STDOUT, match ($format) {
+                'csv' => Formatter::csv($results),
+                'yaml' => Formatter::yaml($results),
+                default => Formatter::json($results),
+            });
         } else {
             fwrite(STDOUT, sprintf("%-16s %-10s %-7s %8s %5s %9s  %s\n", 'CHANNEL', 'TYPE', 'STATUS', 'ATTEMPTS', 'HTTP', 'LATENCY', 'ERROR'));
             foreach ($results as $r) {

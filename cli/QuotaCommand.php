@@ -52,11 +52,12 @@ final class QuotaCommand
                 return self::EXIT_DESTINATION_ERRORS;
             }
         }
-        if ($args['format'] === 'json') {
-            fwrite($this->out, json_encode(array_values($results), JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES) . "\n");
-        } else {
-            fwrite($this->out, self::table($results));
-        }
+        fwrite($this->out, match ($args['format']) {
+            'json' => json_encode(array_values($results), JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES) . "\n",
+            'csv' => Formatter::csv(array_values($results)),
+            'yaml' => Formatter::yaml(array_values($results)),
+            default => self::table($results),
+        });
         foreach ($results as $result) {
             if ($result['errors'] !== []) {
                 return self::EXIT_DESTINATION_ERRORS;

@@ -75,6 +75,7 @@ final class SlaCommand
         $text = match ($format) {
             'json' => json_encode($forecasts, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n",
             'csv' => self::forecastCsv($forecasts),
+            'yaml' => Formatter::yaml($forecasts),
             default => self::forecastTable($forecasts),
         };
         self::writeOut($o['out'] ?? null, $text, $this->out);
@@ -113,6 +114,7 @@ final class SlaCommand
         $text = match ($format) {
             'json' => json_encode($plan, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n",
             'csv' => self::planCsv($plan),
+            'yaml' => Formatter::yaml($plan),
             default => self::planText($plan, $lang),
         };
         self::writeOut($o['out'] ?? null, $text, $this->out);

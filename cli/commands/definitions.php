@@ -54,14 +54,14 @@ $forecast = [
     'horizon-days' => ['value' => 'N', 'description' => 'how far to project, in days'],
     'confidence' => ['value' => 'C', 'description' => 'the confidence of the projection interval'],
     'now' => $slaCommon['now'],
-] + $format(['table', 'json', 'csv']);
+] + $format(['table', 'json', 'csv', 'yaml']);
 $objectives = [
     'rpo-target' => ['value' => 'DURATION', 'description' => 'the RPO aimed for'],
     'rto-target' => ['value' => 'DURATION', 'description' => 'the RTO aimed for'],
     'window' => ['value' => 'DURATION', 'default' => '30d', 'description' => 'the period evaluated'],
 ];
 $slaExit = 'Exit status: 0 done, 1 an input could not be read or was refused, 2 usage error.';
-$notifySend = $format(['table', 'json']) + $transfer + [
+$notifySend = $format(['table', 'json', 'csv', 'yaml']) + $transfer + [
     'allow-private-network' => ['description' => 'accept receivers on loopback or a LAN'],
 ];
 $message = [
@@ -147,11 +147,11 @@ return [
         'exit' => $archiveExit,
     ],
     'list' => [
-        'synopsis' => 'bjlg list FILE [--format=table|json|csv] [--key-file F | --password-file F]',
+        'synopsis' => 'bjlg list FILE [--format=table|json|csv|yaml] [--key-file F | --password-file F]',
         'short' => 'the entries of an archive: size, compressed size, method, name',
         'description' => 'An encrypted archive is read in place, decrypted in memory (no plaintext file).',
         'arguments' => [['name' => 'FILE', 'description' => 'the archive, plain or encrypted']],
-        'options' => $format(['table', 'json', 'csv']) + $secret,
+        'options' => $format(['table', 'json', 'csv', 'yaml']) + $secret,
         'examples' => ['bjlg list site.zip --format=csv'],
         'exit' => $archiveExit,
     ],
@@ -235,7 +235,7 @@ return [
         'description' => "Collects the usage and quota of every destination in FILE.yaml, all at once, and prints a table (name, used, quota, free, % used, latency, error) or JSON. FILE.yaml holds a list of destinations, or a map whose \"destinations\" key is that list; each has a name, a type (s3, azure, b2, gdrive, dropbox, onedrive, pcloud, webdav, sftp, local) and that type's keys (docs/quota.md).",
         'options' => [
             'config' => ['value' => 'FILE', 'description' => 'the destinations file (required)'],
-        ] + $format(['table', 'json']) + $transfer + [
+        ] + $format(['table', 'json', 'csv', 'yaml']) + $transfer + [
             'record' => ['value' => 'HISTORY', 'description' => "append one sample per destination to the JSON-lines HISTORY file, for 'bjlg sla forecast'"],
         ],
         'examples' => ['bjlg quota --config destinations.yaml --record quota.jsonl'],
