@@ -101,6 +101,9 @@ final class Cli
         if ($words === []) {
             return CommandHelp::main();
         }
+        if ($words[0] === '--help' || $words[0] === '-h') {
+            return CommandHelp::of('help');
+        }
         $path = Commands::resolve($words);
         if ($path === null) {
             throw new UsageError("no help for unknown command '{$words[0]}'");
