@@ -28,8 +28,9 @@ foreach ($paths as $path) {
     }
     // Every option of the definition is in the help, with its allowed values.
     [, $out] = bjlg_cli('help', ...$words);
+    $out = preg_replace('/\s+/', ' ', $out);  // an allowed list may be wrapped
     foreach (Commands::get($path)['options'] ?? [] as $name => $o) {
-        if (!str_contains($out, "  --$name") || (isset($o['allowed']) && !str_contains($out, implode(', ', $o['allowed'])))) {
+        if (!str_contains($out, " --$name") || (isset($o['allowed']) && !str_contains($out, implode(', ', $o['allowed'])))) {
             $bad[] = "help $path misses --$name";
         }
     }
