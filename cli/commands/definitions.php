@@ -263,7 +263,7 @@ return [
         'exit' => 'Exit status: 0 done (or nothing to do), 1 a destination could not be listed or an archive could not be deleted, 2 usage error (including an unreadable or invalid file).',
     ],
     'sla' => [
-        'synopsis' => 'bjlg sla <forecast|plan|purge|objectives|report> [options]',
+        'synopsis' => 'bjlg sla <subcommand> [options]',
         'short' => 'forecasts, capacity plan, purge SLA, RTO/RPO, reports',
         'subcommands' => ['forecast', 'plan', 'purge', 'objectives', 'report'],
         'exit' => $slaExit,
@@ -339,7 +339,7 @@ return [
         'exit' => 'Exit status: 0 stopped cleanly, 1 an archive could not be written, 2 usage error.',
     ],
     'notify' => [
-        'synopsis' => 'bjlg notify <test|send|incident> [options]',
+        'synopsis' => 'bjlg notify <subcommand> [options]',
         'short' => 'test channels, send a message, drive an incident (state file)',
         'description' => "FILE (--config) is YAML (or JSON), checked whole before anything is sent: channels: {NAME: {type: slack, webhook_url: \"...\"}}, policy: {notify: [...], escalation: {...}, quiet_hours: {...}, reminders: {...}} (docs/notify.md).",
         'subcommands' => ['test', 'send', 'incident'],
