@@ -23,7 +23,7 @@ $database = [
     'db-prefix' => ['value' => 'PREFIX', 'description' => 'only the tables starting with PREFIX (one site: wp_3_)'],
 ];
 $transfer = [
-    'timeout-ms' => ['value' => 'N', 'default' => '30000', 'description' => 'time budget of each destination, in milliseconds'],
+    'timeout-ms' => ['value' => 'N', 'default' => '30000', 'description' => 'time budget of each destination (quota, purge) or message (notify), in milliseconds'],
     'retries' => ['value' => 'N', 'default' => '2', 'description' => 'retries after a 429 or 5xx answer, 0 to 10'],
     'ca-bundle' => ['value' => 'FILE', 'description' => 'PEM file of the certificate authorities to trust'],
 ];
