@@ -20,52 +20,6 @@ final class ArchiveCommand
 {
     public const COMMANDS = ['backup', 'list', 'extract'];
 
-    public const HELP = <<<'TXT'
-        Usage: bjlg backup --out FILE [options] SRC[=PREFIX]...
-               bjlg list FILE [--format=table|json|csv] [--key-file F | --password-file F]
-               bjlg extract FILE DIR [--max-size=BYTES] [--no-overwrite] [--key-file F | --password-file F]
-                            [--progress=auto|bar|json|none]
-
-        backup   archives each SRC folder under PREFIX (default: the folder's name), or a file
-                 as PREFIX; "-=NAME" reads standard input as the entry NAME (a SQL dump).
-                 Options:
-                   --out FILE         the archive to write (required); an existing FILE is
-                                      replaced only with --force (or --yes)
-                   --level N          deflate level 0-9 (default 6)
-                   --threads N        compression threads (default: all cores)
-                   --exclude PAT      shell pattern, repeatable: on absolute paths, or on
-                                      entry names when it starts with neither / nor *
-                                      (--exclude wp-content/uploads)
-                   --include PAT      shell pattern, repeatable
-                   --no-default-excludes
-                   --follow-symlinks  follow symlinks that stay inside the sources
-                   --since FILE       incremental against a previous archive or index
-                   --verify           decompress and CRC-check every entry before renaming
-                   --encrypt          encrypt the archive (the zip exists only in a private
-                                      folder beside FILE until then); the secret comes from
-                   --key-file F | --password-file F | BJLG_ENCRYPTION_KEY (never --key/--password)
-                   --encrypt-format bjlg|bjlgenc1   bjlg (default) or the plugin's format
-                   --db DSN|WP-CONFIG the database too, as database.sql (first, as the plugin
-                                      does): a PDO DSN (mysql:host=H;dbname=D or
-                                      mysql:unix_socket=S;dbname=D) or a wp-config.php path;
-                                      a consistent snapshot streamed into the archive
-                   --db-user U        the DSN's user
-                   --db-password-file F  the DSN's password, from a file (or BJLG_DB_PASSWORD);
-                                      never on the command line
-                   --db-prefix P      only the tables starting with P (one site: wp_3_)
-                   --format=table|json the summary's format (default table)
-                   --progress=auto|bar|json|none   progress on stderr: a bar with phase, rate
-                                      and ETA when stderr is a terminal (auto, the default),
-                                      or one JSON object per record for scripts
-        list     the entries of an archive: size, compressed size, method, name
-        extract  extracts an archive into DIR under the safety rules of docs/archive.md;
-                 --progress as for backup (phase extract, in bytes)
-        An encrypted archive is read in place, decrypted in memory (no plaintext file): its
-        secret comes from --key-file, --password-file or BJLG_ENCRYPTION_KEY.
-
-        Exit status: 0 success, 1 failure (I/O, corrupt or unsafe archive), 2 usage error.
-        TXT;
-
     /** @var resource */
     private $err;
     private ?ProgressDisplay $progress = null;
@@ -85,10 +39,6 @@ final class ArchiveCommand
     {
         $command = array_shift($argv);
         try {
-            if (in_array('--help', $argv, true) || in_array('-h', $argv, true)) {
-                echo self::HELP, "\n";
-                return 0;
-            }
             switch ($command) {
                 case 'backup':
                     return $this->backup($argv);
@@ -99,6 +49,9 @@ final class ArchiveCommand
                 default:
                     throw new \InvalidArgumentException("unknown archive command '" . (string) $command . "'");
             }
+        } catch (HelpRequested $h) {
+            echo CommandHelp::of($h->command);
+            return 0;
         } catch (\InvalidArgumentException | UsageError | \ValueError | \TypeError $e) {
             fwrite($this->err, "bjlg: " . $e->getMessage() . "\nRun 'bjlg help backup' for usage.\n");
             return 2;
@@ -112,11 +65,7 @@ final class ArchiveCommand
     /** @param list<string> $args */
     private function backup(array $args): int
     {
-        [$sources, $o] = Cli::parseOptions($args,
-            ['out', 'level', 'threads', 'exclude', 'include', 'since', 'format', 'key-file',
-             'password-file', 'encrypt-format', 'progress', ...Cli::DATABASE_OPTIONS],
-            ['no-default-excludes', 'follow-symlinks', 'verify', 'encrypt', 'force', 'yes'],
-            ['exclude', 'include']);
+        [$sources, $o] = CommandLine::parse('backup', $args);
         if (!isset($o['out'])) {
             throw new \InvalidArgumentException('backup needs --out FILE');
         }
@@ -127,7 +76,7 @@ final class ArchiveCommand
             throw new \InvalidArgumentException('backup needs at least one SRC or --db');
         }
         $database = Cli::databaseConnection($o);
-        $format = Cli::formatOption($o, ['table', 'json']);
+        $format = Cli::option($o, 'backup', 'format');
         $options = [
             'exclude' => $o['exclude'] ?? [],
             'include' => $o['include'] ?? [],
@@ -230,11 +179,7 @@ final class ArchiveCommand
         }
         $options = ['encrypt' => CryptoCommand::secret(array_intersect_key($o, ['key-file' => 1, 'password-file' => 1]))];
         if (isset($o['encrypt-format'])) {
-            $format = $o['encrypt-format'];
-            if (!in_array($format, ['bjlg', 'bjlgenc1'], true)) {
-                throw new \InvalidArgumentException('--encrypt-format must be bjlg or bjlgenc1');
-            }
-            $options['encrypt_format'] = $format;
+            $options['encrypt_format'] = $o['encrypt-format'];
         }
         return $options;
     }
@@ -242,15 +187,17 @@ final class ArchiveCommand
     /** @param list<string> $args */
     private function list(array $args): int
     {
-        [$files, $o] = Cli::parseOptions($args, ['format', 'key-file', 'password-file']);
+        [$files, $o] = CommandLine::parse('list', $args);
         if (count($files) !== 1) {
             throw new \InvalidArgumentException('list needs exactly one FILE');
         }
-        $format = Cli::formatOption($o, ['table', 'json', 'csv']);
+        $format = Cli::option($o, 'list', 'format');
         $entries = \Bjlg\Archive\Reader::open($files[0], self::readerOptions($o, $files[0]))->entries();
         $method = fn (array $e) => [0 => 'store', 8 => 'deflate'][$e['method']] ?? 'm' . $e['method'];
         if ($format === 'json') {
-            echo json_encode($entries, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE), "\n";
+            echo Formatter::json($entries);
+        } elseif ($format === 'yaml') {
+            echo Formatter::yaml($entries);
         } elseif ($format === 'csv') {
             $out = fopen('php://output', 'w');
             fputcsv($out, ['name', 'size', 'compressed_size', 'method', 'crc', 'mtime'], ',', '"', '');
@@ -292,7 +239,7 @@ final class ArchiveCommand
     /** @param list<string> $args */
     private function extract(array $args): int
     {
-        [$positionals, $o] = Cli::parseOptions($args, ['max-size', 'key-file', 'password-file', 'progress'], ['no-overwrite']);
+        [$positionals, $o] = CommandLine::parse('extract', $args);
         if (count($positionals) !== 2) {
             throw new \InvalidArgumentException('extract needs FILE and DIR');
         }

@@ -1,11 +1,16 @@
 <?php
-// The bjlg command line: global options, help, version, and dispatch to one class per
-// subcommand. Exit codes: 0 success, 1 a check found an error, 2 a usage error.
+// The bjlg command line: help, version, and dispatch to one class per command. Every command and
+// its options are defined once, in cli/commands/definitions.php: CommandLine parses argv against
+// them and CommandHelp writes every help from them. Exit codes: 0 success, 1 a check found an
+// error, 2 a usage error.
 declare(strict_types=1);
 
 namespace Bjlg\Cli;
 
 require_once __DIR__ . '/UsageError.php';
+require_once __DIR__ . '/CommandLine.php';
+require_once __DIR__ . '/CommandHelp.php';
+require_once __DIR__ . '/Formatter.php';
 
 final class Cli
 {
@@ -13,55 +18,19 @@ final class Cli
     public const EXIT_FOUND_ERRORS = 1;
     public const EXIT_USAGE = 2;
 
-    private const HELP = <<<'TXT'
-        Usage: bjlg <command> [arguments]
-
-        Commands:
-          cron next EXPR        the next run of a cron expression
-          cron preview EXPR     the next runs (--count=N, default 5)
-          cron describe EXPR    the expression in words (--locale=en|fr)
-          cron check EXPR       guardrails: too frequent, never fires, DST, overlaps
-          cron check --config FILE.json
-                                check every schedule of a JSON schedules file
-          backup --out FILE SRC[=PREFIX]...
-                                a backup archive of files and folders (--level, --threads,
-                                --exclude PATTERN..., --encrypt)
-          list FILE             the entries of an archive
-          extract FILE DIR      extract an archive, refusing unsafe entries
-          keygen                a new encryption key (--out FILE)
-          encrypt IN OUT        encrypt a file (--file-format=bjlg|bjlgenc1)
-          decrypt IN OUT        decrypt and authenticate a file
-          verify ARCHIVE        verify a backup archive (plain or encrypted) in one pass;
-                                an encrypted non-archive file is authenticated, nothing written
-          restore-test ARCHIVE  restore into a sandbox (--with-database: into a throwaway
-                                MariaDB), compare, measure RTO/RPO, remove everything
-          inspect FILE          format, KDF and key fingerprint (no secret needed)
-          quota --config FILE   usage and quota of every remote destination (YAML);
-                                --record HISTORY.jsonl appends one sample per destination
-          purge --config FILE   retention on every remote destination (YAML): what the policy
-                                deletes and why (a dry run), deleted with --yes;
-                                --record EVENTS.jsonl appends the run's events for 'sla purge'
-          sla SUBCOMMAND        forecasts, capacity plan, purge SLA, RTO/RPO, reports
-          watch --site DIR --to BACKUP_DIR
-                                near-real-time backups: incrementals seconds after changes
-                                (--db: the database too, then the tables events name)
-          notify SUBCOMMAND     test channels, send a message, drive an incident (state file)
-          version               versions of bjlg and its libraries
-          help [command]        this help, or the help of a command
-
-        Secrets come from --key-file FILE, --password-file FILE or BJLG_ENCRYPTION_KEY, never
-        from the command line. --format=json gives machine-readable output.
-        Run 'bjlg help cron' (or backup, verify, purge) for the options of those commands.
-        TXT;
-
     /** @param list<string> $args the arguments after the script name */
     public function run(array $args): int
     {
         try {
             return $this->dispatch($args);
+        } catch (HelpRequested $h) {
+            echo CommandHelp::of($h->command);
+            return self::EXIT_OK;
         } catch (UsageError $e) {
+            $path = Commands::resolve($args);
             fwrite(STDERR, 'bjlg: ' . $e->getMessage() . "\n");
-            fwrite(STDERR, "Run 'bjlg --help' for usage.\n");
+            fwrite(STDERR, $path === null || $path === 'help'
+                ? "Run 'bjlg help' for the list of commands.\n" : "Run 'bjlg help $path' for usage.\n");
             return self::EXIT_USAGE;
         }
     }
@@ -69,76 +38,81 @@ final class Cli
     /** @param list<string> $args */
     private function dispatch(array $args): int
     {
-        $command = array_shift($args);
+        $command = $args[0] ?? null;
+        if ($command === null) {
+            fwrite(STDERR, CommandHelp::main());
+            return self::EXIT_USAGE;
+        }
+        if ($command === 'help' || $command === '--help' || $command === '-h') {
+            echo self::help(array_slice($args, 1));
+            return self::EXIT_OK;
+        }
+        if ($command === '--version') {
+            $command = 'version';
+        }
+        $path = Commands::resolve($args) ?? throw new UsageError("unknown command '$command'");
+        // `bjlg COMMAND [SUB] --help`, wherever --help stands before "--".
+        $options = array_slice($args, 0, array_search('--', $args, true) ?: null);
+        if (in_array('--help', $options, true) || in_array('-h', $options, true)) {
+            echo CommandHelp::of($path);
+            return self::EXIT_OK;
+        }
+        $rest = array_slice($args, 1);
         switch ($command) {
-            case null:
-                fwrite(STDERR, self::HELP . "\n");
-                return self::EXIT_USAGE;
-            case '-h':
-            case '--help':
-            case 'help':
-                $topic = $args[0] ?? null;
-                if ($topic === 'cron') {
-                    echo CronCommand::HELP, "\n";
-                } elseif (in_array($topic, ArchiveCommand::COMMANDS, true)) {
-                    echo ArchiveCommand::HELP, "\n";
-                } elseif ($topic === 'verify' || $topic === 'restore-test') {
-                    echo VerifyCommand::HELP, "\n";
-                } elseif ($topic === 'quota') {
-                    echo QuotaCommand::HELP, "\n";
-                } elseif ($topic === 'purge') {
-                    require_once __DIR__ . '/PurgeCommand.php';
-                    echo PurgeCommand::HELP, "\n";
-                } elseif ($topic === 'sla') {
-                    echo SlaCommand::HELP, "\n";
-                } elseif ($topic === 'watch') {
-                    echo WatchCommand::HELP, "\n";
-                } elseif ($topic === 'notify') {
-                    echo NotifyCommand::HELP, "\n";
-                } elseif (in_array($topic, CryptoCommand::COMMANDS, true)) {
-                    echo CryptoCommand::HELP, "\n";
-                } elseif ($topic === 'version') {
-                    echo "Usage: bjlg version\n\nThe versions of bjlg, PHP and the libraries bjlg.so was built with.\n";
-                } elseif ($topic === null || in_array($topic, ['help', '--help', '-h'], true)) {
-                    echo self::HELP, "\n";
-                } else {
-                    throw new UsageError("no help for unknown command '$topic'");
-                }
-                return self::EXIT_OK;
             case 'version':
-            case '--version':
-                if (in_array('--help', $args, true) || in_array('-h', $args, true)) {
-                    return $this->dispatch(['help', 'version']);
-                }
+                CommandLine::parse('version', $rest);
                 return $this->version();
             case 'cron':
-                return (new CronCommand())->run($args);
+                return (new CronCommand())->run($rest);
             case 'backup':
             case 'list':
             case 'extract':
-                return (new ArchiveCommand())->run(array_merge([$command], $args));
+                return (new ArchiveCommand())->run($args);
             case 'verify':
             case 'restore-test':
-                return VerifyCommand::run(array_merge([$command], $args));
+                return VerifyCommand::run($args);
             case 'keygen':
             case 'encrypt':
             case 'decrypt':
             case 'inspect':
-                return CryptoCommand::run(array_merge([$command], $args));
+                return CryptoCommand::run($args);
             case 'quota':
-                return (new QuotaCommand())->run($args);
+                return (new QuotaCommand())->run($rest);
             case 'purge':
                 require_once __DIR__ . '/PurgeCommand.php';
-                return (new PurgeCommand())->run($args);
+                return (new PurgeCommand())->run($rest);
             case 'sla':
-                return (new SlaCommand())->run($args);
+                return (new SlaCommand())->run($rest);
             case 'watch':
-                return (new WatchCommand())->run($args);
+                return (new WatchCommand())->run($rest);
             case 'notify':
-                return (new NotifyCommand())->run($args);
+                return (new NotifyCommand())->run($rest);
             default:
                 throw new UsageError("unknown command '$command'");
         }
+    }
+
+    /**
+     * `bjlg help [COMMAND [SUB]]`: the main help, or the help of the command the words name.
+     * @param list<string> $words
+     */
+    private static function help(array $words): string
+    {
+        if ($words === []) {
+            return CommandHelp::main();
+        }
+        if ($words[0] === '--help' || $words[0] === '-h') {
+            return CommandHelp::of('help');
+        }
+        $path = Commands::resolve($words);
+        if ($path === null) {
+            throw new UsageError("no help for unknown command '{$words[0]}'");
+        }
+        $extra = array_slice($words, count(explode(' ', $path)));
+        if ($extra !== []) {
+            throw new UsageError("no help for unknown subcommand '{$extra[0]}' of bjlg $path");
+        }
+        return CommandHelp::of($path);
     }
 
     private function version(): int
@@ -158,63 +132,6 @@ final class Cli
     }
 
     /**
-     * Splits arguments into positionals and options, for every bjlg command: --name=value or
-     * --name value for the options in $valued (those also in $repeatable collect a list, the
-     * others keep their last value), bare --flag for $flags, "--" ends the options, "-" is a
-     * positional. Unknown options are usage errors, and so are --key and --password whatever
-     * the command: a secret on the command line shows in `ps` and in the shell history.
-     *
-     * @param list<string> $args
-     * @param list<string> $valued options that take a value
-     * @param list<string> $flags options without a value
-     * @param list<string> $repeatable valued options that may be given several times
-     * @return array{0: list<string>, 1: array<string, string|list<string>|true>}
-     */
-    public static function parseOptions(array $args, array $valued, array $flags = [], array $repeatable = []): array
-    {
-        $positionals = [];
-        $options = [];
-        for ($i = 0; $i < count($args); $i++) {
-            $arg = $args[$i];
-            if ($arg === '--') {
-                array_push($positionals, ...array_slice($args, $i + 1));
-                break;
-            }
-            if (strncmp($arg, '--', 2) !== 0) {
-                $positionals[] = $arg;
-                continue;
-            }
-            $eq = strpos($arg, '=');
-            $name = substr($arg, 2, $eq === false ? null : $eq - 2);
-            if ($name === 'key' || $name === 'password') {
-                throw new UsageError("--$name is refused: a secret on the command line leaks; use --$name-file or BJLG_ENCRYPTION_KEY");
-            }
-            if (in_array($name, $flags, true)) {
-                if ($eq !== false) {
-                    throw new UsageError("option --$name takes no value");
-                }
-                $options[$name] = true;
-            } elseif (in_array($name, $valued, true)) {
-                if ($eq !== false) {
-                    $value = substr($arg, $eq + 1);
-                } elseif ($i + 1 < count($args)) {
-                    $value = $args[++$i];
-                } else {
-                    throw new UsageError("option --$name needs a value");
-                }
-                if (in_array($name, $repeatable, true)) {
-                    $options[$name][] = $value;
-                } else {
-                    $options[$name] = $value;
-                }
-            } else {
-                throw new UsageError("unknown option --$name");
-            }
-        }
-        return [$positionals, $options];
-    }
-
-    /**
      * The integer value of option $name, or null when it was not given; a usage error outside
      * [$min, $max].
      * @param array<string, mixed> $options
@@ -229,6 +146,27 @@ final class Cli
             throw new UsageError("--$name must be an integer from $min to $max, not '$v'");
         }
         return (int) $v;
+    }
+
+    /**
+     * The transfer options of the commands that reach remote services (quota, purge, notify):
+     * --timeout-ms, --retries and --ca-bundle, as the extension's option names.
+     * @param array<string, mixed> $o the options of CommandLine::parse()
+     * @return array<string, int|string>
+     */
+    public static function transferOptions(array $o): array
+    {
+        $options = [];
+        if (($timeout = self::intOption($o, 'timeout-ms', 1, 3600000)) !== null) {
+            $options['timeout_ms'] = $timeout;
+        }
+        if (($retries = self::intOption($o, 'retries', 0, 10)) !== null) {
+            $options['retries'] = $retries;
+        }
+        if (isset($o['ca-bundle'])) {
+            $options['ca_bundle'] = $o['ca-bundle'];
+        }
+        return $options;
     }
 
     /**
@@ -280,15 +218,12 @@ final class Cli
         return $data;
     }
 
-    /** The database options of every command that dumps a database (`backup`, `watch`). */
-    public const DATABASE_OPTIONS = ['db', 'db-user', 'db-password-file', 'db-prefix'];
-
     /**
      * The connection of --db, for Writer::addDatabase(), or null without --db: a wp-config.php
      * path, or a PDO DSN with --db-user and the password from --db-password-file or
      * BJLG_DB_PASSWORD (a password on the command line would show in the process list). The
      * other database options without --db are a usage error: they would be silently ignored.
-     * @param array<string, mixed> $o the options of parseOptions()
+     * @param array<string, mixed> $o the options of CommandLine::parse()
      * @return array<string, string>|null
      */
     public static function databaseConnection(array $o): ?array
@@ -346,21 +281,12 @@ final class Cli
     }
 
     /**
-     * The value of --format among $allowed (the first is the default; `text` is read as `table`
-     * where `table` is allowed, its name before WP-CLI's conventions): a usage error naming the
-     * allowed values otherwise, never silently ignored.
-     * @param array<string, mixed> $options
-     * @param list<string> $allowed
+     * The value of option $name as given, or the default of $command's definition (null when it
+     * has none). The parser has already refused a value outside the option's allowed ones.
+     * @param array<string, mixed> $options the options of CommandLine::parse()
      */
-    public static function formatOption(array $options, array $allowed): string
+    public static function option(array $options, string $command, string $name): mixed
     {
-        $format = $options['format'] ?? $allowed[0];
-        if ($format === 'text' && in_array('table', $allowed, true)) {
-            $format = 'table';
-        }
-        if (!is_string($format) || !in_array($format, $allowed, true)) {
-            throw new UsageError('--format must be one of ' . implode(', ', $allowed) . ", not '" . (string) $format . "'");
-        }
-        return $format;
+        return $options[$name] ?? Commands::get($command)['options'][$name]['default'] ?? null;
     }
 }

@@ -1,5 +1,6 @@
 <?php
 // bjlg cron next|preview|describe|check: the cron engine of the extension on the command line.
+// The options of each action are defined in cli/commands/definitions.php.
 declare(strict_types=1);
 
 namespace Bjlg\Cli;
@@ -9,33 +10,6 @@ use Bjlg\Cron\SyntaxError;
 
 final class CronCommand
 {
-    public const HELP = <<<'TXT'
-        Usage: bjlg cron <next|preview|describe|check> EXPR [options]
-               bjlg cron check --config FILE.json [options]
-
-        EXPR is a five-field cron expression ("30 2 * * 1-5") or a macro ("@daily"); quote it.
-
-        Options:
-          --tz=ZONE         time zone of the schedule: "Europe/Paris", "+02:00", "UTC"
-                            (default: PHP's date.timezone)
-          --from=DATE       start from this date instead of now (ISO 8601, "2025-01-15T10:07:30Z")
-          --count=N         number of runs for preview (default 5) and check (default 3), 1-10000
-          --locale=en|fr    language of descriptions and messages (default en)
-          --min-interval=S  check: smallest accepted gap between runs, in seconds
-                            (default: the bjlg.cron_min_interval INI setting, 300)
-          --duration=S      check: expected run time of the job, in seconds, for overlaps
-          --config=FILE     check: a JSON schedules file, a list of
-                            {"name", "expression", "duration", "timezone"} objects, or an
-                            object with such a list under "schedules"
-          --format=text|json
-                            output format (default text)
-
-        Exit status: 0 success, 1 a check found an error (or an expression is invalid in a
-        check), 2 a usage error (bad option, invalid expression, unknown time zone).
-        TXT;
-
-    private const VALUED = ['tz', 'from', 'count', 'locale', 'format', 'config', 'min-interval', 'duration'];
-
     private string $format = 'text';
     private string $locale = 'en';
     private ?string $zone = null;
@@ -48,15 +22,14 @@ final class CronCommand
         if ($action === null) {
             throw new UsageError("cron needs an action: next, preview, describe or check");
         }
-        if ($action === 'help' || $action === '--help' || $action === '-h') {
-            echo self::HELP, "\n";
+        if ($action === 'help') {
+            echo CommandHelp::of('cron');
             return Cli::EXIT_OK;
         }
-        [$positionals, $options] = Cli::parseOptions($args, self::VALUED, ['help']);
-        if (isset($options['help'])) {
-            echo self::HELP, "\n";
-            return Cli::EXIT_OK;
+        if (!in_array($action, ['next', 'preview', 'describe', 'check'], true)) {
+            throw new UsageError("unknown cron action '$action'");
         }
+        [$positionals, $options] = CommandLine::parse("cron $action", $args);
         $this->readCommonOptions($options);
 
         if ($action === 'check' && isset($options['config'])) {
@@ -65,24 +38,10 @@ final class CronCommand
             }
             return $this->checkConfig((string) $options['config'], $options);
         }
-        if (!in_array($action, ['next', 'preview', 'describe', 'check'], true)) {
-            throw new UsageError("unknown cron action '$action'");
-        }
         if (count($positionals) !== 1) {
             throw new UsageError(count($positionals) === 0
                 ? "cron $action needs a cron expression"
                 : "cron $action takes one expression; quote it: bjlg cron $action '" . implode(' ', $positionals) . "'");
-        }
-        $allowed = match ($action) {
-            'next' => ['tz', 'from', 'format'],
-            'preview' => ['tz', 'from', 'count', 'format'],
-            'describe' => ['locale', 'format'],
-            'check' => ['tz', 'from', 'count', 'locale', 'format', 'min-interval', 'duration'],
-        };
-        foreach (array_keys($options) as $name) {
-            if (!in_array($name, $allowed, true)) {
-                throw new UsageError("option --$name does not apply to cron $action");
-            }
         }
         $text = $positionals[0];
         if ($action === 'check') {
@@ -99,18 +58,8 @@ final class CronCommand
     /** @param array<string, string|true> $options */
     private function readCommonOptions(array $options): void
     {
-        $format = $options['format'] ?? 'text';
-        if ($format !== 'text' && $format !== 'json') {
-            throw new UsageError("--format must be text or json, '$format' given");
-        }
-        $this->format = $format;
-        $locale = (string) ($options['locale'] ?? 'en');
-        try {
-            Expression::parse('@daily')->describe($locale);
-        } catch (\ValueError) {
-            throw new UsageError("--locale must be en or fr, '$locale' given");
-        }
-        $this->locale = $locale;
+        $this->format = (string) ($options['format'] ?? 'text');
+        $this->locale = (string) ($options['locale'] ?? 'en');
         if (isset($options['tz'])) {
             $this->zone = $this->zoneName((string) $options['tz'], '--tz');
         }

@@ -8,7 +8,7 @@
  * subcommand first) and returns the exit status; it writes results to $stdout and errors to
  * $stderr (STDOUT and STDERR unless the caller passes other streams, as the tests do).
  *
- * Usage and exit statuses: CryptoCommand::HELP (`bjlg help encrypt`).
+ * Usage and exit statuses: `bjlg help encrypt` (cli/commands/definitions.php).
  *
  * Secrets never come from the command line (it shows in `ps` and shell history): --key and
  * --password are refused. A key file holds the key in any form Key::fromString() accepts; a
@@ -29,23 +29,6 @@ final class CryptoCommand
 {
     public const COMMANDS = ['keygen', 'encrypt', 'decrypt', 'verify', 'inspect'];
 
-    public const HELP = <<<'TXT'
-        Usage: bjlg keygen [--out FILE]          a new key (base64) on stdout, or in FILE (0600)
-               bjlg encrypt IN OUT [--file-format bjlg|bjlgenc1] [--chunk-size BYTES]
-                                   [--kdf scrypt|pbkdf2]
-               bjlg decrypt IN OUT
-               bjlg verify FILE                  authenticate every byte, write nothing
-               bjlg inspect FILE                 format, KDF and key fingerprint; needs no secret
-
-        The secret comes from --key-file FILE, --password-file FILE or BJLG_ENCRYPTION_KEY,
-        never from the command line (--key and --password are refused).
-        --format=json for machine-readable output; --progress=auto|bar|json|none for encrypt,
-        decrypt and verify.
-
-        Exit status: 0 success, 1 the data did not authenticate (wrong secret, corrupted,
-        truncated), 2 usage error, 3 unsupported format or I/O error.
-        TXT;
-
     private const EXIT_OK = 0;
     private const EXIT_AUTH = 1;
     private const EXIT_USAGE = 2;
@@ -55,12 +38,8 @@ final class CryptoCommand
     public static function run(array $argv, $stdout = STDOUT, $stderr = STDERR): int
     {
         $command = array_shift($argv);
-        if (in_array('--help', $argv, true) || in_array('-h', $argv, true)) {
-            fwrite($stdout, self::HELP . "\n");
-            return self::EXIT_OK;
-        }
         try {
-            [$positional, $options] = self::parse($argv);
+            [$positional, $options] = self::parse((string) $command, $argv);
             switch ($command) {
                 case 'keygen':
                     return self::keygen($positional, $options, $stdout);
@@ -87,9 +66,10 @@ final class CryptoCommand
                     self::expect($positional, 1, 'inspect FILE');
                     self::report(Cipher::inspect($positional[0]), $options, $stdout);
                     return self::EXIT_OK;
-                default:
-                    throw new UsageError('unknown command "' . $command . '": expected one of ' . implode(', ', self::COMMANDS));
             }
+        } catch (HelpRequested $h) {
+            fwrite($stdout, CommandHelp::of($h->command));
+            return self::EXIT_OK;
         } catch (UsageError | \ValueError $e) {
             fwrite($stderr, "bjlg: {$e->getMessage()}\n");
             return self::EXIT_USAGE;
@@ -103,21 +83,20 @@ final class CryptoCommand
         }
     }
 
-    /** @return array{list<string>, array<string, string|true>} */
-    private static function parse(array $argv): array
+    /**
+     * The positionals and options of $command; --format=json is read as the flag --json.
+     * @return array{list<string>, array<string, string|true>}
+     */
+    private static function parse(string $command, array $argv): array
     {
-        [$positional, $options] = Cli::parseOptions($argv,
-            ['key-file', 'password-file', 'file-format', 'format', 'chunk-size', 'kdf', 'out', 'progress'], ['json']);
-        // --format is the output format everywhere in bjlg; the file format is --file-format.
-        if (isset($options['format'])) {
-            if (!in_array($options['format'], ['json', 'text'], true)) {
-                throw new UsageError('--format must be json or text (the encryption format is --file-format)');
-            }
-            if ($options['format'] === 'json') {
-                $options['json'] = true;
-            }
-            unset($options['format']);
+        if (!in_array($command, self::COMMANDS, true)) {
+            throw new UsageError('unknown command "' . $command . '": expected one of ' . implode(', ', self::COMMANDS));
         }
+        [$positional, $options] = CommandLine::parse($command, $argv);
+        if (($options['format'] ?? null) === 'json') {
+            $options['json'] = true;
+        }
+        unset($options['format']);
         return [$positional, $options];
     }
 

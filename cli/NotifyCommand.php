@@ -20,34 +20,12 @@ final class NotifyCommand
     public const EXIT_FAILED = 1;
     public const EXIT_USAGE = 2;
 
-    public const HELP = <<<'TXT'
-        Usage: bjlg notify <subcommand> [options]
-
-        Subcommands:
-          test --config FILE [--channel NAME]   one test message per channel, a table of results
-          send --config FILE --title T [--line L]... [--severity S] [--event E] [--channel NAME]
-          incident open --state FILE --config FILE --title T [--line L]... [--severity S] [--event E]
-          incident due --state FILE             send what is due now (first notice, escalation,
-                                                reminders, overdue actions)
-          incident ack --state FILE --actor A [--note N]
-          incident resolve --state FILE --actor A --summary S [--action A]...
-                                                [--report FILE] [--report-format html|markdown|json|text] [--lang en|fr]
-
-        FILE (--config) is YAML (or JSON), checked whole before anything is sent:
-          channels:
-            NAME: {type: slack, webhook_url: "..."}
-          policy: {notify: [...], escalation: {...}, quiet_hours: {...}, reminders: {...}}
-        Options: --format=table|json, --timeout-ms=N, --retries=N, --ca-bundle=FILE,
-          --allow-private-network (receivers on loopback or a LAN).
-        Exit status: 0 every message sent, 1 some message failed or the input was refused, 2 usage error.
-        TXT;
-
     /** @param list<string> $argv the arguments after "notify" */
     public function run(array $argv): int
     {
         $sub = array_shift($argv);
-        if ($sub === null || in_array($sub, ['help', '--help', '-h'], true) || in_array('--help', $argv, true)) {
-            fwrite($sub === null ? STDERR : STDOUT, self::HELP . "\n");
+        if ($sub === null || $sub === 'help') {
+            fwrite($sub === null ? STDERR : STDOUT, CommandHelp::of('notify'));
             return $sub === null ? self::EXIT_USAGE : self::EXIT_OK;
         }
         try {
@@ -57,6 +35,9 @@ final class NotifyCommand
                 'incident' => $this->incident($argv),
                 default => throw new UsageError("unknown subcommand '$sub'"),
             };
+        } catch (HelpRequested $h) {
+            fwrite(STDOUT, CommandHelp::of($h->command));
+            return self::EXIT_OK;
         } catch (UsageError $e) {
             fwrite(STDERR, 'bjlg notify: ' . $e->getMessage() . "\nRun 'bjlg help notify' for usage.\n");
             return self::EXIT_USAGE;
@@ -66,12 +47,10 @@ final class NotifyCommand
         }
     }
 
-    private const SEND_OPTIONS = ['format', 'timeout-ms', 'retries', 'ca-bundle'];
-
     /** @param list<string> $argv */
     private function test(array $argv): int
     {
-        [$pos, $o] = Cli::parseOptions($argv, array_merge(self::SEND_OPTIONS, ['config', 'channel']), ['allow-private-network']);
+        [$pos, $o] = CommandLine::parse('notify test', $argv);
         self::noPositionals($pos);
         $config = self::config($o);
         $messages = [];
@@ -86,8 +65,7 @@ final class NotifyCommand
     /** @param list<string> $argv */
     private function send(array $argv): int
     {
-        [$pos, $o] = Cli::parseOptions($argv, array_merge(self::SEND_OPTIONS, ['config', 'channel', 'title', 'line', 'severity', 'event']),
-            ['allow-private-network'], ['line']);
+        [$pos, $o] = CommandLine::parse('notify send', $argv);
         self::noPositionals($pos);
         $config = self::config($o);
         $event = self::event($o);
@@ -102,8 +80,7 @@ final class NotifyCommand
     private function incident(array $argv): int
     {
         $action = array_shift($argv);
-        [$pos, $o] = Cli::parseOptions($argv, array_merge(self::SEND_OPTIONS, ['state', 'config', 'title', 'line', 'severity',
-            'event', 'actor', 'note', 'summary', 'action', 'report', 'report-format', 'lang']), ['allow-private-network'], ['line', 'action']);
+        [$pos, $o] = CommandLine::parse('notify incident', $argv);
         self::noPositionals($pos);
         $state = $o['state'] ?? throw new UsageError('--state FILE is required');
         $now = time();
@@ -134,7 +111,7 @@ final class NotifyCommand
                         $o['summary'] ?? throw new UsageError('--summary is required'), $o['action'] ?? [], $now);
                     $status = $this->deliver(array_column($broadcast, 'message'), $o);
                     if (isset($o['report'])) {
-                        Cli::writeAtomically($o['report'], $incident->report($o['report-format'] ?? 'html', $o['lang'] ?? 'en'), 0644);
+                        Cli::writeAtomically($o['report'], $incident->report(Cli::option($o, 'notify incident', 'report-format'), Cli::option($o, 'notify incident', 'lang')), 0644);
                     }
                     break;
                 default:
@@ -153,20 +130,15 @@ final class NotifyCommand
      */
     private function deliver(array $messages, array $o): int
     {
-        $format = Cli::formatOption($o, ['table', 'json']);
-        $options = ['allow_private_network' => isset($o['allow-private-network'])];
-        if (($t = Cli::intOption($o, 'timeout-ms', 1, 3600000)) !== null) {
-            $options['timeout_ms'] = $t;
-        }
-        if (($r = Cli::intOption($o, 'retries', 0, 10)) !== null) {
-            $options['retries'] = $r;
-        }
-        if (isset($o['ca-bundle'])) {
-            $options['ca_bundle'] = $o['ca-bundle'];
-        }
+        $format = $o['format'] ?? 'table';
+        $options = ['allow_private_network' => isset($o['allow-private-network'])] + Cli::transferOptions($o);
         $results = $messages === [] ? [] : Dispatcher::send($messages, $options);
-        if ($format === 'json') {
-            fwrite(STDOUT, json_encode($results, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n");
+        if ($format !== 'table') {
+            fwrite(STDOUT, match ($format) {
+                'csv' => Formatter::csv($results),
+                'yaml' => Formatter::yaml($results),
+                default => Formatter::json($results),
+            });
         } else {
             fwrite(STDOUT, sprintf("%-16s %-10s %-7s %8s %5s %9s  %s\n", 'CHANNEL', 'TYPE', 'STATUS', 'ATTEMPTS', 'HTTP', 'LATENCY', 'ERROR'));
             foreach ($results as $r) {

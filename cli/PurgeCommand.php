@@ -13,78 +13,17 @@ use Bjlg\Remote\Purge;
 use Bjlg\Remote\Retention;
 
 require_once __DIR__ . '/Cli.php';
+require_once __DIR__ . '/OutputStreams.php';
 require_once __DIR__ . '/ProgressDisplay.php';
 
 final class PurgeCommand
 {
+    use OutputStreams;
+
     public const EXIT_OK = 0;
     /** A destination could not be listed, or an archive could not be deleted (printed). */
     public const EXIT_FAILED = 1;
     public const EXIT_USAGE = 2;
-
-    public const HELP = <<<'TXT'
-        Usage: bjlg purge --config FILE.yaml [--policy POLICY.yaml] [--yes] [options]
-
-        Applies a retention policy to every destination of FILE.yaml at once. Without --yes it
-        is a dry run: it lists each destination and prints, for each, the archives the policy
-        deletes (size, date and the reason), how many it keeps and how many foreign files (not
-        backup archives, never touched) are there. With --yes it plans the same way, then
-        deletes: each destination is listed again first, and one whose archives changed since
-        the plan is left alone. Only s3, azure, webdav, sftp and local destinations can be purged.
-
-        FILE.yaml holds the destinations (a list, or a map whose "destinations" key is that
-        list, as for 'bjlg quota') and, unless --policy is given, the policy under its "policy"
-        key: keep_last, keep_daily, keep_weekly, keep_monthly, keep_yearly, max_age_days,
-        min_keep, keep_verified, timezone (docs/purge.md).
-
-        Options:
-          --config=FILE       the destinations file (required)
-          --policy=FILE       the policy file (default: the "policy" key of --config)
-          --dry-run           only plan, delete nothing (the default without --yes)
-          --yes               delete what the plan says (ignored with --dry-run)
-          --format=FORMAT     table (default) or json
-          --record=EVENTS     with --yes: append the run's events (one JSON object per line)
-                              to EVENTS, the input of 'bjlg sla purge --events'
-          --save-plan=FILE    write the plan (JSON, no credential) to FILE, to review it and
-                              run exactly that plan later with --plan
-          --plan=FILE         with --yes: run the plan saved in FILE instead of planning again
-                              (refused when older than --max-plan-age or when a destination
-                              changed since); with the same --journal, resumes a run that was
-                              killed half way without repeating a deletion
-          --max-plan-age=S    the oldest plan --plan runs, in seconds (default 3600)
-          --journal=FILE      with --yes: write the journal of intents and outcomes to FILE; a
-                              journal belongs to one plan: give a new file for a new plan, the
-                              same file with --plan to resume
-          --lang=LANG         the language of the reasons: en (default) or fr
-          --parallel=N        deletions in flight per destination, 1 to 64 (default 4)
-          --timeout-ms=N      time budget of each destination, in milliseconds (default 30000)
-          --retries=N         retries after a 429 or 5xx answer, 0 to 10 (default 2)
-          --ca-bundle=FILE    PEM file of the certificate authorities to trust
-          --progress=MODE     with --yes: auto (a bar on stderr when it is a terminal, the
-                              default), bar, json (one object per record) or none
-
-        Exit status: 0 done (or nothing to do), 1 a destination could not be listed or an
-        archive could not be deleted, 2 usage error (including an unreadable or invalid file).
-        TXT;
-
-    private const VALUED = ['config', 'policy', 'format', 'record', 'journal', 'lang', 'parallel', 'timeout-ms',
-                            'retries', 'ca-bundle', 'progress', 'save-plan', 'plan', 'max-plan-age'];
-    private const FLAGS = ['dry-run', 'yes'];
-
-    /** @var resource */
-    private $out;
-    /** @var resource */
-    private $err;
-
-    /**
-     * @param resource|null $out where results go (default STDOUT)
-     * @param resource|null $err where errors and progress go (default STDERR)
-     */
-    public function __construct($out = null, $err = null)
-    {
-        $this->out = $out ?? STDOUT;
-        $this->err = $err ?? STDERR;
-    }
 
     /**
      * Runs `bjlg purge`. $argv holds the arguments after "purge". Returns the exit status.
@@ -94,11 +33,10 @@ final class PurgeCommand
     {
         try {
             $args = $this->parse($argv);
-            if ($args === null) {
-                fwrite($this->out, self::HELP . "\n");
-                return self::EXIT_OK;
-            }
             [$destinations, $policy] = $this->load($args);
+        } catch (HelpRequested $h) {
+            fwrite($this->out, CommandHelp::of($h->command));
+            return self::EXIT_OK;
         } catch (UsageError $e) {
             fwrite($this->err, 'bjlg purge: ' . $e->getMessage() . "\n");
             fwrite($this->err, "Run 'bjlg help purge' for usage.\n");
@@ -171,14 +109,11 @@ final class PurgeCommand
 
     /**
      * @param list<string> $argv
-     * @return array<string, mixed>|null null for --help
+     * @return array<string, mixed>
      */
-    private function parse(array $argv): ?array
+    private function parse(array $argv): array
     {
-        if (in_array('--help', $argv, true) || in_array('-h', $argv, true)) {
-            return null;
-        }
-        [$positionals, $o] = Cli::parseOptions($argv, self::VALUED, self::FLAGS);
+        [$positionals, $o] = CommandLine::parse('purge', $argv);
         if ($positionals !== []) {
             throw new UsageError("unexpected argument '{$positionals[0]}'");
         }
@@ -190,24 +125,12 @@ final class PurgeCommand
                 throw new UsageError("--$name needs a file name");
             }
         }
-        $format = Cli::formatOption($o, ['table', 'json']);
-        $lang = $o['lang'] ?? 'en';
-        if ($lang !== 'en' && $lang !== 'fr') {
-            throw new UsageError("--lang must be en or fr, not '$lang'");
+        $format = Cli::option($o, 'purge', 'format');
+        $lang = Cli::option($o, 'purge', 'lang');
+        if (isset($o['ca-bundle']) && (!is_file($o['ca-bundle']) || !is_readable($o['ca-bundle']))) {
+            throw new UsageError("--ca-bundle: cannot read {$o['ca-bundle']}");
         }
-        $transfer = [];
-        if (($timeout = Cli::intOption($o, 'timeout-ms', 1, 3600000)) !== null) {
-            $transfer['timeout_ms'] = $timeout;
-        }
-        if (($retries = Cli::intOption($o, 'retries', 0, 10)) !== null) {
-            $transfer['retries'] = $retries;
-        }
-        if (isset($o['ca-bundle'])) {
-            if (!is_file($o['ca-bundle']) || !is_readable($o['ca-bundle'])) {
-                throw new UsageError("--ca-bundle: cannot read {$o['ca-bundle']}");
-            }
-            $transfer['ca_bundle'] = $o['ca-bundle'];
-        }
+        $transfer = Cli::transferOptions($o);
         $run = $transfer;
         if (($parallel = Cli::intOption($o, 'parallel', 1, 64)) !== null) {
             $run['parallel'] = $parallel;

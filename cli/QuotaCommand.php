@@ -1,5 +1,5 @@
 <?php
-// bjlg quota --config FILE.yaml [--format table|json]: the usage and quota of every destination
+// bjlg quota --config FILE.yaml: the usage and quota of every destination
 // of a YAML file, collected at once by Bjlg\Quota\Collector::collectFromFile().
 // The YAML file is parsed by the extension (yaml-cpp), so php-yaml is not needed.
 declare(strict_types=1);
@@ -9,50 +9,16 @@ namespace Bjlg\Cli;
 use Bjlg\Quota\Collector;
 
 require_once __DIR__ . '/Cli.php';
+require_once __DIR__ . '/OutputStreams.php';
 
 final class QuotaCommand
 {
+    use OutputStreams;
+
     public const EXIT_OK = 0;
     /** At least one destination could not be measured (its error is printed). */
     public const EXIT_DESTINATION_ERRORS = 1;
     public const EXIT_USAGE = 2;
-
-    public const HELP = <<<'TXT'
-        Usage: bjlg quota --config FILE.yaml [options]
-
-        Collects the usage and quota of every destination in FILE.yaml, all at once, and prints
-        a table (name, used, quota, free, % used, latency, error) or JSON.
-
-        FILE.yaml holds a list of destinations, or a map whose "destinations" key is that list;
-        each has a name, a type (s3, azure, b2, gdrive, dropbox, onedrive, pcloud, webdav, sftp,
-        local) and that type's keys (docs/quota.md).
-
-        Options:
-          --config=FILE       the destinations file (required)
-          --format=FORMAT     table (default) or json
-          --timeout-ms=N      time budget of each destination, in milliseconds (default 30000)
-          --retries=N         retries after a 429 or 5xx answer (default 2)
-          --ca-bundle=FILE    PEM file of the certificate authorities to trust
-          --record=HISTORY    append one sample per destination (used, quota, objects,
-                              errors) to the JSON-lines HISTORY file, for 'bjlg sla forecast'
-
-        Exit status: 0 every destination measured, 1 some destination failed, 2 usage error.
-        TXT;
-
-    /** @var resource */
-    private $out;
-    /** @var resource */
-    private $err;
-
-    /**
-     * @param resource|null $out where results go (default STDOUT)
-     * @param resource|null $err where usage errors go (default STDERR)
-     */
-    public function __construct($out = null, $err = null)
-    {
-        $this->out = $out ?? STDOUT;
-        $this->err = $err ?? STDERR;
-    }
 
     /**
      * Runs `bjlg quota`. $argv holds the arguments after "quota", e.g.
@@ -64,14 +30,13 @@ final class QuotaCommand
     {
         try {
             $args = $this->parse($argv);
+        } catch (HelpRequested $h) {
+            fwrite($this->out, CommandHelp::of($h->command));
+            return self::EXIT_OK;
         } catch (UsageError $e) {
             fwrite($this->err, 'bjlg quota: ' . $e->getMessage() . "\n");
             fwrite($this->err, "Run 'bjlg help quota' for usage.\n");
             return self::EXIT_USAGE;
-        }
-        if ($args === null) {
-            fwrite($this->out, self::HELP . "\n");
-            return self::EXIT_OK;
         }
         try {
             $results = Collector::collectFromFile($args['config'], $args['options']);
@@ -87,11 +52,12 @@ final class QuotaCommand
                 return self::EXIT_DESTINATION_ERRORS;
             }
         }
-        if ($args['format'] === 'json') {
-            fwrite($this->out, json_encode(array_values($results), JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES) . "\n");
-        } else {
-            fwrite($this->out, self::table($results));
-        }
+        fwrite($this->out, match ($args['format']) {
+            'json' => json_encode(array_values($results), JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES) . "\n",
+            'csv' => Formatter::csv(array_values($results)),
+            'yaml' => Formatter::yaml(array_values($results)),
+            default => self::table($results),
+        });
         foreach ($results as $result) {
             if ($result['errors'] !== []) {
                 return self::EXIT_DESTINATION_ERRORS;
@@ -102,31 +68,16 @@ final class QuotaCommand
 
     /**
      * @param list<string> $argv
-     * @return array{config: string, format: string, options: array<string, mixed>, record: ?string}|null null for --help
+     * @return array{config: string, format: string, options: array<string, mixed>, record: ?string}
      */
-    private function parse(array $argv): ?array
+    private function parse(array $argv): array
     {
-        if (in_array('--help', $argv, true) || in_array('-h', $argv, true)) {
-            return null;
-        }
-        [$positionals, $o] = Cli::parseOptions($argv, ['config', 'format', 'timeout-ms', 'retries', 'ca-bundle', 'record']);
+        [$positionals, $o] = CommandLine::parse('quota', $argv);
         if ($positionals !== []) {
             throw new UsageError("unexpected argument '{$positionals[0]}'");
         }
-        $format = $o['format'] ?? 'table';
-        if ($format !== 'table' && $format !== 'json') {
-            throw new UsageError("--format must be table or json, not '$format'");
-        }
-        $options = [];
-        if (($timeout = Cli::intOption($o, 'timeout-ms', 1, 3600000)) !== null) {
-            $options['timeout_ms'] = $timeout;
-        }
-        if (($retries = Cli::intOption($o, 'retries', 0, 10)) !== null) {
-            $options['retries'] = $retries;
-        }
-        if (isset($o['ca-bundle'])) {
-            $options['ca_bundle'] = $o['ca-bundle'];
-        }
+        $format = Cli::option($o, 'quota', 'format');
+        $options = Cli::transferOptions($o);
         if (($o['config'] ?? '') === '') {
             throw new UsageError('--config FILE is required');
         }

@@ -11,51 +11,18 @@ use Bjlg\Sla\Forecast;
 use Bjlg\Sla\History;
 
 require_once __DIR__ . '/Cli.php';
+require_once __DIR__ . '/OutputStreams.php';
 require_once __DIR__ . '/QuotaCommand.php';
 require_once __DIR__ . '/SlaServiceCommands.php';
 
 final class SlaCommand
 {
+    use OutputStreams;
+
     public const EXIT_OK = 0;
     /** The input could not be read or was refused (the message says which entry). */
     public const EXIT_ERROR = 1;
     public const EXIT_USAGE = 2;
-
-    public const HELP = <<<'TXT'
-        Usage: bjlg sla <subcommand> [options]
-
-        Subcommands:
-          forecast --history FILE   when each destination reaches its threshold and fills up
-                                    (--destination NAME, --threshold R, --horizon-days N,
-                                    --confidence C, --now TIME)
-          plan --history FILE       every destination at once: which saturates first, and
-                                    ranked recommendations (--quota NAME=BYTES to give or
-                                    override a quota, --target-days N of headroom to aim
-                                    for, default 365, --lang en|fr)
-        TXT . "\n" . SlaServiceCommands::HELP . "\n" . <<<'TXT'
-
-        Common options:
-          --format=FORMAT   table (default), json or csv
-          --out=FILE        write there (through a temporary file) instead of standard output
-
-        FILE is the JSON-lines history `bjlg quota --config F.yaml --record FILE` appends to.
-        Exit status: 0 done, 1 the history could not be read or was refused, 2 usage error.
-        TXT;
-
-    /** @var resource */
-    private $out;
-    /** @var resource */
-    private $err;
-
-    /**
-     * @param resource|null $out where results go (default STDOUT)
-     * @param resource|null $err where errors go (default STDERR)
-     */
-    public function __construct($out = null, $err = null)
-    {
-        $this->out = $out ?? STDOUT;
-        $this->err = $err ?? STDERR;
-    }
 
     /**
      * Runs `bjlg sla`. $argv holds the arguments after "sla", e.g.
@@ -66,9 +33,8 @@ final class SlaCommand
     public function run(array $argv): int
     {
         $sub = array_shift($argv);
-        if ($sub === null || $sub === '--help' || $sub === '-h' || $sub === 'help'
-            || in_array('--help', $argv, true) || in_array('-h', $argv, true)) {
-            fwrite($sub === null ? $this->err : $this->out, self::HELP . "\n");
+        if ($sub === null || $sub === 'help') {
+            fwrite($sub === null ? $this->err : $this->out, CommandHelp::of('sla'));
             return $sub === null ? self::EXIT_USAGE : self::EXIT_OK;
         }
         try {
@@ -80,6 +46,9 @@ final class SlaCommand
                 'report' => SlaServiceCommands::report($argv, $this->out),
                 default => throw new UsageError("unknown subcommand '$sub'"),
             };
+        } catch (HelpRequested $h) {
+            fwrite($this->out, CommandHelp::of($h->command));
+            return self::EXIT_OK;
         } catch (UsageError $e) {
             fwrite($this->err, "bjlg sla $sub: " . $e->getMessage() . "\n");
             fwrite($this->err, "Run 'bjlg help sla' for usage.\n");
@@ -93,12 +62,11 @@ final class SlaCommand
     /** @param list<string> $argv */
     private function forecast(array $argv): int
     {
-        [$positionals, $o] = Cli::parseOptions($argv, ['history', 'destination', 'format', 'out', 'threshold',
-            'horizon-days', 'confidence', 'now']);
+        [$positionals, $o] = CommandLine::parse('sla forecast', $argv);
         if ($positionals !== []) {
             throw new UsageError("unexpected argument '{$positionals[0]}'");
         }
-        $format = self::format($o, ['table', 'json', 'csv']);
+        $format = Cli::option($o, 'sla forecast', 'format');
         $options = self::forecastOptions($o);
         $forecasts = [];
         foreach (self::samplesByDestination(self::history($o), $o['destination'] ?? null) as $name => $samples) {
@@ -107,6 +75,7 @@ final class SlaCommand
         $text = match ($format) {
             'json' => json_encode($forecasts, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n",
             'csv' => self::forecastCsv($forecasts),
+            'yaml' => Formatter::yaml($forecasts),
             default => self::forecastTable($forecasts),
         };
         self::writeOut($o['out'] ?? null, $text, $this->out);
@@ -116,16 +85,12 @@ final class SlaCommand
     /** @param list<string> $argv */
     private function plan(array $argv): int
     {
-        [$positionals, $o] = Cli::parseOptions($argv, ['history', 'format', 'out', 'threshold', 'horizon-days',
-            'confidence', 'now', 'quota', 'target-days', 'lang'], [], ['quota']);
+        [$positionals, $o] = CommandLine::parse('sla plan', $argv);
         if ($positionals !== []) {
             throw new UsageError("unexpected argument '{$positionals[0]}'");
         }
-        $format = self::format($o, ['table', 'json', 'csv']);
-        $lang = $o['lang'] ?? 'en';
-        if ($lang !== 'en' && $lang !== 'fr') {
-            throw new UsageError("--lang must be en or fr, not '$lang'");
-        }
+        $format = Cli::option($o, 'sla plan', 'format');
+        $lang = Cli::option($o, 'sla plan', 'lang');
         $quotas = [];
         foreach ($o['quota'] ?? [] as $q) {
             if (!preg_match('/^(.+)=(\d+)$/', $q, $m) || (int) $m[2] <= 0) {
@@ -149,6 +114,7 @@ final class SlaCommand
         $text = match ($format) {
             'json' => json_encode($plan, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n",
             'csv' => self::planCsv($plan),
+            'yaml' => Formatter::yaml($plan),
             default => self::planText($plan, $lang),
         };
         self::writeOut($o['out'] ?? null, $text, $this->out);
@@ -209,16 +175,6 @@ final class SlaCommand
             @unlink($tmp);
             throw new \Bjlg\Sla\IOException("cannot write $path");
         }
-    }
-
-    /** @param array<string, mixed> $o */
-    private static function format(array $o, array $allowed): string
-    {
-        $format = $o['format'] ?? 'table';
-        if (!in_array($format, $allowed, true)) {
-            throw new UsageError('--format must be ' . implode(', ', $allowed) . ", not '$format'");
-        }
-        return $format;
     }
 
     /** @param array<string, mixed> $o */

@@ -15,32 +15,13 @@ require_once __DIR__ . '/Cli.php';
 
 final class SlaServiceCommands
 {
-    public const HELP = <<<'TXT'
-          purge --events FILE       purge SLA from purge events (JSON lines): backlog, time to
-                                    purge (mean, p50, p95, max), throughput, failures, when the
-                                    backlog clears (--target DURATION, default 24h; --history
-                                    FILE links each destination's forecast to its backlog)
-          objectives --runs FILE | --history FILE
-                                    RPO now, worst RPO and breaches, RTO of restore tests
-                                    (--rpo-target DURATION, --rto-target DURATION,
-                                    --window DURATION, default 30d)
-          report --out FILE         an HTML (default), JSON or CSV report from any of:
-                                    --history FILE (forecasts and objectives), --events FILE,
-                                    --runs FILE, --backup FILE (bjlg backup --format=json),
-                                    --verify FILE (bjlg verify --report); --title TEXT
-          Options of these three: --format table|json|csv|html, --out FILE, --locale en|fr,
-          --timezone ZONE, --now TIME. A DURATION is seconds or 90s, 30m, 12h, 7d.
-        TXT;
-
-    private const COMMON = ['format', 'out', 'locale', 'timezone', 'now'];
-
     /**
      * @param list<string> $argv
      * @param resource $stdout
      */
     public static function purge(array $argv, $stdout): int
     {
-        [, $o] = Cli::parseOptions($argv, [...self::COMMON, 'events', 'target', 'history']);
+        [, $o] = CommandLine::parse('sla purge', $argv);
         $events = self::jsonLines(self::required($o, 'events'));
         $options = ['now' => self::now($o)];
         if (isset($o['target'])) {
@@ -59,7 +40,7 @@ final class SlaServiceCommands
      */
     public static function objectives(array $argv, $stdout): int
     {
-        [, $o] = Cli::parseOptions($argv, [...self::COMMON, 'runs', 'history', 'rpo-target', 'rto-target', 'window']);
+        [, $o] = CommandLine::parse('sla objectives', $argv);
         $result = self::evaluate($o, true);
         return self::emit($o, ['objectives' => $result], fn() => self::objectivesTable($result), $stdout);
     }
@@ -70,9 +51,8 @@ final class SlaServiceCommands
      */
     public static function report(array $argv, $stdout): int
     {
-        [, $o] = Cli::parseOptions($argv, [...self::COMMON, 'history', 'events', 'runs', 'backup', 'verify', 'title',
-                                           'rpo-target', 'rto-target', 'window', 'target']);
-        $o['format'] ??= 'html';
+        [, $o] = CommandLine::parse('sla report', $argv);
+        $o['format'] = Cli::option($o, 'sla report', 'format');
         $now = self::now($o);
         $data = [];
         if (isset($o['title'])) {
@@ -191,9 +171,6 @@ final class SlaServiceCommands
     private static function emit(array $o, array $data, callable $table, $stdout): int
     {
         $format = $o['format'] ?? 'table';
-        if (!in_array($format, ['table', 'json', 'csv', 'html'], true)) {
-            throw new UsageError("--format must be table, json, csv or html, not '$format'");
-        }
         $options = ['now' => self::now($o), 'locale' => $o['locale'] ?? 'en', 'timezone' => $o['timezone'] ?? 'UTC'];
         try {
             $text = $format === 'table' ? $table() : Report::render($data, $format, $options);

@@ -1,11 +1,6 @@
 <?php
 // bjlg verify | restore-test: proving that a backup restores (docs/verification.md).
-//
-//   bjlg verify ARCHIVE [--key-file F | --password-file F] [--sample 0.1] [--no-sha256]
-//               [--report out.json] [--html out.html] [--history F] [--format=json]
-//   bjlg restore-test ARCHIVE [--with-database | --dsn-file F] [--chain FULL,INC1,...]
-//               [--key-file F | --password-file F] [--sandbox DIR]
-//               [--report out.json] [--html out.html] [--history F] [--format=json]
+// The options of both commands are defined in cli/commands/definitions.php (`bjlg help verify`).
 //
 // Exit status: 0 passed, 1 failed (the backup is bad), 3 inconclusive (the check could not be
 // carried out), 2 usage error. `bjlg verify` on an encrypted file that is not an archive keeps
@@ -17,6 +12,8 @@ namespace Bjlg\Cli;
 use Bjlg\Verify\RestoreTest;
 use Bjlg\Verify\Verifier;
 
+require_once __DIR__ . '/Cli.php';
+
 final class VerifyCommand
 {
     public const EXIT_PASSED = 0;
@@ -24,43 +21,15 @@ final class VerifyCommand
     public const EXIT_USAGE = 2;
     public const EXIT_INCONCLUSIVE = 3;
 
-    public const HELP = <<<'TXT'
-        Usage: bjlg verify ARCHIVE [--key-file F | --password-file F] [--sample FRACTION] [--no-sha256]
-                                   [--report OUT.json] [--html OUT.html] [--history FILE] [--format=json]
-               bjlg restore-test ARCHIVE [--with-database | --dsn-file F] [--chain FULL,INC,...]
-                                   [--key-file F | --password-file F] [--sandbox DIR]
-                                   [--report OUT.json] [--html OUT.html] [--history FILE] [--format=json]
-
-        verify        one streaming pass, no plaintext on disk: encryption, zip structure, entry
-                      names, CRC of every entry (or a deterministic --sample), backup-index.json,
-                      the manifest and the SQL dump; --no-sha256 skips the archive file's own
-                      SHA-256 in the report (every check still runs)
-        restore-test  a real restore into a private sandbox: extraction under the reader's safety
-                      rules, files against the index, with --with-database the dump imported into
-                      a throwaway MariaDB (or a fresh database of the server in --dsn-file, a
-                      PDO DSN "mysql:unix_socket=...;user=...;password=..."); RTO and RPO measured;
-                      --chain lists the earlier archives (full first) restored before ARCHIVE
-        Reports (--report, --html) are written 0600; --history appends one JSON line per run.
-        --progress=auto|bar|json|none: progress on stderr (a bar with phase, rate and ETA on a
-        terminal by default; json: one object per record, for scripts).
-        Secrets come from --key-file, --password-file or BJLG_ENCRYPTION_KEY.
-
-        Exit status: 0 passed, 1 failed (the backup is bad), 3 inconclusive, 2 usage error.
-        TXT;
-
     /** @param list<string> $args the command ("verify" or "restore-test") and its arguments */
     public static function run(array $args, $stdout = STDOUT, $stderr = STDERR): int
     {
         $command = array_shift($args);
-        if (in_array('--help', $args, true) || in_array('-h', $args, true)) {
-            fwrite($stdout, self::HELP . "\n");
-            return self::EXIT_PASSED;
-        }
         try {
-            $valued = ['key-file', 'password-file', 'report', 'html', 'history', 'format', 'progress'];
-            $valued = array_merge($valued, $command === 'verify' ? ['sample'] : ['dsn-file', 'chain', 'sandbox']);
-            $flags = $command === 'verify' ? ['no-sha256'] : ['with-database'];
-            [$positional, $options] = Cli::parseOptions($args, $valued, $flags);
+            if ($command !== 'verify' && $command !== 'restore-test') {
+                throw new UsageError("unknown command '" . (string) $command . "': expected verify or restore-test");
+            }
+            [$positional, $options] = CommandLine::parse($command, $args);
             if (count($positional) !== 1) {
                 throw new UsageError("usage: bjlg $command ARCHIVE [options] (bjlg help $command)");
             }
@@ -68,7 +37,7 @@ final class VerifyCommand
             if (!is_file($archive)) {
                 throw new UsageError("no archive at $archive");
             }
-            $json = self::jsonFormat($options);
+            $json = ($options['format'] ?? 'text') === 'json';
             $o = self::commonOptions($options);
             $display = ProgressDisplay::fromOption($options['progress'] ?? null, $stderr);
             if ($display !== null) {
@@ -113,6 +82,9 @@ final class VerifyCommand
                 'failed' => self::EXIT_FAILED,
                 default => self::EXIT_INCONCLUSIVE,
             };
+        } catch (HelpRequested $h) {
+            fwrite($stdout, CommandHelp::of($h->command));
+            return self::EXIT_PASSED;
         } catch (UsageError | \ValueError | \TypeError $e) {
             fwrite($stderr, "bjlg: {$e->getMessage()}\n");
             return self::EXIT_USAGE;
@@ -121,16 +93,6 @@ final class VerifyCommand
             fwrite($stderr, "bjlg: {$e->getMessage()}\n");
             return self::EXIT_INCONCLUSIVE;
         }
-    }
-
-    /** @param array<string, string|true> $options */
-    private static function jsonFormat(array $options): bool
-    {
-        $format = $options['format'] ?? 'text';
-        if ($format !== 'text' && $format !== 'json') {
-            throw new UsageError('--format must be text or json');
-        }
-        return $format === 'json';
     }
 
     /** Secret and report paths, shared by both commands. */

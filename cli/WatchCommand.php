@@ -30,47 +30,6 @@ final class WatchCommand
     public const EXIT_ERROR = 1;
     public const EXIT_USAGE = 2;
 
-    public const HELP = <<<'TXT'
-        Usage: bjlg watch --site DIR --to BACKUP_DIR [options]
-
-        Runs in the foreground until SIGTERM or SIGINT: a full backup in BACKUP_DIR when there is
-        none to build on, then an incremental of exactly the changed files each time changes have
-        been quiet for the debounce time (or at the latest after the max delay).
-
-        Options:
-          --debounce SECONDS    quiet time before an incremental (default 10)
-          --max-delay SECONDS   longest wait after the first change (default 60)
-          --encrypt KEYFILE     encrypt every archive with the key in KEYFILE (bjlg keygen)
-          --db DSN|WP-CONFIG    the database too, as database.sql (as bjlg backup --db): the
-                                whole database in the full backup, and in each incremental
-                                only the tables the journal's database events named (the
-                                site's hooks append {"type":...,"tables":[...]}); a PDO DSN
-                                (mysql:host=H;dbname=D or mysql:unix_socket=S;dbname=D) or a
-                                wp-config.php path. Without --db, incrementals only list the
-                                named tables in their manifest
-          --db-user U           the DSN's user
-          --db-password-file F  the DSN's password, from a file (or BJLG_DB_PASSWORD); never
-                                on the command line
-          --db-prefix P         only the tables starting with P (one site: wp_3_); a named
-                                table outside it is listed, not dumped
-          --journal FILE        the change journal (default BACKUP_DIR/.bjlg-watch/journal); the
-                                site's hooks append database events to the same file
-          --history FILE        the SLA history the RPO samples go to
-                                (default BACKUP_DIR/.bjlg-watch/sla-history.jsonl)
-          --exclude PATTERN     more exclude patterns (the backup's rules), repeatable
-          --scan                scan mode instead of inotify (network file systems)
-          --scan-hash           with --scan: also compare each file's SHA-256 (content changed
-                                with size and mtime kept; reads every file at each scan)
-          --exit-after N        stop after N archives (tests, benchmarks)
-          --format=FORMAT       text (default) or json: one line per archive
-
-        A table named by an event but dropped since is reported (manifest, report line) and the
-        rest is dumped. A database failure (server down) fails the archive like any other: exit
-        status 1, the journal kept, so the next start archives the same changes again.
-
-        Exit status: 0 stopped cleanly, 1 an archive could not be written, 2 usage error.
-        TXT;
-
     private const STATE = '.bjlg-watch';
 
     private bool $stop = false;
@@ -88,10 +47,6 @@ final class WatchCommand
     /** @param list<string> $argv the arguments after "watch" */
     public function run(array $argv): int
     {
-        if (in_array('--help', $argv, true) || in_array('-h', $argv, true)) {
-            echo self::HELP, "\n";
-            return self::EXIT_OK;
-        }
         try {
             return $this->watch($argv);
         } catch (UsageError $e) {
@@ -105,10 +60,7 @@ final class WatchCommand
     /** @param list<string> $argv */
     private function watch(array $argv): int
     {
-        [$pos, $o] = Cli::parseOptions($argv,
-            ['site', 'to', 'debounce', 'max-delay', 'encrypt', 'journal', 'history', 'exclude', 'exit-after', 'format',
-             ...Cli::DATABASE_OPTIONS],
-            ['scan', 'scan-hash'], ['exclude']);
+        [$pos, $o] = CommandLine::parse('watch', $argv);
         if ($pos !== []) {
             throw new UsageError('unexpected argument ' . $pos[0]);
         }
@@ -134,7 +86,7 @@ final class WatchCommand
             throw new UsageError('--max-delay must be at least --debounce');
         }
         $exitAfter = Cli::intOption($o, 'exit-after', 1, PHP_INT_MAX);
-        $this->json = Cli::formatOption($o, ['text', 'json']) === 'json';
+        $this->json = ($o['format'] ?? 'text') === 'json';
         $this->database = new WatchDatabase(Cli::databaseConnection($o), $o['db-prefix'] ?? null);
         if (($warning = $this->database->check()) !== null) {
             fwrite(STDERR, "bjlg watch: $warning\n");

@@ -60,7 +60,7 @@ int(2)
 bjlg: --level must be an integer from 0 to 9, not '12'
 Run 'bjlg help backup' for usage.
 int(2)
-bjlg: unknown option --colour
+bjlg: unknown option --colour for bjlg backup
 Run 'bjlg help backup' for usage.
 int(1)
 bjlg: archive folder %s/missing does not exist

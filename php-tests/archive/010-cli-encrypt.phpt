@@ -107,7 +107,7 @@ Run 'bjlg help backup' for usage.
 Run 'bjlg help backup' for usage.
 [2] bjlg: Bjlg\Crypto\Key::fromString(): Argument #1 ($encoded) must be a base64-encoded 32-byte key (%s)
 Run 'bjlg help backup' for usage.
-[2] bjlg: --encrypt-format must be bjlg or bjlgenc1
+[2] bjlg: --encrypt-format must be one of bjlg, bjlgenc1, not 'zip'
 Run 'bjlg help backup' for usage.
 [2] bjlg: cannot read %s %s/missing
 Run 'bjlg help backup' for usage.

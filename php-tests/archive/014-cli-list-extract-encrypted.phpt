@@ -45,4 +45,4 @@ name,size,compressed_size,method,crc,mtime
 list --password-file bjlgenc1, json: exit 0, site/index.php
 extract: exit 0, <?php // Silence is golden.
 . .. k.key k.zip.enc out p.txt p.zip.enc site
-exit 2: bjlg: --format must be one of table, json, csv, not 'xml'
+exit 2: bjlg: --format must be one of table, json, csv, yaml, not 'xml'

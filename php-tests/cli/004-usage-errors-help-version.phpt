@@ -37,19 +37,19 @@ echo stream_get_contents($pipes[1]), stream_get_contents($pipes[2]), proc_close(
 2 "cron next 0 3 * * *" bjlg: cron next takes one expression; quote it: bjlg cron next '0 3 * * *'
 2 "cron next 61 * * * *" bjlg: invalid cron expression '61 * * * *': minute field, position 0: value 61 is out of range 0-59 (try: 0-59)
 2 "cron next @daily --tz=Mars\/Base" bjlg: --tz: unknown time zone 'Mars/Base'
-2 "cron next @daily --count=3" bjlg: option --count does not apply to cron next
+2 "cron next @daily --count=3" bjlg: unknown option --count for bjlg cron next
 2 "cron preview @daily --count=0" bjlg: --count must be a number from 1 to 10000, '0' given
 2 "cron preview @daily --count=abc" bjlg: --count must be a number from 1 to 10000, 'abc' given
 2 "cron next @daily --from=yesterdayish" bjlg: --from must be a date such as 2025-01-15T10:07:30Z, 'yesterdayish' given
-2 "cron next @daily --format=xml" bjlg: --format must be text or json, 'xml' given
-2 "cron describe @daily --locale=de" bjlg: --locale must be en or fr, 'de' given
-2 "cron next @daily --bogus" bjlg: unknown option --bogus
+2 "cron next @daily --format=xml" bjlg: --format must be one of text, json, not 'xml'
+2 "cron describe @daily --locale=de" bjlg: --locale must be one of en, fr, not 'de'
+2 "cron next @daily --bogus" bjlg: unknown option --bogus for bjlg cron next
 2 "cron next @daily --tz" bjlg: option --tz needs a value
 2 "cron check @daily --config=x.json" bjlg: cron check takes either EXPR or --config FILE, not both
 2 "help nothing" bjlg: no help for unknown command 'nothing'
 0 Usage: bjlg <command> [arguments]
-0 Usage: bjlg cron <next|preview|describe|check> EXPR [options] 9
-0 Usage: bjlg cron <next|preview|describe|check> EXPR [options]
+0 Usage: bjlg cron <next|preview|describe|check> EXPR [options] 11
+0 Usage: bjlg cron next EXPR [--tz=ZONE] [--from=DATE] [--format=text|json]
 0 1
 2025-01-16T00:00:00+00:00
 0

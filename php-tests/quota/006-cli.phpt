@@ -84,13 +84,13 @@ exit 2
 bjlg quota: option --config needs a value
 Run 'bjlg help quota' for usage.
 exit 2
-bjlg quota: --format must be table or json, not 'xml'
+bjlg quota: --format must be one of table, json, csv, yaml, not 'xml'
 Run 'bjlg help quota' for usage.
 exit 2
 bjlg quota: --retries must be an integer from 0 to 10, not 'many'
 Run 'bjlg help quota' for usage.
 exit 2
-bjlg quota: unknown option --bogus
+bjlg quota: unknown option --bogus for bjlg quota
 Run 'bjlg help quota' for usage.
 exit 2
 bjlg quota: cannot open destinations file /nonexistent/bjlg.yaml: No such file or directory

@@ -98,7 +98,7 @@ $ bjlg sla purge --events /tmp/bjlg-sla-b-cli-%d/events.jsonl --target -5
 [stderr] Run 'bjlg help sla' for usage.
 [exit 2]
 $ bjlg sla purge --events /tmp/bjlg-sla-b-cli-%d/events.jsonl --format pdf
-[stderr] bjlg sla purge: --format must be table, json, csv or html, not 'pdf'
+[stderr] bjlg sla purge: --format must be one of table, json, csv, html, not 'pdf'
 [stderr] Run 'bjlg help sla' for usage.
 [exit 2]
 $ bjlg sla report --runs /tmp/bjlg-sla-b-cli-%d/runs.jsonl --timezone Mars/Olympus

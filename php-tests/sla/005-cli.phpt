@@ -88,7 +88,7 @@ $ bjlg sla forecast
 [stderr] Run 'bjlg help sla' for usage.
 [exit 2]
 $ bjlg sla forecast --history %s/h.jsonl --format xml
-[stderr] bjlg sla forecast: --format must be table, json, csv, not 'xml'
+[stderr] bjlg sla forecast: --format must be one of table, json, csv, yaml, not 'xml'
 [stderr] Run 'bjlg help sla' for usage.
 [exit 2]
 $ bjlg sla forecast --history %s/h.jsonl --destination tape

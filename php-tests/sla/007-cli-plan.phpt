@@ -58,7 +58,7 @@ $ bjlg sla plan --history %s/h.jsonl --quota nas
 [stderr] Run 'bjlg help sla' for usage.
 [exit 2]
 $ bjlg sla plan --history %s/h.jsonl --lang de
-[stderr] bjlg sla plan: --lang must be en or fr, not 'de'
+[stderr] bjlg sla plan: --lang must be one of en, fr, not 'de'
 [stderr] Run 'bjlg help sla' for usage.
 [exit 2]
 $ bjlg sla plan --history %s/h.jsonl --target-days 0

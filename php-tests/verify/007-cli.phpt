@@ -54,7 +54,7 @@ bjlg_rmrf($d);
 [2]  | stderr: bjlg: no archive at %s/missing.zip
 [2]  | stderr: bjlg: --sample must be a fraction greater than 0 and at most 1
 [2]  | stderr: bjlg: --password is refused: a secret on the command line leaks; use --password-file or BJLG_ENCRYPTION_KEY
-[2]  | stderr: bjlg: unknown option --with-database
+[2]  | stderr: bjlg: unknown option --with-database for bjlg verify
 [0] verify backup.zip: PASSED
 string(6) "passed"
 bool(false)
