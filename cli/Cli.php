@@ -46,6 +46,8 @@ final class Cli
                                 near-real-time backups: incrementals seconds after changes
                                 (--db: the database too, then the tables events name)
           notify SUBCOMMAND     test channels, send a message, drive an incident (state file)
+          --wp=DIR COMMAND      the WordPress plugin's backup, list, status, schedule on the
+                                site in DIR (see 'bjlg help wordpress')
           version               versions of bjlg and its libraries
           help [command]        this help, or the help of a command
 
@@ -70,6 +72,9 @@ final class Cli
     private function dispatch(array $args): int
     {
         $command = array_shift($args);
+        if ($command !== null && ($command === '--wp' || str_starts_with($command, '--wp='))) {
+            return (new WordPressCommand())->run(array_merge([$command], $args));
+        }
         switch ($command) {
             case null:
                 fwrite(STDERR, self::HELP . "\n");
@@ -97,6 +102,8 @@ final class Cli
                     echo NotifyCommand::HELP, "\n";
                 } elseif (in_array($topic, CryptoCommand::COMMANDS, true)) {
                     echo CryptoCommand::HELP, "\n";
+                } elseif ($topic === 'wordpress' || $topic === 'wp') {
+                    echo WordPressCommand::HELP, "\n";
                 } elseif ($topic === 'version') {
                     echo "Usage: bjlg version\n\nThe versions of bjlg, PHP and the libraries bjlg.so was built with.\n";
                 } elseif ($topic === null || in_array($topic, ['help', '--help', '-h'], true)) {

@@ -44,7 +44,11 @@ final class Missed_Runs {
 		if ( $until <= $after || $expression->neverFires() ) {
 			return $result;
 		}
-		$latest = $expression->previous( self::instant( $until ), $timezone, true )->getTimestamp();
+		try {
+			$latest = $expression->previous( self::instant( $until ), $timezone, true )->getTimestamp();
+		} catch ( \Bjlg\Cron\NoRunException $e ) {
+			return $result; // Its first run is still to come.
+		}
 		if ( $latest <= $after ) {
 			return $result;
 		}
