@@ -16,9 +16,15 @@ wpsrc=${BJLG_WORDPRESS_DIR:-/usr/share/wordpress}
 tmp=$(mktemp -d /tmp/bjlg-wp-e2e.XXXXXX)
 server_pid=
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  local status=$?
+  if [ -n "$server_pid" ]; then  # php -S and the workers it forked (PHP_CLI_SERVER_WORKERS)
+    pkill -TERM -P "$server_pid" 2>/dev/null || true
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
   bash "$root/scripts/throwaway-mariadb.sh" stop "$tmp/db" || true
   if [ "${BJLG_E2E_KEEP:-}" = 1 ]; then echo "run-e2e: kept $tmp"; else rm -rf "$tmp"; fi
+  exit "$status"
 }
 trap cleanup EXIT
 
