@@ -84,8 +84,8 @@ export BJLG_E2E_HOST=127.0.0.1:$port
 site_php() { "${php_ext[@]}" "$root/tests/wordpress/site.php" "$site" "$@"; }
 site_php activate "$reader_pw" >"$tmp/activate.json" || fail "activation failed"
 grep -q '"db_version": "\?1"\?' "$tmp/activate.json" || fail "activation did not run migration 1: $(cat "$tmp/activate.json")"
-mariadb --no-defaults --socket="$sock" -uroot wp -e 'SHOW CREATE TABLE wp_bjlg_history\G' | grep -q 'KEY `blog_id_timestamp`' \
-  || fail "history table missing or without its keys"
+mariadb --no-defaults --socket="$sock" -uroot wp -e 'SHOW CREATE TABLE wp_bjlg_history\G' >"$tmp/table.txt" || fail "no history table"
+grep -q 'KEY `blog_id_timestamp`' "$tmp/table.txt" || fail "history table without its keys: $(cat "$tmp/table.txt")"
 pass "plugin activated, history table created by migration 1"
 marker="bjlg-e2e-marker-$port"
 site_php marker "$marker" >/dev/null
@@ -166,6 +166,13 @@ site_php history >"$tmp/history.json"
 rows=$(json 'implode(",", array_map(fn($r) => $r["metadata"]["source"] . ":" . $r["status"] . ":" . $r["metadata"]["backup"]["filename"], array_values(array_filter($d, fn($r) => $r["action_type"] === "backup_created"))))' < "$tmp/history.json")
 [ "$rows" = "cli:success:$(basename "$cli_path"),rest:success:$rest_archive" ] || fail "history rows: $rows"
 pass "history rows: backup_created success from cli and rest, with their archives and checksums"
+
+code=$(rest POST /jobs "${auth[@]}" -H 'Content-Type: application/json' --data '{"mode":"background"}')
+[ "$code" = 202 ] || fail "POST /jobs mode=background answered $code: $(cat "$tmp/body")"
+curl -s -o /dev/null --max-time 60 "$base/wp-cron.php"   # if spawn_cron's own request has not run it yet
+for _ in $(seq 1 50); do site_php history >"$tmp/history.json"; grep -q '"source": "rest-background"' "$tmp/history.json" && break; sleep 0.2; done
+grep -q '"source": "rest-background"' "$tmp/history.json" || fail "the background backup did not run from WP-Cron"
+pass "POST /jobs mode=background: 202, then run by WP-Cron (bjlg_run_backup_task)"
 
 # --- schedule and missed runs ------------------------------------------------------------
 "$root/bin/bjlg" --wp="$site" --url="$base" schedule set '*/5 * * * *' >"$tmp/schedule.txt" || fail "schedule set: $(cat "$tmp/schedule.txt")"
