@@ -25,6 +25,18 @@ final class Formatter {
 	 * @throws \InvalidArgumentException An unknown format.
 	 */
 	public static function format( array $rows, array $fields, string $format ): string {
+		if ( 'json' === $format ) {
+			// Values keep their JSON types (numbers stay numbers), as WP-CLI's format_items does.
+			$items = array();
+			foreach ( $rows as $row ) {
+				$item = array();
+				foreach ( $fields as $field ) {
+					$item[ $field ] = $row[ $field ] ?? null;
+				}
+				$items[] = $item;
+			}
+			return json_encode( $items, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE ) . "\n";
+		}
 		$cells = array();
 		foreach ( $rows as $row ) {
 			$line = array();
@@ -34,8 +46,6 @@ final class Formatter {
 			$cells[] = $line;
 		}
 		switch ( $format ) {
-			case 'json':
-				return json_encode( $cells, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE ) . "\n";
 			case 'csv':
 				return self::csv( $cells, $fields );
 			case 'table':

@@ -22,12 +22,13 @@ final class FormatterTest extends TestCase
         $this->assertSame($expected, Formatter::format(self::ROWS, ['name', 'bytes'], 'table'));
     }
 
-    public function testJsonKeepsOnlyTheFieldsInOrder(): void
+    public function testJsonKeepsOnlyTheFieldsInOrderWithTheirTypes(): void
     {
         $this->assertSame(
-            '[{"bytes":"1536","name":"backup-full-a.zip"},{"bytes":"0","name":"b, \"quoted\""}]' . "\n",
+            '[{"bytes":1536,"name":"backup-full-a.zip"},{"bytes":0,"name":"b, \"quoted\""}]' . "\n",
             Formatter::format(self::ROWS, ['bytes', 'name'], 'json')
         );
+        $this->assertSame('[{"a":true,"b":null}]' . "\n", Formatter::format([['a' => true]], ['a', 'b'], 'json'));
     }
 
     public function testCsvQuotesAsRfc4180(): void
