@@ -44,7 +44,7 @@ run: build
 	@bash scripts/run-sample-job.sh
 
 check: build
-	@$(MAKE) --no-print-directory test-stubs test-core test-php test-valgrind test-diff test-crypto-interop test-quota-integration test-verify-integration test-notify-integration test-sla-report test-install test-docs fuzz
+	@$(MAKE) --no-print-directory test-stubs test-core test-php test-valgrind test-diff test-crypto-interop test-quota-integration test-verify-integration test-notify-integration test-sla-report test-install test-docs test-wordpress fuzz
 	@echo "make check: all suites passed"
 
 test-core:
@@ -72,6 +72,13 @@ test-sla-report: build
 # receivers answering as each provider documents; signatures checked with Python's hmac.
 test-notify-integration: build
 	@/usr/bin/python3 tests/notify/integration.py
+
+# The WordPress plugin (wordpress/bjlg): PHPUnit (Debian's phpunit 9.6) on its pure classes, then
+# end to end on Debian's WordPress 6.1 served by php -S with a throwaway MariaDB: backups through
+# REST and bin/bjlg --wp, verified archives, history, lock, missed schedule runs, refusals.
+test-wordpress: build
+	@$(PHP) /usr/bin/phpunit -c wordpress/phpunit.xml.dist
+	@bash tests/wordpress/run-e2e.sh
 
 test-php:
 	@bash scripts/run-phpt.sh

@@ -39,6 +39,9 @@ final class Cli
     private function dispatch(array $args): int
     {
         $command = $args[0] ?? null;
+        if ($command === '--wp' || str_starts_with((string) $command, '--wp=')) {
+            return (new WordPressCommand())->run($args);
+        }
         if ($command === null) {
             fwrite(STDERR, CommandHelp::main());
             return self::EXIT_USAGE;
@@ -87,6 +90,8 @@ final class Cli
                 return (new WatchCommand())->run($rest);
             case 'notify':
                 return (new NotifyCommand())->run($rest);
+            case 'wordpress':
+                throw new UsageError("the WordPress plugin's commands run as: bjlg --wp=DIR COMMAND");
             default:
                 throw new UsageError("unknown command '$command'");
         }

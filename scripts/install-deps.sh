@@ -32,6 +32,9 @@ packages=(
   chromium
   # notify integration: a real SMTP server (STARTTLS + AUTH) on loopback
   python3-aiosmtpd
+  # the WordPress plugin: its end-to-end test runs Debian's WordPress (make test-wordpress),
+  # its unit tests PHPUnit
+  wordpress phpunit
 )
 # npm: Debian's npm package, unless the installed nodejs already ships it (NodeSource builds
 # do, and conflict with Debian's npm).

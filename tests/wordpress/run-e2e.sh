@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# End to end, the bjlg WordPress plugin on a real site: a throwaway MariaDB, Debian's WordPress
+# copied into a temporary folder and served by `php -S` on loopback with the extension loaded,
+# installed by its own installer (wp-admin/install.php over HTTP), the plugin activated; then
+# backups through REST (cookie + nonce, as the admin does) and `bin/bjlg --wp`, archives opened
+# and verified with Bjlg\Archive\Reader, history rows, the job lock, a missed schedule run by
+# WP-Cron (wp-cron.php over HTTP), refused REST calls (401 anonymous or without nonce, 403 for a
+# subscriber), the plugin without the extension, and uninstall.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+module=$root/modules/bjlg.so
+wpsrc=${BJLG_WORDPRESS_DIR:-/usr/share/wordpress}
+[ -f "$module" ] || { echo "run-e2e: $module is missing: run 'make build'" >&2; exit 1; }
+[ -f "$wpsrc/wp-load.php" ] || { echo "run-e2e: no WordPress in $wpsrc (Debian package wordpress)" >&2; exit 1; }
+
+tmp=$(mktemp -d /tmp/bjlg-wp-e2e.XXXXXX)
+server_pid=
+cleanup() {
+  local status=$?
+  if [ -n "$server_pid" ]; then  # php -S and the workers it forked (PHP_CLI_SERVER_WORKERS)
+    pkill -TERM -P "$server_pid" 2>/dev/null || true
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  bash "$root/scripts/throwaway-mariadb.sh" stop "$tmp/db" || true
+  if [ "${BJLG_E2E_KEEP:-}" = 1 ]; then echo "run-e2e: kept $tmp"; else rm -rf "$tmp"; fi
+  exit "$status"
+}
+trap cleanup EXIT
+
+php_ext=(php -d "extension=$module" -d sendmail_path=/bin/true -d display_errors=stderr)
+fail() { echo "run-e2e: FAIL: $*" >&2; [ -f "$tmp/server.log" ] && tail -n 20 "$tmp/server.log" >&2; exit 1; }
+pass() { echo "  ok  $*"; }
+json() { php -r '$d = json_decode(stream_get_contents(STDIN), true); echo eval("return " . $argv[1] . ";"), "\n";' "$1"; }
+
+# --- MariaDB and WordPress ---------------------------------------------------------------
+sock=$(bash "$root/scripts/throwaway-mariadb.sh" start "$tmp/db")
+mariadb --no-defaults --socket="$sock" -uroot -e 'CREATE DATABASE wp'
+site=$tmp/site
+cp -a "$wpsrc" "$site"
+rm -rf "$site/wp-config.php" "$site/wp-content" "$site/.htaccess"
+mkdir -p "$site/wp-content/plugins" "$site/wp-content/themes" "$site/wp-content/uploads"
+ln -s "$root/wordpress/bjlg" "$site/wp-content/plugins/bjlg"
+mkdir -p "$site/wp-content/uploads/2026/12"
+head -c 200000 /dev/urandom >"$site/wp-content/uploads/2026/12/photo.jpg"
+port=$(php -r '$s = stream_socket_server("tcp://127.0.0.1:0"); echo explode(":", stream_socket_get_name($s, false))[1];')
+base=http://127.0.0.1:$port
+cat > "$site/wp-config.php" <<PHP
+<?php
+define('DB_NAME', 'wp');
+define('DB_USER', 'root');
+define('DB_PASSWORD', '');
+define('DB_HOST', 'localhost:$sock');
+define('DB_CHARSET', 'utf8mb4');
+define('DB_COLLATE', '');
+foreach (['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT'] as \$k) {
+    define(\$k, 'bjlg-e2e-' . \$k . '-$port');
+}
+\$table_prefix = 'wp_';
+define('WP_HTTP_BLOCK_EXTERNAL', true);   // loopback only: no update checks
+define('AUTOMATIC_UPDATER_DISABLED', true);
+define('DISABLE_WP_CRON', true);          // WP-Cron runs when the test requests wp-cron.php
+define('FS_METHOD', 'direct');
+define('WP_ENVIRONMENT_TYPE', 'local');   // application passwords over plain HTTP on loopback
+define('WP_DEBUG', false);
+if (!defined('ABSPATH')) { define('ABSPATH', __DIR__ . '/'); }
+require_once ABSPATH . 'wp-settings.php';
+PHP
+PHP_CLI_SERVER_WORKERS=4 "${php_ext[@]}" -S "127.0.0.1:$port" -t "$site" >"$tmp/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do curl -s -o /dev/null "$base/wp-login.php" && break; sleep 0.1; done
+
+admin_pw="e2e-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+reader_pw="$admin_pw-reader"
+curl -s -o "$tmp/install.html" "$base/wp-admin/install.php?step=2" \
+  --data-urlencode "weblog_title=bjlg e2e" --data-urlencode "user_name=admin" \
+  --data-urlencode "admin_password=$admin_pw" --data-urlencode "admin_password2=$admin_pw" \
+  --data-urlencode "pw_weak=1" --data-urlencode "admin_email=admin@example.com" \
+  --data-urlencode "blog_public=0" --data-urlencode "language="
+grep -q 'Success!' "$tmp/install.html" || fail "wp-admin/install.php did not install WordPress"
+pass "WordPress $(grep -o "wp_version = '[^']*'" "$site/wp-includes/version.php" | cut -d"'" -f2) installed by wp-admin/install.php"
+
+export BJLG_E2E_HOST=127.0.0.1:$port
+site_php() { "${php_ext[@]}" "$root/tests/wordpress/site.php" "$site" "$@"; }
+site_php activate "$reader_pw" >"$tmp/activate.json" || fail "activation failed"
+grep -q '"db_version": "\?1"\?' "$tmp/activate.json" || fail "activation did not run migration 1: $(cat "$tmp/activate.json")"
+mariadb --no-defaults --socket="$sock" -uroot wp -e 'SHOW CREATE TABLE wp_bjlg_history\G' >"$tmp/table.txt" || fail "no history table"
+grep -q 'KEY `blog_id_timestamp`' "$tmp/table.txt" || fail "history table without its keys: $(cat "$tmp/table.txt")"
+pass "plugin activated, history table created by migration 1"
+marker="bjlg-e2e-marker-$port"
+site_php marker "$marker" >/dev/null
+
+# --- REST ------------------------------------------------------------------------------
+login() {  # cookie jar $1 for user $2 / password $3, prints the wp_rest nonce
+  curl -s -o /dev/null -c "$1" -b "wordpress_test_cookie=WP%20Cookie%20check" "$base/wp-login.php" \
+    --data-urlencode "log=$2" --data-urlencode "pwd=$3" --data-urlencode "testcookie=1"
+  curl -s -b "$1" "$base/wp-admin/admin-ajax.php?action=rest-nonce"
+}
+rest() {  # method route [curl options...] -> body in $tmp/body, prints the status code
+  local method=$1 route=$2; shift 2
+  curl -s -o "$tmp/body" -w '%{http_code}' -X "$method" "$@" "$base/?rest_route=/bjlg/v1$route"
+}
+nonce=$(login "$tmp/admin.jar" admin "$admin_pw")
+[ -n "$nonce" ] && [ "$nonce" != 0 ] || fail "no REST nonce for the admin"
+
+code=$(rest GET /status); [ "$code" = 401 ] || fail "anonymous GET /status answered $code, not 401"
+code=$(rest POST /jobs); [ "$code" = 401 ] || fail "anonymous POST /jobs answered $code, not 401"
+code=$(rest GET /backups -b "$tmp/admin.jar"); [ "$code" = 401 ] || fail "cookie without nonce answered $code, not 401"
+reader_nonce=$(login "$tmp/reader.jar" reader "$reader_pw")
+code=$(rest POST /jobs -b "$tmp/reader.jar" -H "X-WP-Nonce: $reader_nonce"); [ "$code" = 403 ] || fail "subscriber POST /jobs answered $code, not 403"
+pass "REST refused: anonymous 401, cookie without nonce 401, subscriber 403"
+
+auth=(-b "$tmp/admin.jar" -H "X-WP-Nonce: $nonce")
+code=$(rest GET /status "${auth[@]}"); [ "$code" = 200 ] || fail "GET /status answered $code: $(cat "$tmp/body")"
+[ "$(json '$d["extension_version"] !== null && $d["db_version"] === 1 ? "y" : "n"' < "$tmp/body")" = y ] || fail "status: $(cat "$tmp/body")"
+code=$(rest POST /jobs "${auth[@]}"); [ "$code" = 201 ] || fail "POST /jobs answered $code: $(cat "$tmp/body")"
+rest_archive=$(json '$d["archive"]' < "$tmp/body")
+rest_history=$(json '$d["history_id"]' < "$tmp/body")
+pass "REST backup $rest_archive ($(json '$d["bytes"]' < "$tmp/body") bytes, history row $rest_history)"
+code=$(rest GET /backups "${auth[@]}"); [ "$code" = 200 ] || fail "GET /backups answered $code"
+[ "$(json '$d["backups"][0]["name"] . " " . $d["backups"][0]["history_id"]' < "$tmp/body")" = "$rest_archive $rest_history" ] \
+  || fail "GET /backups does not list $rest_archive first: $(cat "$tmp/body")"
+pass "GET /backups lists it with its history row"
+app_pw=$(site_php app-password)
+code=$(rest GET /status -u "admin:$app_pw"); [ "$code" = 200 ] || fail "GET /status with an application password answered $code"
+code=$(rest GET /status -u "admin:wrong wrong wrong wrong"); [ "$code" = 401 ] || fail "a wrong application password answered $code, not 401"
+pass "an application password is accepted (200), a wrong one refused (401)"
+
+# --- the job lock ------------------------------------------------------------------------
+site_php lock live >/dev/null
+code=$(rest POST /jobs "${auth[@]}"); [ "$code" = 409 ] || fail "POST /jobs with a live lock answered $code, not 409"
+"$root/bin/bjlg" --wp="$site" --url="$base" backup >/dev/null 2>"$tmp/busy.err" && fail "bjlg --wp backup ran beside a live lock"
+grep -q 'another job' "$tmp/busy.err" || fail "busy: $(cat "$tmp/busy.err")"
+site_php lock expired >/dev/null
+pass "a live lock refuses a second backup (REST 409, CLI exit 1); an expired one is taken over"
+
+# --- bin/bjlg --wp -----------------------------------------------------------------------
+"$root/bin/bjlg" --wp="$site" --url="$base" backup --format=json >"$tmp/cli.json" || fail "bjlg --wp backup failed"
+cli_path=$(json '$d["path"]' < "$tmp/cli.json")
+[ -f "$cli_path" ] || fail "bjlg --wp backup: no $cli_path"
+"$root/bin/bjlg" --wp="$site" --url="$base" list --format=csv >"$tmp/list.csv"
+[ "$(grep -c '^backup-full-' "$tmp/list.csv")" = 2 ] || fail "list: $(cat "$tmp/list.csv")"
+"$root/bin/bjlg" --wp="$site" --url="$base" status >"$tmp/status.txt"
+grep -q "last backup: .* success $(basename "$cli_path")" "$tmp/status.txt" || fail "status: $(cat "$tmp/status.txt")"
+pass "bin/bjlg --wp: backup $(basename "$cli_path"), list (2 archives), status"
+
+# --- the archives ------------------------------------------------------------------------
+for archive in "$(dirname "$cli_path")/$rest_archive" "$cli_path"; do
+  "${php_ext[@]}" -r '
+    $r = Bjlg\Archive\Reader::open($argv[1]);
+    $r->verify();
+    $names = array_column($r->entries(), "name");
+    $dump = stream_get_contents($r->readEntry("database.sql"));
+    $manifest = json_decode(stream_get_contents($r->readEntry("backup-manifest.json")), true);
+    $ok = $names[0] === "backup-manifest.json" && in_array("wp-content/uploads/bjlg-backups/index.php", $names, true) === false
+        && in_array("wp-content/uploads/2026/12/photo.jpg", $names, true)
+        && str_contains($dump, "-- Table: wp_posts") && str_contains($dump, "-- Table: wp_bjlg_history")
+        && str_contains($dump, $argv[2]) && $manifest["db_prefix"] === "wp_" && $manifest["contains"] === ["db", "plugins", "themes", "uploads"];
+    exit($ok ? 0 : 1);' "$archive" "$marker" || fail "$archive: not complete, or without the database"
+done
+ls "$(dirname "$cli_path")" | grep -v -E '^(backup-full-.*\.zip|index\.php|\.htaccess|web\.config)$' && fail "a temporary file was left beside the archives"
+pass "both archives open and verify (Reader::verify), hold the manifest, the uploads and database.sql with the marker post"
+
+# --- history -----------------------------------------------------------------------------
+site_php history >"$tmp/history.json"
+rows=$(json 'implode(",", array_map(fn($r) => $r["metadata"]["source"] . ":" . $r["status"] . ":" . $r["metadata"]["backup"]["filename"], array_values(array_filter($d, fn($r) => $r["action_type"] === "backup_created"))))' < "$tmp/history.json")
+[ "$rows" = "cli:success:$(basename "$cli_path"),rest:success:$rest_archive" ] || fail "history rows: $rows"
+pass "history rows: backup_created success from cli and rest, with their archives and checksums"
+
+code=$(rest POST /jobs "${auth[@]}" -H 'Content-Type: application/json' --data '{"mode":"background"}')
+[ "$code" = 202 ] || fail "POST /jobs mode=background answered $code: $(cat "$tmp/body")"
+curl -s -o /dev/null --max-time 60 "$base/wp-cron.php"   # if spawn_cron's own request has not run it yet
+for _ in $(seq 1 50); do site_php history >"$tmp/history.json"; grep -q '"source": "rest-background"' "$tmp/history.json" && break; sleep 0.2; done
+grep -q '"source": "rest-background"' "$tmp/history.json" || fail "the background backup did not run from WP-Cron"
+pass "POST /jobs mode=background: 202, then run by WP-Cron (bjlg_run_backup_task)"
+
+# --- schedule and missed runs ------------------------------------------------------------
+"$root/bin/bjlg" --wp="$site" --url="$base" schedule set '*/5 * * * *' >"$tmp/schedule.txt" || fail "schedule set: $(cat "$tmp/schedule.txt")"
+grep -q 'next runs: ' "$tmp/schedule.txt" || fail "schedule set: $(cat "$tmp/schedule.txt")"
+"$root/bin/bjlg" --wp="$site" --url="$base" schedule set '* * * * *' 2>"$tmp/refused.err" && fail "a schedule every minute was accepted"
+grep -q 'too_frequent' "$tmp/refused.err" || fail "refused schedule: $(cat "$tmp/refused.err")"
+site_php age-schedule 3600 >/dev/null     # no page requested for an hour
+curl -s -o /dev/null --max-time 60 "$base/wp-cron.php"
+site_php history >"$tmp/history.json"
+missed=$(json 'implode(",", array_map(fn($r) => $r["metadata"]["missed"] . "/" . $r["metadata"]["reason"], array_values(array_filter($d, fn($r) => $r["action_type"] === "schedule_missed"))))' < "$tmp/history.json")
+case "$missed" in 11/not_triggered|12/not_triggered) ;; *) fail "missed runs recorded: '$missed'" ;; esac
+[ "$(json 'count(array_filter($d, fn($r) => $r["action_type"] === "backup_created" && $r["metadata"]["source"] === "schedule" && $r["status"] === "success"))' < "$tmp/history.json")" = 1 ] \
+  || fail "WP-Cron did not run the due backup"
+"$root/bin/bjlg" --wp="$site" --url="$base" status --format=json >"$tmp/status.json"
+[ "$(json '$d["schedule"]["missed_total"] . " " . ($d["schedule"]["next_event"] > time() ? "armed" : "not armed")' < "$tmp/status.json")" = "${missed%%/*} armed" ] \
+  || fail "status after the missed runs: $(cat "$tmp/status.json")"
+pass "an hour without WP-Cron: ${missed%%/*} missed runs recorded (schedule_missed), the due one run from wp-cron.php, the next armed"
+
+# --- without the extension, then uninstall -----------------------------------------------
+php -d sendmail_path=/bin/true "$root/tests/wordpress/site.php" "$site" no-extension >"$tmp/noext.json" || fail "without the extension: $(cat "$tmp/noext.json")"
+pass "without the extension the plugin only shows its admin notice"
+site_php uninstall >"$tmp/uninstall.json" || fail "uninstall left: $(cat "$tmp/uninstall.json")"
+pass "uninstall removed the table, the options and the WP-Cron event"
+echo "run-e2e: all WordPress end-to-end checks passed"

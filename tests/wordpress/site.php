@@ -1,0 +1,86 @@
+<?php
+// The end-to-end test's hands inside the WordPress of tests/wordpress/run-e2e.sh, for what a
+// test sets up or inspects directly (run-e2e.sh does everything a user does over HTTP and
+// bin/bjlg): php site.php SITE_DIR COMMAND [ARG]. Prints JSON; exits 1 on a failed check.
+declare(strict_types=1);
+
+[$script, $site, $command] = array_pad($argv, 3, '');
+$arg = $argv[3] ?? '';
+$_SERVER['HTTP_HOST'] = getenv('BJLG_E2E_HOST') ?: 'localhost';
+$_SERVER['REQUEST_URI'] = '/';
+require $site . '/wp-load.php';   // at the top level: WordPress declares globals
+require_once ABSPATH . 'wp-admin/includes/plugin.php';
+
+function out(mixed $value): void
+{
+    echo json_encode($value, JSON_UNESCAPED_SLASHES | JSON_PRETTY_PRINT), "\n";
+}
+
+function lock_record(int $expires): string
+{
+    return (string) json_encode(['job' => 'backup', 'token' => 'e2e-other', 'pid' => 1, 'host' => 'elsewhere',
+        'acquired_at' => time() - 60, 'expires_at' => $expires]);
+}
+
+switch ($command) {
+    case 'activate':   // the plugin, plus a subscriber for the permission tests
+        $r = activate_plugin('bjlg/bjlg.php');
+        if (is_wp_error($r)) {
+            fwrite(STDERR, $r->get_error_message() . "\n");
+            exit(1);
+        }
+        wp_insert_user(['user_login' => 'reader', 'user_pass' => $arg, 'user_email' => 'reader@example.com', 'role' => 'subscriber']);
+        out(['active' => is_plugin_active('bjlg/bjlg.php'), 'db_version' => get_site_option('bjlg_db_version')]);
+        break;
+    case 'marker':     // a post whose title must come back in the dump
+        out(['id' => wp_insert_post(['post_title' => $arg, 'post_status' => 'publish', 'post_content' => 'e2e'])]);
+        break;
+    case 'app-password':   // an application password of the admin, for a remote caller
+        [$password] = WP_Application_Passwords::create_new_application_password(1, ['name' => 'bjlg e2e']);
+        echo $password, "\n";
+        break;
+    case 'history':
+        out(Bjlg\WordPress\History::recent(100));
+        break;
+    case 'lock':       // another process's lock: live, or expired (its holder died)
+        global $wpdb;
+        $wpdb->query("DELETE FROM {$wpdb->options} WHERE option_name = 'bjlg_job_lock'");
+        if ($arg !== 'none') {
+            $wpdb->insert($wpdb->options, ['option_name' => 'bjlg_job_lock', 'autoload' => 'no',
+                'option_value' => lock_record($arg === 'live' ? time() + 600 : time() - 1)]);
+        }
+        out(['lock' => $arg]);
+        break;
+    case 'age-schedule':   // as if no page was requested for ARG seconds: the event is late
+        $state = get_option('bjlg_schedule_state', []);
+        $state['last_checked'] = time() - (int) $arg;
+        update_option('bjlg_schedule_state', $state, false);
+        wp_clear_scheduled_hook('bjlg_scheduled_backup', ['bjlg_schedule_default']);
+        wp_schedule_single_event(time() - (int) $arg + 300, 'bjlg_scheduled_backup', ['bjlg_schedule_default']);
+        out($state);
+        break;
+    case 'no-extension':   // run without the extension: only the admin notice is registered
+        $ok = !extension_loaded('bjlg') && has_action('admin_notices', 'bjlg_missing_extension_notice') !== false
+            && !class_exists('Bjlg\\WordPress\\Plugin', false) && has_action('rest_api_init', ['Bjlg\\WordPress\\Rest_Controller', 'register']) === false;
+        ob_start();
+        wp_set_current_user(1);
+        bjlg_missing_extension_notice();
+        $notice = ob_get_clean();
+        out(['ok' => $ok, 'notice' => $notice]);
+        exit($ok && str_contains($notice, 'bjlg PHP extension') ? 0 : 1);
+    case 'uninstall':
+        deactivate_plugins('bjlg/bjlg.php');
+        uninstall_plugin('bjlg/bjlg.php');
+        global $wpdb;
+        $left = [
+            'table' => $wpdb->get_var("SHOW TABLES LIKE '{$wpdb->base_prefix}bjlg_history'"),
+            'options' => $wpdb->get_col("SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE 'bjlg\\_%'"),
+            'site_options' => get_site_option('bjlg_db_version', null),
+            'cron' => wp_next_scheduled('bjlg_scheduled_backup', ['bjlg_schedule_default']),
+        ];
+        out($left);
+        exit($left['table'] === null && $left['options'] === [] && $left['site_options'] === null && $left['cron'] === false ? 0 : 1);
+    default:
+        fwrite(STDERR, "site.php: unknown command '$command'\n");
+        exit(2);
+}

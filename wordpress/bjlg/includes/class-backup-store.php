@@ -1,0 +1,92 @@
+<?php
+/**
+ * Where the site's archives live: `wp-content/uploads/bjlg-backups/` (per site on multisite:
+ * `.../bjlg-backups/site-<id>/`), guarded against the web by an .htaccess, a web.config and an
+ * empty index.php, and left out of file backups by the writer's default excludes.
+ *
+ * @package Bjlg\WordPress
+ */
+
+namespace Bjlg\WordPress;
+
+/**
+ * The backups folder and its archives.
+ */
+final class Backup_Store {
+
+	/**
+	 * The folder (created and guarded on first use).
+	 *
+	 * @throws \RuntimeException When it cannot be created.
+	 */
+	public static function directory(): string {
+		$uploads = wp_upload_dir( null, false );
+		$base    = trailingslashit( $uploads['basedir'] ) . 'bjlg-backups';
+		if ( is_multisite() ) {
+			$base .= '/site-' . get_current_blog_id();
+		}
+		$base = (string) apply_filters( 'bjlg_backup_directory', $base );
+		if ( ! is_dir( $base ) && ! wp_mkdir_p( $base ) ) {
+			throw new \RuntimeException( "cannot create the backups folder $base" );
+		}
+		$guards = array(
+			'.htaccess'  => "Require all denied\nDeny from all\n",
+			'web.config' => "<configuration><system.webServer><authorization><deny users=\"*\" /></authorization></system.webServer></configuration>\n",
+			'index.php'  => "<?php // Silence is golden.\n",
+		);
+		foreach ( $guards as $name => $content ) {
+			if ( ! file_exists( "$base/$name" ) ) {
+				file_put_contents( "$base/$name", $content ); // phpcs:ignore WordPress.WP.AlternativeFunctions
+			}
+		}
+		return $base;
+	}
+
+	/**
+	 * A new archive name: backup-full-<UTC date>-<time>-<random>.zip. Pure.
+	 *
+	 * @param int    $time   Unix time.
+	 * @param string $random A few characters that keep two names of one second apart.
+	 */
+	public static function archive_name( int $time, string $random ): string {
+		return 'backup-full-' . gmdate( 'Ymd-His', $time ) . '-' . $random . '.zip';
+	}
+
+	/**
+	 * Whether a file name is one of our archive names (also the plugin's encrypted `.zip.enc`). Pure.
+	 *
+	 * @param string $name A base name.
+	 */
+	public static function is_archive_name( string $name ): bool {
+		return 1 === preg_match( '/^backup-[a-z]+-[0-9]{8}-[0-9]{6}-[A-Za-z0-9]+\.zip(\.enc)?$/', $name );
+	}
+
+	/**
+	 * The archives, newest first: name, path, bytes, modified (Unix time).
+	 *
+	 * @return list<array{name: string, path: string, bytes: int, modified: int}>
+	 */
+	public static function archives(): array {
+		$dir   = self::directory();
+		$items = array();
+		foreach ( (array) scandir( $dir ) as $name ) {
+			$path = "$dir/$name";
+			if ( ! is_string( $name ) || ! self::is_archive_name( $name ) || ! is_file( $path ) ) {
+				continue;
+			}
+			$items[] = array(
+				'name'     => $name,
+				'path'     => $path,
+				'bytes'    => (int) filesize( $path ),
+				'modified' => (int) filemtime( $path ),
+			);
+		}
+		usort(
+			$items,
+			static function ( array $a, array $b ): int {
+				return array( $b['modified'], $b['name'] ) <=> array( $a['modified'], $a['name'] );
+			}
+		);
+		return $items;
+	}
+}

@@ -1,0 +1,66 @@
+<?php
+/**
+ * The wiring: which WordPress hook calls which class. Nothing else happens here.
+ *
+ * @package Bjlg\WordPress
+ */
+
+namespace Bjlg\WordPress;
+
+/**
+ * Hooks the plugin into WordPress.
+ */
+final class Plugin {
+
+	/**
+	 * Registers the hooks (once, when bjlg.php is loaded).
+	 */
+	public static function boot(): void {
+		add_action( 'plugins_loaded', array( self::class, 'migrate_if_needed' ) );
+		add_action( 'init', array( Schedule::class, 'ensure_armed' ) );
+		add_action( 'rest_api_init', array( Rest_Controller::class, 'register' ) );
+		add_action( Schedule::HOOK, array( Schedule::class, 'tick' ) );
+		add_action( Backup_Job::ASYNC_HOOK, array( self::class, 'run_background_backup' ) );
+	}
+
+	/**
+	 * Activation: the schema, then the schedule's WP-Cron event (kept across deactivations).
+	 */
+	public static function activate(): void {
+		Migrations::run();
+		Schedule::arm();
+	}
+
+	/**
+	 * Deactivation: no event may fire into a plugin that is not loaded; data stays.
+	 */
+	public static function deactivate(): void {
+		wp_clear_scheduled_hook( Schedule::HOOK, array( Schedule::DEFAULT_ID ) );
+		wp_unschedule_hook( Backup_Job::ASYNC_HOOK );
+	}
+
+	/**
+	 * Files updated without reactivation: run the migrations the code needs.
+	 */
+	public static function migrate_if_needed(): void {
+		if ( Migrations::installed() < Migrations::CURRENT ) {
+			Migrations::run();
+		}
+	}
+
+	/**
+	 * The WP-Cron callback of POST /jobs with mode=background. A busy site is recorded, the
+	 * failure of the backup already is.
+	 *
+	 * @param string $source Who queued it.
+	 */
+	public static function run_background_backup( string $source = 'background' ): void {
+		try {
+			Backup_Job::run( $source . '-background' );
+		} catch ( Job_Busy_Exception $e ) {
+			History::log( 'backup_created', 'warning', 'Background backup not started: ' . $e->getMessage(), array( 'source' => $source ) );
+		} catch ( \Throwable $e ) {
+			unset( $e ); // Recorded in the history by Backup_Job.
+		}
+	}
+}

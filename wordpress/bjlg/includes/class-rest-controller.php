@@ -1,0 +1,173 @@
+<?php
+/**
+ * REST routes under `bjlg/v1`: GET /status, POST /jobs (start a backup), GET /backups. Every
+ * route needs `manage_options` on the site (`manage_network_options` is for the network routes
+ * to come). Authentication is WordPress's: a logged-in cookie with the `wp_rest` nonce
+ * (X-WP-Nonce) for the admin, application passwords for remote callers; without either the
+ * request is anonymous and refused with 401, a user without the capability with 403.
+ *
+ * @package Bjlg\WordPress
+ */
+
+namespace Bjlg\WordPress;
+
+/**
+ * Registers and answers the routes.
+ */
+final class Rest_Controller {
+
+	const NAMESPACE_V1 = 'bjlg/v1';
+
+	/**
+	 * The rest_api_init callback.
+	 */
+	public static function register(): void {
+		$permission = array( self::class, 'can_manage' );
+		register_rest_route(
+			self::NAMESPACE_V1,
+			'/status',
+			array(
+				'methods'             => \WP_REST_Server::READABLE,
+				'callback'            => array( self::class, 'status' ),
+				'permission_callback' => $permission,
+			)
+		);
+		register_rest_route(
+			self::NAMESPACE_V1,
+			'/jobs',
+			array(
+				'methods'             => \WP_REST_Server::CREATABLE,
+				'callback'            => array( self::class, 'start_job' ),
+				'permission_callback' => $permission,
+				'args'                => array(
+					'type' => array(
+						'type'    => 'string',
+						'enum'    => array( 'backup' ),
+						'default' => 'backup',
+					),
+					'mode' => array(
+						'type'        => 'string',
+						'enum'        => array( 'now', 'background' ),
+						'default'     => 'now',
+						'description' => 'now: run in this request and answer with the result; background: run from WP-Cron, answer 202 at once.',
+					),
+				),
+			)
+		);
+		register_rest_route(
+			self::NAMESPACE_V1,
+			'/backups',
+			array(
+				'methods'             => \WP_REST_Server::READABLE,
+				'callback'            => array( self::class, 'backups' ),
+				'permission_callback' => $permission,
+			)
+		);
+	}
+
+	/**
+	 * The permission callback: manage_options, 401 when nobody is logged in, 403 otherwise.
+	 *
+	 * @return true|\WP_Error
+	 */
+	public static function can_manage() {
+		if ( current_user_can( 'manage_options' ) ) {
+			return true;
+		}
+		return new \WP_Error(
+			'rest_forbidden',
+			__( 'Managing backups needs the manage_options capability.', 'bjlg' ),
+			array( 'status' => rest_authorization_required_code() )
+		);
+	}
+
+	/**
+	 * GET /status.
+	 */
+	public static function status(): \WP_REST_Response {
+		return new \WP_REST_Response( Status::collect(), 200 );
+	}
+
+	/**
+	 * POST /jobs: 201 with the backup's result, 202 when started in the background, 409 when
+	 * another job runs, 500 when the backup failed (the history row says why).
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public static function start_job( \WP_REST_Request $request ) {
+		if ( 'background' === $request['mode'] ) {
+			$holder = Job_Lock::holder();
+			if ( null !== $holder ) {
+				return self::busy( $holder );
+			}
+			wp_schedule_single_event( time(), Backup_Job::ASYNC_HOOK, array( 'rest' ) );
+			spawn_cron();
+			return new \WP_REST_Response(
+				array(
+					'job'    => 'backup',
+					'status' => 'queued',
+				),
+				202
+			);
+		}
+		try {
+			$result = Backup_Job::run( 'rest' );
+		} catch ( Job_Busy_Exception $e ) {
+			return self::busy( $e->holder );
+		} catch ( \Throwable $e ) {
+			return new \WP_Error( 'bjlg_backup_failed', $e->getMessage(), array( 'status' => 500 ) );
+		}
+		unset( $result['path'] );
+		$result['job'] = 'backup';
+		return new \WP_REST_Response( $result, 201 );
+	}
+
+	/**
+	 * GET /backups: the archives, newest first, with their history row when there is one.
+	 */
+	public static function backups(): \WP_REST_Response {
+		$by_name = array();
+		foreach ( History::recent( 500, 'backup_created', 'success' ) as $row ) {
+			$name = $row['metadata']['backup']['filename'] ?? null;
+			if ( null !== $name && ! isset( $by_name[ $name ] ) ) {
+				$by_name[ $name ] = $row;
+			}
+		}
+		$items = array();
+		foreach ( Backup_Store::archives() as $archive ) {
+			$row     = $by_name[ $archive['name'] ] ?? null;
+			$items[] = array(
+				'name'       => $archive['name'],
+				'bytes'      => $archive['bytes'],
+				'modified'   => gmdate( 'c', $archive['modified'] ),
+				'sha256'     => $row['metadata']['metrics']['checksum']['value'] ?? null,
+				'history_id' => $row['id'] ?? null,
+				'source'     => $row['metadata']['source'] ?? null,
+			);
+		}
+		return new \WP_REST_Response(
+			array(
+				'backups' => $items,
+				'total'   => count( $items ),
+			),
+			200
+		);
+	}
+
+	/**
+	 * 409 naming the running job.
+	 *
+	 * @param array<string, mixed>|null $holder The lock record.
+	 */
+	private static function busy( ?array $holder ): \WP_Error {
+		return new \WP_Error(
+			'bjlg_job_running',
+			__( 'Another job is running on this site.', 'bjlg' ),
+			array(
+				'status'  => 409,
+				'running' => $holder,
+			)
+		);
+	}
+}

@@ -1,0 +1,45 @@
+<?php
+/**
+ * Removes what the plugin created: its options on every site, its WP-Cron events, the network
+ * option of the schema version and the history table. The archives in uploads/bjlg-backups/ are
+ * the owner's backups and stay (docs/wordpress.md says how to remove them).
+ *
+ * @package Bjlg\WordPress
+ */
+
+namespace Bjlg\WordPress;
+
+/**
+ * The uninstall.
+ */
+final class Uninstaller {
+
+	const SITE_OPTIONS = array( Schedule::OPTION, Schedule::STATE_OPTION, Job_Lock::OPTION );
+
+	/**
+	 * Everything, on every site of the network.
+	 */
+	public static function uninstall(): void {
+		if ( is_multisite() ) {
+			foreach ( get_sites( array( 'fields' => 'ids', 'number' => 0 ) ) as $blog_id ) {
+				switch_to_blog( (int) $blog_id );
+				self::clean_site();
+				restore_current_blog();
+			}
+		} else {
+			self::clean_site();
+		}
+		Migrations::drop();
+	}
+
+	/**
+	 * The current site's options and events.
+	 */
+	private static function clean_site(): void {
+		foreach ( self::SITE_OPTIONS as $option ) {
+			delete_option( $option );
+		}
+		wp_unschedule_hook( Schedule::HOOK );
+		wp_unschedule_hook( Backup_Job::ASYNC_HOOK );
+	}
+}

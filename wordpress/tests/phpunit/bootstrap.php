@@ -1,0 +1,9 @@
+<?php
+// The plugin's classes without WordPress: only the pure pieces are called by these tests.
+declare(strict_types=1);
+
+define('ABSPATH', __DIR__ . '/');
+$includes = dirname(__DIR__, 2) . '/bjlg/includes';
+foreach (['formatter', 'db-connection', 'missed-runs', 'migrations', 'history', 'job-lock', 'backup-store', 'commands'] as $name) {
+    require_once "$includes/class-$name.php";
+}
