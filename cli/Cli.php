@@ -91,6 +91,7 @@ final class Cli
             case 'notify':
                 return (new NotifyCommand())->run($rest);
             case 'wordpress':
+                CommandLine::parse('wordpress', $rest);
                 throw new UsageError("the WordPress plugin's commands run as: bjlg --wp=DIR COMMAND");
             default:
                 throw new UsageError("unknown command '$command'");

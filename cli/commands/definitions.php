@@ -381,7 +381,7 @@ return [
     ],
     'wordpress' => [
         'synopsis' => 'bjlg --wp=DIR [--url=URL] COMMAND [arguments] [--format=FORMAT]',
-        'short' => "the WordPress plugin's backup, list, status, schedule on a site: bjlg --wp=DIR COMMAND",
+        'short' => "--wp=DIR COMMAND: the WordPress plugin's backup, list, status, schedule on the site in DIR",
         'description' => 'Runs a command of the bjlg WordPress plugin (wordpress/bjlg, active on the site) on the '
             . 'WordPress whose wp-load.php is in DIR, as `wp bjlg COMMAND` would. Commands: backup (a full '
             . 'backup now, database and wp-content, in the history); list (the archives; --format=table|json|csv); '
@@ -392,7 +392,8 @@ return [
         'options' => [
             'wp' => ['value' => 'DIR', 'description' => 'the WordPress folder (with wp-load.php)'],
             'url' => ['value' => 'URL', 'description' => "the site's address (the Host header Debian's wp-config.php and multisite choose by)"],
-            'format' => ['value' => 'FORMAT', 'description' => 'list: table, json or csv; the others: text or json'],
+            'format' => ['value' => 'FORMAT', 'allowed' => ['table', 'json', 'csv', 'text'],
+                'description' => 'list: table, json or csv; the others: text or json'],
         ],
         'examples' => ['bjlg --wp=/var/www/html backup', 'bjlg --wp=/var/www/html list --format=json', 'bjlg --wp=/var/www/html schedule set "0 3 * * *"'],
         'exit' => 'Exit status: 0 success, 1 failure (the backup failed, another job runs), 2 usage error.',
