@@ -1,5 +1,5 @@
 <?php
-// `bjlg --wp=DIR COMMAND`: the WordPress plugin's commands (backup, list, status, schedule) on
+// `bjlg --wp=DIR COMMAND`: the WordPress plugin's commands (backup, list, status, schedule, verify) on
 // the site installed in DIR, without WP-CLI. bin/bjlg loads WordPress at the top level of the
 // script (its files declare globals, which a require inside a function would make local), then
 // this class hands the command to the plugin's Bjlg\WordPress\Commands, as `wp bjlg` does.

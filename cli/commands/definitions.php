@@ -381,14 +381,15 @@ return [
     ],
     'wordpress' => [
         'synopsis' => 'bjlg --wp=DIR [--url=URL] COMMAND [arguments] [--format=FORMAT]',
-        'short' => "--wp=DIR COMMAND: the WordPress plugin's backup, list, status, schedule on the site in DIR",
+        'short' => "--wp=DIR COMMAND: the WordPress plugin's backup, list, status, schedule, verify on the site in DIR",
         'description' => 'Runs a command of the bjlg WordPress plugin (wordpress/bjlg, active on the site) on the '
             . 'WordPress whose wp-load.php is in DIR, as `wp bjlg COMMAND` would. Commands: backup (a full '
             . 'backup now, database and wp-content, in the history); list (the archives; --format=table|json|csv); '
             . 'status (versions, running job, last backup, schedule, missed runs); schedule show|set EXPR|disable|run '
-            . '(`run` does what WP-Cron does when due). A system cron can drive the schedule instead of page views: '
+            . '(`run` does what WP-Cron does when due); verify NAME (an archive as list names it, checked by '
+            . 'the verifier, in the history). A system cron can drive the schedule instead of page views: '
             . '*/5 * * * *  bjlg --wp=/var/www/html schedule run',
-        'arguments' => [['name' => 'COMMAND', 'description' => 'backup, list, status or schedule, and its arguments']],
+        'arguments' => [['name' => 'COMMAND', 'description' => 'backup, list, status, schedule or verify, and its arguments']],
         'options' => [
             'wp' => ['value' => 'DIR', 'description' => 'the WordPress folder (with wp-load.php)'],
             'url' => ['value' => 'URL', 'description' => "the site's address (the Host header Debian's wp-config.php and multisite choose by)"],
@@ -396,7 +397,7 @@ return [
                 'description' => 'list: table, json or csv; the others: text or json'],
         ],
         'examples' => ['bjlg --wp=/var/www/html backup', 'bjlg --wp=/var/www/html list --format=json', 'bjlg --wp=/var/www/html schedule set "0 3 * * *"'],
-        'exit' => 'Exit status: 0 success, 1 failure (the backup failed, another job runs), 2 usage error.',
+        'exit' => 'Exit status: 0 success, 1 failure (the backup failed, another job runs, the archive failed its verification), 2 usage error, 3 verification inconclusive.',
     ],
     'version' => [
         'synopsis' => 'bjlg version',

@@ -116,7 +116,8 @@ code=$(rest GET /status "${auth[@]}"); [ "$code" = 200 ] || fail "GET /status an
 code=$(rest POST /jobs "${auth[@]}"); [ "$code" = 201 ] || fail "POST /jobs answered $code: $(cat "$tmp/body")"
 rest_archive=$(json '$d["archive"]' < "$tmp/body")
 rest_history=$(json '$d["history_id"]' < "$tmp/body")
-pass "REST backup $rest_archive ($(json '$d["bytes"]' < "$tmp/body") bytes, history row $rest_history)"
+[ "$(json '$d["verification"]["status"]' < "$tmp/body")" = passed ] || fail "the backup was not verified after it was written: $(cat "$tmp/body")"
+pass "REST backup $rest_archive ($(json '$d["bytes"]' < "$tmp/body") bytes, history row $rest_history), verified after it was written (verify_after_backup)"
 code=$(rest GET /backups "${auth[@]}"); [ "$code" = 200 ] || fail "GET /backups answered $code"
 [ "$(json '$d["backups"][0]["name"] . " " . $d["backups"][0]["history_id"]' < "$tmp/body")" = "$rest_archive $rest_history" ] \
   || fail "GET /backups does not list $rest_archive first: $(cat "$tmp/body")"
@@ -160,6 +161,41 @@ for archive in "$(dirname "$cli_path")/$rest_archive" "$cli_path"; do
 done
 ls "$(dirname "$cli_path")" | grep -v -E '^(backup-full-.*\.zip|index\.php|\.htaccess|web\.config)$' && fail "a temporary file was left beside the archives"
 pass "both archives open and verify (Reader::verify), hold the manifest, the uploads and database.sql with the marker post"
+
+# --- verification ------------------------------------------------------------------------
+cli_name=$(basename "$cli_path")
+code=$(rest POST "/backups/$rest_archive/verify"); [ "$code" = 401 ] || fail "anonymous verify answered $code, not 401"
+code=$(rest POST "/backups/$rest_archive/verify" "${auth[@]}"); [ "$code" = 200 ] || fail "verify answered $code: $(cat "$tmp/body")"
+[ "$(json '$d["status"] . " " . $d["archive"] . " " . var_export($d["checksum_matches_history"], true)' < "$tmp/body")" = "passed $rest_archive true" ] \
+  || fail "REST verify: $(cat "$tmp/body")"
+"$root/bin/bjlg" --wp="$site" --url="$base" verify "$cli_name" >"$tmp/verify.txt" || fail "bjlg --wp verify failed: $(cat "$tmp/verify.txt")"
+grep -q "^Verification of $cli_name passed: all [0-9]* checks passed.$" "$tmp/verify.txt" || fail "bjlg --wp verify: $(cat "$tmp/verify.txt")"
+tampered=backup-full-20200101-000000-tamper.zip
+backups_dir=$(dirname "$cli_path")
+cp "$cli_path" "$backups_dir/$tampered"
+printf 'TAMPERED' | dd of="$backups_dir/$tampered" bs=1 seek=$(( $(stat -c %s "$cli_path") / 2 )) conv=notrunc status=none
+code=$(rest POST "/backups/$tampered/verify" "${auth[@]}"); [ "$code" = 200 ] || fail "verify of the tampered copy answered $code: $(cat "$tmp/body")"
+[ "$(json '$d["status"]' < "$tmp/body")" = failed ] || fail "the tampered copy passed: $(cat "$tmp/body")"
+"$root/bin/bjlg" --wp="$site" --url="$base" verify "$tampered" --format=json >"$tmp/verify-bad.json" && fail "bjlg --wp verify of the tampered copy exited 0"
+[ "$(json '$d["status"]' < "$tmp/verify-bad.json")" = failed ] || fail "bjlg --wp verify of the tampered copy: $(cat "$tmp/verify-bad.json")"
+pass "verify: $rest_archive through REST and $cli_name through bin/bjlg --wp pass; a tampered copy fails ($(json '$d["message"]' < "$tmp/verify-bad.json"))"
+code=$(rest POST "/backups/..%2F..%2F..%2Fwp-config.php/verify" "${auth[@]}"); [ "$code" = 404 ] || fail "a name with ../ answered $code, not 404"
+code=$(rest POST "/backups/..%252F..%252Fwp-config.php/verify" "${auth[@]}"); [ "$code" = 400 ] || fail "a name with an encoded ../ answered $code, not 400"
+[ "$(json '$d["code"]' < "$tmp/body")" = rest_invalid_param ] || fail "invalid name: $(cat "$tmp/body")"
+code=$(rest POST "/backups/backup-full-20200101-000000-nothere.zip/verify" "${auth[@]}"); [ "$code" = 404 ] || fail "an unknown archive answered $code, not 404"
+[ "$(json '$d["code"]' < "$tmp/body")" = bjlg_backup_not_found ] || fail "unknown archive: $(cat "$tmp/body")"
+grep -q "$tmp" "$tmp/body" && fail "a REST error names a server path: $(cat "$tmp/body")"
+"$root/bin/bjlg" --wp="$site" --url="$base" verify ../wp-config.php 2>"$tmp/verify-usage.err" && fail "bjlg --wp verify ../wp-config.php exited 0"
+pass "verify refuses ../ (404 no route, 400 encoded), an unknown archive (404 bjlg_backup_not_found) and a path on the command line"
+site_php history >"$tmp/history.json"
+verified=$(json 'implode(",", array_map(fn($r) => $r["metadata"]["source"] . ":" . $r["status"] . ":" . $r["metadata"]["backup"]["filename"], array_values(array_filter($d, fn($r) => $r["action_type"] === "backup_verified"))))' < "$tmp/history.json")
+expected="cli:failure:$tampered,rest:failure:$tampered,cli:success:$cli_name,rest:success:$rest_archive,cli-after-backup:success:$cli_name,rest-after-backup:success:$rest_archive"
+[ "$verified" = "$expected" ] || fail "backup_verified rows: $verified, not $expected"
+json '$d[0]["details"]' < "$tmp/history.json" | grep -q "^Verification of $tampered failed: [a-z_]*: ." || fail "failure row: $(json '$d[0]["details"]' < "$tmp/history.json")"
+code=$(rest GET /backups "${auth[@]}"); [ "$code" = 200 ] || fail "GET /backups answered $code"
+[ "$(json 'implode(",", array_map(fn($b) => $b["name"] . ":" . ($b["verification"]["status"] ?? "-") . ":" . (strtotime($b["verification"]["verified_at"] ?? "") > time() - 600 ? "now" : "?"), $d["backups"]))' < "$tmp/body")" \
+  = "$tampered:failed:now,$cli_name:passed:now,$rest_archive:passed:now" ] || fail "GET /backups verifications: $(cat "$tmp/body")"
+pass "history: backup_verified rows (after each backup, REST, CLI; failure for the tampered copy); GET /backups shows each archive's last verification"
 
 # --- history -----------------------------------------------------------------------------
 site_php history >"$tmp/history.json"

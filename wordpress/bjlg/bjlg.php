@@ -45,6 +45,7 @@ require_once __DIR__ . '/includes/class-history.php';
 require_once __DIR__ . '/includes/class-job-lock.php';
 require_once __DIR__ . '/includes/class-backup-store.php';
 require_once __DIR__ . '/includes/class-backup-job.php';
+require_once __DIR__ . '/includes/class-verify-job.php';
 require_once __DIR__ . '/includes/class-schedule.php';
 require_once __DIR__ . '/includes/class-status.php';
 require_once __DIR__ . '/includes/class-rest-controller.php';

@@ -14,6 +14,7 @@ require_once __DIR__ . '/includes/class-job-lock.php';
 require_once __DIR__ . '/includes/class-missed-runs.php';
 require_once __DIR__ . '/includes/class-schedule.php';
 require_once __DIR__ . '/includes/class-backup-job.php';
+require_once __DIR__ . '/includes/class-verify-job.php';
 require_once __DIR__ . '/includes/class-uninstaller.php';
 
 Bjlg\WordPress\Uninstaller::uninstall();

@@ -78,7 +78,8 @@ final class Backup_Job {
 	 *
 	 * @param string $source Who asked: rest, cli, wp-cli, schedule, background.
 	 * @return array<string, mixed> task_id, status, archive, path, bytes, sha256, entries, files,
-	 *                              skipped, database{tables, rows}, duration, history_id.
+	 *                              skipped, database{tables, rows}, duration, history_id,
+	 *                              verification{status, message, history_id} (null when off).
 	 * @throws Job_Busy_Exception Another job runs on this site.
 	 * @throws \Throwable The failure, after it was recorded in the history (no archive is left).
 	 */
@@ -125,7 +126,33 @@ final class Backup_Job {
 			$metadata
 		);
 		do_action( 'bjlg_backup_complete', $result['path'], $metadata );
+		$result['verification'] = Verify_Job::after_backup() ? self::verify( $result['archive'], $source ) : null;
 		return $result;
+	}
+
+	/**
+	 * The verification at the end of a backup (setting verify_after_backup): its outcome, or
+	 * why it could not run. The backup itself stays a success either way; the history has both.
+	 *
+	 * @param string $archive The new archive's name.
+	 * @param string $source  Who asked for the backup.
+	 * @return array{status: string, message: string, history_id: ?int}
+	 */
+	private static function verify( string $archive, string $source ): array {
+		try {
+			$summary = Verify_Job::run( $archive, $source . '-after-backup' );
+		} catch ( \Throwable $e ) {
+			return array(
+				'status'     => 'error',
+				'message'    => 'the verification could not run (' . get_class( $e ) . ')',
+				'history_id' => null,
+			);
+		}
+		return array(
+			'status'     => $summary['status'],
+			'message'    => $summary['message'],
+			'history_id' => $summary['history_id'],
+		);
 	}
 
 	/**

@@ -62,6 +62,35 @@ final class Backup_Store {
 	}
 
 	/**
+	 * The path of the archive named $name in $dir, or null when there is none: $name must be one
+	 * of our archive names (so no separator, no `..`), and the file, symlinks resolved, must be a
+	 * regular file directly inside $dir. Reads the disk, touches nothing.
+	 *
+	 * @param string $dir  The backups folder.
+	 * @param string $name A name as the user gave it.
+	 */
+	public static function resolve_in( string $dir, string $name ): ?string {
+		if ( ! self::is_archive_name( $name ) ) {
+			return null;
+		}
+		$real_dir  = realpath( $dir );
+		$real_path = realpath( "$dir/$name" );
+		if ( false === $real_dir || false === $real_path || dirname( $real_path ) !== $real_dir || ! is_file( $real_path ) ) {
+			return null;
+		}
+		return $real_path;
+	}
+
+	/**
+	 * The path of the site's archive named $name, or null (see resolve_in()).
+	 *
+	 * @param string $name A name as the user gave it.
+	 */
+	public static function resolve( string $name ): ?string {
+		return self::resolve_in( self::directory(), $name );
+	}
+
+	/**
 	 * The archives, newest first: name, path, bytes, modified (Unix time).
 	 *
 	 * @return list<array{name: string, path: string, bytes: int, modified: int}>

@@ -1,6 +1,6 @@
 <?php
 /**
- * The commands `backup`, `list`, `status` and `schedule`, written once for both front ends:
+ * The commands `backup`, `list`, `status`, `schedule` and `verify`, written once for both front ends:
  * `bin/bjlg --wp=DIR COMMAND` (cli/WordPressCommand.php loads WordPress, then calls run()) and
  * WP-CLI (`wp bjlg COMMAND`, registered by wp-cli.php). They depend only on a Console.
  *
@@ -84,7 +84,7 @@ final class Usage_Exception extends \InvalidArgumentException {
  */
 final class Commands {
 
-	const NAMES = array( 'backup', 'list', 'status', 'schedule' );
+	const NAMES = array( 'backup', 'list', 'status', 'schedule', 'verify' );
 
 	const USAGE = <<<'TXT'
 		Commands (on the WordPress site of --wp=DIR, or as `wp bjlg ...`):
@@ -95,6 +95,7 @@ final class Commands {
 		  schedule set EXPR      back up on cron expression EXPR (the site's time zone)
 		  schedule disable       stop the scheduled backups (the expression is kept)
 		  schedule run           what WP-Cron does at a run: record missed runs, run the due one
+		  verify NAME            verify the archive NAME (as `list` shows it), recorded in the history
 		Options: --format=table|json|csv (list), --format=text|json (the others)
 		TXT;
 
@@ -111,7 +112,8 @@ final class Commands {
 	}
 
 	/**
-	 * Runs one command; returns the exit status (0 done, 1 failed).
+	 * Runs one command; returns the exit status (0 done, 1 failed; verify: 3 inconclusive, as
+	 * `bjlg verify`).
 	 *
 	 * @param string                $command One of NAMES.
 	 * @param list<string>          $args    Positional arguments after the command.
@@ -128,6 +130,8 @@ final class Commands {
 				return $this->status( self::format( $options, array( 'text', 'json' ) ) );
 			case 'schedule':
 				return $this->schedule( $args, self::format( $options, array( 'text', 'json' ) ) );
+			case 'verify':
+				return $this->verify( $args, self::format( $options, array( 'text', 'json' ) ) );
 		}
 		throw new Usage_Exception( "unknown command '$command' (" . implode( ', ', self::NAMES ) . ')' );
 	}
@@ -166,21 +170,58 @@ final class Commands {
 	}
 
 	/**
+	 * `verify NAME`: 0 passed, 1 failed (or no such archive, or the verifier could not run), 3
+	 * inconclusive.
+	 *
+	 * @param list<string> $args   The archive's name.
+	 * @param string       $format text or json.
+	 * @throws Usage_Exception No name, or not an archive name.
+	 */
+	private function verify( array $args, string $format ): int {
+		$name = $args[0] ?? '';
+		if ( ! Backup_Store::is_archive_name( $name ) ) {
+			throw new Usage_Exception( "verify needs an archive's name as `list` shows it (backup-full-YYYYmmdd-HHMMSS-ID.zip), not '$name'" );
+		}
+		try {
+			$summary = Verify_Job::run( $name, defined( 'WP_CLI' ) && WP_CLI ? 'wp-cli' : 'cli' );
+		} catch ( \Throwable $e ) {
+			$this->console->error( 'bjlg: verify: ' . $e->getMessage() );
+			return 1;
+		}
+		if ( 'json' === $format ) {
+			$this->console->line( (string) wp_json_encode( $summary, JSON_UNESCAPED_SLASHES ) );
+		} else {
+			$this->console->line( Verify_Job::details( $summary ) );
+			foreach ( $summary['problems'] as $problem ) {
+				$this->console->line( "  {$problem['name']} {$problem['status']}: {$problem['message']}" );
+			}
+		}
+		$exit = array(
+			'passed'       => 0,
+			'failed'       => 1,
+			'inconclusive' => 3,
+		);
+		return $exit[ $summary['status'] ] ?? 1;
+	}
+
+	/**
 	 * `list`.
 	 *
 	 * @param string $format table, json or csv.
 	 */
 	private function list_backups( string $format ): int {
-		$rows = array();
+		$rows     = array();
+		$verified = Verify_Job::last_by_archive();
 		foreach ( Backup_Store::archives() as $archive ) {
 			$rows[] = array(
 				'name'     => $archive['name'],
 				'bytes'    => $archive['bytes'],
 				'modified' => gmdate( 'Y-m-d H:i:s', $archive['modified'] ),
+				'verified' => $verified[ $archive['name'] ]['status'] ?? '',
 				'path'     => $archive['path'],
 			);
 		}
-		$this->console->items( $rows, array( 'name', 'bytes', 'modified', 'path' ), $format );
+		$this->console->items( $rows, array( 'name', 'bytes', 'modified', 'verified', 'path' ), $format );
 		return 0;
 	}
 

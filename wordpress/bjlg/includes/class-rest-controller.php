@@ -1,6 +1,7 @@
 <?php
 /**
- * REST routes under `bjlg/v1`: GET /status, POST /jobs (start a backup), GET /backups. Every
+ * REST routes under `bjlg/v1`: GET /status, POST /jobs (start a backup), GET /backups, POST
+ * /backups/{name}/verify. Every
  * route needs `manage_options` on the site (`manage_network_options` is for the network routes
  * to come). Authentication is WordPress's: a logged-in cookie with the `wp_rest` nonce
  * (X-WP-Nonce) for the admin, application passwords for remote callers; without either the
@@ -63,6 +64,38 @@ final class Rest_Controller {
 				'permission_callback' => $permission,
 			)
 		);
+		register_rest_route(
+			self::NAMESPACE_V1,
+			// Any segment, so that a wrong name gets 400 from its validation rather than 404.
+			'/backups/(?P<name>[^/]+)/verify',
+			array(
+				'methods'             => \WP_REST_Server::CREATABLE,
+				'callback'            => array( self::class, 'verify' ),
+				'permission_callback' => $permission,
+				'args'                => array(
+					'name' => array(
+						'type'              => 'string',
+						'required'          => true,
+						'description'       => 'An archive name, as GET /backups lists it.',
+						'validate_callback' => array( self::class, 'validate_archive_name' ),
+					),
+				),
+			)
+		);
+	}
+
+	/**
+	 * The validate_callback of an archive name: one of the plugin's names, so no separator and
+	 * no `..` (400 rest_invalid_param otherwise). Pure.
+	 *
+	 * @param mixed $value The parameter.
+	 * @return true|\WP_Error
+	 */
+	public static function validate_archive_name( $value ) {
+		if ( is_string( $value ) && Backup_Store::is_archive_name( $value ) ) {
+			return true;
+		}
+		return new \WP_Error( 'bjlg_invalid_archive_name', 'not an archive name: expected backup-TYPE-YYYYmmdd-HHMMSS-ID.zip, as GET /backups lists', array( 'status' => 400 ) );
 	}
 
 	/**
@@ -134,16 +167,18 @@ final class Rest_Controller {
 				$by_name[ $name ] = $row;
 			}
 		}
-		$items = array();
+		$verified = Verify_Job::last_by_archive();
+		$items    = array();
 		foreach ( Backup_Store::archives() as $archive ) {
 			$row     = $by_name[ $archive['name'] ] ?? null;
 			$items[] = array(
-				'name'       => $archive['name'],
-				'bytes'      => $archive['bytes'],
-				'modified'   => gmdate( 'c', $archive['modified'] ),
-				'sha256'     => $row['metadata']['metrics']['checksum']['value'] ?? null,
-				'history_id' => $row['id'] ?? null,
-				'source'     => $row['metadata']['source'] ?? null,
+				'name'         => $archive['name'],
+				'bytes'        => $archive['bytes'],
+				'modified'     => gmdate( 'c', $archive['modified'] ),
+				'sha256'       => $row['metadata']['metrics']['checksum']['value'] ?? null,
+				'history_id'   => $row['id'] ?? null,
+				'source'       => $row['metadata']['source'] ?? null,
+				'verification' => $verified[ $archive['name'] ] ?? null,
 			);
 		}
 		return new \WP_REST_Response(
@@ -153,6 +188,30 @@ final class Rest_Controller {
 			),
 			200
 		);
+	}
+
+	/**
+	 * POST /backups/{name}/verify: 200 with the verification's summary (its `status` says
+	 * passed, failed or inconclusive; the history has the row), 404 for an unknown archive, 500
+	 * when the verification could not run. Messages name the archive, never a server path.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public static function verify( \WP_REST_Request $request ) {
+		$name = (string) $request['name'];
+		try {
+			$summary = Verify_Job::run( $name, 'rest' );
+		} catch ( Archive_Not_Found_Exception $e ) {
+			return new \WP_Error( 'bjlg_backup_not_found', __( 'No archive of this site has that name.', 'bjlg' ), array( 'status' => 404 ) );
+		} catch ( \Throwable $e ) {
+			return new \WP_Error(
+				'bjlg_verify_error',
+				sprintf( 'the verification of %s could not run (%s)', $name, $e->error_code ?? get_class( $e ) ),
+				array( 'status' => 500 )
+			);
+		}
+		return new \WP_REST_Response( $summary, 200 );
 	}
 
 	/**

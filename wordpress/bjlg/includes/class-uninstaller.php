@@ -14,7 +14,7 @@ namespace Bjlg\WordPress;
  */
 final class Uninstaller {
 
-	const SITE_OPTIONS = array( Schedule::OPTION, Schedule::STATE_OPTION, Job_Lock::OPTION );
+	const SITE_OPTIONS = array( Schedule::OPTION, Schedule::STATE_OPTION, Job_Lock::OPTION, Verify_Job::SETTINGS_OPTION );
 
 	/**
 	 * Everything, on every site of the network.
