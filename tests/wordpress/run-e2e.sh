@@ -197,6 +197,22 @@ code=$(rest GET /backups "${auth[@]}"); [ "$code" = 200 ] || fail "GET /backups 
   = "$tampered:failed:now,$cli_name:passed:now,$rest_archive:passed:now" ] || fail "GET /backups verifications: $(cat "$tmp/body")"
 pass "history: backup_verified rows (after each backup, REST, CLI; failure for the tampered copy); GET /backups shows each archive's last verification"
 
+# --- schedule preview --------------------------------------------------------------------
+site_php timezone Europe/Paris >/dev/null
+code=$(rest GET "/schedule/preview&expression=30%202%20*%20*%20*&count=3"); [ "$code" = 401 ] || fail "anonymous preview answered $code, not 401"
+code=$(rest GET "/schedule/preview&expression=30%202%20*%20*%20*&count=3" "${auth[@]}"); [ "$code" = 200 ] || fail "preview answered $code: $(cat "$tmp/body")"
+[ "$(json '$d["timezone"] . " " . count($d["next_runs"]) . " " . count(preg_grep("/^\\d{4}-\\d\\d-\\d\\dT02:30:00\\+0[12]:00$/", $d["next_runs"])) . " " . ($d["description"]["fr"] !== $d["description"]["en"] ? "en+fr" : "?") . " " . var_export($d["accepted"], true)' < "$tmp/body")" \
+  = "Europe/Paris 3 3 en+fr true" ] || fail "preview: $(cat "$tmp/body")"
+code=$(rest GET "/schedule/preview&expression=0%200%2030%202%20*" "${auth[@]}"); [ "$code" = 400 ] || fail "preview of 0 0 30 2 * answered $code, not 400"
+[ "$(json '$d["code"] . " " . (str_contains($d["message"], "never fires") ? "reason" : "?")' < "$tmp/body")" = "bjlg_cron_never_fires reason" ] || fail "0 0 30 2 *: $(cat "$tmp/body")"
+code=$(rest GET "/schedule/preview&expression=0%200%2061%20*%20*" "${auth[@]}"); [ "$code" = 400 ] || fail "preview of 0 0 61 * * answered $code, not 400"
+[ "$(json '$d["code"] . " " . $d["data"]["field"]' < "$tmp/body")" = "bjlg_cron_invalid day-of-month" ] || fail "0 0 61 * *: $(cat "$tmp/body")"
+for count in 0 51; do
+  code=$(rest GET "/schedule/preview&expression=%40daily&count=$count" "${auth[@]}"); [ "$code" = 400 ] || fail "preview with count=$count answered $code, not 400"
+done
+site_php timezone UTC >/dev/null   # the missed-run counts below assume no DST change
+pass "schedule preview: 30 2 * * * in Europe/Paris (3 runs at 02:30+01:00, en and fr); 0 0 30 2 * refused (400, never fires), 0 0 61 * * (400, day-of-month), count 0 and 51 (400)"
+
 # --- history -----------------------------------------------------------------------------
 site_php history >"$tmp/history.json"
 rows=$(json 'implode(",", array_map(fn($r) => $r["metadata"]["source"] . ":" . $r["status"] . ":" . $r["metadata"]["backup"]["filename"], array_values(array_filter($d, fn($r) => $r["action_type"] === "backup_created"))))' < "$tmp/history.json")

@@ -39,6 +39,10 @@ switch ($command) {
         [$password] = WP_Application_Passwords::create_new_application_password(1, ['name' => 'bjlg e2e']);
         echo $password, "\n";
         break;
+    case 'timezone':   // the site's time zone (Settings > General)
+        update_option('timezone_string', $arg);
+        out(['timezone' => wp_timezone_string()]);
+        break;
     case 'history':
         out(Bjlg\WordPress\History::recent(100));
         break;

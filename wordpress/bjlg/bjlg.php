@@ -47,6 +47,7 @@ require_once __DIR__ . '/includes/class-backup-store.php';
 require_once __DIR__ . '/includes/class-backup-job.php';
 require_once __DIR__ . '/includes/class-verify-job.php';
 require_once __DIR__ . '/includes/class-schedule.php';
+require_once __DIR__ . '/includes/class-schedule-preview.php';
 require_once __DIR__ . '/includes/class-status.php';
 require_once __DIR__ . '/includes/class-rest-controller.php';
 require_once __DIR__ . '/includes/class-commands.php';

@@ -1,11 +1,11 @@
 <?php
 /**
  * REST routes under `bjlg/v1`: GET /status, POST /jobs (start a backup), GET /backups, POST
- * /backups/{name}/verify. Every
- * route needs `manage_options` on the site (`manage_network_options` is for the network routes
- * to come). Authentication is WordPress's: a logged-in cookie with the `wp_rest` nonce
- * (X-WP-Nonce) for the admin, application passwords for remote callers; without either the
- * request is anonymous and refused with 401, a user without the capability with 403.
+ * /backups/{name}/verify, GET /schedule/preview. Every route needs `manage_options` on the site
+ * (`manage_network_options` is for the network routes to come). Authentication is WordPress's:
+ * a logged-in cookie with the `wp_rest` nonce (X-WP-Nonce) for the admin, application passwords
+ * for remote callers; without either the request is anonymous and refused with 401, a user
+ * without the capability with 403.
  *
  * @package Bjlg\WordPress
  */
@@ -78,6 +78,27 @@ final class Rest_Controller {
 						'required'          => true,
 						'description'       => 'An archive name, as GET /backups lists it.',
 						'validate_callback' => array( self::class, 'validate_archive_name' ),
+					),
+				),
+			)
+		);
+		register_rest_route(
+			self::NAMESPACE_V1,
+			'/schedule/preview',
+			array(
+				'methods'             => \WP_REST_Server::READABLE,
+				'callback'            => array( self::class, 'schedule_preview' ),
+				'permission_callback' => $permission,
+				'args'                => array(
+					'expression' => array(
+						'type'     => 'string',
+						'required' => true,
+					),
+					'count'      => array(
+						'type'    => 'integer',
+						'default' => 5,
+						'minimum' => 1,
+						'maximum' => Schedule_Preview::MAX_COUNT,
 					),
 				),
 			)
@@ -212,6 +233,23 @@ final class Rest_Controller {
 			);
 		}
 		return new \WP_REST_Response( $summary, 200 );
+	}
+
+	/**
+	 * GET /schedule/preview: 200 with the description, the next runs in the site's zone and the
+	 * guardrail warnings; 400 for an expression the parser refuses or that never fires, with the
+	 * reason (count out of 1..50 is refused by the route's arguments, 400 too).
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public static function schedule_preview( \WP_REST_Request $request ) {
+		try {
+			$preview = Schedule_Preview::build( (string) $request['expression'], (int) $request['count'], wp_timezone(), new \DateTimeImmutable() );
+		} catch ( Invalid_Expression_Exception $e ) {
+			return new \WP_Error( $e->error_code, $e->getMessage(), array( 'status' => 400 ) + $e->details );
+		}
+		return new \WP_REST_Response( $preview, 200 );
 	}
 
 	/**

@@ -4,6 +4,6 @@ declare(strict_types=1);
 
 define('ABSPATH', __DIR__ . '/');
 $includes = dirname(__DIR__, 2) . '/bjlg/includes';
-foreach (['formatter', 'db-connection', 'missed-runs', 'migrations', 'history', 'job-lock', 'backup-store', 'verify-job', 'commands'] as $name) {
+foreach (['formatter', 'db-connection', 'missed-runs', 'migrations', 'history', 'job-lock', 'backup-store', 'verify-job', 'schedule-preview', 'commands'] as $name) {
     require_once "$includes/class-$name.php";
 }
