@@ -43,6 +43,10 @@ switch ($command) {
         update_option('timezone_string', $arg);
         out(['timezone' => wp_timezone_string()]);
         break;
+    case 'verify-after-backup':   // the setting, on or off (no screen sets it yet)
+        update_option('bjlg_settings', ['verify_after_backup' => $arg === 'on']);
+        out(['verify_after_backup' => Bjlg\WordPress\Verify_Job::after_backup()]);
+        break;
     case 'history':
         out(Bjlg\WordPress\History::recent(100));
         break;
