@@ -19,6 +19,12 @@ final class WpCliRegistrationTest extends TestCase
             $this->assertSame("WP_CLI::error: unknown schedule subcommand 'frobnicate' (show, set, disable, run)", $e->getMessage());
         }
         try {
+            (WP_CLI::$commands['bjlg verify'])(['../wp-config.php'], []);
+            $this->fail('no error');
+        } catch (RuntimeException $e) {
+            $this->assertSame("WP_CLI::error: verify needs an archive's name as `list` shows it (backup-full-YYYYmmdd-HHMMSS-ID.zip), not '../wp-config.php'", $e->getMessage());
+        }
+        try {
             (WP_CLI::$commands['bjlg list'])([], ['format' => 'yaml']);
             $this->fail('no error');
         } catch (RuntimeException $e) {
