@@ -43,6 +43,9 @@ sed -n '/^=* *$/,$p' "$log" | grep -E '^(---|\+\+\+|[0-9]+[+-] |Tests )' | head 
 passed=$(grep -E '^Tests passed' "$log" | awk '{print $4}')
 failed=$(grep -E '^Tests failed' "$log" | awk '{print $4}')
 leaked=$(grep -E '^Tests leaked' "$log" | awk '{print $4}' || true)
+# A test whose SKIPIF or sections cannot run is "borked": a failure too, not a silent skip.
+borked=$(grep -E '^Tests borked' "$log" | awk '{print $4}' || true)
+leaked=$(( ${leaked:-0} + ${borked:-0} ))
 echo "phpt ($mode): ${passed:-0} passed, $(( ${failed:-0} + ${leaked:-0} )) failed"
 if [ "$status" -ne 0 ] || [ "${failed:-0}" != 0 ] || [ "${leaked:-0}" != "" -a "${leaked:-0}" != 0 ] || [ "${passed:-0}" = 0 ]; then
   exit 1

@@ -2,6 +2,10 @@
 bjlg CLI: every command and subcommand of cli/commands/definitions.php has its help, as `bjlg help PATH` and `bjlg PATH --help` (and -h), on stdout, exit 0, starting with its synopsis; the main help lists every command
 --EXTENSIONS--
 bjlg
+--SKIPIF--
+<?php
+if (getenv('USE_ZEND_ALLOC') === '0') die('skip not under valgrind (about ninety bjlg processes of pure PHP help: under valgrind they outlast the timeout of the test and check no extension memory)');
+?>
 --FILE--
 <?php
 require __DIR__ . '/cli.inc.php';

@@ -2,6 +2,10 @@
 bjlg CLI: unknown command and subcommand, unknown option naming the command, missing value, value on a flag, a --format outside the command's formats refused (exit 2) for every command that has --format, "--" ends the options
 --EXTENSIONS--
 bjlg
+--SKIPIF--
+<?php
+if (getenv('USE_ZEND_ALLOC') === '0') die('skip not under valgrind (dozens of bjlg processes refused by the PHP parser before the extension is called: under valgrind they check no extension memory)');
+?>
 --INI--
 date.timezone=UTC
 --FILE--
