@@ -16,14 +16,15 @@
 
 namespace {
 
-// Depth of a parsed document; recursion is safe here only because the parser's output is
-// supposed to be bounded: a bug in the bound shows up as a stack overflow or the abort below.
+// Depth of a parsed document, counted as CheckJsonDepth counts: one level per array or object
+// (a scalar inside the 64th array is still at depth 64). Recursion is safe here only because
+// the parser's output is supposed to be bounded: a bug in the bound shows up as a stack
+// overflow or the abort below.
 int Depth(const nlohmann::json& j, int depth) {
+  if (!j.is_array() && !j.is_object()) return depth - 1;
   if (depth > bjlg::kMaxNestingDepth) abort();
   int deepest = depth;
-  if (j.is_array() || j.is_object()) {
-    for (const auto& child : j) deepest = std::max(deepest, Depth(child, depth + 1));
-  }
+  for (const auto& child : j) deepest = std::max(deepest, Depth(child, depth + 1));
   return deepest;
 }
 
@@ -33,13 +34,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   bjlg::Result<nlohmann::json> doc = bjlg::ParseUntrustedJson(text, "fuzz");
   if (doc.ok()) {
-    if (!doc->is_array() && !doc->is_object()) {
-      (void)Depth(*doc, 0);
-    } else {
-      (void)Depth(*doc, 1);  // the outermost bracket is level 1, as CheckJsonDepth counts
-      const nlohmann::json copy = *doc;  // the verifier copies the manifest it parsed
-      (void)copy.dump();
-    }
+    (void)Depth(*doc, 1);  // the outermost bracket is level 1, as CheckJsonDepth counts
+    const nlohmann::json copy = *doc;  // the verifier copies the manifest it parsed
+    (void)copy.dump();
   }
   (void)bjlg::archive::ParseIndex(text);
   (void)bjlg::archive::ParseDeletedFiles(text);
