@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -83,6 +84,9 @@ Status SealChunks(const AeadHeader& header, const AeadKeys& keys, unsigned threa
   });
 }
 
+// Each thread encrypts whole batches of chunks end to end (read, seal, write at the batch's own
+// offset): on a machine whose cores also do the kernel's copies in and out, handing batches
+// between reader, sealer and writer threads cost more than the sealing it spread out.
 Status EncryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
                          unsigned threads, PrivateOutput& out,
                          const std::function<bool(uint64_t done)>& progress) {
@@ -93,33 +97,34 @@ Status EncryptAeadChunks(const InputFile& in, const AeadHeader& header, const Ae
   const uint64_t chunk = header.chunk_size;
   const uint64_t stored = chunk + AeadHeader::kTagSize;
   const uint64_t chunks = total == 0 ? 1 : (total + chunk - 1) / chunk;
-  const size_t batch = BatchChunks(threads, chunk);
+  const size_t batch = BatchChunks(1, chunk);
   const uint64_t batches = (chunks + batch - 1) / batch;
-  std::vector<uint8_t> plain[2], sealed[2];
-  auto count_of = [&](uint64_t b) {
-    return static_cast<size_t>(std::min<uint64_t>(batch, chunks - b * batch));
-  };
-  auto bytes_of = [&](uint64_t b) {
-    return static_cast<size_t>(std::min<uint64_t>(count_of(b) * chunk, total - b * batch * chunk));
-  };
-  s = RunPipeline(
-      batches,
-      [&](uint64_t b, int slot) {
-        plain[slot].resize(batch * chunk);
-        return in.ReadAt(b * batch * chunk, plain[slot].data(), bytes_of(b));
-      },
-      [&](uint64_t b, int slot) {
-        sealed[slot].resize(batch * stored);
-        size_t count = 0;
-        return SealChunks(header, keys, threads, b * batch, b + 1 == batches, plain[slot].data(),
-                          bytes_of(b), sealed[slot].data(), &count);
-      },
-      [&](uint64_t b, int slot) {
-        Status w = out.Write(sealed[slot].data(), bytes_of(b) + count_of(b) * AeadHeader::kTagSize);
-        if (w.ok() && progress && !progress(b * batch * chunk + bytes_of(b))) {
-          w = Status::Cancelled("cancelled by the progress callback");
+  const unsigned workers = static_cast<unsigned>(std::min<uint64_t>(std::max(1u, threads), batches));
+  std::vector<std::vector<uint8_t>> plain(workers), sealed(workers);
+  std::atomic<uint64_t> done{0};
+  s = RunBatches(
+      batches, workers,
+      [&](uint64_t b, unsigned w) {
+        const size_t count = static_cast<size_t>(std::min<uint64_t>(batch, chunks - b * batch));
+        const size_t bytes = static_cast<size_t>(std::min<uint64_t>(count * chunk, total - b * batch * chunk));
+        plain[w].resize(batch * chunk);
+        sealed[w].resize(batch * stored);
+        Status r = in.ReadAt(b * batch * chunk, plain[w].data(), bytes);
+        size_t sealed_count = 0;
+        if (r.ok()) {
+          r = SealChunks(header, keys, 1, b * batch, b + 1 == batches, plain[w].data(), bytes,
+                         sealed[w].data(), &sealed_count);
         }
-        return w;
+        if (r.ok()) {
+          r = out.WriteAt(head.size() + b * batch * stored, sealed[w].data(),
+                          bytes + count * AeadHeader::kTagSize);
+        }
+        if (r.ok()) done.fetch_add(bytes);
+        return r;
+      },
+      [&] {
+        return !progress || progress(done.load()) ? Status::OK()
+                                                  : Status::Cancelled("cancelled by the progress callback");
       });
   for (auto& p : plain) Wipe(p.data(), p.size());
   return s;
@@ -197,10 +202,40 @@ Status DecryptAeadStream(const InputFile& in, const AeadHeader& header, const Ae
 Status DecryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
                          unsigned threads, PrivateOutput* out,
                          const std::function<bool(uint64_t done)>& progress) {
-  AeadReadStream stream;
-  if (out != nullptr) stream.sink = [out](const uint8_t* data, size_t size) { return out->Write(data, size); };
-  stream.progress = progress;
-  return DecryptAeadStream(in, header, keys, threads, stream);
+  Result<uint64_t> chunk_count = header.ChunkCount(in.size());
+  if (!chunk_count.ok()) return chunk_count.status();
+  const uint64_t chunks = *chunk_count;
+  const uint64_t chunk = header.chunk_size;
+  const uint64_t stored = chunk + AeadHeader::kTagSize;
+  const uint64_t payload = in.size() - AeadHeader::kSize;
+  const size_t batch = BatchChunks(1, chunk);
+  const uint64_t batches = (chunks + batch - 1) / batch;
+  const unsigned workers = static_cast<unsigned>(std::min<uint64_t>(std::max(1u, threads), batches));
+  std::vector<std::vector<uint8_t>> sealed(workers), plain(workers);
+  std::atomic<uint64_t> done{AeadHeader::kSize};
+  Status s = RunBatches(
+      batches, workers,
+      [&](uint64_t b, unsigned w) {
+        const size_t count = static_cast<size_t>(std::min<uint64_t>(batch, chunks - b * batch));
+        const size_t bytes = static_cast<size_t>(std::min<uint64_t>(count * stored, payload - b * batch * stored));
+        sealed[w].resize(batch * stored);
+        plain[w].resize(batch * chunk);
+        Status r = in.ReadAt(AeadHeader::kSize + b * batch * stored, sealed[w].data(), bytes);
+        if (r.ok()) {
+          r = OpenChunks(header, keys, 1, b * batch, chunks, sealed[w].data(), bytes, plain[w].data());
+        }
+        if (r.ok() && out != nullptr) {
+          r = out->WriteAt(b * batch * chunk, plain[w].data(), bytes - count * AeadHeader::kTagSize);
+        }
+        if (r.ok()) done.fetch_add(bytes);
+        return r;
+      },
+      [&] {
+        return !progress || progress(done.load()) ? Status::OK()
+                                                  : Status::Cancelled("cancelled by the progress callback");
+      });
+  for (auto& p : plain) Wipe(p.data(), p.size());
+  return s;
 }
 
 }  // namespace bjlg::crypto

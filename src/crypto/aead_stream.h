@@ -35,8 +35,9 @@ Status OpenChunks(const AeadHeader& header, const AeadKeys& keys, unsigned threa
                   uint64_t total_chunks, uint8_t* sealed, size_t bytes, uint8_t* plain);
 
 // Writes header then chunks of `in` to `out`. REQUIRES: SealHeader(header, keys) done.
-// `progress`, if set, is called on the calling thread after each batch is written, with the
-// plaintext bytes done; false stops with Cancelled.
+// Each of `threads` threads reads, seals and writes whole batches at their own offsets (memory:
+// one plaintext and one sealed batch per thread). `progress`, if set, is called on the calling
+// thread after each batch it wrote, with the plaintext bytes done; false stops with Cancelled.
 Status EncryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
                          unsigned threads, PrivateOutput& out,
                          const std::function<bool(uint64_t done)>& progress = nullptr);
@@ -60,7 +61,10 @@ struct AeadReadStream {
 Status DecryptAeadStream(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
                          unsigned threads, const AeadReadStream& stream);
 
-// As above, writing to `out` when it is not null, with an optional progress callback.
+// Authenticates every chunk of `in` as above and, when `out` is not null, writes the plaintext
+// at its offset; each of `threads` threads reads, opens and writes whole batches (the output is
+// committed by the caller only once this succeeded). `progress`, if set, is called on the calling
+// thread after each batch it did, with the bytes of `in` done; false stops with Cancelled.
 Status DecryptAeadChunks(const InputFile& in, const AeadHeader& header, const AeadKeys& keys,
                          unsigned threads, PrivateOutput* out,
                          const std::function<bool(uint64_t done)>& progress = nullptr);

@@ -86,4 +86,42 @@ Status RunPipeline(uint64_t count, const PipelineStep& read, const PipelineStep&
   return Status::OK();
 }
 
+Status RunBatches(uint64_t count, unsigned threads, const BatchStep& step,
+                  const std::function<Status()>& after_own_step) {
+  std::atomic<uint64_t> next{0};
+  std::atomic<uint64_t> lowest_failed{count};
+  std::atomic<bool> cancelled{false};
+  std::mutex mu;
+  Status step_failure, caller_failure;
+  auto work = [&](unsigned worker) {
+    for (uint64_t k = next.fetch_add(1); k < count; k = next.fetch_add(1)) {
+      // A step taken before a higher one failed still runs: the lowest failure is the one kept.
+      if (cancelled.load() || k > lowest_failed.load()) return;
+      Status s = step(k, worker);
+      if (!s.ok()) {
+        std::lock_guard<std::mutex> lock(mu);
+        if (k < lowest_failed.load()) {
+          lowest_failed.store(k);
+          step_failure = std::move(s);
+        }
+      } else if (worker == 0 && after_own_step) {
+        caller_failure = after_own_step();
+        if (!caller_failure.ok()) cancelled.store(true);
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  const uint64_t wanted = std::min<uint64_t>(std::max(1u, threads), count);
+  for (unsigned w = 1; w < wanted; ++w) {
+    try {
+      pool.emplace_back(work, w);
+    } catch (...) {
+      break;  // fewer threads; the others drain the steps
+    }
+  }
+  work(0);
+  for (auto& th : pool) th.join();
+  return lowest_failed.load() < count ? step_failure : caller_failure;
+}
+
 }  // namespace bjlg::crypto

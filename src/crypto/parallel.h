@@ -35,6 +35,18 @@ using PipelineStep = std::function<Status(uint64_t step, int slot)>;
 Status RunPipeline(uint64_t count, const PipelineStep& read, const PipelineStep& process,
                    const PipelineStep& write);
 
+// Runs step(k, worker) for k = 0..count-1 on up to `threads` threads, the calling thread being
+// worker 0: each thread takes the next k when it is free and reads, processes and writes it
+// itself, so there is no hand-off between threads and never more threads than asked for (the
+// way to scale file-to-file work whose steps land at known offsets). `after_own_step` runs on
+// the calling thread after each of its steps (a progress report); a failure of it or of any step
+// stops every thread before its next step. Returns the failure of the lowest failing step, else
+// the failure of `after_own_step`. Steps are taken in order, so every step below a failing one
+// has run: the failure returned does not depend on scheduling.
+using BatchStep = std::function<Status(uint64_t step, unsigned worker)>;
+Status RunBatches(uint64_t count, unsigned threads, const BatchStep& step,
+                  const std::function<Status()>& after_own_step);
+
 }  // namespace bjlg::crypto
 
 #endif  // BJLG_CRYPTO_PARALLEL_H_
