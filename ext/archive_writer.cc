@@ -350,6 +350,16 @@ void summary_to_array(const bjlg::archive::Summary &s, zval *out) {
   add_assoc_zval(out, "warnings", &warnings);
   add_assoc_stringl(out, "sha256", s.sha256.data(), s.sha256.size());
   add_assoc_double(out, "duration", s.duration_seconds);
+  zval stages;
+  array_init(&stages);
+  const bjlg::archive::StageTimes &t = s.stages;
+  for (const auto &[name, seconds] : {std::pair{"scan", t.scan}, {"read", t.read}, {"hash", t.hash},
+                                      {"deflate", t.deflate}, {"wait", t.wait}, {"write", t.write},
+                                      {"verify", t.verify}, {"checksum", t.checksum}, {"sync", t.sync},
+                                      {"encrypt", t.encrypt}}) {
+    add_assoc_double(&stages, name, seconds);
+  }
+  add_assoc_zval(out, "stages", &stages);
   if (s.encryption) {
     zval encryption;
     bjlg_crypto_report_to_array(*s.encryption, &encryption);

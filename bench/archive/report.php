@@ -1,6 +1,6 @@
 <?php
 // Turns the bench's TSV measurements into bench/archive/RESULTS.md.
-[, $results, $datasets, $threads] = $argv;
+[, $results, $datasets, $stages_tsv, $runs] = $argv;
 $sets = [];
 foreach (file($datasets, FILE_IGNORE_NEW_LINES) as $line) {
     [$name, $files, $bytes] = explode("\t", $line);
@@ -14,8 +14,8 @@ foreach (file($results, FILE_IGNORE_NEW_LINES) as $line) {
 }
 $cpu = trim((string) shell_exec("lscpu | sed -n 's/^Model name: *//p'"));
 echo "# Archive bench: bjlg against ZipArchive, zip and 7-Zip\n\n";
-printf("Measured %s UTC on %d cores (%s), shared with other work; one run each, wall-clock\n", gmdate('Y-m-d H:i'), (int) shell_exec('nproc'), $cpu ?: 'unknown CPU');
-echo "time and peak RSS from `/usr/bin/time`, every output checked with `unzip -t`. Command:\n";
+printf("Measured %s UTC on %d cores (%s), shared with other work; the fastest of %d runs each,\n", gmdate('Y-m-d H:i'), (int) shell_exec('nproc'), $cpu ?: 'unknown CPU', (int) $runs);
+echo "wall-clock time and peak RSS from `/usr/bin/time`, every output checked with `unzip -t`. Command:\n";
 echo "`bash bench/archive/run.sh` (BENCH_MEDIA_MB, BENCH_THREADS; see the script's header).\n";
 echo "Throughput = input bytes / wall time. \"vs ZA-6\" compares with ZipArchive at level 6, one\n";
 echo "entry per file with all work at close(), the way the plugin writes. CPU = user + system\n";
@@ -40,3 +40,29 @@ foreach ($rows as $set => $tools) {
     }
     echo "\n";
 }
+
+// Where bjlg's time goes: close()'s stages (Writer summary `stages`) of the runs above. The
+// calling thread's stages and PHP's own start-up and teardown add up to the wall time;
+// `deflate` is the workers' busy time added up (the work that more threads share out).
+$profile = [];
+foreach (file($stages_tsv, FILE_IGNORE_NEW_LINES) as $line) {
+    [$set, $tool, $secs, $json] = explode("\t", $line, 4);
+    $profile[$set][$tool] = ['wall' => (float) $secs] + json_decode($json, true);
+}
+$caller = ['scan', 'read', 'hash', 'wait', 'write', 'verify', 'checksum', 'sync'];
+echo "## Where bjlg's time goes (seconds)\n\n";
+echo "Calling thread: scan, read (open, stat, read), hash (CRC-32 + SHA-256), wait (for the\n";
+echo "compression workers), write, verify (read back), checksum (SHA-256 of the archive), sync\n";
+echo "(fsync + rename); \"php\" is the process's wall time outside close()'s stages (start-up,\n";
+echo "teardown). deflate = the workers' busy time, added up over the workers.\n\n";
+echo "| tree | bjlg | wall | " . implode(' | ', $caller) . " | php | deflate (workers) |\n";
+echo "|---|---|---:|" . str_repeat('---:|', count($caller) + 2) . "\n";
+foreach ($profile as $set => $tools) {
+    foreach ($tools as $tool => $p) {
+        $cells = array_map(fn ($k) => sprintf('%.3f', $p[$k]), $caller);
+        $php = $p['wall'] - array_sum(array_map(fn ($k) => $p[$k], $caller));
+        printf("| %s | %s | %.2f | %s | %.3f | %.3f |\n", $set, preg_replace('/^bjlg level 6, /', '', $tool),
+            $p['wall'], implode(' | ', $cells), max($php, 0), $p['deflate']);
+    }
+}
+echo "\n";

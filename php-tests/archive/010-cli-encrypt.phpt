@@ -78,6 +78,18 @@ backup-manifest.json wp-content/plugins/p/p.php database.sql backup-index.json
     "warnings": [],
     "sha256": "%s",
     "duration": %f,
+    "stages": {
+        "scan": %s,
+        "read": %s,
+        "hash": %s,
+        "deflate": %s,
+        "wait": %s,
+        "write": %s,
+        "verify": %s,
+        "checksum": %s,
+        "sync": %s,
+        "encrypt": %s
+    },
     "encryption": {
         "format": "bjlgenc1",
         "version": 2,

@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <array>
+#include <chrono>
 #include <memory>
 #include <new>
 
@@ -127,7 +128,10 @@ void DeflatePool::Run() {
       job = std::move(queue_.front());
       queue_.pop_front();
     }
+    const auto started = std::chrono::steady_clock::now();
     for (Piece& p : job->pieces) CompressPiece(&p, &compressors);
+    busy_ns_.fetch_add(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                           std::chrono::steady_clock::now() - started).count());
     {
       std::lock_guard<std::mutex> lock(mu_);
       job->done = true;

@@ -11,6 +11,7 @@
 #ifndef BJLG_ARCHIVE_DEFLATE_POOL_H_
 #define BJLG_ARCHIVE_DEFLATE_POOL_H_
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -53,6 +54,8 @@ class DeflatePool {
   void Submit(std::shared_ptr<Job> job);
   // Blocks until `job` is done.
   void Wait(const Job& job);
+  // The workers' time spent compressing so far, added up over the workers.
+  double BusySeconds() const { return busy_ns_.load() / 1e9; }
 
  private:
   void Run();
@@ -61,6 +64,7 @@ class DeflatePool {
   std::condition_variable work_cv_, done_cv_;
   std::deque<std::shared_ptr<Job>> queue_;
   bool stop_ = false;
+  std::atomic<int64_t> busy_ns_{0};
   std::vector<std::thread> threads_;
 };
 

@@ -19,6 +19,17 @@ struct Skipped {
   std::string reason;
 };
 
+// Where a backup's time went, in seconds. The calling thread's stages add up to at most the
+// duration: scan (listing folders), read (open, stat, read), hash (CRC-32 and SHA-256 of the
+// content), wait (for compression workers to finish pieces it must write next), write (the zip
+// records and data), verify (reading the archive back), checksum (the archive's SHA-256), sync
+// (fsync and rename) and encrypt. `deflate` is the compression workers' busy time added up, so
+// it exceeds the wall time when several workers ran at once.
+struct StageTimes {
+  double scan = 0, read = 0, hash = 0, deflate = 0, wait = 0, write = 0, verify = 0,
+         checksum = 0, sync = 0, encrypt = 0;
+};
+
 struct Summary {
   std::string path;             // the archive, at its final name
   std::string type;             // "full" or "incremental"
@@ -34,6 +45,7 @@ struct Summary {
   std::vector<std::string> warnings;
   std::string sha256;           // of the archive file (encrypted, when encrypted), hex
   double duration_seconds = 0;
+  StageTimes stages;
   // Encrypted archives only: the encrypted file's report (format, cipher, KDF, key
   // fingerprint, sizes), and the SHA-256 of the zip inside it.
   std::optional<crypto::FileReport> encryption;

@@ -44,6 +44,19 @@ double Now() {
   return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+// Adds the time from its creation to its end to one of the Summary's stages.
+class StageClock {
+ public:
+  explicit StageClock(double* stage) : stage_(stage), started_(Now()) {}
+  ~StageClock() { *stage_ += Now() - started_; }
+  StageClock(const StageClock&) = delete;
+  StageClock& operator=(const StageClock&) = delete;
+
+ private:
+  double* stage_;
+  double started_;
+};
+
 int64_t NowNs() {
   struct timespec ts;
   clock_gettime(CLOCK_REALTIME, &ts);
@@ -284,7 +297,10 @@ Status Writer::AddEntry(Pending meta, const ReadFn& read, bool size_known, uint6
 
   std::vector<unsigned char> cur =
       TakeBuffer(size_known && expected <= chunk ? expected + 1 : chunk);  // +1: notice growth
-  Result<size_t> n = ReadFull(read, cur.data(), cur.size());
+  Result<size_t> n = [&] {
+    StageClock clock(&summary_.stages.read);
+    return ReadFull(read, cur.data(), cur.size());
+  }();
   if (!n.ok()) {
     *entry_status = n.status();
     return Status::OK();
@@ -305,7 +321,10 @@ Status Writer::AddEntry(Pending meta, const ReadFn& read, bool size_known, uint6
       last = true;
     } else {
       next = TakeBuffer(chunk);
-      Result<size_t> m = ReadFull(read, next.data(), next.size());
+      Result<size_t> m = [&] {
+        StageClock clock(&summary_.stages.read);
+        return ReadFull(read, next.data(), next.size());
+      }();
       if (!m.ok()) {
         // Abandon: the entry is dropped when its last (empty) piece is written.
         if (entry == nullptr) {
@@ -324,8 +343,11 @@ Status Writer::AddEntry(Pending meta, const ReadFn& read, bool size_known, uint6
       next.resize(*m);
       last = next.empty();
     }
-    crc = Crc32(crc, cur.data(), cur.size());
-    sha_.Update(cur.data(), cur.size());
+    {
+      StageClock clock(&summary_.stages.hash);
+      crc = Crc32(crc, cur.data(), cur.size());
+      sha_.Update(cur.data(), cur.size());
+    }
     meta.size += cur.size();
     if (first) {
       if (store) {
@@ -411,12 +433,18 @@ Status Writer::SubmitJob() {
 Status Writer::DrainOne() {
   std::shared_ptr<Job> job = std::move(inflight_.front());
   inflight_.pop_front();
-  pool_->Wait(*job);
-  for (Piece& p : job->pieces) {
-    Status s = WritePiece(p);
-    if (!s.ok()) return s;
-    GiveBack(std::move(p.data));
-    GiveBack(std::move(p.out));
+  {
+    StageClock clock(&summary_.stages.wait);
+    pool_->Wait(*job);
+  }
+  {
+    StageClock clock(&summary_.stages.write);
+    for (Piece& p : job->pieces) {
+      Status s = WritePiece(p);
+      if (!s.ok()) return s;
+      GiveBack(std::move(p.data));
+      GiveBack(std::move(p.out));
+    }
   }
   return Report(false);
 }
@@ -507,6 +535,7 @@ Status Writer::Report(bool force) {
 Status Writer::AddFileEntry(const std::string& path, const std::string& name, uint64_t size,
                             int64_t mtime_ns, uint64_t inode, uint32_t mode, bool* skipped) {
   *skipped = false;
+  const double opening = Now();
   // O_NONBLOCK: a file swapped for a FIFO since the scan must not block open().
   const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
   if (fd < 0) {
@@ -518,7 +547,9 @@ Status Writer::AddFileEntry(const std::string& path, const std::string& name, ui
     return Status::OK();
   }
   struct stat before;
-  if (fstat(fd, &before) != 0 || !S_ISREG(before.st_mode)) {
+  const bool regular = fstat(fd, &before) == 0 && S_ISREG(before.st_mode);
+  summary_.stages.read += Now() - opening;
+  if (!regular) {
     close(fd);
     *skipped = true;
     summary_.skipped.push_back({path, "not a regular file"});
@@ -582,7 +613,10 @@ Status Writer::AddDirectory(const std::string& dir, const std::string& prefix) {
   }
   scan.exclude_device = out_->device();
   scan.exclude_inode = out_->inode();
-  auto result = ScanDirectory(dir, prefix, filter_, scan);
+  auto result = [&] {
+    StageClock clock(&summary_.stages.scan);
+    return ScanDirectory(dir, prefix, filter_, scan);
+  }();
   if (!result.ok()) return result.status();
 
   std::string clean_prefix = prefix;
@@ -856,6 +890,7 @@ Result<Summary> Writer::Close() {
 
   // backup-index.json, compressed here on the calling thread, at libdeflate's best level: it
   // is small, and its SHA-256s are most of what bjlg adds to an archive's size.
+  const double index_started = Now();  // the index and manifest count as writing
   const std::string index_json = IndexToJson(created_at_, summary_.type, index_);
   Sha256 index_sha;
   index_sha.Update(index_json.data(), index_json.size());
@@ -894,13 +929,24 @@ Result<Summary> Writer::Close() {
   s = zip_->RewriteStored(0, padded,
                           Crc32(0, reinterpret_cast<const unsigned char*>(padded.data()), padded.size()));
   if (s.ok()) s = zip_->Finish();
-  if (s.ok()) s = out_->Finish();
-  if (s.ok()) s = Verify();
+  summary_.stages.write += Now() - index_started;
+  if (s.ok()) {
+    StageClock clock(&summary_.stages.sync);
+    s = out_->Finish();
+  }
+  if (s.ok()) {
+    StageClock clock(&summary_.stages.verify);
+    s = Verify();
+  }
   if (!s.ok()) return Poison(s);
-  auto digest = Sha256OfFile(out_->temp_path());
+  auto digest = [&] {
+    StageClock clock(&summary_.stages.checksum);
+    return Sha256OfFile(out_->temp_path());
+  }();
   if (!digest.ok()) return Poison(digest.status());
   summary_.bytes_out = out_->Tell();
   summary_.sha256 = *digest;
+  summary_.stages.deflate = pool_->BusySeconds();
   pool_.reset();  // the compression workers are idle: let encryption have the cores
   if (options_.encrypt) {
     auto phase_progress = [this](const char* phase, uint64_t done, uint64_t total) {
@@ -910,6 +956,7 @@ Result<Summary> Writer::Close() {
       progress_state_.bytes_total = total;
       return Report(first || done == total).ok();  // each phase's end is always reported
     };
+    StageClock clock(&summary_.stages.encrypt);
     auto sealed = EncryptAndPublish(*out_, *options_.encrypt, options_.encryption,
                                     progress_ ? PhaseProgress(phase_progress) : nullptr);
     if (!sealed.ok()) return Poison(sealed.status());
@@ -918,6 +965,7 @@ Result<Summary> Writer::Close() {
     summary_.bytes_out = sealed->report.encrypted_size;
     summary_.encryption = std::move(sealed->report);
   } else {
+    StageClock clock(&summary_.stages.sync);
     s = out_->Commit();
     if (!s.ok()) return Poison(s);
   }
