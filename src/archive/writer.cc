@@ -888,8 +888,9 @@ Result<Summary> Writer::Close() {
     }
   }
 
-  // backup-index.json, compressed here on the calling thread, at libdeflate's best level: it
-  // is small, and its SHA-256s are most of what bjlg adds to an archive's size.
+  // backup-index.json, compressed here on the calling thread at level 6: its SHA-256s are
+  // most of what bjlg adds to an archive's size, and level 9 saves 2% of it (2.7 KB on
+  // WordPress's 2,521 files) for five times the time (28 ms against 5.5 ms).
   const double index_started = Now();  // the index and manifest count as writing
   const std::string index_json = IndexToJson(created_at_, summary_.type, index_);
   Sha256 index_sha;
@@ -898,7 +899,7 @@ Result<Summary> Writer::Close() {
   {
     const auto* data = reinterpret_cast<const unsigned char*>(index_json.data());
     std::vector<unsigned char> packed =
-        options_.level == 0 ? std::vector<unsigned char>() : DeflateWhole(data, index_json.size(), 9);
+        options_.level == 0 ? std::vector<unsigned char>() : DeflateWhole(data, index_json.size(), 6);
     ZipEntryRecord rec;
     rec.name = kIndexName;
     rec.method = packed.empty() ? kMethodStore : kMethodDeflate;
