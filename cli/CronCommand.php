@@ -31,6 +31,9 @@ final class CronCommand
         }
         [$positionals, $options] = CommandLine::parse("cron $action", $args);
         $this->readCommonOptions($options);
+        if ($action === 'preview') {
+            Formatter::fields('cron preview', $options['fields'] ?? null);
+        }
 
         if ($action === 'check' && isset($options['config'])) {
             if ($positionals !== []) {
@@ -50,7 +53,7 @@ final class CronCommand
         $expression = $this->parse($text);
         return match ($action) {
             'next' => $this->next($expression),
-            'preview' => $this->preview($expression, $this->count($options, 5)),
+            'preview' => $this->preview($expression, $this->count($options, 5), $options),
             'describe' => $this->describe($expression),
         };
     }
@@ -148,14 +151,15 @@ final class CronCommand
         return Cli::EXIT_OK;
     }
 
-    private function preview(Expression $expression, int $count): int
+    /** @param array<string, string|true> $options */
+    private function preview(Expression $expression, int $count, array $options): int
     {
-        $runs = array_map(fn ($d) => $d->format(DATE_ATOM), $this->runs($expression, $count));
-        if ($this->format === 'json') {
-            $this->json(['expression' => (string) $expression, 'timezone' => $this->zoneLabel(), 'runs' => $runs]);
-        } else {
-            echo $runs === [] ? "never\n" : implode("\n", $runs) . "\n";
-        }
+        $rows = array_map(fn ($d) => ['at' => $d->format(DATE_ATOM), 'timestamp' => $d->getTimestamp()],
+            $this->runs($expression, $count));
+        $runs = array_column($rows, 'at');
+        echo Formatter::rows('cron preview', $options, $rows,
+            fn () => $runs === [] ? "never\n" : implode("\n", $runs) . "\n",
+            ['expression' => (string) $expression, 'timezone' => $this->zoneLabel(), 'runs' => $runs]);
         return Cli::EXIT_OK;
     }
 
@@ -188,7 +192,7 @@ final class CronCommand
     private function checkConfig(string $file, array $options): int
     {
         foreach (array_keys($options) as $name) {
-            if (!in_array($name, ['config', 'tz', 'from', 'count', 'locale', 'format', 'min-interval'], true)) {
+            if (!in_array($name, ['config', 'tz', 'from', 'count', 'locale', 'format', 'min-interval', 'quiet', 'no-color'], true)) {
                 throw new UsageError("option --$name does not apply to cron check --config");
             }
         }
@@ -316,10 +320,10 @@ final class CronCommand
             }
         }
         if ($result['warnings'] === []) {
-            echo "  no warnings\n";
+            echo '  ', Output::paint('no warnings', 'green', STDOUT), "\n";
         }
         foreach ($result['warnings'] as $warning) {
-            echo '  ', $warning['severity'], ' [', $warning['code'], '] ', $warning['message'], "\n";
+            echo '  ', Output::verdict($warning['severity'], STDOUT), ' [', $warning['code'], '] ', $warning['message'], "\n";
         }
     }
 
@@ -344,7 +348,13 @@ final class CronCommand
             foreach ($row as $i => $cell) {
                 $cells[] = $cell . str_repeat(' ', $widths[$i] - self::width($cell));
             }
-            echo rtrim(implode('  ', $cells)), "\n";
+            $line = rtrim(implode('  ', $cells));
+            if ($row !== $rows[0]) {  // the status, last: green ok, yellow warnings, red errors
+                $status = end($row);
+                $colour = $status === 'ok' ? 'green' : (str_contains($status, 'error') ? 'red' : 'yellow');
+                $line = substr($line, 0, -strlen($status)) . Output::paint($status, $colour, STDOUT);
+            }
+            echo $line, "\n";
         }
     }
 

@@ -66,18 +66,19 @@ final class SlaCommand
         if ($positionals !== []) {
             throw new UsageError("unexpected argument '{$positionals[0]}'");
         }
-        $format = Cli::option($o, 'sla forecast', 'format');
+        Formatter::fields('sla forecast', $o['fields'] ?? null);
         $options = self::forecastOptions($o);
         $forecasts = [];
         foreach (self::samplesByDestination(self::history($o), $o['destination'] ?? null) as $name => $samples) {
             $forecasts[$name] = self::project($name, $samples, $options);
         }
-        $text = match ($format) {
-            'json' => json_encode($forecasts, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n",
-            'csv' => self::forecastCsv($forecasts),
-            'yaml' => Formatter::yaml($forecasts),
-            default => self::forecastTable($forecasts),
-        };
+        // One row per destination: its name, then the forecast's figures (the definition's fields).
+        $rows = [];
+        foreach ($forecasts as $name => $f) {
+            $rows[] = array_map(fn (string $k) => $k === 'destination' ? (string) $name : ($f[$k] ?? null),
+                array_combine(Commands::get('sla forecast')['fields'], Commands::get('sla forecast')['fields']));
+        }
+        $text = Formatter::rows('sla forecast', $o, $rows, fn () => self::forecastTable($forecasts), $forecasts);
         self::writeOut($o['out'] ?? null, $text, $this->out);
         return self::EXIT_OK;
     }
@@ -89,7 +90,7 @@ final class SlaCommand
         if ($positionals !== []) {
             throw new UsageError("unexpected argument '{$positionals[0]}'");
         }
-        $format = Cli::option($o, 'sla plan', 'format');
+        Formatter::fields('sla plan', $o['fields'] ?? null);
         $lang = Cli::option($o, 'sla plan', 'lang');
         $quotas = [];
         foreach ($o['quota'] ?? [] as $q) {
@@ -111,12 +112,11 @@ final class SlaCommand
         } catch (\ValueError $e) {
             throw new UsageError(preg_replace('/^.*option "(\w+)"/', 'option "$1"', $e->getMessage()));
         }
-        $text = match ($format) {
-            'json' => json_encode($plan, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n",
-            'csv' => self::planCsv($plan),
-            'yaml' => Formatter::yaml($plan),
-            default => self::planText($plan, $lang),
-        };
+        // One row per recommendation; json and yaml give the whole plan (without --fields).
+        $rows = array_map(fn (array $r) => ['rank' => $r['rank'], 'code' => $r['code'], 'destination' => $r['destination'],
+            'bytes' => $r['bytes'], 'days_gained' => $r['days_gained'] ?? null,
+            'message_en' => $r['message']['en'], 'message_fr' => $r['message']['fr']], $plan['recommendations']);
+        $text = Formatter::rows('sla plan', $o, $rows, fn () => self::planText($plan, $lang), $plan);
         self::writeOut($o['out'] ?? null, $text, $this->out);
         return self::EXIT_OK;
     }
@@ -136,20 +136,6 @@ final class SlaCommand
             $out .= sprintf("%2d. [%s] %s\n", $r['rank'], $r['code'], $r['message'][$lang]);
         }
         return $out;
-    }
-
-    private static function planCsv(array $plan): string
-    {
-        $stream = fopen('php://memory', 'w+');
-        fputcsv($stream, ['rank', 'code', 'destination', 'bytes', 'days_gained', 'message_en', 'message_fr'], ',', '"', '');
-        foreach ($plan['recommendations'] as $r) {
-            fputcsv($stream, [$r['rank'], $r['code'], $r['destination'], $r['bytes'], $r['days_gained'] ?? '',
-                $r['message']['en'], $r['message']['fr']], ',', '"', '');
-        }
-        rewind($stream);
-        $text = stream_get_contents($stream);
-        fclose($stream);
-        return $text;
     }
 
     /**
@@ -286,27 +272,5 @@ final class SlaCommand
             $out .= rtrim(implode('  ', $cells)) . "\n";
         }
         return $out;
-    }
-
-    private const CSV_KEYS = ['model', 'samples_used', 'current_used_bytes', 'quota_bytes', 'current_ratio',
-        'growth_bytes_per_day', 'threshold_bytes', 'threshold_at', 'threshold_at_low', 'threshold_at_high', 'full_at',
-        'days_to_threshold', 'risk_level'];
-
-    /** @param array<string, array<string, mixed>> $forecasts */
-    private static function forecastCsv(array $forecasts): string
-    {
-        $stream = fopen('php://memory', 'w+');
-        fputcsv($stream, array_merge(['destination'], self::CSV_KEYS), ',', '"', '');
-        foreach ($forecasts as $name => $f) {
-            $row = [$name];
-            foreach (self::CSV_KEYS as $key) {
-                $row[] = $f[$key] ?? '';
-            }
-            fputcsv($stream, $row, ',', '"', '');
-        }
-        rewind($stream);
-        $text = stream_get_contents($stream);
-        fclose($stream);
-        return $text;
     }
 }

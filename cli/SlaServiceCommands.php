@@ -180,7 +180,7 @@ final class SlaServiceCommands
         SlaCommand::writeOut($o['out'] ?? null, $text, $stdout);
         if (isset($o['out']) && $o['out'] !== '-') {
             $verdict = json_decode(Report::render($data, 'json', $options), true)['verdict']['level'];
-            fwrite($stdout, sprintf("wrote %s (verdict: %s)\n", $o['out'], $verdict));
+            Output::info($stdout, sprintf("wrote %s (verdict: %s)\n", $o['out'], Output::verdict($verdict, $stdout)));
         }
         return 0;
     }

@@ -76,7 +76,9 @@ final class VerifyCommand
                 $report = RestoreTest::run($archive, $o);
             }
             $display?->finish();
-            self::show($report, $json, $stdout);
+            if ($json || !Output::quiet()) {  // --quiet: the exit status says it
+                self::show($report, $json, $stdout);
+            }
             return match ($report['status']) {
                 'passed' => self::EXIT_PASSED,
                 'failed' => self::EXIT_FAILED,
@@ -134,9 +136,10 @@ final class VerifyCommand
             fwrite($stdout, json_encode($report, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES) . "\n");
             return;
         }
-        fwrite($stdout, sprintf("%s %s: %s\n", $report['kind'], $report['archive']['name'], strtoupper($report['status'])));
+        fwrite($stdout, sprintf("%s %s: %s\n", $report['kind'], $report['archive']['name'],
+            Output::verdict(strtoupper($report['status']), $stdout)));
         foreach ($report['checks'] as $c) {
-            fwrite($stdout, sprintf("  %-16s %-12s %s\n", $c['name'], $c['status'], $c['message']));
+            fwrite($stdout, sprintf("  %-16s %s %s\n", $c['name'], Output::verdict($c['status'], $stdout, 12), $c['message']));
         }
         if (isset($report['rto'])) {
             fwrite($stdout, sprintf("  RTO %.2f s (extract %.2f s, database %.2f s)\n", $report['rto']['seconds'],
@@ -150,7 +153,7 @@ final class VerifyCommand
             fwrite($stdout, $line . "\n");
         }
         foreach ($report['warnings'] as $w) {
-            fwrite($stdout, "  warning: $w\n");
+            fwrite($stdout, '  ' . Output::paint('warning', 'yellow', $stdout) . ": $w\n");
         }
     }
 }
