@@ -233,7 +233,10 @@ final class PurgeCommand
         return true;
     }
 
-    /** The message of an API exception without PHP's "Class::method(): Argument #N ($x)" prefix. */
+    /**
+     * The message of an API exception without PHP's "Class::method(): Argument #N ($x)" prefix.
+     * Wording matched until the core's ValueError carries the option's name (issue 17).
+     */
     private static function message(\Throwable $e): string
     {
         $m = (string) preg_replace('/^[\w\\\\]+::\w+\(\): Argument #\d+ \(\$\w+\) /', '', $e->getMessage());

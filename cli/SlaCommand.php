@@ -217,7 +217,12 @@ final class SlaCommand
         return $options;
     }
 
-    /** Forecast::project() for one destination; a refused sample names the destination and its line. */
+    /**
+     * Forecast::project() for one destination; a refused sample names the destination and its line.
+     * Issue 17 wants no matching of wording, but the core gives the sample's index and the
+     * option's name only in the message (InvalidInputException and ValueError carry no field):
+     * the two rewrites below stay until the core exposes them.
+     */
     private static function project(string $name, array $samples, array $options): array
     {
         try {
