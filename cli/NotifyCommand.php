@@ -122,7 +122,9 @@ final class NotifyCommand
             }
         }
         Cli::writeAtomically($state, json_encode($incident->toArray(), JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR) . "\n", 0600);
-        Output::info(STDOUT, 'incident ' . $incident->id() . ': ' . $incident->status() . "\n");
+        if (Cli::option($o, 'notify incident', 'format') === 'table') {  // json, csv and yaml stay parsable
+            Output::info(STDOUT, 'incident ' . $incident->id() . ': ' . $incident->status() . "\n");
+        }
         return $status;
     }
 
