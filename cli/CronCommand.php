@@ -337,31 +337,9 @@ final class CronCommand
             $status = $errors > 0 ? "$errors error" . ($errors > 1 ? 's' : '') : ($warnings > 0 ? "$warnings warning" . ($warnings > 1 ? 's' : '') : 'ok');
             $rows[] = [(string) $r['name'], $r['expression'], $r['timezone'], $r['next_runs'][0] ?? ($r['valid'] ? 'never' : '-'), $status];
         }
-        $widths = [];
-        foreach ($rows as $row) {
-            foreach ($row as $i => $cell) {
-                $widths[$i] = max($widths[$i] ?? 0, self::width($cell));
-            }
-        }
-        foreach ($rows as $row) {
-            $cells = [];
-            foreach ($row as $i => $cell) {
-                $cells[] = $cell . str_repeat(' ', $widths[$i] - self::width($cell));
-            }
-            $line = rtrim(implode('  ', $cells));
-            if ($row !== $rows[0]) {  // the status, last: green ok, yellow warnings, red errors
-                $status = end($row);
-                $colour = $status === 'ok' ? 'green' : (str_contains($status, 'error') ? 'red' : 'yellow');
-                $line = substr($line, 0, -strlen($status)) . Output::paint($status, $colour, STDOUT);
-            }
-            echo $line, "\n";
-        }
-    }
-
-    /** Characters, not bytes: the messages have accents (mbstring may be missing). */
-    private static function width(string $text): int
-    {
-        return (int) preg_match_all('/./us', $text);
+        // The status, last: green ok, yellow warnings, red errors.
+        echo Formatter::columns($rows, [], '', fn (int $r, int $i, string $cell) => $r === 0 || $i !== 4 ? $cell
+            : Output::paint($cell, $cell === 'ok' ? 'green' : (str_contains($cell, 'error') ? 'red' : 'yellow'), STDOUT));
     }
 
     /** @param array<string, mixed> $data */

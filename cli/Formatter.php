@@ -72,19 +72,35 @@ final class Formatter
         foreach ($rows as $row) {
             $lines[] = array_map(fn ($v) => $v === null ? '-' : (string) self::cell($v), array_values($row));
         }
+        return self::columns($lines);
+    }
+
+    /**
+     * Aligned columns, two spaces apart, each line starting with $indent; the columns in $right
+     * align right (figures). $paint(row index, column index, cell) may wrap a cell in colour
+     * (Output::paint): the padding stays outside, so the columns stay aligned.
+     * @param list<list<string>> $rows
+     * @param list<int> $right
+     * @param (callable(int, int, string): string)|null $paint
+     */
+    public static function columns(array $rows, array $right = [], string $indent = '', ?callable $paint = null): string
+    {
         $widths = [];
-        foreach ($lines as $line) {
-            foreach ($line as $i => $cell) {
-                $widths[$i] = max($widths[$i] ?? 0, self::width($cell));
+        foreach ($rows as $row) {
+            foreach ($row as $i => $cell) {
+                $widths[$i] = max($widths[$i] ?? 0, self::width((string) $cell));
             }
         }
         $text = '';
-        foreach ($lines as $line) {
+        foreach ($rows as $r => $row) {
             $cells = [];
-            foreach ($line as $i => $cell) {
-                $cells[] = $cell . str_repeat(' ', $widths[$i] - self::width($cell));
+            foreach ($row as $i => $cell) {
+                $cell = (string) $cell;  // a destination named "1" is an int key
+                $pad = str_repeat(' ', $widths[$i] - self::width($cell));
+                $shown = $paint === null ? $cell : $paint($r, $i, $cell);
+                $cells[] = in_array($i, $right, true) ? $pad . $shown : $shown . $pad;
             }
-            $text .= rtrim(implode('  ', $cells)) . "\n";
+            $text .= $indent . rtrim(implode('  ', $cells)) . "\n";
         }
         return $text;
     }

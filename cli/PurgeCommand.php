@@ -283,7 +283,7 @@ final class PurgeCommand
                 foreach ($d['delete'] as $a) {
                     $rows[] = [$a['name'], Cli::bytes($a['size']), self::date($a['time'], $zone), $a['reason']];
                 }
-                $out .= self::columns($rows, [1], '  ');
+                $out .= Formatter::columns($rows, [1], '  ');
             }
             $out .= "\n";
         }
@@ -312,7 +312,7 @@ final class PurgeCommand
                        ($d['error'] ?? null) !== null ? '-' : Cli::bytes($freed[$name] ?? 0),
                        $error === null ? '' : "[{$error['code']}] {$error['message']}"];
         }
-        $out = self::columns($rows, [1, 2, 3, 4], '');
+        $out = Formatter::columns($rows, [1, 2, 3, 4]);
         foreach ($result['events'] as $e) {
             if ($e['status'] === 'failed' && $e['outcome'] === 'failed') {
                 $out .= sprintf("%s: %s: %s: [%s] %s\n", Output::paint('failed', 'red', $this->out), $e['destination'], $e['archive'], $e['error_code'] ?? '-',
@@ -334,33 +334,4 @@ final class PurgeCommand
         return $time === null ? '-' : (new \DateTimeImmutable('@' . $time))->setTimezone($zone)->format('Y-m-d H:i');
     }
 
-    /**
-     * Aligned columns, two spaces apart; the columns in $right align right.
-     * @param list<list<string>> $rows
-     * @param list<int> $right
-     */
-    private static function columns(array $rows, array $right, string $indent): string
-    {
-        $widths = [];
-        foreach ($rows as $row) {
-            foreach ($row as $i => $cell) {
-                $widths[$i] = max($widths[$i] ?? 0, self::width($cell));
-            }
-        }
-        $out = '';
-        foreach ($rows as $row) {
-            $cells = [];
-            foreach ($row as $i => $cell) {
-                $pad = str_repeat(' ', $widths[$i] - self::width($cell));
-                $cells[] = in_array($i, $right, true) ? $pad . $cell : $cell . $pad;
-            }
-            $out .= $indent . rtrim(implode('  ', $cells)) . "\n";
-        }
-        return $out;
-    }
-
-    private static function width(string $text): int
-    {
-        return (int) preg_match_all('/./us', $text);
-    }
 }

@@ -124,25 +124,9 @@ final class QuotaCommand
                 $r['errors'] === [] ? '' : implode('; ', $r['errors']),
             ];
         }
-        $widths = [];
-        foreach ($rows as $row) {
-            foreach ($row as $i => $cell) {
-                $widths[$i] = max($widths[$i] ?? 0, Formatter::width((string) $cell));
-            }
-        }
-        $out = '';
-        foreach ($rows as $row) {
-            $cells = [];
-            foreach ($row as $i => $cell) {
-                $pad = $widths[$i] - Formatter::width((string) $cell);
-                // Text columns align left, figures right.
-                $cells[] = ($i === 0 || $i === 6) ? $cell . str_repeat(' ', $pad) : str_repeat(' ', $pad) . $cell;
-            }
-            if ($row !== $rows[0] && $row[6] !== '') {
-                $cells[6] = Output::paint($row[6], 'red', $stream);  // the error, last
-            }
-            $out .= rtrim(implode('  ', $cells)) . "\n";
-        }
+        // Text columns align left, figures right; the error, last, in red.
+        $out = Formatter::columns($rows, [1, 2, 3, 4, 5], '',
+            fn (int $r, int $i, string $cell) => $r > 0 && $i === 6 ? Output::paint($cell, 'red', $stream) : $cell);
         return $out;
     }
 }

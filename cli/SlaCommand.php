@@ -262,20 +262,6 @@ final class SlaCommand
                 $f['risk_level'],
             ];
         }
-        $widths = [];
-        foreach ($rows as $row) {
-            foreach ($row as $i => $cell) {
-                $widths[$i] = max($widths[$i] ?? 0, strlen($cell));
-            }
-        }
-        $out = '';
-        foreach ($rows as $row) {
-            $cells = [];
-            foreach ($row as $i => $cell) {
-                $cells[] = $i === 0 || $i >= 5 ? str_pad($cell, $widths[$i]) : str_pad($cell, $widths[$i], ' ', STR_PAD_LEFT);
-            }
-            $out .= rtrim(implode('  ', $cells)) . "\n";
-        }
-        return $out;
+        return Formatter::columns($rows, [1, 2, 3, 4]);
     }
 }
