@@ -53,7 +53,8 @@ final class ArchiveCommand
             echo CommandHelp::of($h->command);
             return 0;
         } catch (\InvalidArgumentException | UsageError | \ValueError | \TypeError $e) {
-            fwrite($this->err, "bjlg: " . $e->getMessage() . "\nRun 'bjlg help backup' for usage.\n");
+            $help = in_array($command, self::COMMANDS, true) ? $command : 'backup';
+            fwrite($this->err, "bjlg: " . $e->getMessage() . "\nRun 'bjlg help $help' for usage.\n");
             return 2;
         } catch (\Bjlg\Exception $e) {
             $this->progress?->finish();

@@ -114,20 +114,14 @@ final class ProgressDisplay
             $eta !== null ? '  ETA ' . self::duration($eta) : '');
         $current = (string) ($p['current'] ?? '');
         if ($current !== '') {
-            $room = 100 - self::width($line);
+            $room = 100 - Formatter::width($line);
             if ($room > 8) {
-                $line .= '  ' . (self::width($current) > $room ? '…' . self::tail($current, $room - 1) : $current);
+                $line .= '  ' . (Formatter::width($current) > $room ? '…' . self::tail($current, $room - 1) : $current);
             }
         }
-        $width = self::width($line);
+        $width = Formatter::width($line);
         fwrite($this->err, "\r" . $line . str_repeat(' ', max(0, $this->drawnWidth - $width)));
         $this->drawnWidth = max($this->drawnWidth, $width);
-    }
-
-    /** Characters of UTF-8 text (mbstring is not always there). */
-    private static function width(string $s): int
-    {
-        return (int) preg_match_all('/./us', $s);
     }
 
     /** The last $n characters of UTF-8 text. */
