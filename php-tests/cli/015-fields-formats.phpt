@@ -34,8 +34,8 @@ foreach ($commands as $path => $args) {
     [$expected, $plain] = bjlg_cli(...$args());
     $results = [];
     foreach (['table', 'json', 'csv', 'yaml'] as $format) {
-        [$code, $all, $err] = bjlg_cli(...$args(), "--format=$format");
-        [$code2, $out, $err2] = bjlg_cli(...$args(), "--format=$format", '--fields=' . implode(',', $pick[$path]));
+        [$code, $all, $err] = conventions_run($args, "--format=$format");
+        [$code2, $out, $err2] = conventions_run($args, "--format=$format", '--fields=' . implode(',', $pick[$path]));
         $shape = shape($format, $out, $pick[$path]);
         $results[] = $code === $expected && $code2 === $expected && $all !== '' && $shape === 'ok'
             ? $format : "$format (exit $code/$code2 $err$err2, $shape)";
@@ -44,19 +44,19 @@ foreach ($commands as $path => $args) {
 }
 
 // Without --fields, table is each command's own layout (the default), csv has every field.
-[, $csv] = bjlg_cli(...$commands['cron preview'](), '--format=csv');
+[, $csv] = conventions_run($commands['cron preview'], '--format=csv');
 echo $csv;
 [, $table] = bjlg_cli(...$commands['cron preview']());
 echo $table;
-[, $csv] = bjlg_cli(...$commands['purge'](), '--format=csv', '--fields=archive,size,reason');
+[, $csv] = conventions_run($commands['purge'], '--format=csv', '--fields=archive,size,reason');
 echo $csv;
 
 // An unknown field: a usage error, before anything is done.
 foreach (['list', 'purge', 'notify test'] as $path) {
-    [$code, $out, $err] = bjlg_cli(...$commands[$path](), '--fields=name,bogus');
+    [$code, $out, $err] = conventions_run($commands[$path], '--fields=name,bogus');
     echo "$path --fields=name,bogus: exit $code, ", $out === '' ? '' : "stdout $out", strtok($err, "\n"), "\n";
 }
-[$code, , $err] = bjlg_cli(...$commands['quota'](), '--fields=');
+[$code, , $err] = conventions_run($commands['quota'], '--fields=');
 echo "quota --fields=: exit $code, ", strtok($err, "\n"), "\n";
 conventions_cleanup($d);
 ?>
@@ -76,8 +76,8 @@ at,timestamp
 2026-01-02T00:00:00+00:00
 2026-01-03T00:00:00+00:00
 archive,size,reason
-backup-full-2026-03-01-02-00-00-6751a2b3c4d5e12345678.zip,100,%s
 backup-full-2026-03-02-02-00-00-6751a2b3c4d5e12345678.zip,200,%s
+backup-full-2026-03-01-02-00-00-6751a2b3c4d5e12345678.zip,100,%s
 list --fields=name,bogus: exit 2, bjlg: unknown field 'bogus' for bjlg list; the fields are: name, size, compressed_size, method, crc, mtime, mode, is_dir, is_symlink
 purge --fields=name,bogus: exit 2, bjlg purge: unknown field 'name' for bjlg purge; the fields are: destination, archive, size, time, reason, outcome
 notify test --fields=name,bogus: exit 2, bjlg notify: unknown field 'name' for bjlg notify test; the fields are: status, attempts, http_code, error_code, error, latency_ms, channel, type

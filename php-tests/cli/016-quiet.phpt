@@ -18,7 +18,7 @@ file_put_contents("$d/k.key", bjlg_cli('keygen')[1]);
 $mask = fn (string $s) => preg_replace('/\d+/', 'N', $s);
 foreach ($commands as $path => $args) {
     [$code, $out] = bjlg_cli(...$args());
-    [$quietCode, $quiet, $err] = bjlg_cli(...$args(), '--quiet');
+    [$quietCode, $quiet, $err] = conventions_run($args, '--quiet');
     $dropped = array_diff(explode("\n", $mask($out)), explode("\n", $mask($quiet)));
     $kept = $quiet !== '' && str_contains($mask($out), $mask($quiet));
     echo "$path --quiet: ", $kept && $code === $quietCode ? "the rows, exit $code" : "exit $quietCode, [$quiet] vs [$out]",
@@ -40,7 +40,7 @@ foreach ($informational as $name => [$args, $made]) {
     $fresh();
     [$loudCode, $loud] = bjlg_cli(...$args);
     $fresh();
-    [$code, $out, $err] = bjlg_cli(...$args, '--quiet');
+    [$code, $out, $err] = bjlg_cli(...[...$args, '--quiet']);
     echo "$name: ", $loud !== '' ? 'says what it did' : 'says nothing', "; --quiet: exit $code (was $loudCode), ",
         $out === '' ? 'nothing' : "[$out]", $err === '' ? '' : " [stderr $err]", "\n";
 }
@@ -79,7 +79,7 @@ sla forecast --quiet: the rows, exit 0
 sla plan --quiet: the rows, exit 0
 notify test --quiet: the rows, exit 1
 notify send --quiet: the rows, exit 1
-notify incident --quiet: the rows, exit 1, without: incident %s: open
+notify incident --quiet: the rows, exit 1, without: incident %s: %s
 backup: says what it did; --quiet: exit 0 (was 0), nothing
 extract: says what it did; --quiet: exit 0 (was 0), nothing
 keygen --out: says what it did; --quiet: exit 0 (was 0), nothing

@@ -49,7 +49,7 @@ foreach ($all as $name => $args) {
     $runs = [
         'piped' => bjlg_cli_env($noColor, ...$args),
         'NO_COLOR=1' => bjlg_cli_tty(['NO_COLOR' => '1'], ...$args),
-        '--no-color' => bjlg_cli_tty($noColor, ...$args, '--no-color'),
+        '--no-color' => bjlg_cli_tty($noColor, ...[...$args, '--no-color']),
     ];
     foreach ($runs as $how => [$code, $out, $err]) {
         if (str_contains($out . $err, $esc)) {

@@ -39,6 +39,12 @@ function conventions_fixture(string $d): array
     ];
 }
 
+/** bjlg_cli() with the arguments of $args (a fixture entry) followed by $extra. */
+function conventions_run(callable $args, string ...$extra): array
+{
+    return bjlg_cli(...array_merge($args(), $extra));
+}
+
 function conventions_cleanup(string $d): void
 {
     exec('rm -rf ' . escapeshellarg($d));
