@@ -51,11 +51,19 @@ echo $table;
 [, $csv] = conventions_run($commands['purge'], '--format=csv', '--fields=archive,size,reason');
 echo $csv;
 
-// An unknown field: a usage error, before anything is done.
+// An unknown field: a usage error naming it and listing the fields, before anything is done.
 foreach (['list', 'purge', 'notify test'] as $path) {
     [$code, $out, $err] = conventions_run($commands[$path], '--fields=name,bogus');
     echo "$path --fields=name,bogus: exit $code, ", $out === '' ? '' : "stdout $out", strtok($err, "\n"), "\n";
 }
+$bad = [];
+foreach ($commands as $path => $args) {
+    [$code, $out, $err] = conventions_run($args, '--format=csv', "--fields={$pick[$path][0]},bogus");
+    if ($code !== 2 || $out !== '' || !preg_match("/unknown field 'bogus' for bjlg $path; the fields are: ({$pick[$path][0]}|\\w+), \\w+/", $err)) {
+        $bad[] = "$path (exit $code): $err";
+    }
+}
+echo $bad === [] ? 'every command refuses --fields=...,bogus' : implode("\n", $bad), "\n";
 [$code, , $err] = conventions_run($commands['quota'], '--fields=');
 echo "quota --fields=: exit $code, ", strtok($err, "\n"), "\n";
 conventions_cleanup($d);
@@ -81,4 +89,5 @@ backup-full-2026-03-01-02-00-00-6751a2b3c4d5e12345678.zip,100,%s
 list --fields=name,bogus: exit 2, bjlg: unknown field 'bogus' for bjlg list; the fields are: name, size, compressed_size, method, crc, mtime, mode, is_dir, is_symlink
 purge --fields=name,bogus: exit 2, bjlg purge: unknown field 'name' for bjlg purge; the fields are: destination, archive, size, time, reason, outcome
 notify test --fields=name,bogus: exit 2, bjlg notify: unknown field 'name' for bjlg notify test; the fields are: status, attempts, http_code, error_code, error, latency_ms, channel, type
+every command refuses --fields=...,bogus
 quota --fields=: exit 2, bjlg quota: --fields needs field names for bjlg quota; the fields are: name, type, used_bytes, quota_bytes, free_bytes, latency_ms, errors, error_codes, object_count, source, quota_source, collected_at

@@ -33,6 +33,7 @@ $informational = [  // name => [arguments, the files it makes (removed before ea
     'encrypt' => [['encrypt', "$d/s.zip", "$d/s.zip.bjlg", '--key-file', "$d/k.key"], ["$d/s.zip.bjlg"]],
     'decrypt' => [['decrypt', "$d/s.zip.bjlg", "$d/back.zip", '--key-file', "$d/k.key"], ["$d/back.zip"]],
     'verify' => [['verify', "$d/s.zip"], []],
+    'restore-test' => [['restore-test', "$d/s.zip"], []],
     'sla report --out' => [['sla', 'report', '--history', "$d/h.jsonl", '--out', "$d/r.html"], []],
 ];
 foreach ($informational as $name => [$args, $made]) {
@@ -86,6 +87,7 @@ keygen --out: says what it did; --quiet: exit 0 (was 0), nothing
 encrypt: says what it did; --quiet: exit 0 (was 0), nothing
 decrypt: says what it did; --quiet: exit 0 (was 0), nothing
 verify: says what it did; --quiet: exit 0 (was 0), nothing
+restore-test: says what it did; --quiet: exit 0 (was 0), nothing
 sla report --out: says what it did; --quiet: exit 0 (was 0), nothing
 backup --quiet --format=json: exit 0, full
 verify --quiet --format=json: exit 0, passed

@@ -22,6 +22,8 @@ $esc = "\033[";
 $noColor = ['NO_COLOR' => null];
 [$code, $out] = bjlg_cli_tty($noColor, 'verify', "$d/s.zip");
 echo "verify: exit $code, ", str_contains($out, "{$green}PASSED\033[0m") ? 'PASSED in green' : json_encode($out), "\n";
+[$code, $out] = bjlg_cli_tty($noColor, 'restore-test', "$d/s.zip");
+echo "restore-test: exit $code, ", str_contains($out, "{$green}PASSED\033[0m") && str_contains($out, "{$yellow}skipped\033[0m ") ? 'PASSED in green, skipped in yellow' : json_encode($out), "\n";
 [$code, $out] = bjlg_cli_tty($noColor, 'cron', 'check', '*/2 * * * *', '--from=2025-01-15T10:07:30Z');
 echo "cron check: exit $code, ", str_contains($out, "  {$red}error\033[0m [too_frequent]") ? 'error in red' : json_encode($out), "\n";
 [$code, $out] = bjlg_cli_tty($noColor, 'cron', 'check', '0 3 * * *', '--tz=UTC', '--from=2025-01-15T10:07:30Z');
@@ -41,6 +43,7 @@ echo 'verify without the colour codes is the piped text: ',
 // Never when piped, with NO_COLOR, with --no-color: every command of the fixture and those above.
 $all = array_map(fn ($args) => $args(), $commands) + [
     'verify' => ['verify', "$d/s.zip"],
+    'restore-test' => ['restore-test', "$d/s.zip"],
     'cron check' => ['cron', 'check', '*/2 * * * *', '--from=2025-01-15T10:07:30Z'],
     'quota broken' => ['quota', '--config', "$d/broken.yaml"],
 ];
@@ -66,11 +69,12 @@ conventions_cleanup($d);
 ?>
 --EXPECT--
 verify: exit 0, PASSED in green
+restore-test: exit 0, PASSED in green, skipped in yellow
 cron check: exit 1, error in red
 cron check: exit 0, no warnings in green
 quota: exit 1, error in red
 notify test: exit 1, failed in red
 list: exit 0, no colour (no verdict)
 verify without the colour codes is the piped text: yes
-12 commands: no colour piped, with NO_COLOR or with --no-color
+13 commands: no colour piped, with NO_COLOR or with --no-color
 NO_COLOR empty: colour
