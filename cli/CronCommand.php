@@ -31,8 +31,8 @@ final class CronCommand
         }
         [$positionals, $options] = CommandLine::parse("cron $action", $args);
         $this->readCommonOptions($options);
-        if ($action === 'preview') {
-            Formatter::fields('cron preview', $options['fields'] ?? null);
+        if ($action === 'preview' || $action === 'check') {
+            Formatter::fields("cron $action", $options['fields'] ?? null);
         }
 
         if ($action === 'check' && isset($options['config'])) {
@@ -180,11 +180,7 @@ final class CronCommand
         $schedule = ['name' => null, 'expression' => $text, 'duration' => $this->seconds($options, 'duration') ?? 0,
                      'timezone' => $this->zone];
         $result = $this->checkSchedule($schedule, [], $this->count($options, 3), $this->seconds($options, 'min-interval'));
-        if ($this->format === 'json') {
-            $this->json($result);
-        } else {
-            $this->printResult($result);
-        }
+        echo $this->checkRows($options, [$result], fn () => $this->printResult($result), $result);
         return $result['errors'] > 0 ? Cli::EXIT_FOUND_ERRORS : Cli::EXIT_OK;
     }
 
@@ -192,7 +188,7 @@ final class CronCommand
     private function checkConfig(string $file, array $options): int
     {
         foreach (array_keys($options) as $name) {
-            if (!in_array($name, ['config', 'tz', 'from', 'count', 'locale', 'format', 'min-interval', 'quiet', 'no-color'], true)) {
+            if (!in_array($name, ['config', 'tz', 'from', 'count', 'locale', 'format', 'fields', 'min-interval', 'quiet', 'no-color'], true)) {
                 throw new UsageError("option --$name does not apply to cron check --config");
             }
         }
@@ -205,15 +201,13 @@ final class CronCommand
             $results[] = $this->checkSchedule($schedule, $others, $count, $minInterval);
         }
         $errors = array_sum(array_column($results, 'errors'));
-        if ($this->format === 'json') {
-            $this->json(['file' => $file, 'schedules' => $results, 'errors' => $errors]);
-        } else {
+        echo $this->checkRows($options, $results, function () use ($results): void {
             $this->printTable($results);
             foreach ($results as $result) {
                 echo "\n";
                 $this->printResult($result);
             }
-        }
+        }, ['file' => $file, 'schedules' => $results, 'errors' => $errors]);
         return $errors > 0 ? Cli::EXIT_FOUND_ERRORS : Cli::EXIT_OK;
     }
 
@@ -305,6 +299,26 @@ final class CronCommand
         $result['runs_per_day'] = $report['runs_per_day'];
         $result['errors'] = count(array_filter($report['warnings'], fn ($w) => $w['severity'] === 'error'));
         return $result;
+    }
+
+    /**
+     * The results of `cron check` in the format of $options; the table is what $print echoes.
+     * JSON keeps a 0.0 as 0.0 (runs_per_day), as the cron commands always wrote it.
+     * @param array<string, string|true> $options
+     * @param list<array<string, mixed>> $results
+     */
+    private function checkRows(array $options, array $results, callable $print, array $document): string
+    {
+        if (($options['format'] ?? 'table') === 'json' && !isset($options['fields'])) {
+            ob_start();
+            $this->json($document);
+            return (string) ob_get_clean();
+        }
+        return Formatter::rows('cron check', $options, $results, function () use ($print): string {
+            ob_start();
+            $print();
+            return (string) ob_get_clean();
+        }, $document);
     }
 
     /** @param array<string, mixed> $result */

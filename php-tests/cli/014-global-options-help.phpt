@@ -19,6 +19,7 @@ $rows = [
     'quota' => 'name, type, used_bytes, quota_bytes, free_bytes, latency_ms, errors, error_codes, object_count, source, quota_source, collected_at',
     'purge' => 'destination, archive, size, time, reason, outcome',
     'cron preview' => 'at, timestamp',
+    'cron check' => 'name, expression, timezone, duration, valid, normalized, description, next_runs, warnings, min_interval, runs_per_day, errors',
     'sla forecast' => 'destination, model, samples_used, current_used_bytes, quota_bytes, current_ratio, growth_bytes_per_day, threshold_bytes, threshold_at, threshold_at_low, threshold_at_high, full_at, days_to_threshold, risk_level',
     'sla plan' => 'rank, code, destination, bytes, days_gained, message_en, message_fr',
     'notify test' => 'status, attempts, http_code, error_code, error, latency_ms, channel, type',

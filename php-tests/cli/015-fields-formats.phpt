@@ -13,7 +13,7 @@ $d = sys_get_temp_dir() . '/bjlg-phpt-cli-fields-' . getmypid();
 $commands = conventions_fixture($d);
 // Two fields of each command, not in the order the command has them.
 $pick = ['list' => ['size', 'name'], 'quota' => ['used_bytes', 'name'], 'purge' => ['reason', 'archive'],
-    'cron preview' => ['timestamp', 'at'], 'sla forecast' => ['risk_level', 'destination'], 'sla plan' => ['code', 'rank'],
+    'cron preview' => ['timestamp', 'at'], 'cron check' => ['errors', 'name'], 'sla forecast' => ['risk_level', 'destination'], 'sla plan' => ['code', 'rank'],
     'notify test' => ['channel', 'status'], 'notify send' => ['channel', 'status'], 'notify incident' => ['channel', 'status']];
 
 /** What $out holds, read as $format: the fields of each row, or why it is not rows of $fields. */
@@ -73,6 +73,7 @@ list (exit 0): table json csv yaml
 quota (exit 0): table json csv yaml
 purge (exit 0): table json csv yaml
 cron preview (exit 0): table json csv yaml
+cron check (exit 0): table json csv yaml
 sla forecast (exit 0): table json csv yaml
 sla plan (exit 0): table json csv yaml
 notify test (exit 1): table json csv yaml

@@ -76,6 +76,7 @@ list --quiet: the rows, exit 0
 quota --quiet: the rows, exit 0
 purge --quiet: the rows, exit 0, without: Dry run: nothing was deleted. Run again with --yes to delete.
 cron preview --quiet: the rows, exit 0
+cron check --quiet: the rows, exit 0
 sla forecast --quiet: the rows, exit 0
 sla plan --quiet: the rows, exit 0
 notify test --quiet: the rows, exit 1

@@ -44,7 +44,7 @@ echo 'verify without the colour codes is the piped text: ',
 $all = array_map(fn ($args) => $args(), $commands) + [
     'verify' => ['verify', "$d/s.zip"],
     'restore-test' => ['restore-test', "$d/s.zip"],
-    'cron check' => ['cron', 'check', '*/2 * * * *', '--from=2025-01-15T10:07:30Z'],
+    'cron check EXPR' => ['cron', 'check', '*/2 * * * *', '--from=2025-01-15T10:07:30Z'],
     'quota broken' => ['quota', '--config', "$d/broken.yaml"],
 ];
 $bad = [];
@@ -76,5 +76,5 @@ quota: exit 1, error in red
 notify test: exit 1, failed in red
 list: exit 0, no colour (no verdict)
 verify without the colour codes is the piped text: yes
-13 commands: no colour piped, with NO_COLOR or with --no-color
+14 commands: no colour piped, with NO_COLOR or with --no-color
 NO_COLOR empty: colour

@@ -31,6 +31,7 @@ function conventions_fixture(string $d): array
         'quota' => fn () => ['quota', '--config', "$d/dest.yaml"],
         'purge' => fn () => ['purge', '--config', "$d/dest.yaml"],
         'cron preview' => fn () => ['cron', 'preview', '@daily', '--from=2026-01-01T00:00:00Z', '--count=2'],
+        'cron check' => fn () => ['cron', 'check', '--config', dirname(__DIR__, 2) . '/docs/examples/schedules.json', '--from=2025-01-15T10:07:30Z'],
         'sla forecast' => fn () => ['sla', 'forecast', '--history', "$d/h.jsonl", '--now', $now],
         'sla plan' => fn () => ['sla', 'plan', '--history', "$d/h.jsonl", '--now', $now],
         'notify test' => fn () => ['notify', 'test', ...$notify],
