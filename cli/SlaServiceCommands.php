@@ -175,6 +175,8 @@ final class SlaServiceCommands
         try {
             $text = $format === 'table' ? $table() : Report::render($data, $format, $options);
         } catch (\ValueError $e) {
+            // PHP's "Report::render(): Argument #3 ($options) " prefix, cut from the wording until
+            // the core's ValueError names its option otherwise (issue 17).
             throw new UsageError(preg_replace('/^.*\(\$options\) /', '', $e->getMessage()));
         }
         SlaCommand::writeOut($o['out'] ?? null, $text, $stdout);
