@@ -12,7 +12,7 @@ if (!@proc_open([PHP_BINARY, '-v'], [1 => ['pty'], 2 => ['pipe', 'w']], $p)) die
 require __DIR__ . '/conventions.inc.php';
 $d = sys_get_temp_dir() . '/bjlg-phpt-cli-colour-' . getmypid();
 $commands = conventions_fixture($d);
-file_put_contents("$d/broken.yaml", "- {name: gone, type: local, path: /nonexistent/bjlg}\n");
+file_put_contents("$d/broken.yaml", "destinations:\n  - {name: gone, type: local, path: /nonexistent/bjlg}\npolicy: {keep_last: 2}\n");
 $green = "\033[32m";
 $red = "\033[31m";
 $yellow = "\033[33m";
@@ -30,6 +30,8 @@ echo "cron check: exit $code, ", str_contains($out, "  {$red}error\033[0m [too_f
 echo "cron check: exit $code, ", str_contains($out, "  {$green}no warnings\033[0m") ? 'no warnings in green' : json_encode($out), "\n";
 [$code, $out] = bjlg_cli_tty($noColor, 'quota', '--config', "$d/broken.yaml");
 echo "quota: exit $code, ", preg_match('/' . preg_quote($red, '/') . '\[\w+\] [^\033]+\033\[0m$/m', $out) ? 'error in red' : json_encode($out), "\n";
+[$code, $out] = bjlg_cli_tty($noColor, 'purge', '--config', "$d/broken.yaml");
+echo "purge: exit $code, ", str_contains($out, "gone (local): {$red}error\033[0m [not_found]") ? 'error in red' : json_encode($out), "\n";
 [$code, $out] = bjlg_cli_tty($noColor, ...$commands['notify test']());
 echo "notify test: exit $code, ", str_contains($out, "{$red}failed\033[0m") ? 'failed in red' : json_encode($out), "\n";
 [$code, $out] = bjlg_cli_tty($noColor, ...$commands['list']());
@@ -46,6 +48,7 @@ $all = array_map(fn ($args) => $args(), $commands) + [
     'restore-test' => ['restore-test', "$d/s.zip"],
     'cron check EXPR' => ['cron', 'check', '*/2 * * * *', '--from=2025-01-15T10:07:30Z'],
     'quota broken' => ['quota', '--config', "$d/broken.yaml"],
+    'purge broken' => ['purge', '--config', "$d/broken.yaml"],
 ];
 $bad = [];
 foreach ($all as $name => $args) {
@@ -73,8 +76,9 @@ restore-test: exit 0, PASSED in green, skipped in yellow
 cron check: exit 1, error in red
 cron check: exit 0, no warnings in green
 quota: exit 1, error in red
+purge: exit 1, error in red
 notify test: exit 1, failed in red
 list: exit 0, no colour (no verdict)
 verify without the colour codes is the piped text: yes
-14 commands: no colour piped, with NO_COLOR or with --no-color
+15 commands: no colour piped, with NO_COLOR or with --no-color
 NO_COLOR empty: colour
