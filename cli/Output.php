@@ -59,9 +59,9 @@ final class Output
     public static function colourOf(string $word): ?string
     {
         return match (strtolower($word)) {
-            'ok', 'passed', 'sent', 'deleted', 'none' => 'green',
-            'failed', 'error', 'critical' => 'red',
-            'warning', 'inconclusive', 'watch', 'skipped' => 'yellow',
+            'ok', 'passed', 'sent', 'deleted', 'met' => 'green',
+            'failed', 'error', 'critical', 'breached' => 'red',
+            'warning', 'inconclusive', 'watch', 'skipped', 'at_risk' => 'yellow',
             default => null,
         };
     }

@@ -78,7 +78,9 @@ final class SlaCommand
             $rows[] = array_map(fn (string $k) => $k === 'destination' ? (string) $name : ($f[$k] ?? null),
                 array_combine(Commands::get('sla forecast')['fields'], Commands::get('sla forecast')['fields']));
         }
-        $text = Formatter::rows('sla forecast', $o, $rows, fn () => self::forecastTable($forecasts), $forecasts);
+        // The risk in colour only when the table goes to stdout, never into an --out file.
+        $screen = ($o['out'] ?? '-') === '-' ? $this->out : null;
+        $text = Formatter::rows('sla forecast', $o, $rows, fn () => self::forecastTable($forecasts, $screen), $forecasts);
         self::writeOut($o['out'] ?? null, $text, $this->out);
         return self::EXIT_OK;
     }
@@ -243,8 +245,11 @@ final class SlaCommand
         return $at === null ? '-' : gmdate('Y-m-d', $at);
     }
 
-    /** @param array<string, array<string, mixed>> $forecasts */
-    private static function forecastTable(array $forecasts): string
+    /**
+     * @param array<string, array<string, mixed>> $forecasts
+     * @param resource|null $screen where the table goes when it is standard output (risk in colour there)
+     */
+    private static function forecastTable(array $forecasts, $screen): string
     {
         $rows = [['DESTINATION', 'USED', 'QUOTA', '% USED', 'GROWTH/DAY', 'THRESHOLD AT', 'INTERVAL', 'FULL AT', 'RISK']];
         foreach ($forecasts as $name => $f) {
@@ -262,6 +267,7 @@ final class SlaCommand
                 $f['risk_level'],
             ];
         }
-        return Formatter::columns($rows, [1, 2, 3, 4]);
+        return Formatter::columns($rows, [1, 2, 3, 4], '', fn (int $r, int $i, string $cell) => $r > 0 && $i === 8
+            && $screen !== null && ($colour = Output::colourOf($cell)) !== null ? Output::paint($cell, $colour, $screen) : $cell);
     }
 }

@@ -34,6 +34,10 @@ echo "quota: exit $code, ", preg_match('/' . preg_quote($red, '/') . '\[\w+\] [^
 echo "purge: exit $code, ", str_contains($out, "gone (local): {$red}error\033[0m [not_found]") ? 'error in red' : json_encode($out), "\n";
 [$code, $out] = bjlg_cli_tty($noColor, ...$commands['notify test']());
 echo "notify test: exit $code, ", str_contains($out, "{$red}failed\033[0m") ? 'failed in red' : json_encode($out), "\n";
+[$code, $out] = bjlg_cli_tty($noColor, ...$commands['sla forecast']());
+echo "sla forecast: exit $code, ", preg_match('/  ' . preg_quote($red, '/') . 'critical\033\[0m$/m', $out) ? 'critical in red' : json_encode($out), "\n";
+[$code, $out] = bjlg_cli_tty($noColor, ...[...$commands['sla forecast'](), '--out', "$d/forecast.txt"]);
+echo "sla forecast --out at a terminal: exit $code, ", str_contains(file_get_contents("$d/forecast.txt"), $esc) ? 'colour in the file' : 'no colour in the file', "\n";
 [$code, $out] = bjlg_cli_tty($noColor, ...$commands['list']());
 echo "list: exit $code, ", str_contains($out, $esc) ? json_encode($out) : 'no colour (no verdict)', "\n";
 // Columns stay aligned: the colour wraps the padded word.
@@ -78,6 +82,8 @@ cron check: exit 0, no warnings in green
 quota: exit 1, error in red
 purge: exit 1, error in red
 notify test: exit 1, failed in red
+sla forecast: exit 0, critical in red
+sla forecast --out at a terminal: exit 0, no colour in the file
 list: exit 0, no colour (no verdict)
 verify without the colour codes is the piped text: yes
 15 commands: no colour piped, with NO_COLOR or with --no-color
