@@ -53,7 +53,8 @@ final class ArchiveCommand
             echo CommandHelp::of($h->command);
             return 0;
         } catch (\InvalidArgumentException | UsageError | \ValueError | \TypeError $e) {
-            fwrite($this->err, "bjlg: " . $e->getMessage() . "\nRun 'bjlg help backup' for usage.\n");
+            $help = in_array($command, self::COMMANDS, true) ? $command : 'backup';
+            fwrite($this->err, "bjlg: " . $e->getMessage() . "\nRun 'bjlg help $help' for usage.\n");
             return 2;
         } catch (\Bjlg\Exception $e) {
             $this->progress?->finish();
@@ -132,6 +133,9 @@ final class ArchiveCommand
             echo json_encode($summary, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE), "\n";
             return 0;
         }
+        if (Output::quiet()) {
+            return 0;  // the summary is informational
+        }
         // Binary units, as everywhere in bjlg; a ratio only when the input is big enough for the
         // archive's own overhead (manifest, index) not to dominate it.
         $ratio = $summary['bytes_in'] >= 65536 ? sprintf(' (%.0f%%)', 100 * $summary['bytes_out'] / $summary['bytes_in']) : '';
@@ -191,25 +195,22 @@ final class ArchiveCommand
         if (count($files) !== 1) {
             throw new \InvalidArgumentException('list needs exactly one FILE');
         }
-        $format = Cli::option($o, 'list', 'format');
+        Formatter::fields('list', $o['fields'] ?? null);  // an unknown field before the archive is read
         $entries = \Bjlg\Archive\Reader::open($files[0], self::readerOptions($o, $files[0]))->entries();
-        $method = fn (array $e) => [0 => 'store', 8 => 'deflate'][$e['method']] ?? 'm' . $e['method'];
-        if ($format === 'json') {
-            echo Formatter::json($entries);
-        } elseif ($format === 'yaml') {
-            echo Formatter::yaml($entries);
-        } elseif ($format === 'csv') {
-            $out = fopen('php://output', 'w');
-            fputcsv($out, ['name', 'size', 'compressed_size', 'method', 'crc', 'mtime'], ',', '"', '');
-            foreach ($entries as $e) {
-                fputcsv($out, [$e['name'], $e['size'], $e['compressed_size'], $method($e), sprintf('%08x', $e['crc']), $e['mtime']], ',', '"', '');
+        // One row per entry, the same in every format: the method by its name, the CRC in hex.
+        $rows = array_map(fn (array $e) => [
+            'name' => $e['name'], 'size' => $e['size'], 'compressed_size' => $e['compressed_size'],
+            'method' => [0 => 'store', 8 => 'deflate'][$e['method']] ?? 'm' . $e['method'],
+            'crc' => sprintf('%08x', $e['crc']), 'mtime' => $e['mtime'], 'mode' => $e['mode'],
+            'is_dir' => $e['is_dir'], 'is_symlink' => $e['is_symlink'],
+        ], $entries);
+        echo Formatter::rows('list', $o, $rows, function () use ($rows): string {
+            $text = '';
+            foreach ($rows as $r) {
+                $text .= sprintf("%12d %12d %-7s %s\n", $r['size'], $r['compressed_size'], $r['method'], $r['name']);
             }
-            fclose($out);
-        } else {
-            foreach ($entries as $e) {
-                printf("%12d %12d %-7s %s\n", $e['size'], $e['compressed_size'], $method($e), $e['name']);
-            }
-        }
+            return $text;
+        });
         return 0;
     }
 
@@ -254,8 +255,10 @@ final class ArchiveCommand
         $report = \Bjlg\Archive\Reader::open($positionals[0], self::readerOptions($o, $positionals[0]))
             ->extractTo($positionals[1], $options);
         $this->progress?->finish();
-        printf("%d files, %d folders, %d bytes extracted into %s\n",
-            $report['files'], $report['directories'], $report['bytes'], $positionals[1]);
+        if (!Output::quiet()) {
+            printf("%d files, %d folders, %d bytes extracted into %s\n",
+                $report['files'], $report['directories'], $report['bytes'], $positionals[1]);
+        }
         return 0;
     }
 }

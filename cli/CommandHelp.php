@@ -21,8 +21,10 @@ final class CommandHelp
         }
         return "Usage: bjlg <command> [arguments]\n\nCommands:\n" . self::table($rows)
             . "\n" . self::wrap('Secrets come from --key-file FILE, --password-file FILE or BJLG_ENCRYPTION_KEY, never from '
-                . 'the command line. --format=json gives machine-readable output; the commands that print a list '
-                . '(list, quota, notify, sla forecast, sla plan) take --format=table|json|csv|yaml. Options take --name=value or --name value; "--" ends the options.', '')
+                . 'the command line. --format=json gives machine-readable output; the commands that print rows '
+                . '(' . implode(', ', self::rowCommands()) . ') take --format=table|json|csv|yaml and --fields=F,... '
+                . 'Every command takes --quiet (no informational output, no progress bar) and --no-color (colour is only '
+                . 'used on a terminal, never with NO_COLOR set). Options take --name=value or --name value; "--" ends the options.', '')
             . "Run 'bjlg help COMMAND [SUBCOMMAND]' or 'bjlg COMMAND --help' for the options of a command.\n"
             . "Exit status: 0 success, 1 the operation or a check failed, 2 usage error (each command's help says more).\n";
     }
@@ -72,6 +74,12 @@ final class CommandHelp
             $text .= "\n" . self::wrap($d['exit'], '');
         }
         return $text;
+    }
+
+    /** @return list<string> the commands whose definition lists the fields of their rows */
+    private static function rowCommands(): array
+    {
+        return array_keys(array_filter(Commands::all(), fn (array $d) => isset($d['fields'])));
     }
 
     private static function optionText(array $o): string

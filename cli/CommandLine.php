@@ -10,6 +10,7 @@ namespace Bjlg\Cli;
 require_once __DIR__ . '/UsageError.php';
 require_once __DIR__ . '/HelpRequested.php';
 require_once __DIR__ . '/Commands.php';
+require_once __DIR__ . '/Output.php';
 
 final class CommandLine
 {
@@ -18,7 +19,8 @@ final class CommandLine
      * UsageError for an unknown option (naming the command), a missing value, a value on a
      * flag, a value outside the option's allowed ones (listing them), and for --key and
      * --password whatever the command: a secret on the command line shows in `ps` and in the
-     * shell history. HelpRequested for --help or -h before "--".
+     * shell history. HelpRequested for --help or -h before "--". The global options (--quiet,
+     * --no-color) are recorded in Output.
      *
      * @param string $command the definition's path, e.g. "sla forecast"
      * @param list<string> $args
@@ -69,6 +71,7 @@ final class CommandLine
                 $options[$name] = $value;
             }
         }
+        Output::configure($options);
         return [$positionals, $options];
     }
 

@@ -31,6 +31,9 @@ final class CronCommand
         }
         [$positionals, $options] = CommandLine::parse("cron $action", $args);
         $this->readCommonOptions($options);
+        if ($action === 'preview' || $action === 'check') {
+            Formatter::fields("cron $action", $options['fields'] ?? null);
+        }
 
         if ($action === 'check' && isset($options['config'])) {
             if ($positionals !== []) {
@@ -50,7 +53,7 @@ final class CronCommand
         $expression = $this->parse($text);
         return match ($action) {
             'next' => $this->next($expression),
-            'preview' => $this->preview($expression, $this->count($options, 5)),
+            'preview' => $this->preview($expression, $this->count($options, 5), $options),
             'describe' => $this->describe($expression),
         };
     }
@@ -148,14 +151,15 @@ final class CronCommand
         return Cli::EXIT_OK;
     }
 
-    private function preview(Expression $expression, int $count): int
+    /** @param array<string, string|true> $options */
+    private function preview(Expression $expression, int $count, array $options): int
     {
-        $runs = array_map(fn ($d) => $d->format(DATE_ATOM), $this->runs($expression, $count));
-        if ($this->format === 'json') {
-            $this->json(['expression' => (string) $expression, 'timezone' => $this->zoneLabel(), 'runs' => $runs]);
-        } else {
-            echo $runs === [] ? "never\n" : implode("\n", $runs) . "\n";
-        }
+        $rows = array_map(fn ($d) => ['at' => $d->format(DATE_ATOM), 'timestamp' => $d->getTimestamp()],
+            $this->runs($expression, $count));
+        $runs = array_column($rows, 'at');
+        echo Formatter::rows('cron preview', $options, $rows,
+            fn () => $runs === [] ? "never\n" : implode("\n", $runs) . "\n",
+            ['expression' => (string) $expression, 'timezone' => $this->zoneLabel(), 'runs' => $runs]);
         return Cli::EXIT_OK;
     }
 
@@ -176,11 +180,7 @@ final class CronCommand
         $schedule = ['name' => null, 'expression' => $text, 'duration' => $this->seconds($options, 'duration') ?? 0,
                      'timezone' => $this->zone];
         $result = $this->checkSchedule($schedule, [], $this->count($options, 3), $this->seconds($options, 'min-interval'));
-        if ($this->format === 'json') {
-            $this->json($result);
-        } else {
-            $this->printResult($result);
-        }
+        echo $this->checkRows($options, [$result], fn () => $this->printResult($result), $result);
         return $result['errors'] > 0 ? Cli::EXIT_FOUND_ERRORS : Cli::EXIT_OK;
     }
 
@@ -188,7 +188,7 @@ final class CronCommand
     private function checkConfig(string $file, array $options): int
     {
         foreach (array_keys($options) as $name) {
-            if (!in_array($name, ['config', 'tz', 'from', 'count', 'locale', 'format', 'min-interval'], true)) {
+            if (!in_array($name, ['config', 'tz', 'from', 'count', 'locale', 'format', 'fields', 'min-interval', 'quiet', 'no-color'], true)) {
                 throw new UsageError("option --$name does not apply to cron check --config");
             }
         }
@@ -201,15 +201,13 @@ final class CronCommand
             $results[] = $this->checkSchedule($schedule, $others, $count, $minInterval);
         }
         $errors = array_sum(array_column($results, 'errors'));
-        if ($this->format === 'json') {
-            $this->json(['file' => $file, 'schedules' => $results, 'errors' => $errors]);
-        } else {
+        echo $this->checkRows($options, $results, function () use ($results): void {
             $this->printTable($results);
             foreach ($results as $result) {
                 echo "\n";
                 $this->printResult($result);
             }
-        }
+        }, ['file' => $file, 'schedules' => $results, 'errors' => $errors]);
         return $errors > 0 ? Cli::EXIT_FOUND_ERRORS : Cli::EXIT_OK;
     }
 
@@ -303,6 +301,26 @@ final class CronCommand
         return $result;
     }
 
+    /**
+     * The results of `cron check` in the format of $options; the table is what $print echoes.
+     * JSON keeps a 0.0 as 0.0 (runs_per_day), as the cron commands always wrote it.
+     * @param array<string, string|true> $options
+     * @param list<array<string, mixed>> $results
+     */
+    private function checkRows(array $options, array $results, callable $print, array $document): string
+    {
+        if (($options['format'] ?? 'table') === 'json' && !isset($options['fields'])) {
+            ob_start();
+            $this->json($document);
+            return (string) ob_get_clean();
+        }
+        return Formatter::rows('cron check', $options, $results, function () use ($print): string {
+            ob_start();
+            $print();
+            return (string) ob_get_clean();
+        }, $document);
+    }
+
     /** @param array<string, mixed> $result */
     private function printResult(array $result): void
     {
@@ -316,10 +334,10 @@ final class CronCommand
             }
         }
         if ($result['warnings'] === []) {
-            echo "  no warnings\n";
+            echo '  ', Output::paint('no warnings', 'green', STDOUT), "\n";
         }
         foreach ($result['warnings'] as $warning) {
-            echo '  ', $warning['severity'], ' [', $warning['code'], '] ', $warning['message'], "\n";
+            echo '  ', Output::verdict($warning['severity'], STDOUT), ' [', $warning['code'], '] ', $warning['message'], "\n";
         }
     }
 
@@ -333,25 +351,9 @@ final class CronCommand
             $status = $errors > 0 ? "$errors error" . ($errors > 1 ? 's' : '') : ($warnings > 0 ? "$warnings warning" . ($warnings > 1 ? 's' : '') : 'ok');
             $rows[] = [(string) $r['name'], $r['expression'], $r['timezone'], $r['next_runs'][0] ?? ($r['valid'] ? 'never' : '-'), $status];
         }
-        $widths = [];
-        foreach ($rows as $row) {
-            foreach ($row as $i => $cell) {
-                $widths[$i] = max($widths[$i] ?? 0, self::width($cell));
-            }
-        }
-        foreach ($rows as $row) {
-            $cells = [];
-            foreach ($row as $i => $cell) {
-                $cells[] = $cell . str_repeat(' ', $widths[$i] - self::width($cell));
-            }
-            echo rtrim(implode('  ', $cells)), "\n";
-        }
-    }
-
-    /** Characters, not bytes: the messages have accents (mbstring may be missing). */
-    private static function width(string $text): int
-    {
-        return (int) preg_match_all('/./us', $text);
+        // The status, last: green ok, yellow warnings, red errors.
+        echo Formatter::columns($rows, [], '', fn (int $r, int $i, string $cell) => $r === 0 || $i !== 4 ? $cell
+            : Output::paint($cell, $cell === 'ok' ? 'green' : (str_contains($cell, 'error') ? 'red' : 'yellow'), STDOUT));
     }
 
     /** @param array<string, mixed> $data */

@@ -53,18 +53,18 @@ final class CryptoCommand
                         ? Cipher::encryptFile($positional[0], $positional[1], $secret, self::encryptOptions($options) + $progress)
                         : Cipher::decryptFile($positional[0], $positional[1], $secret, $progress);
                     $display?->finish();
-                    self::report($report, $options, $stdout);
+                    self::report($report, $options, $stdout, true);
                     return self::EXIT_OK;
                 case 'verify':
                     self::expect($positional, 1, 'verify FILE');
                     $display = ProgressDisplay::fromOption($options['progress'] ?? null, $stderr);
                     $report = Cipher::verifyFile($positional[0], self::secret($options), $display !== null ? ['progress' => $display] : []);
                     $display?->finish();
-                    self::report($report, $options, $stdout);
+                    self::report($report, $options, $stdout, true);
                     return self::EXIT_OK;
                 case 'inspect':
                     self::expect($positional, 1, 'inspect FILE');
-                    self::report(Cipher::inspect($positional[0]), $options, $stdout);
+                    self::report(Cipher::inspect($positional[0]), $options, $stdout, false);
                     return self::EXIT_OK;
             }
         } catch (HelpRequested $h) {
@@ -173,14 +173,18 @@ final class CryptoCommand
         }
         fwrite($handle, $key . "\n");
         fclose($handle);
-        fwrite($stdout, "key written to {$options['out']}, fingerprint " . Key::fromString($key)->fingerprint() . "\n");
+        Output::info($stdout, "key written to {$options['out']}, fingerprint " . Key::fromString($key)->fingerprint() . "\n");
         return self::EXIT_OK;
     }
 
-    private static function report(array $report, array $options, $stdout): void
+    /** The report as JSON, or as text unless it is $informational (what was done) and --quiet. */
+    private static function report(array $report, array $options, $stdout, bool $informational): void
     {
         if (isset($options['json'])) {
             fwrite($stdout, json_encode($report, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES) . "\n");
+            return;
+        }
+        if ($informational && Output::quiet()) {
             return;
         }
         foreach ($report as $name => $value) {

@@ -52,6 +52,7 @@ final class NotifyCommand
     {
         [$pos, $o] = CommandLine::parse('notify test', $argv);
         self::noPositionals($pos);
+        Formatter::fields('notify test', $o['fields'] ?? null);
         $config = self::config($o);
         $messages = [];
         foreach (self::channels($config, $o['channel'] ?? null) as $name => $channel) {
@@ -59,7 +60,7 @@ final class NotifyCommand
                 'title' => 'Notification de test', 'severity' => 'info',
                 'lines' => ['Message de test envoyé par bjlg (' . gmdate('Y-m-d H:i:s') . ' UTC).']];
         }
-        return $this->deliver($messages, $o);
+        return $this->deliver($messages, $o, 'notify test');
     }
 
     /** @param list<string> $argv */
@@ -67,13 +68,14 @@ final class NotifyCommand
     {
         [$pos, $o] = CommandLine::parse('notify send', $argv);
         self::noPositionals($pos);
+        Formatter::fields('notify send', $o['fields'] ?? null);
         $config = self::config($o);
         $event = self::event($o);
         $messages = [];
         foreach (self::channels($config, $o['channel'] ?? null) as $name => $channel) {
             $messages[] = $event + ['channel' => $channel + ['name' => $name]];
         }
-        return $this->deliver($messages, $o);
+        return $this->deliver($messages, $o, 'notify send');
     }
 
     /** @param list<string> $argv */
@@ -82,6 +84,7 @@ final class NotifyCommand
         $action = array_shift($argv);
         [$pos, $o] = CommandLine::parse('notify incident', $argv);
         self::noPositionals($pos);
+        Formatter::fields('notify incident', $o['fields'] ?? null);
         $state = $o['state'] ?? throw new UsageError('--state FILE is required');
         $now = time();
         if ($action === 'open') {
@@ -91,7 +94,7 @@ final class NotifyCommand
             $config = self::config($o);
             $policy = ($config['policy'] ?? []) + ['channels' => $config['channels'] ?? []];
             $incident = Incident::open(self::event($o), $policy, $now);
-            $status = $this->deliver(array_column($incident->due($now), 'message'), $o);
+            $status = $this->deliver(array_column($incident->due($now), 'message'), $o, 'notify incident');
         } else {
             $data = json_decode(Cli::readSmallFile($state, 4 << 20, 'state file'), true, 64);
             if (!is_array($data)) {
@@ -101,7 +104,7 @@ final class NotifyCommand
             $status = self::EXIT_OK;
             switch ($action) {
                 case 'due':
-                    $status = $this->deliver(array_column($incident->due($now), 'message'), $o);
+                    $status = $this->deliver(array_column($incident->due($now), 'message'), $o, 'notify incident');
                     break;
                 case 'ack':
                     $incident->acknowledge($o['actor'] ?? throw new UsageError('--actor is required'), $o['note'] ?? '', $now);
@@ -109,7 +112,7 @@ final class NotifyCommand
                 case 'resolve':
                     $broadcast = $incident->resolve($o['actor'] ?? throw new UsageError('--actor is required'),
                         $o['summary'] ?? throw new UsageError('--summary is required'), $o['action'] ?? [], $now);
-                    $status = $this->deliver(array_column($broadcast, 'message'), $o);
+                    $status = $this->deliver(array_column($broadcast, 'message'), $o, 'notify incident');
                     if (isset($o['report'])) {
                         Cli::writeAtomically($o['report'], $incident->report(Cli::option($o, 'notify incident', 'report-format'), Cli::option($o, 'notify incident', 'lang')), 0644);
                     }
@@ -119,33 +122,29 @@ final class NotifyCommand
             }
         }
         Cli::writeAtomically($state, json_encode($incident->toArray(), JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR) . "\n", 0600);
-        fwrite(STDOUT, 'incident ' . $incident->id() . ': ' . $incident->status() . "\n");
+        if (Cli::option($o, 'notify incident', 'format') === 'table') {  // json, csv and yaml stay parsable
+            Output::info(STDOUT, 'incident ' . $incident->id() . ': ' . $incident->status() . "\n");
+        }
         return $status;
     }
 
     /**
-     * Sends $messages and prints the table (or JSON) of results.
+     * Sends $messages and prints the rows of results in the format of $command's options.
      * @param list<array<string, mixed>> $messages
      * @param array<string, mixed> $o
      */
-    private function deliver(array $messages, array $o): int
+    private function deliver(array $messages, array $o, string $command): int
     {
-        $format = $o['format'] ?? 'table';
         $options = ['allow_private_network' => isset($o['allow-private-network'])] + Cli::transferOptions($o);
         $results = $messages === [] ? [] : Dispatcher::send($messages, $options);
-        if ($format !== 'table') {
-            fwrite(STDOUT, match ($format) {
-                'csv' => Formatter::csv($results),
-                'yaml' => Formatter::yaml($results),
-                default => Formatter::json($results),
-            });
-        } else {
-            fwrite(STDOUT, sprintf("%-16s %-10s %-7s %8s %5s %9s  %s\n", 'CHANNEL', 'TYPE', 'STATUS', 'ATTEMPTS', 'HTTP', 'LATENCY', 'ERROR'));
+        fwrite(STDOUT, Formatter::rows($command, $o, $results, function () use ($results): string {
+            $text = sprintf("%-16s %-10s %-7s %8s %5s %9s  %s\n", 'CHANNEL', 'TYPE', 'STATUS', 'ATTEMPTS', 'HTTP', 'LATENCY', 'ERROR');
             foreach ($results as $r) {
-                fwrite(STDOUT, sprintf("%-16s %-10s %-7s %8d %5s %7dms  %s\n", $r['channel'], $r['type'], $r['status'], $r['attempts'],
-                    $r['http_code'] ?: '-', $r['latency_ms'], $r['error'] === null ? '' : $r['error_code'] . ': ' . $r['error']));
+                $text .= sprintf("%-16s %-10s %s %8d %5s %7dms  %s\n", $r['channel'], $r['type'], Output::verdict($r['status'], STDOUT, 7),
+                    $r['attempts'], $r['http_code'] ?: '-', $r['latency_ms'], $r['error'] === null ? '' : $r['error_code'] . ': ' . $r['error']);
             }
-        }
+            return $text;
+        }));
         foreach ($results as $r) {
             if ($r['status'] !== 'sent') {
                 return self::EXIT_FAILED;

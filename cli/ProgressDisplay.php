@@ -4,6 +4,7 @@
 //   --progress=bar   the bar even when stderr is not a terminal
 //   --progress=json  one JSON object per record on stderr, for scripts
 //   --progress=none  nothing
+// --quiet turns the bar off (auto and bar); json, asked for by a script, is still written.
 // The bar covers every phase the operation declared, so it never jumps back: phase k of n fills
 // the k-th n-th of it. The rate is measured over the last few seconds of the current phase, and
 // the ETA is that phase's.
@@ -12,6 +13,7 @@ declare(strict_types=1);
 namespace Bjlg\Cli;
 
 require_once __DIR__ . '/Cli.php';
+require_once __DIR__ . '/Output.php';
 
 final class ProgressDisplay
 {
@@ -48,6 +50,9 @@ final class ProgressDisplay
         }
         if ($mode === 'auto') {
             $mode = stream_isatty($err) ? 'bar' : 'none';
+        }
+        if ($mode === 'bar' && Output::quiet()) {
+            $mode = 'none';  // --quiet: no bar; the events a script asks for with json stay
         }
         return $mode === 'none' ? null : new self($err, $mode);
     }
@@ -109,20 +114,14 @@ final class ProgressDisplay
             $eta !== null ? '  ETA ' . self::duration($eta) : '');
         $current = (string) ($p['current'] ?? '');
         if ($current !== '') {
-            $room = 100 - self::width($line);
+            $room = 100 - Formatter::width($line);
             if ($room > 8) {
-                $line .= '  ' . (self::width($current) > $room ? '…' . self::tail($current, $room - 1) : $current);
+                $line .= '  ' . (Formatter::width($current) > $room ? '…' . self::tail($current, $room - 1) : $current);
             }
         }
-        $width = self::width($line);
+        $width = Formatter::width($line);
         fwrite($this->err, "\r" . $line . str_repeat(' ', max(0, $this->drawnWidth - $width)));
         $this->drawnWidth = max($this->drawnWidth, $width);
-    }
-
-    /** Characters of UTF-8 text (mbstring is not always there). */
-    private static function width(string $s): int
-    {
-        return (int) preg_match_all('/./us', $s);
     }
 
     /** The last $n characters of UTF-8 text. */

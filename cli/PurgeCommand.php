@@ -56,11 +56,10 @@ final class PurgeCommand
             return self::EXIT_FAILED;
         }
         if (!$args['delete']) {
-            if ($args['format'] === 'json') {
-                fwrite($this->out, self::json(['dry_run' => true, 'plan' => $plan]));
-            } else {
-                fwrite($this->out, self::planTable($plan));
-                fwrite($this->out, "Dry run: nothing was deleted. Run again with --yes to delete.\n");
+            fwrite($this->out, Formatter::rows('purge', $args['o'], self::rows($plan, []),
+                fn () => $this->planTable($plan), ['dry_run' => true, 'plan' => $plan]));
+            if (($args['o']['format'] ?? 'table') === 'table') {
+                Output::info($this->out, "Dry run: nothing was deleted. Run again with --yes to delete.\n");
             }
             return $plan['totals']['failed_destinations'] > 0 ? self::EXIT_FAILED : self::EXIT_OK;
         }
@@ -86,11 +85,8 @@ final class PurgeCommand
         if ($args['record'] !== null && !$this->record($args['record'], $result['events'])) {
             $status = self::EXIT_FAILED;
         }
-        if ($args['format'] === 'json') {
-            fwrite($this->out, self::json(['dry_run' => false, 'plan' => $plan, 'run' => $result]));
-        } else {
-            fwrite($this->out, self::runTable($plan, $result));
-        }
+        fwrite($this->out, Formatter::rows('purge', $args['o'], self::rows($plan, $result['events']),
+            fn () => $this->runTable($plan, $result), ['dry_run' => false, 'plan' => $plan, 'run' => $result]));
         if ($result['failed'] > 0 || $plan['totals']['failed_destinations'] > 0) {
             return self::EXIT_FAILED;
         }
@@ -125,7 +121,7 @@ final class PurgeCommand
                 throw new UsageError("--$name needs a file name");
             }
         }
-        $format = Cli::option($o, 'purge', 'format');
+        Formatter::fields('purge', $o['fields'] ?? null);
         $lang = Cli::option($o, 'purge', 'lang');
         if (isset($o['ca-bundle']) && (!is_file($o['ca-bundle']) || !is_readable($o['ca-bundle']))) {
             throw new UsageError("--ca-bundle: cannot read {$o['ca-bundle']}");
@@ -148,7 +144,7 @@ final class PurgeCommand
         return [
             'config' => $o['config'],
             'policy' => $o['policy'] ?? null,
-            'format' => $format,
+            'o' => $o,
             'delete' => $delete,
             'record' => $o['record'] ?? null,
             'save_plan' => $o['save-plan'] ?? null,
@@ -237,26 +233,47 @@ final class PurgeCommand
         return true;
     }
 
-    /** The message of an API exception without PHP's "Class::method(): Argument #N ($x)" prefix. */
+    /**
+     * The message of an API exception without PHP's "Class::method(): Argument #N ($x)" prefix.
+     * Wording matched until the core's ValueError carries the option's name (issue 17).
+     */
     private static function message(\Throwable $e): string
     {
         $m = (string) preg_replace('/^[\w\\\\]+::\w+\(\): Argument #\d+ \(\$\w+\) /', '', $e->getMessage());
         return (string) preg_replace('/^option "journal": /', '--journal: ', $m);
     }
 
-    private static function json(array $data): string
+    /**
+     * One row per archive the plan deletes (the fields of the definition); after a run, its
+     * outcome: deleted, already_gone, failed, or not_sent.
+     * @param list<array<string, mixed>> $events the run's events ([] for a dry run)
+     * @return list<array<string, mixed>>
+     */
+    private static function rows(array $plan, array $events): array
     {
-        return json_encode($data, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n";
+        $outcomes = [];
+        foreach ($events as $e) {
+            $outcomes[$e['destination']][$e['archive']] = $e['status'] === 'pending' ? 'not_sent' : $e['outcome'];
+        }
+        $rows = [];
+        foreach ($plan['destinations'] as $name => $d) {
+            foreach ($d['delete'] as $a) {
+                $rows[] = ['destination' => (string) $name, 'archive' => $a['name'], 'size' => $a['size'], 'time' => $a['time'],
+                           'reason' => $a['reason'], 'outcome' => $events === [] ? null : ($outcomes[$name][$a['name']] ?? null)];
+            }
+        }
+        return $rows;
     }
 
     /** The dry run: per destination, the archives to delete and why; then the totals. */
-    public static function planTable(array $plan): string
+    public function planTable(array $plan): string
     {
         $zone = new \DateTimeZone($plan['policy']['timezone'] ?? 'UTC');
         $out = '';
         foreach ($plan['destinations'] as $name => $d) {
             if ($d['error'] !== null) {
-                $out .= sprintf("%s (%s): error [%s] %s\n\n", $name, $d['type'], $d['error']['code'], $d['error']['message']);
+                $out .= sprintf("%s (%s): %s [%s] %s\n\n", $name, $d['type'], Output::paint('error', 'red', $this->out),
+                    $d['error']['code'], $d['error']['message']);
                 continue;
             }
             $out .= sprintf("%s (%s): %d listed, %d to delete (%s), %d kept, %d foreign\n", $name, $d['type'],
@@ -266,7 +283,7 @@ final class PurgeCommand
                 foreach ($d['delete'] as $a) {
                     $rows[] = [$a['name'], Cli::bytes($a['size']), self::date($a['time'], $zone), $a['reason']];
                 }
-                $out .= self::columns($rows, [1], '  ');
+                $out .= Formatter::columns($rows, [1], '  ');
             }
             $out .= "\n";
         }
@@ -278,7 +295,7 @@ final class PurgeCommand
     }
 
     /** After --yes: deleted, already gone, failed and freed per destination; the failures. */
-    public static function runTable(array $plan, array $result): string
+    public function runTable(array $plan, array $result): string
     {
         $rows = [['NAME', 'DELETED', 'ALREADY GONE', 'FAILED', 'FREED', 'ERROR']];
         $freed = [];
@@ -295,10 +312,10 @@ final class PurgeCommand
                        ($d['error'] ?? null) !== null ? '-' : Cli::bytes($freed[$name] ?? 0),
                        $error === null ? '' : "[{$error['code']}] {$error['message']}"];
         }
-        $out = self::columns($rows, [1, 2, 3, 4], '');
+        $out = Formatter::columns($rows, [1, 2, 3, 4]);
         foreach ($result['events'] as $e) {
             if ($e['status'] === 'failed' && $e['outcome'] === 'failed') {
-                $out .= sprintf("failed: %s: %s: [%s] %s\n", $e['destination'], $e['archive'], $e['error_code'] ?? '-',
+                $out .= sprintf("%s: %s: %s: [%s] %s\n", Output::paint('failed', 'red', $this->out), $e['destination'], $e['archive'], $e['error_code'] ?? '-',
                     $e['message'] ?? '');
             } elseif ($e['status'] === 'pending') {
                 $out .= sprintf("not sent: %s: %s\n", $e['destination'], $e['archive']);
@@ -317,33 +334,4 @@ final class PurgeCommand
         return $time === null ? '-' : (new \DateTimeImmutable('@' . $time))->setTimezone($zone)->format('Y-m-d H:i');
     }
 
-    /**
-     * Aligned columns, two spaces apart; the columns in $right align right.
-     * @param list<list<string>> $rows
-     * @param list<int> $right
-     */
-    private static function columns(array $rows, array $right, string $indent): string
-    {
-        $widths = [];
-        foreach ($rows as $row) {
-            foreach ($row as $i => $cell) {
-                $widths[$i] = max($widths[$i] ?? 0, self::width($cell));
-            }
-        }
-        $out = '';
-        foreach ($rows as $row) {
-            $cells = [];
-            foreach ($row as $i => $cell) {
-                $pad = str_repeat(' ', $widths[$i] - self::width($cell));
-                $cells[] = in_array($i, $right, true) ? $pad . $cell : $cell . $pad;
-            }
-            $out .= $indent . rtrim(implode('  ', $cells)) . "\n";
-        }
-        return $out;
-    }
-
-    private static function width(string $text): int
-    {
-        return (int) preg_match_all('/./us', $text);
-    }
 }

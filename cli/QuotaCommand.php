@@ -52,12 +52,7 @@ final class QuotaCommand
                 return self::EXIT_DESTINATION_ERRORS;
             }
         }
-        fwrite($this->out, match ($args['format']) {
-            'json' => json_encode(array_values($results), JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES) . "\n",
-            'csv' => Formatter::csv(array_values($results)),
-            'yaml' => Formatter::yaml(array_values($results)),
-            default => self::table($results),
-        });
+        fwrite($this->out, Formatter::rows('quota', $args['o'], array_values($results), fn () => self::table($results, $this->out)));
         foreach ($results as $result) {
             if ($result['errors'] !== []) {
                 return self::EXIT_DESTINATION_ERRORS;
@@ -68,7 +63,7 @@ final class QuotaCommand
 
     /**
      * @param list<string> $argv
-     * @return array{config: string, format: string, options: array<string, mixed>, record: ?string}
+     * @return array{config: string, o: array<string, mixed>, options: array<string, mixed>, record: ?string}
      */
     private function parse(array $argv): array
     {
@@ -76,7 +71,7 @@ final class QuotaCommand
         if ($positionals !== []) {
             throw new UsageError("unexpected argument '{$positionals[0]}'");
         }
-        $format = Cli::option($o, 'quota', 'format');
+        Formatter::fields('quota', $o['fields'] ?? null);
         $options = Cli::transferOptions($o);
         if (($o['config'] ?? '') === '') {
             throw new UsageError('--config FILE is required');
@@ -84,7 +79,7 @@ final class QuotaCommand
         if (isset($o['record']) && $o['record'] === '') {
             throw new UsageError('--record needs a file name');
         }
-        return ['config' => $o['config'], 'format' => $format, 'options' => $options, 'record' => $o['record'] ?? null];
+        return ['config' => $o['config'], 'o' => $o, 'options' => $options, 'record' => $o['record'] ?? null];
     }
 
     /**
@@ -108,8 +103,12 @@ final class QuotaCommand
         return $samples;
     }
 
-    /** @param array<string, array<string, mixed>> $results */
-    public static function table(array $results): string
+    /**
+     * The table of results, errors in red when $stream (where it goes) is a terminal.
+     * @param array<string, array<string, mixed>> $results
+     * @param resource $stream
+     */
+    public static function table(array $results, $stream = STDOUT): string
     {
         $rows = [['NAME', 'USED', 'QUOTA', 'FREE', '% USED', 'LATENCY', 'ERROR']];
         foreach ($results as $r) {
@@ -125,27 +124,9 @@ final class QuotaCommand
                 $r['errors'] === [] ? '' : implode('; ', $r['errors']),
             ];
         }
-        $widths = [];
-        foreach ($rows as $row) {
-            foreach ($row as $i => $cell) {
-                $widths[$i] = max($widths[$i] ?? 0, self::width((string) $cell));
-            }
-        }
-        $out = '';
-        foreach ($rows as $row) {
-            $cells = [];
-            foreach ($row as $i => $cell) {
-                $pad = $widths[$i] - self::width((string) $cell);
-                // Text columns align left, figures right.
-                $cells[] = ($i === 0 || $i === 6) ? $cell . str_repeat(' ', $pad) : str_repeat(' ', $pad) . $cell;
-            }
-            $out .= rtrim(implode('  ', $cells)) . "\n";
-        }
+        // Text columns align left, figures right; the error, last, in red.
+        $out = Formatter::columns($rows, [1, 2, 3, 4, 5], '',
+            fn (int $r, int $i, string $cell) => $r > 0 && $i === 6 ? Output::paint($cell, 'red', $stream) : $cell);
         return $out;
-    }
-
-    private static function width(string $text): int
-    {
-        return function_exists('mb_strlen') ? mb_strlen($text) : strlen($text);
     }
 }

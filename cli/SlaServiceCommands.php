@@ -175,12 +175,14 @@ final class SlaServiceCommands
         try {
             $text = $format === 'table' ? $table() : Report::render($data, $format, $options);
         } catch (\ValueError $e) {
+            // PHP's "Report::render(): Argument #3 ($options) " prefix, cut from the wording until
+            // the core's ValueError names its option otherwise (issue 17).
             throw new UsageError(preg_replace('/^.*\(\$options\) /', '', $e->getMessage()));
         }
         SlaCommand::writeOut($o['out'] ?? null, $text, $stdout);
         if (isset($o['out']) && $o['out'] !== '-') {
             $verdict = json_decode(Report::render($data, 'json', $options), true)['verdict']['level'];
-            fwrite($stdout, sprintf("wrote %s (verdict: %s)\n", $o['out'], $verdict));
+            Output::info($stdout, sprintf("wrote %s (verdict: %s)\n", $o['out'], Output::verdict($verdict, $stdout)));
         }
         return 0;
     }

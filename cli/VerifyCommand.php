@@ -76,7 +76,9 @@ final class VerifyCommand
                 $report = RestoreTest::run($archive, $o);
             }
             $display?->finish();
-            self::show($report, $json, $stdout);
+            if ($json || !Output::quiet()) {  // --quiet: the exit status says it
+                self::show($report, $json, $stdout);
+            }
             return match ($report['status']) {
                 'passed' => self::EXIT_PASSED,
                 'failed' => self::EXIT_FAILED,
@@ -112,7 +114,11 @@ final class VerifyCommand
         return $o;
     }
 
-    /** An encrypted file whose plaintext is not a zip: the crypto command's verify applies. */
+    /**
+     * An encrypted file whose plaintext is not a zip: the crypto command's verify applies. The
+     * zip_structure check says "not a zip" only in its message (no code in its evidence): wording
+     * matched until the core gives one (issue 17).
+     */
     private static function isEncryptedNonArchive(string $file, array $report): bool
     {
         foreach ($report['checks'] as $check) {
@@ -134,9 +140,10 @@ final class VerifyCommand
             fwrite($stdout, json_encode($report, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES) . "\n");
             return;
         }
-        fwrite($stdout, sprintf("%s %s: %s\n", $report['kind'], $report['archive']['name'], strtoupper($report['status'])));
+        fwrite($stdout, sprintf("%s %s: %s\n", $report['kind'], $report['archive']['name'],
+            Output::verdict(strtoupper($report['status']), $stdout)));
         foreach ($report['checks'] as $c) {
-            fwrite($stdout, sprintf("  %-16s %-12s %s\n", $c['name'], $c['status'], $c['message']));
+            fwrite($stdout, sprintf("  %-16s %s %s\n", $c['name'], Output::verdict($c['status'], $stdout, 12), $c['message']));
         }
         if (isset($report['rto'])) {
             fwrite($stdout, sprintf("  RTO %.2f s (extract %.2f s, database %.2f s)\n", $report['rto']['seconds'],
@@ -150,7 +157,7 @@ final class VerifyCommand
             fwrite($stdout, $line . "\n");
         }
         foreach ($report['warnings'] as $w) {
-            fwrite($stdout, "  warning: $w\n");
+            fwrite($stdout, '  ' . Output::paint('warning', 'yellow', $stdout) . ": $w\n");
         }
     }
 }

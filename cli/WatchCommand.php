@@ -350,7 +350,7 @@ final class WatchCommand
         }
         if ($this->json) {
             echo json_encode($line, JSON_UNESCAPED_SLASHES), "\n";
-        } else {
+        } elseif (!Output::quiet()) {  // a line per archive is informational
             printf("%s %s: %d files, %d deleted, journal seq %d%s%s\n", $kind, basename($path),
                 $summary['files'] ?? 0, $summary['deleted'] ?? 0, $seq, $rpo === null ? '' : sprintf(', RPO %.2f s', $rpo),
                 WatchDatabase::text($database));

@@ -8,6 +8,10 @@
 // shown in help); 'allowed' lists the accepted values (anything else is a usage error),
 // 'aliases' maps an old spelling to an allowed value, 'repeatable' collects every occurrence
 // into a list, 'default' is shown in help only (the command applies it).
+//
+// A command that prints rows lists their 'fields': it takes --fields=a,b (checked against them,
+// cli/Formatter.php). Every command but a group, help and --wp takes the global options
+// --quiet and --no-color (cli/Output.php): they are added at the end, once.
 declare(strict_types=1);
 
 $secret = [
@@ -70,6 +74,7 @@ $message = [
     'severity' => ['value' => 'LEVEL', 'default' => 'info', 'description' => 'info, warning, error or critical'],
     'event' => ['value' => 'NAME', 'default' => 'manual', 'description' => 'the event the message is about'],
 ];
+$notifyFields = ['status', 'attempts', 'http_code', 'error_code', 'error', 'latency_ms', 'channel', 'type'];
 $notifyExit = 'Exit status: 0 every message sent, 1 some message failed or the input was refused, 2 usage error.';
 $verifyCommon = $secret + [
     'report' => ['value' => 'OUT.json', 'description' => 'the report as JSON (written 0600)'],
@@ -82,7 +87,7 @@ $jsonFlag = ['json' => ['description' => 'the same as --format=json']];
 $cryptoExit = 'Exit status: 0 success, 1 the data did not authenticate (wrong secret, corrupted, truncated), 2 usage error, 3 unsupported format or I/O error.';
 $archiveExit = 'Exit status: 0 success, 1 failure (I/O, corrupt or unsafe archive), 2 usage error.';
 
-return [
+$commands = [
     'cron' => [
         'synopsis' => 'bjlg cron <next|preview|describe|check> EXPR [options]',
         'short' => 'the cron engine: next runs, descriptions and guardrails of a schedule',
@@ -98,10 +103,12 @@ return [
         'exit' => $cronExit,
     ],
     'cron preview' => [
-        'synopsis' => 'bjlg cron preview EXPR [--tz=ZONE] [--from=DATE] [--count=N] [--format=text|json]',
+        'synopsis' => 'bjlg cron preview EXPR [--tz=ZONE] [--from=DATE] [--count=N] [--format=table|json|csv|yaml] [--fields=F,...]',
         'short' => 'the next runs of a cron expression (--count=N, default 5)',
+        'description' => 'One row per run: at (ISO 8601 with the offset of the zone), timestamp (Unix seconds). The table lists the dates; json gives {"expression", "timezone", "runs"}, or the rows with --fields.',
         'arguments' => $expr,
-        'options' => array_intersect_key($cron, array_flip(['tz', 'from', 'count', 'format'])),
+        'options' => array_intersect_key($cron, array_flip(['tz', 'from', 'count'])) + $format(['table', 'json', 'csv', 'yaml']),
+        'fields' => ['at', 'timestamp'],
         'examples' => ['bjlg cron preview @daily --count=3 --format=json'],
         'exit' => $cronExit,
     ],
@@ -117,8 +124,12 @@ return [
         'synopsis' => 'bjlg cron check (EXPR | --config=FILE.json) [options]',
         'short' => 'guardrails: too frequent, never fires, DST, overlaps',
         'arguments' => [$expr[0] + ['optional' => true]],
-        'options' => $cron,
-        'examples' => ["bjlg cron check '*/1 * * * *' --min-interval=300", 'bjlg cron check --config=schedules.json --format=json'],
+        'description' => 'One row per schedule checked (its result: the fields below). The table gives, for --config, a summary line per schedule, then each schedule with its next runs and warnings; json gives the result of EXPR, or {"file", "schedules", "errors"} for --config; csv and yaml (and --fields) give the rows, a list field as its JSON in csv.',
+        'options' => array_diff_key($cron, ['format' => 1]) + $format(['table', 'json', 'csv', 'yaml']),
+        'fields' => ['name', 'expression', 'timezone', 'duration', 'valid', 'normalized', 'description', 'next_runs',
+                     'warnings', 'min_interval', 'runs_per_day', 'errors'],
+        'examples' => ["bjlg cron check '*/1 * * * *' --min-interval=300", 'bjlg cron check --config=schedules.json --format=json',
+                       'bjlg cron check --config=schedules.json --format=csv --fields=name,errors'],
         'exit' => $cronExit,
     ],
     'backup' => [
@@ -147,12 +158,13 @@ return [
         'exit' => $archiveExit,
     ],
     'list' => [
-        'synopsis' => 'bjlg list FILE [--format=table|json|csv|yaml] [--key-file F | --password-file F]',
+        'synopsis' => 'bjlg list FILE [--format=table|json|csv|yaml] [--fields=F,...] [--key-file F | --password-file F]',
         'short' => 'the entries of an archive: size, compressed size, method, name',
         'description' => 'An encrypted archive is read in place, decrypted in memory (no plaintext file).',
         'arguments' => [['name' => 'FILE', 'description' => 'the archive, plain or encrypted']],
         'options' => $format(['table', 'json', 'csv', 'yaml']) + $secret,
-        'examples' => ['bjlg list site.zip --format=csv'],
+        'fields' => ['name', 'size', 'compressed_size', 'method', 'crc', 'mtime', 'mode', 'is_dir', 'is_symlink'],
+        'examples' => ['bjlg list site.zip --format=csv', 'bjlg list site.zip --fields=name,size --format=json'],
         'exit' => $archiveExit,
     ],
     'extract' => [
@@ -238,19 +250,21 @@ return [
         ] + $format(['table', 'json', 'csv', 'yaml']) + $transfer + [
             'record' => ['value' => 'HISTORY', 'description' => "append one sample per destination to the JSON-lines HISTORY file, for 'bjlg sla forecast'"],
         ],
-        'examples' => ['bjlg quota --config destinations.yaml --record quota.jsonl'],
+        'fields' => ['name', 'type', 'used_bytes', 'quota_bytes', 'free_bytes', 'latency_ms', 'errors', 'error_codes',
+                     'object_count', 'source', 'quota_source', 'collected_at'],
+        'examples' => ['bjlg quota --config destinations.yaml --record quota.jsonl', 'bjlg quota --config destinations.yaml --fields=name,used_bytes,quota_bytes --format=csv'],
         'exit' => 'Exit status: 0 every destination measured, 1 some destination failed, 2 usage error.',
     ],
     'purge' => [
         'synopsis' => 'bjlg purge --config FILE.yaml [--policy POLICY.yaml] [--yes] [options]',
         'short' => 'retention on every remote destination: a dry run, deleted with --yes',
-        'description' => "Applies a retention policy to every destination of FILE.yaml at once. Without --yes it is a dry run: it lists each destination and prints the archives the policy deletes (size, date and the reason), how many it keeps and how many foreign files are there. With --yes it plans the same way, then deletes: each destination is listed again first, and one whose archives changed since the plan is left alone. The policy keys: keep_last, keep_daily, keep_weekly, keep_monthly, keep_yearly, max_age_days, min_keep, keep_verified, timezone (docs/purge.md).",
+        'description' => "Applies a retention policy to every destination of FILE.yaml at once. Without --yes it is a dry run: it lists each destination and prints the archives the policy deletes (size, date and the reason), how many it keeps and how many foreign files are there. json gives {dry_run, plan[, run]}; csv and yaml give one row per archive to delete (destination, archive, size, time as Unix seconds, reason, and after --yes its outcome). With --yes it plans the same way, then deletes: each destination is listed again first, and one whose archives changed since the plan is left alone. The policy keys: keep_last, keep_daily, keep_weekly, keep_monthly, keep_yearly, max_age_days, min_keep, keep_verified, timezone (docs/purge.md).",
         'options' => [
             'config' => ['value' => 'FILE', 'description' => 'the destinations file (required)'],
             'policy' => ['value' => 'FILE', 'description' => 'the policy file (default: the "policy" key of --config)'],
             'dry-run' => ['description' => 'only plan, delete nothing (the default without --yes)'],
             'yes' => ['description' => 'delete what the plan says (ignored with --dry-run)'],
-        ] + $format(['table', 'json']) + [
+        ] + $format(['table', 'json', 'csv', 'yaml']) + [
             'record' => ['value' => 'EVENTS', 'description' => "with --yes: append the run's events (JSON lines) to EVENTS, the input of 'bjlg sla purge --events'"],
             'save-plan' => ['value' => 'FILE', 'description' => 'write the plan (JSON, no credential) to FILE, to run exactly that plan later with --plan'],
             'plan' => ['value' => 'FILE', 'description' => 'with --yes: run the plan saved in FILE instead of planning again; with the same --journal, resumes a killed run'],
@@ -259,7 +273,9 @@ return [
             'lang' => ['value' => 'LANG', 'allowed' => ['en', 'fr'], 'default' => 'en', 'description' => 'the language of the reasons'],
             'parallel' => ['value' => 'N', 'default' => '4', 'description' => 'deletions in flight per destination, 1 to 64'],
         ] + $transfer + $progress,
-        'examples' => ['bjlg purge --config destinations.yaml', 'bjlg purge --config destinations.yaml --yes --record purge.jsonl'],
+        'fields' => ['destination', 'archive', 'size', 'time', 'reason', 'outcome'],
+        'examples' => ['bjlg purge --config destinations.yaml', 'bjlg purge --config destinations.yaml --format=csv --fields=destination,archive,reason',
+                       'bjlg purge --config destinations.yaml --yes --record purge.jsonl'],
         'exit' => 'Exit status: 0 done (or nothing to do), 1 a destination could not be listed or an archive could not be deleted, 2 usage error (including an unreadable or invalid file).',
     ],
     'sla' => [
@@ -272,7 +288,10 @@ return [
         'synopsis' => 'bjlg sla forecast --history FILE [options]',
         'short' => 'when each destination reaches its threshold and fills up',
         'options' => $forecast + ['destination' => ['value' => 'NAME', 'description' => 'only this destination']],
-        'examples' => ['bjlg sla forecast --history quota.jsonl --format=json'],
+        'fields' => ['destination', 'model', 'samples_used', 'current_used_bytes', 'quota_bytes', 'current_ratio',
+            'growth_bytes_per_day', 'threshold_bytes', 'threshold_at', 'threshold_at_low', 'threshold_at_high', 'full_at',
+            'days_to_threshold', 'risk_level'],
+        'examples' => ['bjlg sla forecast --history quota.jsonl --format=json', 'bjlg sla forecast --history quota.jsonl --fields=destination,full_at,risk_level'],
         'exit' => $slaExit,
     ],
     'sla plan' => [
@@ -283,6 +302,8 @@ return [
             'target-days' => ['value' => 'N', 'default' => '365', 'description' => 'the days of headroom to aim for'],
             'lang' => ['value' => 'LANG', 'allowed' => ['en', 'fr'], 'default' => 'en', 'description' => 'the language of the recommendations'],
         ],
+        'description' => 'The table says which destination saturates first and lists the recommendations; json gives the whole plan; csv and yaml (and --fields) give one row per recommendation.',
+        'fields' => ['rank', 'code', 'destination', 'bytes', 'days_gained', 'message_en', 'message_fr'],
         'examples' => ['bjlg sla plan --history quota.jsonl --quota nas=2000000000000'],
         'exit' => $slaExit,
     ],
@@ -350,6 +371,7 @@ return [
         'short' => 'one test message per channel, a table of results',
         'options' => ['config' => ['value' => 'FILE', 'description' => 'the channels file (required)'],
             'channel' => ['value' => 'NAME', 'description' => 'only this channel']] + $notifySend,
+        'fields' => $notifyFields,
         'examples' => ['bjlg notify test --config channels.yaml'],
         'exit' => $notifyExit,
     ],
@@ -358,6 +380,7 @@ return [
         'short' => 'send one message to every channel',
         'options' => ['config' => ['value' => 'FILE', 'description' => 'the channels file (required)'],
             'channel' => ['value' => 'NAME', 'description' => 'only this channel']] + $message + $notifySend,
+        'fields' => $notifyFields,
         'examples' => ["bjlg notify send --config channels.yaml --title 'Backup failed' --line 'disk full' --severity error"],
         'exit' => $notifyExit,
     ],
@@ -376,6 +399,7 @@ return [
             'report-format' => ['value' => 'FORMAT', 'allowed' => ['html', 'markdown', 'json', 'text'], 'default' => 'html', 'description' => 'the format of --report'],
             'lang' => ['value' => 'LANG', 'allowed' => ['en', 'fr'], 'default' => 'en', 'description' => 'the language of --report'],
         ] + $notifySend,
+        'fields' => $notifyFields,
         'examples' => ["bjlg notify incident open --state inc.json --config channels.yaml --title 'Backup failed'", 'bjlg notify incident due --state inc.json'],
         'exit' => $notifyExit,
     ],
@@ -411,3 +435,20 @@ return [
         'examples' => ['bjlg help sla forecast', 'bjlg sla forecast --help'],
     ],
 ];
+
+$global = [
+    'quiet' => ['description' => 'no informational output (summaries, hints) and no progress bar; errors still go to stderr, the exit status is the same, data and --format output are still printed'],
+    'no-color' => ['description' => 'no colour (colour is used only when the output is a terminal, and never when NO_COLOR is set)'],
+];
+foreach ($commands as $path => &$command) {
+    if (isset($command['subcommands']) || $path === 'help' || $path === 'wordpress') {
+        continue;
+    }
+    if (isset($command['fields'])) {
+        $command['options']['fields'] = ['value' => 'F,...',
+            'description' => 'only these fields, in this order, in every format: ' . implode(', ', $command['fields'])];
+    }
+    $command['options'] = ($command['options'] ?? []) + $global;
+}
+unset($command);
+return $commands;

@@ -41,7 +41,7 @@ backups: 0 0
 list --key-file: exit 0, entries shown
 list without a secret: exit 1, says it is encrypted
 list with BJLG_ENCRYPTION_KEY, csv: exit 0
-name,size,compressed_size,method,crc,mtime
+name,size,compressed_size,method,crc,mtime,mode,is_dir,is_symlink
 list --password-file bjlgenc1, json: exit 0, site/index.php
 extract: exit 0, <?php // Silence is golden.
 . .. k.key k.zip.enc out p.txt p.zip.enc site

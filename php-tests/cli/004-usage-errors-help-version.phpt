@@ -48,7 +48,7 @@ echo stream_get_contents($pipes[1]), stream_get_contents($pipes[2]), proc_close(
 2 "cron check @daily --config=x.json" bjlg: cron check takes either EXPR or --config FILE, not both
 2 "help nothing" bjlg: no help for unknown command 'nothing'
 0 Usage: bjlg <command> [arguments]
-0 Usage: bjlg cron <next|preview|describe|check> EXPR [options] 11
+0 Usage: bjlg cron <next|preview|describe|check> EXPR [options] 12
 0 Usage: bjlg cron next EXPR [--tz=ZONE] [--from=DATE] [--format=text|json]
 0 1
 2025-01-16T00:00:00+00:00

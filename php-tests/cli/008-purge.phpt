@@ -185,7 +185,7 @@ $ bjlg purge --config DIR/config.yaml --policy DIR/policy.yaml --yes --journal D
 exit 2: bjlg purge: --config FILE is required
 exit 2: bjlg purge: unexpected argument 'extra'
 exit 2: bjlg purge: unknown option --bogus for bjlg purge
-exit 2: bjlg purge: --format must be one of table, json, not 'xml'
+exit 2: bjlg purge: --format must be one of table, json, csv, yaml, not 'xml'
 exit 2: bjlg purge: --lang must be one of en, fr, not 'de'
 exit 2: bjlg purge: --parallel must be an integer from 1 to 64, not '0'
 exit 2: bjlg purge: --timeout-ms must be an integer from 1 to 3600000, not 'fast'

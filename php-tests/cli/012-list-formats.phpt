@@ -38,7 +38,7 @@ rmdir($d);
 --EXPECT--
 list json: exit 0, 3 entries
 list yaml: exit 0, 3 items, first line ---, site/a.txt with its size
-list csv: exit 0, name,size,compressed_size,method,crc,mtime, 3 rows
+list csv: exit 0, name,size,compressed_size,method,crc,mtime,mode,is_dir,is_symlink, 3 rows
 bool(true)
 quota csv: exit 0, name,type,used_bytes,quota_bytes,free_bytes,latency_ms,errors,error_codes,object_count,source,quota_source,collected_at
 nas row
