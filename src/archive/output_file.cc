@@ -198,6 +198,21 @@ Status OutputFile::Flush() {
 Status OutputFile::Write(const void* data, size_t size) {
   if (fd_ < 0) return Status::IOError("archive file is closed");
   const unsigned char* p = static_cast<const unsigned char*>(data);
+  if (size >= kBufferSize / 2) {
+    // A large piece (a chunk of media) goes straight to the file: copying it through the
+    // buffer would cost one more pass over most of the archive's bytes.
+    Status s = Flush();
+    size_t done = 0;
+    while (s.ok() && done < size) {
+      const ssize_t n = pwrite(fd_, p + done, size - done, static_cast<off_t>(flushed_ + done));
+      if (n < 0 && errno != EINTR) s = Fail("writing", errno);
+      if (n == 0) s = Fail("writing", ENOSPC);
+      if (n > 0) done += static_cast<size_t>(n);
+    }
+    flushed_ += done;
+    position_ += done;
+    return s;
+  }
   while (size > 0) {
     if (buffer_.size() == kBufferSize) {
       Status s = Flush();

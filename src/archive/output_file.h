@@ -50,6 +50,8 @@ class OutputFile {
   // Flushes (and fsyncs, beside the target). After it the temporary file is complete; the file
   // stays open and locked until Commit, Publish or Discard.
   Status Finish();
+  // Writes what is buffered so that the file holds every byte written so far (not synced).
+  Status Flush();
   // REQUIRES: kBesideTarget, Finish() succeeded. Renames the temporary over the target and
   // fsyncs the folder.
   Status Commit();
@@ -68,7 +70,6 @@ class OutputFile {
 
  private:
   OutputFile() = default;
-  Status Flush();
   Status Fail(const char* what, int err);
   void SyncFolder();
 

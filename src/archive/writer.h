@@ -35,6 +35,7 @@
 #include "archive/filter.h"
 #include "archive/output_file.h"
 #include "common/digest.h"
+#include "common/entry_hasher.h"
 #include "archive/summary.h"
 #include "archive/zip_container.h"
 #include "common/progress.h"
@@ -167,6 +168,8 @@ class Writer {
                       int64_t mtime_ns, uint64_t inode, uint32_t mode, bool* skipped);
   Result<std::string> ManifestNow(uint64_t file_count, const std::string& checksum);
   Status Verify();
+  void HashBytes(const unsigned char* data, size_t size);
+  void HashesIntoIndex();
 
   WriterOptions options_;
   std::unique_ptr<OutputFile> out_;
@@ -195,7 +198,13 @@ class Writer {
   std::deque<std::shared_ptr<Job>> inflight_;
   size_t max_inflight_ = 2;
   std::vector<std::vector<unsigned char>> spare_;
+  // Content SHA-256s: on a thread of their own (hasher_) when the writer has two threads or
+  // more, else here (sha_). The hasher's digests reach the index at close: `unhashed_` holds
+  // (index position, entry id) for each entry written meanwhile.
   Sha256 sha_;
+  std::unique_ptr<EntryHasher> hasher_;
+  bool hash_open_ = false;  // bytes of an entry were hashed and the entry has not ended
+  std::vector<std::pair<size_t, uint32_t>> unhashed_;
 
   std::unordered_set<std::string> names_;
   std::vector<IndexEntry> index_;

@@ -22,7 +22,7 @@
 #include "crypto/file_io.h"
 #include "crypto/parallel.h"
 #include "crypto/primitives.h"
-#include "verify/entry_hasher.h"
+#include "common/entry_hasher.h"
 #include "verify/sql_check.h"
 #include "verify/zip_stream.h"
 

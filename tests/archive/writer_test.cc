@@ -351,3 +351,53 @@ TEST_CASE("Level 0 stores everything and the store list is honoured at any level
   CHECK(l2.method["a.txt"] == 8);
   CHECK(l2.method["b.WOFF2"] == 0);
 }
+
+namespace {
+
+// Gives `good` bytes in short reads, then fails: a stream that breaks in the middle.
+struct BreakingSource : ByteSource {
+  explicit BreakingSource(size_t good) : good(good) {}
+  bjlg::Result<size_t> Read(unsigned char* buf, size_t n) override {
+    if (at >= good) return Status::IOError("the stream broke");
+    n = std::min(n, good - at);
+    memset(buf, 'x', n);
+    at += n;
+    return n;
+  }
+  size_t good;
+  size_t at = 0;
+};
+
+}  // namespace
+
+TEST_CASE("The index's SHA-256s are those of the content on every thread count, after an abandoned entry too",
+          "[archive][writer]") {
+  TempDir t;
+  for (int i = 0; i < 30; ++i) WriteFile(t / ("src/f" + std::to_string(i) + ".php"), SourceLike(500 + i * 1500, i));
+  WriteFile(t / "src/large.txt", SourceLike(700 * 1024, 7));
+  const std::string after = SourceLike(300 * 1024, 8);
+  for (int threads : {1, 2, 4}) {
+    INFO("threads " << threads);
+    WriterOptions o;
+    o.threads = threads;
+    o.chunk_size = 128 * 1024;
+    const std::string zip = t / ("h" + std::to_string(threads) + ".zip");
+    auto w = Make(zip, o);
+    REQUIRE(w->AddDirectory(t / "src", "src").ok());
+    BreakingSource broken(400 * 1024);  // hashed over three chunks, then given up
+    CHECK(w->AddFromSource("broken.bin", broken).code() == Status::Code::kIOError);
+    REQUIRE(w->AddFromString("after.txt", after).ok());
+    CloseOk(*w);
+    auto reader = Reader::Open(zip);
+    REQUIRE(reader.ok());
+    auto index = ParseIndex(*(*reader)->ReadAll("backup-index.json", 1 << 20));
+    REQUIRE(index.ok());
+    REQUIRE(index->size() == 32);
+    CHECK(index->count("broken.bin") == 0);
+    CHECK(index->at("after.txt").sha256 == Sha(after));
+    for (const auto& [name, entry] : *index) {
+      INFO(name);
+      CHECK(entry.sha256 == Sha(*(*reader)->ReadAll(name, 1 << 20)));
+    }
+  }
+}

@@ -1,10 +1,11 @@
 // EntryHasher: the SHA-256 of each entry of an archive, computed on a thread of its own so that
-// the thread parsing the archive (inflating, CRC, SQL) does not also hash every byte. The parser
-// copies each piece into 1 MiB buffers (a copy costs about a tenth of hashing it) handed over
+// the thread reading or writing the archive (parsing and inflating when verifying, reading and
+// writing files when backing up) does not also hash every byte. The parser
+// copies each piece into 256 KiB buffers (a copy costs about a tenth of hashing it) handed over
 // through a queue of at most four, so memory stays bounded whatever the archive; the buffers are
 // wiped when released (they hold plaintext of encrypted archives).
-#ifndef BJLG_VERIFY_ENTRY_HASHER_H_
-#define BJLG_VERIFY_ENTRY_HASHER_H_
+#ifndef BJLG_COMMON_ENTRY_HASHER_H_
+#define BJLG_COMMON_ENTRY_HASHER_H_
 
 #include <condition_variable>
 #include <cstddef>
@@ -18,10 +19,8 @@
 #include <vector>
 
 namespace bjlg {
-class Sha256;
-}
 
-namespace bjlg::verify {
+class Sha256;
 
 class EntryHasher {
  public:
@@ -38,7 +37,7 @@ class EntryHasher {
   std::unordered_map<uint64_t, std::string> Finish();
 
  private:
-  static constexpr size_t kPiece = 1 << 20;
+  static constexpr size_t kPiece = 256 << 10;
   static constexpr size_t kInFlight = 4;
   struct Piece {
     std::vector<uint8_t> data;
@@ -61,6 +60,6 @@ class EntryHasher {
   std::thread worker_;
 };
 
-}  // namespace bjlg::verify
+}  // namespace bjlg
 
-#endif  // BJLG_VERIFY_ENTRY_HASHER_H_
+#endif  // BJLG_COMMON_ENTRY_HASHER_H_

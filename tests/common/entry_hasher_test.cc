@@ -3,10 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include "common/digest.h"
-#include "verify/entry_hasher.h"
+#include "common/entry_hasher.h"
 #include "../archive/test_util.h"
 
-namespace bjlg::verify {
+namespace bjlg {
 namespace {
 
 std::string Sha(const std::string& data) {
@@ -15,7 +15,7 @@ std::string Sha(const std::string& data) {
   return sha.FinalHex();
 }
 
-TEST_CASE("EntryHasher gives each entry the SHA-256 of its bytes", "[verify]") {
+TEST_CASE("EntryHasher gives each entry the SHA-256 of its bytes", "[common]") {
   std::vector<std::string> entries = {"", "a", archive::testing::RandomBytes(3 << 20, 1), "",
                                       archive::testing::RandomBytes((1 << 20) - 1, 2), archive::testing::RandomBytes(1 << 20, 3)};
   for (int i = 0; i < 20; ++i) entries.push_back(std::string(1000 + i, static_cast<char>('a' + i)));
@@ -34,4 +34,4 @@ TEST_CASE("EntryHasher gives each entry the SHA-256 of its bytes", "[verify]") {
 }
 
 }  // namespace
-}  // namespace bjlg::verify
+}  // namespace bjlg

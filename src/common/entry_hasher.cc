@@ -1,11 +1,12 @@
-#include "verify/entry_hasher.h"
+#include "common/entry_hasher.h"
+
+#include <openssl/crypto.h>
 
 #include <cstring>
 
 #include "common/digest.h"
-#include "crypto/primitives.h"
 
-namespace bjlg::verify {
+namespace bjlg {
 
 EntryHasher::EntryHasher() {
   current_.data.resize(kPiece);
@@ -23,9 +24,9 @@ EntryHasher::~EntryHasher() {
   }
   changed_.notify_all();
   if (worker_.joinable()) worker_.join();
-  crypto::Wipe(current_.data.data(), current_.data.size());
-  for (Piece& p : queue_) crypto::Wipe(p.data.data(), p.data.size());
-  for (auto& b : spare_) crypto::Wipe(b.data(), b.size());
+  OPENSSL_cleanse(current_.data.data(), current_.data.size());
+  for (Piece& p : queue_) OPENSSL_cleanse(p.data.data(), p.data.size());
+  for (auto& b : spare_) OPENSSL_cleanse(b.data(), b.size());
 }
 
 void EntryHasher::Update(const uint8_t* data, size_t size) {
@@ -85,7 +86,7 @@ void EntryHasher::Run() {
     lock.unlock();
     sha.Update(p.data.data(), p.size);
     std::string digest = p.ends_entry ? sha.FinalHex() : std::string();  // FinalHex restarts
-    crypto::Wipe(p.data.data(), p.size);
+    OPENSSL_cleanse(p.data.data(), p.size);
     lock.lock();
     if (p.ends_entry) digests_[p.id] = std::move(digest);
     spare_.push_back(std::move(p.data));
@@ -94,4 +95,4 @@ void EntryHasher::Run() {
   }
 }
 
-}  // namespace bjlg::verify
+}  // namespace bjlg
