@@ -40,7 +40,7 @@ void EntryHasher::Update(const uint8_t* data, size_t size) {
     current_.size += n;
     data += n;
     size -= n;
-    if (current_.size == kPiece) Hand(false, 0);
+    if (current_.size == kPiece) Hand();
   }
 }
 
@@ -49,12 +49,11 @@ void EntryHasher::EndEntry(uint64_t id) {
     digests_[id] = inline_->FinalHex();
     return;
   }
-  Hand(true, id);
+  current_.ends.emplace_back(current_.size, id);  // handed over when the buffer is full
+  if (current_.ends.size() >= kMaxEndsPerPiece) Hand();  // a run of empty files, say
 }
 
-void EntryHasher::Hand(bool ends_entry, uint64_t id) {
-  current_.ends_entry = ends_entry;
-  current_.id = id;
+void EntryHasher::Hand() {
   std::unique_lock<std::mutex> lock(mu_);
   changed_.wait(lock, [this] { return in_flight_ < kInFlight; });
   ++in_flight_;
@@ -70,6 +69,7 @@ void EntryHasher::Hand(bool ends_entry, uint64_t id) {
 }
 
 std::unordered_map<uint64_t, std::string> EntryHasher::Finish() {
+  if (!inline_ && (current_.size > 0 || !current_.ends.empty())) Hand();
   std::unique_lock<std::mutex> lock(mu_);
   changed_.wait(lock, [this] { return in_flight_ == 0; });
   return std::move(digests_);
@@ -84,11 +84,17 @@ void EntryHasher::Run() {
     Piece p = std::move(queue_.front());
     queue_.pop_front();
     lock.unlock();
-    sha.Update(p.data.data(), p.size);
-    std::string digest = p.ends_entry ? sha.FinalHex() : std::string();  // FinalHex restarts
+    std::vector<std::pair<uint64_t, std::string>> digests;
+    size_t at = 0;
+    for (const auto& [end, id] : p.ends) {
+      sha.Update(p.data.data() + at, end - at);
+      digests.emplace_back(id, sha.FinalHex());  // FinalHex restarts
+      at = end;
+    }
+    sha.Update(p.data.data() + at, p.size - at);
     OPENSSL_cleanse(p.data.data(), p.size);
     lock.lock();
-    if (p.ends_entry) digests_[p.id] = std::move(digest);
+    for (auto& [id, digest] : digests) digests_[id] = std::move(digest);
     spare_.push_back(std::move(p.data));
     --in_flight_;
     changed_.notify_all();

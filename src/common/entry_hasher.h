@@ -1,9 +1,10 @@
 // EntryHasher: the SHA-256 of each entry of an archive, computed on a thread of its own so that
 // the thread reading or writing the archive (parsing and inflating when verifying, reading and
-// writing files when backing up) does not also hash every byte. The parser
-// copies each piece into 256 KiB buffers (a copy costs about a tenth of hashing it) handed over
-// through a queue of at most four, so memory stays bounded whatever the archive; the buffers are
-// wiped when released (they hold plaintext of encrypted archives).
+// writing files when backing up) does not also hash every byte. The caller's bytes are copied
+// into 256 KiB buffers (a copy costs about a tenth of hashing it), each handed over when full,
+// with the places where entries end in it, through a queue of at most four: memory stays
+// bounded whatever the archive, and a thousand small files cost a few hand-overs, not a
+// thousand. The buffers are wiped when released (they hold plaintext of encrypted archives).
 #ifndef BJLG_COMMON_ENTRY_HASHER_H_
 #define BJLG_COMMON_ENTRY_HASHER_H_
 
@@ -39,13 +40,15 @@ class EntryHasher {
  private:
   static constexpr size_t kPiece = 256 << 10;
   static constexpr size_t kInFlight = 4;
+  static constexpr size_t kMaxEndsPerPiece = 4096;
+  // A buffer of bytes, possibly of several entries: `ends` lists where each entry that ends in
+  // it ends (offset in `data`) and its id, so that many small files cost one hand-over.
   struct Piece {
     std::vector<uint8_t> data;
     size_t size = 0;
-    bool ends_entry = false;
-    uint64_t id = 0;
+    std::vector<std::pair<size_t, uint64_t>> ends;
   };
-  void Hand(bool ends_entry, uint64_t id);  // queues `current_`
+  void Hand();  // queues `current_`
   void Run();
 
   std::mutex mu_;

@@ -1,5 +1,6 @@
 // EntryHasher: the digests computed on its thread are those of the bytes given, entry by entry,
-// whatever the piece sizes (across its 1 MiB buffers) and with more entries in flight than buffers.
+// whatever the piece sizes (across its buffers), with many entries sharing a buffer, more entries
+// in flight than buffers, and runs of empty entries longer than a buffer holds.
 #include <catch2/catch.hpp>
 
 #include "common/digest.h"
@@ -19,6 +20,8 @@ TEST_CASE("EntryHasher gives each entry the SHA-256 of its bytes", "[common]") {
   std::vector<std::string> entries = {"", "a", archive::testing::RandomBytes(3 << 20, 1), "",
                                       archive::testing::RandomBytes((1 << 20) - 1, 2), archive::testing::RandomBytes(1 << 20, 3)};
   for (int i = 0; i < 20; ++i) entries.push_back(std::string(1000 + i, static_cast<char>('a' + i)));
+  for (int i = 0; i < 5000; ++i) entries.push_back("");
+  for (int i = 0; i < 3000; ++i) entries.push_back(std::string(i % 700, static_cast<char>(i)));
   EntryHasher hasher;
   size_t piece = 1;
   for (size_t id = 0; id < entries.size(); ++id) {
