@@ -135,6 +135,21 @@ done
 site_php timezone UTC >/dev/null   # the missed-run counts below assume no DST change
 pass "schedule preview: 30 2 * * * in Europe/Paris (3 runs at 02:30+01:00, en and fr); 0 0 30 2 * refused (400, never fires), 0 0 61 * * (400, day-of-month), count 0 and 51 (400)"
 
+# --- saving a schedule (PUT /schedule, the admin's assistant) ------------------------------
+put_schedule() { rest PUT /schedule "$@" -H 'Content-Type: application/json' --data "{\"expression\":\"$expr\"}"; }
+expr='30 2 * * *'; code=$(put_schedule); [ "$code" = 401 ] || fail "anonymous PUT /schedule answered $code, not 401"
+expr='0 0 30 2 *'; code=$(put_schedule "${auth[@]}"); [ "$code" = 400 ] || fail "PUT /schedule of $expr answered $code, not 400"
+[ "$(json '$d["code"] . " " . (str_contains($d["message"], "never fires") ? "reason" : "?")' < "$tmp/body")" = "bjlg_cron_never_fires reason" ] || fail "save $expr: $(cat "$tmp/body")"
+expr='* * * * *'; code=$(put_schedule "${auth[@]}"); [ "$code" = 400 ] || fail "PUT /schedule of $expr answered $code, not 400"
+[ "$(json '$d["code"] . " " . $d["data"]["guardrail"] . " " . ($d["data"]["reason"] === $d["message"] && $d["message"] !== "" ? "reason" : "?")' < "$tmp/body")" = "bjlg_cron_refused too_frequent reason" ] \
+  || fail "save $expr: $(cat "$tmp/body")"
+site_php schedule >"$tmp/schedule-before.json"
+grep -q '"recurrence": "disabled"' "$tmp/schedule-before.json" || fail "a refused expression was saved: $(cat "$tmp/schedule-before.json")"
+expr='30 2 * * *'; code=$(put_schedule "${auth[@]}"); [ "$code" = 200 ] || fail "PUT /schedule of $expr answered $code: $(cat "$tmp/body")"
+[ "$(json '$d["schedule"]["cron"] . " " . var_export($d["schedule"]["enabled"], true) . " " . count($d["schedule"]["next_runs"])' < "$tmp/body")" = "30 2 * * * true 5" ] \
+  || fail "save $expr: $(cat "$tmp/body")"
+pass "PUT /schedule: 0 0 30 2 * refused (400, never fires), * * * * * refused (400, too_frequent), neither saved; 30 2 * * * saved and armed; anonymous 401"
+
 # --- history -----------------------------------------------------------------------------
 site_php history >"$tmp/history.json"
 rows=$(json 'implode(",", array_map(fn($r) => $r["metadata"]["source"] . ":" . $r["status"] . ":" . $r["metadata"]["backup"]["filename"], array_values(array_filter($d, fn($r) => $r["action_type"] === "backup_created"))))' < "$tmp/history.json")
