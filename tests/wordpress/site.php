@@ -36,6 +36,11 @@ switch ($command) {
         $id = wp_insert_user(['user_login' => 'gestionnaire', 'user_pass' => $arg, 'user_email' => 'fr@example.com', 'role' => 'administrator', 'locale' => 'fr_FR']);
         out(['id' => $id, 'locale' => get_user_locale($id)]);
         exit(is_int($id) && get_user_locale($id) === 'fr_FR' ? 0 : 1);
+    case 'avatars-off':   // no Gravatar images: the test machine has no internet, and their
+        // failed loads would be console errors that are not the plugin's
+        update_option('show_avatars', 0);
+        out(['show_avatars' => get_option('show_avatars')]);
+        break;
     case 'marker':     // a post whose title must come back in the dump
         out(['id' => wp_insert_post(['post_title' => $arg, 'post_status' => 'publish', 'post_content' => 'e2e'])]);
         break;

@@ -1,6 +1,6 @@
 # Sourced by tests that need a real WordPress with the plugin (run-e2e.sh, the admin screens'
 # browser tests): a throwaway MariaDB, Debian's WordPress copied into a temporary folder and
-# served by `php -S` on loopback with the extension loaded, installed by its own installer
+# served by `php -S` on loopback with the extension loaded (router.php: WordPress's rewrites), installed by its own installer
 # (wp-admin/install.php over HTTP), the plugin activated with a subscriber beside the admin.
 #
 # Before sourcing, set `site_test_name` (prefix of its messages). After it: $root, $tmp, $site,
@@ -65,7 +65,7 @@ define('WP_DEBUG', false);
 if (!defined('ABSPATH')) { define('ABSPATH', __DIR__ . '/'); }
 require_once ABSPATH . 'wp-settings.php';
 PHP
-PHP_CLI_SERVER_WORKERS=4 "${php_ext[@]}" -S "127.0.0.1:$port" -t "$site" >"$tmp/server.log" 2>&1 &
+PHP_CLI_SERVER_WORKERS=4 "${php_ext[@]}" -S "127.0.0.1:$port" -t "$site" "$root/tests/wordpress/router.php" >"$tmp/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do curl -s -o /dev/null "$base/wp-login.php" && break; sleep 0.1; done
 

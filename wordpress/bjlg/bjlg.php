@@ -50,6 +50,7 @@ require_once __DIR__ . '/includes/class-schedule.php';
 require_once __DIR__ . '/includes/class-schedule-preview.php';
 require_once __DIR__ . '/includes/class-status.php';
 require_once __DIR__ . '/includes/class-rest-controller.php';
+require_once __DIR__ . '/includes/class-admin-page.php';
 require_once __DIR__ . '/includes/class-commands.php';
 require_once __DIR__ . '/includes/class-uninstaller.php';
 require_once __DIR__ . '/includes/class-plugin.php';
