@@ -38,5 +38,8 @@ mkdir -p "$shots"
 export BJLG_ADMIN_BASE=$base BJLG_ADMIN_USER=admin BJLG_ADMIN_PASSWORD=$admin_pw BJLG_ADMIN_FR_PASSWORD=$admin_pw-fr \
   BJLG_ADMIN_GOOD=$(basename "$good_path") BJLG_ADMIN_TAMPERED=$tampered \
   BJLG_ADMIN_SHOTS=$shots BJLG_CHROMIUM=$chromium
-(cd "$admin" && npx --no-install playwright test -c tests/playwright.config.js) || fail "Playwright tests failed (server log above)"
+if ! (cd "$admin" && npx --no-install playwright test -c tests/playwright.config.js); then
+  kill -0 "$server_pid" 2>/dev/null || echo "run-admin: php -S ($server_pid) is no longer running" >&2
+  fail "Playwright tests failed (server log below)"
+fi
 echo "run-admin: all admin screen checks passed; screenshots in ${shots#"$root"/}"
