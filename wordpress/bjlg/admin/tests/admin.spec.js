@@ -93,6 +93,16 @@ test( 'schedule assistant: preview while typing, guardrails with evidence, refus
 		page.locator( '.components-notice.is-success' )
 	).toContainText( 'Saved schedule: 0 3 * * *' );
 
+	// By keyboard: from the field, Tab reaches the first example and Enter uses it.
+	await field.focus();
+	await page.keyboard.press( 'Tab' );
+	await expect(
+		page.getByRole( 'button', { name: /^Use \*\/15 / } )
+	).toBeFocused();
+	await page.keyboard.press( 'Enter' );
+	await expect( field ).toHaveValue( '*/15 * * * *' );
+	await expect( preview.locator( '.bjlg-runs li' ) ).toHaveCount( 5 );
+
 	// Back to the schedule the other tests expect, through an example.
 	await page.getByRole( 'button', { name: /^Use 30 2 \* \* \* / } ).click();
 	await expect( preview.locator( '.bjlg-runs li' ).first() ).toHaveText(
