@@ -167,6 +167,13 @@ test( 'French: the screens speak the administrator’s language', async ( {
 	await expect(
 		page.getByRole( 'heading', { name: 'Assistant de planification' } )
 	).toBeVisible();
+	// The PHP side (languages/bjlg-fr_FR.mo): the page's title and the menu.
+	await expect( page.locator( '.wrap > h1' ) ).toHaveText( 'Planification' );
+	await expect(
+		page
+			.locator( '#adminmenu' )
+			.getByRole( 'link', { name: 'Vue d’ensemble' } )
+	).toBeAttached();
 	await expect( page.getByLabel( 'Expression cron' ) ).toHaveValue(
 		'30 2 * * *'
 	);
