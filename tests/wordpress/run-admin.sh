@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The admin screens (wordpress/bjlg/admin) in Debian's Chromium driven by Playwright, on the same
 # real WordPress as run-e2e.sh (tests/wordpress/start-site.sh): two archives (one verified after
-# it was written, a tampered copy never verified), a schedule in Europe/Paris, an administrator
+# it was written, a tampered copy never verified), a failed backup after them (its history row),
+# a schedule in Europe/Paris, an administrator
 # with the French locale. Screenshots go to build/admin-screens/. Needs the bundle built
 # (make admin). When Chromium cannot start, says so and skips (exit 0).
 set -euo pipefail
@@ -30,8 +31,9 @@ tampered=backup-full-20200101-000000-tamper.zip
 cp "$good_path" "$(dirname "$good_path")/$tampered"
 printf 'TAMPERED' | dd of="$(dirname "$good_path")/$tampered" bs=1 seek=$(( $(stat -c %s "$good_path") / 2 )) conv=notrunc status=none
 "$root/bin/bjlg" --wp="$site" --url="$base" schedule set '30 2 * * *' >/dev/null || fail "schedule set failed"
+site_php failed-backup "no space left on device (test)" >/dev/null || fail "no failure row"
 site_php french-admin "$admin_pw-fr" >/dev/null || fail "no French administrator"
-pass "site ready: $(basename "$good_path") and $tampered, schedule 30 2 * * * in Europe/Paris"
+pass "site ready: $(basename "$good_path") and $tampered, then a failed backup; schedule 30 2 * * * in Europe/Paris"
 
 shots=$root/build/admin-screens
 mkdir -p "$shots"

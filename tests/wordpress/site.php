@@ -41,6 +41,11 @@ switch ($command) {
         update_option('show_avatars', 0);
         out(['show_avatars' => get_option('show_avatars')]);
         break;
+    case 'failed-backup':   // a backup that failed after the last good one, as Backup_Job records it
+        $id = Bjlg\WordPress\History::log('backup_created', 'failure', 'Backup failed: ' . $arg,
+            ['task_id' => 'e2e-failed', 'source' => 'schedule', 'error' => ['class' => 'Bjlg\\Archive\\WriteException', 'message' => $arg]]);
+        out(['history_id' => $id]);
+        break;
     case 'marker':     // a post whose title must come back in the dump
         out(['id' => wp_insert_post(['post_title' => $arg, 'post_status' => 'publish', 'post_content' => 'e2e'])]);
         break;

@@ -21,6 +21,10 @@ test( 'overview: last backups with their verification, next runs in the site zon
 	await expect(
 		page.getByRole( 'heading', { name: 'Last backups' } )
 	).toBeVisible();
+	// The failed backup recorded after the archives: no archive of its own, shown all the same.
+	await expect( page.locator( '.components-notice.is-error' ) ).toHaveText(
+		/The last backup, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(Europe\/Paris\), failed: Backup failed: no space left on device \(test\)$/
+	);
 	await expect(
 		page.locator( '.bjlg-last-backups li', { hasText: GOOD } )
 	).toContainText( 'Verified' );

@@ -72,6 +72,45 @@ function Schedule( { schedule } ) {
 	);
 }
 
+/**
+ * The last backup job from the history (GET /status `last_backup`): a failure leaves no archive,
+ * so the archives list alone would hide it.
+ *
+ * @param {Object} props
+ * @param {Object} props.last     `last_backup`, or null.
+ * @param {string} props.timezone The site's zone: the history's times are the site's clock.
+ */
+function LastBackup( { last, timezone } ) {
+	if ( ! last ) {
+		return null;
+	}
+	const when = `${ last.timestamp } (${ timezone })`;
+	if ( last.status === 'failure' ) {
+		return (
+			<Notice status="error" isDismissible={ false }>
+				<p>
+					{ sprintf(
+						/* translators: 1: date and time, 2: why it failed. */
+						__( 'The last backup, %1$s, failed: %2$s', 'bjlg' ),
+						when,
+						last.details
+					) }
+				</p>
+			</Notice>
+		);
+	}
+	return (
+		<p>
+			{ sprintf(
+				/* translators: 1: date and time, 2: archive name. */
+				__( 'The last backup, %1$s, succeeded: %2$s.', 'bjlg' ),
+				when,
+				last.archive
+			) }
+		</p>
+	);
+}
+
 function LastBackups( { backups } ) {
 	if ( ! backups.length ) {
 		return <p>{ __( 'No backup yet.', 'bjlg' ) }</p>;
@@ -129,6 +168,10 @@ export function OverviewScreen() {
 							formatBytes( status.backups.bytes )
 						) }
 					</p>
+					<LastBackup
+						last={ status.last_backup }
+						timezone={ status.schedule.timezone }
+					/>
 					<LastBackups backups={ backups.backups } />
 				</CardBody>
 			</Card>
