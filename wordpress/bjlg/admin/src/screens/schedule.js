@@ -22,6 +22,7 @@ import { STORE } from '../store';
 import { formatTime } from '../format';
 import { Evidence } from '../components/evidence';
 import { usePreview } from './use-preview';
+import { Preview } from './schedule-preview';
 
 const PRESETS = () => [
 	{ value: '30 2 * * *', label: __( 'Every day at 02:30', 'bjlg' ) },
@@ -48,93 +49,6 @@ const EXAMPLES = () => [
 	{ value: '0 0 30 2 *', note: __( 'February 30th: never fires', 'bjlg' ) },
 	{ value: '@weekly', note: __( 'a macro', 'bjlg' ) },
 ];
-
-function Descriptions( { description } ) {
-	return (
-		<div className="bjlg-descriptions">
-			<p>
-				<strong>{ __( 'English:', 'bjlg' ) }</strong>{ ' ' }
-				<span lang="en">{ description.en }</span>
-			</p>
-			<p>
-				<strong>{ __( 'French:', 'bjlg' ) }</strong>{ ' ' }
-				<span lang="fr">{ description.fr }</span>
-			</p>
-		</div>
-	);
-}
-
-function Warning( { warning } ) {
-	return (
-		<Notice
-			status={ warning.severity === 'error' ? 'error' : 'warning' }
-			isDismissible={ false }
-		>
-			<p>{ warning.message }</p>
-			<Evidence evidence={ warning.evidence } />
-		</Notice>
-	);
-}
-
-function Refusal( { error } ) {
-	const data = error.data || {};
-	const where =
-		data.field &&
-		sprintf(
-			/* translators: 1: cron field name, 2: position, 3: what is allowed there. */
-			__( 'Field %1$s (position %2$d); allowed: %3$s', 'bjlg' ),
-			data.field,
-			data.position,
-			data.suggestion
-		);
-	return (
-		<Notice status="error" isDismissible={ false }>
-			<p>{ error.message }</p>
-			{ where && <p>{ where }</p> }
-			<Evidence evidence={ data.evidence } />
-		</Notice>
-	);
-}
-
-function Preview( { result } ) {
-	if ( result.state === 'idle' ) {
-		return (
-			<p>{ __( 'Type an expression to see what it does.', 'bjlg' ) }</p>
-		);
-	}
-	if ( result.state === 'error' ) {
-		return <Refusal error={ result.error } />;
-	}
-	if ( ! result.preview ) {
-		return <Spinner />;
-	}
-	const { preview } = result;
-	return (
-		<>
-			<Descriptions description={ preview.description } />
-			<h3>
-				{ sprintf(
-					/* translators: %s: the site's time zone, such as Europe/Paris. */
-					__( 'Next runs (%s)', 'bjlg' ),
-					preview.timezone
-				) }
-			</h3>
-			<ol className="bjlg-runs">
-				{ preview.next_runs.map( ( run ) => (
-					<li key={ run }>
-						<time dateTime={ run }>{ formatTime( run ) }</time>
-					</li>
-				) ) }
-			</ol>
-			{ preview.warnings.map( ( warning, i ) => (
-				<Warning
-					key={ `${ warning.code }-${ i }` }
-					warning={ warning }
-				/>
-			) ) }
-		</>
-	);
-}
 
 function CurrentSchedule( { schedule } ) {
 	if ( ! schedule ) {
