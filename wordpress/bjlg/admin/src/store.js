@@ -4,6 +4,7 @@
  */
 import { createReduxStore, register } from '@wordpress/data';
 import apiFetch from '@wordpress/api-fetch';
+import { read } from './fetch';
 
 export const STORE = 'bjlg/admin';
 
@@ -41,7 +42,7 @@ const load =
 			dispatch( {
 				type: 'RECEIVE',
 				key,
-				value: await apiFetch( { path } ),
+				value: await read( path ),
 			} );
 		} catch ( error ) {
 			dispatch( {

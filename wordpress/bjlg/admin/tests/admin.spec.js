@@ -120,6 +120,20 @@ test( 'schedule assistant: preview while typing, guardrails with evidence, refus
 	expect( errors ).toEqual( [] );
 } );
 
+test( 'a preview lost in transit is read again, not shown as offline', async ( {
+	page,
+} ) => {
+	let aborted = 0;
+	await page.route( /schedule(\/|%2F)preview/, ( route ) =>
+		aborted++ === 0 ? route.abort( 'connectionreset' ) : route.continue()
+	);
+	await openScreen( page, 'bjlg-schedule' );
+	const preview = page.getByTestId( 'bjlg-preview' );
+	await expect( preview.locator( '.bjlg-runs li' ) ).toHaveCount( 5 );
+	await expect( preview ).not.toContainText( 'offline' );
+	expect( aborted ).toBe( 2 );
+} );
+
 test( 'backups: filters, a verification started and its result shown', async ( {
 	page,
 } ) => {

@@ -3,7 +3,7 @@
  * answers to earlier keystrokes dropped (they may arrive after the latest one).
  */
 import { useEffect, useRef, useState } from '@wordpress/element';
-import apiFetch from '@wordpress/api-fetch';
+import { read } from '../fetch';
 
 export const PREVIEW_DELAY_MS = 300;
 
@@ -19,9 +19,12 @@ export function usePreview( expression ) {
 		}
 		setResult( ( previous ) => ( { ...previous, state: 'loading' } ) );
 		const timer = setTimeout( () => {
-			apiFetch( {
-				path: `/bjlg/v1/schedule/preview?${ new URLSearchParams( { expression, count: 5 } ) }`,
-			} ).then(
+			read(
+				`/bjlg/v1/schedule/preview?${ new URLSearchParams( {
+					expression,
+					count: 5,
+				} ) }`
+			).then(
 				( preview ) =>
 					request === latest.current &&
 					setResult( { state: 'ok', preview } ),
