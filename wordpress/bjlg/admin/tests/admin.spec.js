@@ -164,12 +164,23 @@ test( 'backups: filters, a verification started and its result shown', async ( {
 	await expect( tamperedRow.locator( '.bjlg-verification' ) ).toContainText(
 		'Verification failed'
 	);
+	// The evidence: the check that failed, and no recorded checksum for a copy that no backup
+	// wrote.
+	await expect(
+		tamperedRow.locator( '.bjlg-report__problems li' ).first()
+	).toContainText( /^entry_data \(failed\): / );
+	await expect( tamperedRow.locator( '.bjlg-report' ) ).toContainText(
+		'SHA-256: no checksum was recorded when it was written.'
+	);
 
 	await page.getByRole( 'button', { name: `Verify ${ GOOD }` } ).click();
 	const goodRow = page.locator( '.bjlg-table tbody tr', { hasText: GOOD } );
 	await expect(
 		goodRow.locator( '.components-notice.is-success' )
 	).toContainText( `Verification of ${ GOOD }: passed` );
+	await expect( goodRow.locator( '.bjlg-report' ) ).toContainText(
+		'SHA-256: the same as when it was written.'
+	);
 	await screenshots( page, 'backups' );
 	expect( errors ).toEqual( [] );
 } );

@@ -18,6 +18,7 @@ import {
 	outcomeLabel,
 	VerificationStatus,
 } from '../components/verification-status';
+import { VerificationReport } from '../components/verification-report';
 
 const FILTERS = () => [
 	{ value: 'all', label: __( 'All', 'bjlg' ) },
@@ -65,13 +66,16 @@ function Result( { name } ) {
 			status={ summary.status === 'passed' ? 'success' : 'error' }
 			isDismissible={ false }
 		>
-			{ sprintf(
-				/* translators: 1: archive name, 2: passed, failed or inconclusive, 3: the verifier's message. */
-				__( 'Verification of %1$s: %2$s (%3$s)', 'bjlg' ),
-				summary.archive,
-				outcomeLabel( summary.status ),
-				summary.message
-			) }
+			<p>
+				{ sprintf(
+					/* translators: 1: archive name, 2: passed, failed or inconclusive, 3: the verifier's message. */
+					__( 'Verification of %1$s: %2$s (%3$s)', 'bjlg' ),
+					summary.archive,
+					outcomeLabel( summary.status ),
+					summary.message
+				) }
+			</p>
+			<VerificationReport summary={ summary } />
 		</Notice>
 	);
 }
