@@ -32,6 +32,20 @@ switch ($command) {
         wp_insert_user(['user_login' => 'reader', 'user_pass' => $arg, 'user_email' => 'reader@example.com', 'role' => 'subscriber']);
         out(['active' => is_plugin_active('bjlg/bjlg.php'), 'db_version' => get_site_option('bjlg_db_version')]);
         break;
+    case 'french-admin':   // an administrator whose admin is in French (user locale fr_FR)
+        $id = wp_insert_user(['user_login' => 'gestionnaire', 'user_pass' => $arg, 'user_email' => 'fr@example.com', 'role' => 'administrator', 'locale' => 'fr_FR']);
+        out(['id' => $id, 'locale' => get_user_locale($id)]);
+        exit(is_int($id) && get_user_locale($id) === 'fr_FR' ? 0 : 1);
+    case 'avatars-off':   // no Gravatar images: the test machine has no internet, and their
+        // failed loads would be console errors that are not the plugin's
+        update_option('show_avatars', 0);
+        out(['show_avatars' => get_option('show_avatars')]);
+        break;
+    case 'failed-backup':   // a backup that failed after the last good one, as Backup_Job records it
+        $id = Bjlg\WordPress\History::log('backup_created', 'failure', 'Backup failed: ' . $arg,
+            ['task_id' => 'e2e-failed', 'source' => 'schedule', 'error' => ['class' => 'Bjlg\\Archive\\WriteException', 'message' => $arg]]);
+        out(['history_id' => $id]);
+        break;
     case 'marker':     // a post whose title must come back in the dump
         out(['id' => wp_insert_post(['post_title' => $arg, 'post_status' => 'publish', 'post_content' => 'e2e'])]);
         break;
@@ -46,6 +60,9 @@ switch ($command) {
     case 'verify-after-backup':   // the setting, on or off (no screen sets it yet)
         update_option('bjlg_settings', ['verify_after_backup' => $arg === 'on']);
         out(['verify_after_backup' => Bjlg\WordPress\Verify_Job::after_backup()]);
+        break;
+    case 'schedule':   // the stored schedule entry
+        out(Bjlg\WordPress\Schedule::entry());
         break;
     case 'history':
         out(Bjlg\WordPress\History::recent(100));

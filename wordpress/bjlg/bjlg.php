@@ -7,6 +7,7 @@
  * Requires PHP:      8.2
  * License:           GPL-2.0-or-later
  * Text Domain:       bjlg
+ * Domain Path:       /languages
  *
  * The bootstrap: without the bjlg extension the plugin only says how to install it (an admin
  * notice) and registers nothing else; with it, it loads its classes and wires the hooks.
@@ -19,10 +20,21 @@ defined( 'ABSPATH' ) || exit;
 define( 'BJLG_PLUGIN_FILE', __FILE__ );
 define( 'BJLG_PLUGIN_VERSION', '0.1.0' );
 
+add_action( 'init', 'bjlg_load_textdomain' );
+
 if ( ! extension_loaded( 'bjlg' ) ) {
 	add_action( 'admin_notices', 'bjlg_missing_extension_notice' );
 	add_action( 'network_admin_notices', 'bjlg_missing_extension_notice' );
 	return;
+}
+
+/**
+ * The PHP strings' translations (languages/bjlg-LOCALE.mo); the admin screens' strings come
+ * from the JSON files beside them, through wp_set_script_translations(). Before the extension
+ * check: the notice saying it is missing is translated too.
+ */
+function bjlg_load_textdomain() {
+	load_plugin_textdomain( 'bjlg', false, dirname( plugin_basename( BJLG_PLUGIN_FILE ) ) . '/languages' );
 }
 
 /**
@@ -50,6 +62,7 @@ require_once __DIR__ . '/includes/class-schedule.php';
 require_once __DIR__ . '/includes/class-schedule-preview.php';
 require_once __DIR__ . '/includes/class-status.php';
 require_once __DIR__ . '/includes/class-rest-controller.php';
+require_once __DIR__ . '/includes/class-admin-page.php';
 require_once __DIR__ . '/includes/class-commands.php';
 require_once __DIR__ . '/includes/class-uninstaller.php';
 require_once __DIR__ . '/includes/class-plugin.php';

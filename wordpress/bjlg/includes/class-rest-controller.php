@@ -103,6 +103,21 @@ final class Rest_Controller {
 				),
 			)
 		);
+		register_rest_route(
+			self::NAMESPACE_V1,
+			'/schedule',
+			array(
+				'methods'             => \WP_REST_Server::EDITABLE,
+				'callback'            => array( self::class, 'save_schedule' ),
+				'permission_callback' => $permission,
+				'args'                => array(
+					'expression' => array(
+						'type'     => 'string',
+						'required' => true,
+					),
+				),
+			)
+		);
 	}
 
 	/**
@@ -247,9 +262,68 @@ final class Rest_Controller {
 		try {
 			$preview = Schedule_Preview::build( (string) $request['expression'], (int) $request['count'], wp_timezone(), new \DateTimeImmutable() );
 		} catch ( Invalid_Expression_Exception $e ) {
-			return new \WP_Error( $e->error_code, $e->getMessage(), array( 'status' => 400 ) + $e->details );
+			return self::invalid_expression( $e );
 		}
 		return new \WP_REST_Response( $preview, 200 );
+	}
+
+	/**
+	 * PUT /schedule: saves the expression as the site's schedule and arms WP-Cron; 200 with the
+	 * schedule (as /status shows it) and the preview with its warnings. Refused with 400 and the
+	 * reason, as the preview gives it: bjlg_cron_invalid, bjlg_cron_never_fires, or
+	 * bjlg_cron_refused for an `error` guardrail (too_frequent) with its evidence.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public static function save_schedule( \WP_REST_Request $request ) {
+		$expression = (string) $request['expression'];
+		try {
+			$preview = Schedule_Preview::build( $expression, 5, wp_timezone(), new \DateTimeImmutable() );
+		} catch ( Invalid_Expression_Exception $e ) {
+			return self::invalid_expression( $e );
+		}
+		$refusal = Schedule_Preview::refusal( $preview );
+		if ( null === $refusal ) {
+			try {
+				Schedule::save( $expression );
+			} catch ( \InvalidArgumentException $e ) {
+				// save() checks again at its own instant: a refusal there reads the same.
+				$refusal = array(
+					'code'     => 'save',
+					'message'  => $e->getMessage(),
+					'evidence' => array(),
+				);
+			}
+		}
+		if ( null !== $refusal ) {
+			return new \WP_Error(
+				'bjlg_cron_refused',
+				$refusal['message'],
+				array(
+					'status'    => 400,
+					'reason'    => $refusal['message'],
+					'guardrail' => $refusal['code'],
+					'evidence'  => $refusal['evidence'],
+				)
+			);
+		}
+		return new \WP_REST_Response(
+			array(
+				'schedule' => Status::schedule(),
+				'preview'  => $preview,
+			),
+			200
+		);
+	}
+
+	/**
+	 * 400 with the parser's or the never-fires guardrail's reason.
+	 *
+	 * @param Invalid_Expression_Exception $e The refusal.
+	 */
+	private static function invalid_expression( Invalid_Expression_Exception $e ): \WP_Error {
+		return new \WP_Error( $e->error_code, $e->getMessage(), array( 'status' => 400 ) + $e->details );
 	}
 
 	/**

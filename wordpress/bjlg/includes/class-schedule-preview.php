@@ -120,4 +120,20 @@ final class Schedule_Preview {
 			'runs_per_day' => (float) $report['runs_per_day'],
 		);
 	}
+
+	/**
+	 * Why saving the previewed expression is refused: its first `error` guardrail (as
+	 * Schedule::save() refuses it), or null when it can be saved.
+	 *
+	 * @param array<string, mixed> $preview A build() result.
+	 * @return array{code: string, severity: string, message: string, evidence: array<string, mixed>}|null
+	 */
+	public static function refusal( array $preview ): ?array {
+		foreach ( $preview['warnings'] as $warning ) {
+			if ( 'error' === $warning['severity'] ) {
+				return $warning;
+			}
+		}
+		return null;
+	}
 }

@@ -39,6 +39,18 @@ final class SchedulePreviewTest extends TestCase
         $this->assertCount(2, $p['next_runs']);
     }
 
+    public function testSavingIsRefusedForTheFirstErrorGuardrailOnly(): void
+    {
+        $from = new DateTimeImmutable('2026-12-06T12:00:00Z');
+        $refusal = Schedule_Preview::refusal(Schedule_Preview::build('* * * * *', 1, new DateTimeZone('UTC'), $from));
+        $this->assertSame('too_frequent', $refusal['code'] ?? null);
+        $this->assertNotSame('', $refusal['message']);
+        // A DST warning is shown, not a reason to refuse.
+        $dst = Schedule_Preview::build('30 2 * * *', 1, new DateTimeZone('Europe/Paris'), new DateTimeImmutable('2026-03-01T00:00:00Z'));
+        $this->assertNotSame([], $dst['warnings']);
+        $this->assertNull(Schedule_Preview::refusal($dst));
+    }
+
     public function testRefusals(): void
     {
         $zone = new DateTimeZone('UTC');

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The admin screens (wordpress/bjlg/admin) in Debian's Chromium driven by Playwright, on the same
+# real WordPress as run-e2e.sh (tests/wordpress/start-site.sh): two archives (one verified after
+# it was written, a tampered copy never verified), a failed backup after them (its history row),
+# a schedule in Europe/Paris, an administrator
+# with the French locale. Screenshots go to build/admin-screens/. Needs the bundle built
+# (make admin). When Chromium cannot start, says so and skips (exit 0).
+set -euo pipefail
+admin=$(cd "$(dirname "$0")/../../wordpress/bjlg/admin" && pwd)
+chromium=${BJLG_CHROMIUM:-/usr/bin/chromium}
+[ -f "$admin/build/index.asset.php" ] || { echo "run-admin: the bundle is not built: run 'make admin'" >&2; exit 1; }
+(cd "$admin" && node --test tests/translations.test.js) || { echo "run-admin: FAIL: French translations" >&2; exit 1; }
+if ! (cd "$admin" && timeout 60 node -e '
+    require("playwright-core").chromium.launch({ executablePath: process.argv[1] })
+      .then((b) => b.close(), (e) => { console.error(e.message.split("\n")[0]); process.exit(1); });' "$chromium") 2>"/tmp/run-admin-chromium.$$"; then
+  echo "run-admin: SKIPPED: Chromium ($chromium) cannot start: $(head -c 300 "/tmp/run-admin-chromium.$$")"
+  rm -f "/tmp/run-admin-chromium.$$"
+  exit 0
+fi
+rm -f "/tmp/run-admin-chromium.$$"
+
+site_test_name=run-admin
+source "$(dirname "$0")/start-site.sh"
+
+# The archives: a backup verified after it was written, and a tampered copy of it.
+site_php timezone Europe/Paris >/dev/null
+site_php avatars-off >/dev/null
+"$root/bin/bjlg" --wp="$site" --url="$base" backup --format=json >"$tmp/backup.json" || fail "bjlg --wp backup failed"
+good_path=$(json '$d["path"]' <"$tmp/backup.json")
+tampered=backup-full-20200101-000000-tamper.zip
+cp "$good_path" "$(dirname "$good_path")/$tampered"
+printf 'TAMPERED' | dd of="$(dirname "$good_path")/$tampered" bs=1 seek=$(( $(stat -c %s "$good_path") / 2 )) conv=notrunc status=none
+"$root/bin/bjlg" --wp="$site" --url="$base" schedule set '30 2 * * *' >/dev/null || fail "schedule set failed"
+site_php failed-backup "no space left on device (test)" >/dev/null || fail "no failure row"
+site_php french-admin "$admin_pw-fr" >/dev/null || fail "no French administrator"
+pass "site ready: $(basename "$good_path") and $tampered, then a failed backup; schedule 30 2 * * * in Europe/Paris"
+
+shots=$root/build/admin-screens
+mkdir -p "$shots"
+export BJLG_ADMIN_BASE=$base BJLG_ADMIN_USER=admin BJLG_ADMIN_PASSWORD=$admin_pw BJLG_ADMIN_FR_PASSWORD=$admin_pw-fr \
+  BJLG_ADMIN_GOOD=$(basename "$good_path") BJLG_ADMIN_TAMPERED=$tampered \
+  BJLG_ADMIN_SHOTS=$shots BJLG_CHROMIUM=$chromium
+if ! (cd "$admin" && npx --no-install playwright test -c tests/playwright.config.js); then
+  kill -0 "$server_pid" 2>/dev/null || echo "run-admin: php -S ($server_pid) is no longer running" >&2
+  fail "Playwright tests failed (server log below)"
+fi
+echo "run-admin: all admin screen checks passed; screenshots in ${shots#"$root"/}"

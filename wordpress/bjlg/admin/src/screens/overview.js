@@ -1,0 +1,188 @@
+/**
+ * The overview: the last backups with their verification, the schedule's next runs and missed
+ * runs, from GET /status and GET /backups.
+ */
+import { __, _n, sprintf } from '@wordpress/i18n';
+import {
+	Card,
+	CardBody,
+	CardHeader,
+	Notice,
+	Spinner,
+} from '@wordpress/components';
+import { useSelect } from '@wordpress/data';
+import { STORE } from '../store';
+import { formatBytes, formatTime } from '../format';
+import { VerificationStatus } from '../components/verification-status';
+
+const SHOWN = 5;
+
+function Schedule( { schedule } ) {
+	if ( ! schedule.enabled ) {
+		return (
+			<p>
+				{ __(
+					'No schedule: backups run only when started by hand.',
+					'bjlg'
+				) }
+			</p>
+		);
+	}
+	return (
+		<>
+			<p>
+				{ sprintf(
+					/* translators: 1: cron expression, 2: time zone. */
+					__( 'Expression %1$s in %2$s.', 'bjlg' ),
+					schedule.cron,
+					schedule.timezone
+				) }
+			</p>
+			{ schedule.overdue && (
+				<Notice status="warning" isDismissible={ false }>
+					{ __(
+						'The next run is overdue: WP-Cron is not running. Set up a system cron (docs/wordpress.md).',
+						'bjlg'
+					) }
+				</Notice>
+			) }
+			<h3>{ __( 'Next runs', 'bjlg' ) }</h3>
+			<ol className="bjlg-runs">
+				{ schedule.next_runs.map( ( run ) => (
+					<li key={ run }>
+						<time dateTime={ run }>{ formatTime( run ) }</time>
+					</li>
+				) ) }
+			</ol>
+			{ schedule.missed_total > 0 && (
+				<p>
+					{ sprintf(
+						/* translators: %d: number of missed runs. */
+						_n(
+							'%d scheduled run missed so far.',
+							'%d scheduled runs missed so far.',
+							schedule.missed_total,
+							'bjlg'
+						),
+						schedule.missed_total
+					) }
+				</p>
+			) }
+		</>
+	);
+}
+
+/**
+ * The last backup job from the history (GET /status `last_backup`): a failure leaves no archive,
+ * so the archives list alone would hide it.
+ *
+ * @param {Object} props
+ * @param {Object} props.last     `last_backup`, or null.
+ * @param {string} props.timezone The site's zone: the history's times are the site's clock.
+ */
+function LastBackup( { last, timezone } ) {
+	if ( ! last ) {
+		return null;
+	}
+	const when = `${ last.timestamp } (${ timezone })`;
+	if ( last.status === 'failure' ) {
+		return (
+			<Notice status="error" isDismissible={ false }>
+				<p>
+					{ sprintf(
+						/* translators: 1: date and time, 2: why it failed. */
+						__( 'The last backup, %1$s, failed: %2$s', 'bjlg' ),
+						when,
+						last.details
+					) }
+				</p>
+			</Notice>
+		);
+	}
+	return (
+		<p>
+			{ sprintf(
+				/* translators: 1: date and time, 2: archive name. */
+				__( 'The last backup, %1$s, succeeded: %2$s.', 'bjlg' ),
+				when,
+				last.archive
+			) }
+		</p>
+	);
+}
+
+function LastBackups( { backups } ) {
+	if ( ! backups.length ) {
+		return <p>{ __( 'No backup yet.', 'bjlg' ) }</p>;
+	}
+	return (
+		<ul className="bjlg-last-backups">
+			{ backups.slice( 0, SHOWN ).map( ( backup ) => (
+				<li key={ backup.name }>
+					<code>{ backup.name }</code> —{ ' ' }
+					{ formatBytes( backup.bytes ) },{ ' ' }
+					{ formatTime( backup.modified ) } —{ ' ' }
+					<VerificationStatus verification={ backup.verification } />
+				</li>
+			) ) }
+		</ul>
+	);
+}
+
+export function OverviewScreen() {
+	const { status, backups, error } = useSelect( ( select ) => {
+		const store = select( STORE );
+		return {
+			status: store.getStatus(),
+			backups: store.getBackups(),
+			error: store.getError( 'status' ) || store.getError( 'backups' ),
+		};
+	}, [] );
+	if ( error ) {
+		return (
+			<Notice status="error" isDismissible={ false }>
+				{ error }
+			</Notice>
+		);
+	}
+	if ( ! status || ! backups ) {
+		return <Spinner />;
+	}
+	return (
+		<div className="bjlg-admin">
+			<Card>
+				<CardHeader>
+					<h2>{ __( 'Last backups', 'bjlg' ) }</h2>
+				</CardHeader>
+				<CardBody>
+					<p>
+						{ sprintf(
+							/* translators: 1: number of archives, 2: their total size. */
+							_n(
+								'%1$d archive, %2$s.',
+								'%1$d archives, %2$s.',
+								status.backups.count,
+								'bjlg'
+							),
+							status.backups.count,
+							formatBytes( status.backups.bytes )
+						) }
+					</p>
+					<LastBackup
+						last={ status.last_backup }
+						timezone={ status.schedule.timezone }
+					/>
+					<LastBackups backups={ backups.backups } />
+				</CardBody>
+			</Card>
+			<Card>
+				<CardHeader>
+					<h2>{ __( 'Schedule', 'bjlg' ) }</h2>
+				</CardHeader>
+				<CardBody>
+					<Schedule schedule={ status.schedule } />
+				</CardBody>
+			</Card>
+		</div>
+	);
+}
