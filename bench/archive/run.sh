@@ -40,7 +40,7 @@ if [ ! -d "$site/media-done-$media_mb" ]; then
   mkdir -p "$site/media-done-$media_mb"
 fi
 
-php_bjlg=(php -d "extension=$root/modules/bjlg.so")
+php_bjlg=(php -n -d "extension=$root/modules/bjlg.so")  # only the extension under test
 results=$work/results.tsv
 : > "$results"
 
@@ -97,8 +97,8 @@ for dataset in wordpress wordpress+media; do
     label="bjlg level 6, $t thread$([ "$t" = 1 ] || echo s)"
     measure "$label" "$dataset" "$out" -- "${php_bjlg[@]}" "$root/bench/archive/bjlg_backup.php" "$src" "$out" 6 "$t" "$work/stages.json"
   done
-  measure "ZipArchive default (9)" "$dataset" "$out" -- php "$root/bench/archive/ziparchive.php" "$src" "$work/list.txt" "$out" default
-  measure "ZipArchive level 6" "$dataset" "$out" -- php "$root/bench/archive/ziparchive.php" "$src" "$work/list.txt" "$out" 6
+  measure "ZipArchive default (9)" "$dataset" "$out" -- php -n -d extension=zip "$root/bench/archive/ziparchive.php" "$src" "$work/list.txt" "$out" default
+  measure "ZipArchive level 6" "$dataset" "$out" -- php -n -d extension=zip "$root/bench/archive/ziparchive.php" "$src" "$work/list.txt" "$out" 6
   measure "zip -6" "$dataset" "$out" -- bash -c "cd '$src' && zip -6 -q -X '$out' -@ < '$work/list.txt'"
   measure "7z -tzip -mmt=2" "$dataset" "$out" -- bash -c "cd '$src' && 7z a -tzip -mmt=2 -bd -bso0 '$out' @'$work/list.txt'"
 done
