@@ -58,6 +58,15 @@ bool SealOrOpen(bool encrypt, const AeadHeader& h, const AeadKeys& keys, uint64_
   return true;
 }
 
+// RunBatches' hook on the calling thread: reports `done` bytes; a false answer cancels.
+std::function<Status()> ReportDone(const std::function<bool(uint64_t)>& progress,
+                                   const std::atomic<uint64_t>& done) {
+  return [&progress, &done] {
+    return !progress || progress(done.load()) ? Status::OK()
+                                              : Status::Cancelled("cancelled by the progress callback");
+  };
+}
+
 }  // namespace
 
 size_t BatchChunks(unsigned threads, uint64_t chunk_size) {
@@ -122,10 +131,7 @@ Status EncryptAeadChunks(const InputFile& in, const AeadHeader& header, const Ae
         if (r.ok()) done.fetch_add(bytes);
         return r;
       },
-      [&] {
-        return !progress || progress(done.load()) ? Status::OK()
-                                                  : Status::Cancelled("cancelled by the progress callback");
-      });
+      ReportDone(progress, done));
   for (auto& p : plain) Wipe(p.data(), p.size());
   return s;
 }
@@ -230,10 +236,7 @@ Status DecryptAeadChunks(const InputFile& in, const AeadHeader& header, const Ae
         if (r.ok()) done.fetch_add(bytes);
         return r;
       },
-      [&] {
-        return !progress || progress(done.load()) ? Status::OK()
-                                                  : Status::Cancelled("cancelled by the progress callback");
-      });
+      ReportDone(progress, done));
   for (auto& p : plain) Wipe(p.data(), p.size());
   return s;
 }
