@@ -43,5 +43,8 @@ if [ ! -f "$stamp" ] || [ config.m4 -nt "$stamp" ] || [ src/sources.txt -nt "$st
 fi
 make -j"$(nproc)" >/dev/null
 mkdir -p "$(dirname "$out")"
-cp modules/bjlg.so "$out"
+# A new name renamed over the old one: processes that have the old library mapped (a php -S
+# serving tests, a long bench) keep their copy instead of running code overwritten under them.
+cp modules/bjlg.so "$out.new.$$"
+mv -f "$out.new.$$" "$out"
 echo "built $out"
