@@ -139,7 +139,10 @@ Result<bool> Splitter::Next(Statement* out) {
         }
         Append(c);
         ++pos_;
-        if (!line_mode_ && has_code_ && EndsWithDelimiter() && Emit(delimiter_.size(), out)) return true;
+        if (!line_mode_ && has_code_ && EndsWithDelimiter()) {
+          state_ = State::kCode;  // a quote that ends the delimiter (DELIMITER ;;") opens no text
+          if (Emit(delimiter_.size(), out)) return true;
+        }
         break;
       case State::kSingle:
       case State::kDouble:

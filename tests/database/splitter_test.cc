@@ -73,6 +73,14 @@ TEST_CASE("the cut does not depend on how the input is chunked", "[database]") {
   }
 }
 
+TEST_CASE("a delimiter that ends with a quote opens no quoted text (found by the fuzzer)", "[database]") {
+  const std::string sql = "DELIMITER ;;\"\nSELECT 1;;\"\n  SELECT 'a';;\"\nDELIMITER ;\nSELECT 3;\n";
+  for (size_t chunk : {1, 2, 5, 1 << 20}) {
+    INFO("chunk " << chunk);
+    CHECK(Sqls(Split(sql, chunk)) == std::vector<std::string>{"SELECT 1", "SELECT 'a'", "SELECT 3"});
+  }
+}
+
 TEST_CASE("each statement knows the line it starts on", "[database]") {
   const std::vector<Statement> st = Split(kDump);
   REQUIRE(st.size() == 9);
