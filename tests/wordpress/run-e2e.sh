@@ -96,6 +96,8 @@ tampered=backup-full-20200101-000000-tamper.zip
 backups_dir=$(dirname "$cli_path")
 cp "$cli_path" "$backups_dir/$tampered"
 printf 'TAMPERED' | dd of="$backups_dir/$tampered" bs=1 seek=$(( $(stat -c %s "$cli_path") / 2 )) conv=notrunc status=none
+# Newest first: the copy one second after the original, whether or not the clock has turned.
+touch -d "@$(( $(stat -c %Y "$cli_path") + 1 ))" "$backups_dir/$tampered"
 code=$(rest POST "/backups/$tampered/verify" "${auth[@]}"); [ "$code" = 200 ] || fail "verify of the tampered copy answered $code: $(cat "$tmp/body")"
 [ "$(json '$d["status"]' < "$tmp/body")" = failed ] || fail "the tampered copy passed: $(cat "$tmp/body")"
 "$root/bin/bjlg" --wp="$site" --url="$base" verify "$tampered" --format=json >"$tmp/verify-bad.json" && fail "bjlg --wp verify of the tampered copy exited 0"
