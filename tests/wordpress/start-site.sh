@@ -65,7 +65,10 @@ define('WP_DEBUG', false);
 if (!defined('ABSPATH')) { define('ABSPATH', __DIR__ . '/'); }
 require_once ABSPATH . 'wp-settings.php';
 PHP
-PHP_CLI_SERVER_WORKERS=4 "${php_ext[@]}" -S "127.0.0.1:$port" -t "$site" "$root/tests/wordpress/router.php" >"$tmp/server.log" 2>&1 &
+# Each php -S worker serves one connection at a time, and Chromium opens idle speculative
+# connections (php-src #9400): with 4 workers all could sit on idle sockets while the login
+# POST waited past its 60 s (seen once in CI). 12 leave room for Chromium's 6 per host.
+PHP_CLI_SERVER_WORKERS=12 "${php_ext[@]}" -S "127.0.0.1:$port" -t "$site" "$root/tests/wordpress/router.php" >"$tmp/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do curl -s -o /dev/null "$base/wp-login.php" && break; sleep 0.1; done
 
