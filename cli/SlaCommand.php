@@ -111,8 +111,8 @@ final class SlaCommand
         }
         try {
             $plan = Capacity::plan($destinations, $options);
-        } catch (\ValueError $e) {
-            throw new UsageError(preg_replace('/^.*option "(\w+)"/', 'option "$1"', $e->getMessage()));
+        } catch (\Bjlg\OptionError $e) {
+            throw new UsageError($e->reason);
         }
         // One row per recommendation; json and yaml give the whole plan (without --fields).
         $rows = array_map(fn (array $r) => ['rank' => $r['rank'], 'code' => $r['code'], 'destination' => $r['destination'],
@@ -220,23 +220,18 @@ final class SlaCommand
     }
 
     /**
-     * Forecast::project() for one destination; a refused sample names the destination and its line.
-     * Issue 17 wants no matching of wording, but the core gives the sample's index and the
-     * option's name only in the message (InvalidInputException and ValueError carry no field):
-     * the two rewrites below stay until the core exposes them.
+     * Forecast::project() for one destination; a refused sample names the destination and the
+     * history line it came from (the exception's `item` is its position among $samples).
      */
     private static function project(string $name, array $samples, array $options): array
     {
         try {
             return Forecast::project($samples, $options);
-        } catch (\ValueError $e) {
-            throw new UsageError(preg_replace('/^.*option "(\w+)"/', 'option "$1"', $e->getMessage()));
+        } catch (\Bjlg\OptionError $e) {
+            throw new UsageError($e->reason);
         } catch (\Bjlg\Sla\InvalidInputException $e) {
-            $message = $e->getMessage();
-            if (preg_match('/^sample (\d+)(.*)$/s', $message, $m) && isset($samples[(int) $m[1]])) {
-                $message = "line {$samples[(int) $m[1]]['line']}{$m[2]}";
-            }
-            throw new \Bjlg\Sla\InvalidInputException("destination '$name': $message");
+            $where = $e->item !== null && isset($samples[$e->item]) ? "line {$samples[$e->item]['line']}" : 'history';
+            throw new \Bjlg\Sla\InvalidInputException("destination '$name', $where: " . $e->getMessage());
         }
     }
 

@@ -174,10 +174,8 @@ final class SlaServiceCommands
         $options = ['now' => self::now($o), 'locale' => $o['locale'] ?? 'en', 'timezone' => $o['timezone'] ?? 'UTC'];
         try {
             $text = $format === 'table' ? $table() : Report::render($data, $format, $options);
-        } catch (\ValueError $e) {
-            // PHP's "Report::render(): Argument #3 ($options) " prefix, cut from the wording until
-            // the core's ValueError names its option otherwise (issue 17).
-            throw new UsageError(preg_replace('/^.*\(\$options\) /', '', $e->getMessage()));
+        } catch (\Bjlg\OptionError $e) {
+            throw new UsageError($e->reason);
         }
         SlaCommand::writeOut($o['out'] ?? null, $text, $stdout);
         if (isset($o['out']) && $o['out'] !== '-') {

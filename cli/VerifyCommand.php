@@ -115,14 +115,12 @@ final class VerifyCommand
     }
 
     /**
-     * An encrypted file whose plaintext is not a zip: the crypto command's verify applies. The
-     * zip_structure check says "not a zip" only in its message (no code in its evidence): wording
-     * matched until the core gives one (issue 17).
+     * An encrypted file whose plaintext is not a zip: the crypto command's verify applies.
      */
     private static function isEncryptedNonArchive(string $file, array $report): bool
     {
         foreach ($report['checks'] as $check) {
-            if ($check['name'] === 'zip_structure' && str_contains($check['message'], 'not a zip archive')) {
+            if ($check['name'] === 'zip_structure' && ($check['evidence']['reason'] ?? null) === 'not_a_zip') {
                 try {
                     \Bjlg\Crypto\Cipher::inspect($file);
                     return true;

@@ -43,9 +43,8 @@ zend_object_handlers writer_handlers;
 
 struct WriterObject {
   std::unique_ptr<bjlg::archive::Writer> writer;
-  zval progress;     // the callable, or UNDEF
-  bool busy;         // inside a core call: the callback may not re-enter
-  bool bailout;      // the callback bailed out: re-raise after the core call
+  BjlgProgressOption progress;  // the callable, and whether it (or a stream read) bailed out
+  bool busy;                    // inside a core call: the callback may not re-enter
   zend_object std;
 };
 
@@ -56,9 +55,8 @@ WriterObject *from_obj(zend_object *obj) {
 zend_object *writer_create(zend_class_entry *ce) {
   WriterObject *o = static_cast<WriterObject *>(zend_object_alloc(sizeof(WriterObject), ce));
   new (&o->writer) std::unique_ptr<bjlg::archive::Writer>();
-  ZVAL_UNDEF(&o->progress);
+  new (&o->progress) BjlgProgressOption();
   o->busy = false;
-  o->bailout = false;
   zend_object_std_init(&o->std, ce);
   object_properties_init(&o->std, ce);
   o->std.handlers = &writer_handlers;
@@ -69,206 +67,132 @@ void writer_free(zend_object *obj) {
   WriterObject *o = from_obj(obj);
   o->writer.reset();  // an unclosed archive is abandoned: its temporary file is removed
   o->writer.~unique_ptr();
-  zval_ptr_dtor(&o->progress);
+  o->progress.~BjlgProgressOption();
   zend_object_std_dtor(obj);
 }
 
 HashTable *writer_get_gc(zend_object *obj, zval **table, int *n) {
   WriterObject *o = from_obj(obj);
-  *table = Z_ISUNDEF(o->progress) ? nullptr : &o->progress;
-  *n = Z_ISUNDEF(o->progress) ? 0 : 1;
+  *table = o->progress.empty() ? nullptr : o->progress.callable();
+  *n = o->progress.empty() ? 0 : 1;
   return zend_std_get_properties(obj);
 }
 
 /* ---- options ---------------------------------------------------------------------------- */
 
-bool string_list(zval *value, const char *key, std::vector<std::string> *out) {
-  if (Z_TYPE_P(value) == IS_STRING) {
-    out->emplace_back(Z_STRVAL_P(value), Z_STRLEN_P(value));
+/* A list option that also takes one string: exclude, include, store, allowed_roots. */
+bool string_or_list(const BjlgOptions &opts, const char *name, std::vector<std::string> *out) {
+  zval *v = opts.find(name);
+  if (v != nullptr && Z_TYPE_P(v) == IS_STRING) {
+    *out = {std::string(Z_STRVAL_P(v), Z_STRLEN_P(v))};
     return true;
   }
+  if (v != nullptr && Z_TYPE_P(v) != IS_ARRAY) {
+    opts.type_error(name, "array|string", v);
+    return false;
+  }
+  return opts.get_string_list(name, out);
+}
+
+/* The manifest array as the JSON object merged into backup-manifest.json. */
+bool manifest_option(const BjlgOptions &opts, std::string *out) {
+  zval *value = opts.find("manifest");
+  if (value == nullptr) return true;
   if (Z_TYPE_P(value) != IS_ARRAY) {
-    zend_type_error("Option \"%s\" must be of type array|string, %s given", key, zend_zval_type_name(value));
+    opts.type_error("manifest", "array", value);
     return false;
   }
-  zval *item;
-  ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(value), item) {
-    if (Z_TYPE_P(item) != IS_STRING) {
-      zend_type_error("Option \"%s\" must contain only strings, %s found", key, zend_zval_type_name(item));
-      return false;
-    }
-    out->emplace_back(Z_STRVAL_P(item), Z_STRLEN_P(item));
-  } ZEND_HASH_FOREACH_END();
+  /* PHP's encoder checks its depth only after recursing into each level: a PHP array nested
+   * 100,000 deep would overflow the stack before it says so. */
+  if (!bjlg_zval_depth_within(value, bjlg::kMaxNestingDepth)) {
+    opts.value_error("manifest", "is " + bjlg::DepthLimitMessage(bjlg::kMaxNestingDepth) + " or contains itself");
+    return false;
+  }
+  smart_str buf = {};
+  php_json_encode_ex(&buf, value, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE |
+                                      PHP_JSON_PRESERVE_ZERO_FRACTION, bjlg::kMaxNestingDepth);
+  smart_str_0(&buf);
+  if (EG(exception)) {  // a JsonSerializable in the manifest threw
+    smart_str_free(&buf);
+    return false;
+  }
+  const bool failed = JSON_G(error_code) != PHP_JSON_ERROR_NONE || buf.s == nullptr;
+  if (!failed) out->assign(ZSTR_VAL(buf.s), ZSTR_LEN(buf.s));
+  smart_str_free(&buf);
+  if (JSON_G(error_code) == PHP_JSON_ERROR_DEPTH) {
+    opts.value_error("manifest", "is " + bjlg::DepthLimitMessage(bjlg::kMaxNestingDepth));
+    return false;
+  }
+  if (failed) {
+    opts.value_error("manifest", "cannot be encoded as JSON");
+    return false;
+  }
+  if (*out == "[]") *out = "{}";
+  if (!out->empty() && (*out)[0] != '{') {
+    opts.value_error("manifest", "must be an array with string keys");
+    return false;
+  }
   return true;
 }
 
-bool int_option(zval *value, const char *key, zend_long min, zend_long max, zend_long *out) {
-  if (Z_TYPE_P(value) != IS_LONG) {
-    zend_type_error("Option \"%s\" must be of type int, %s given", key, zend_zval_type_name(value));
-    return false;
-  }
-  if (Z_LVAL_P(value) < min || Z_LVAL_P(value) > max) {
-    zend_value_error("Option \"%s\" must be between " ZEND_LONG_FMT " and " ZEND_LONG_FMT, key, min, max);
-    return false;
-  }
-  *out = Z_LVAL_P(value);
-  return true;
-}
+constexpr const char *kEncryptOptions[] = {"format", "chunk_size", "kdf", "scrypt_log_n", "pbkdf2_iterations", "cipher"};
 
-bool bool_option(zval *value, const char *key, bool *out) {
-  if (Z_TYPE_P(value) != IS_TRUE && Z_TYPE_P(value) != IS_FALSE) {
-    zend_type_error("Option \"%s\" must be of type bool, %s given", key, zend_zval_type_name(value));
-    return false;
-  }
-  *out = Z_TYPE_P(value) == IS_TRUE;
-  return true;
-}
-
-bool string_option(zval *value, const char *key, std::string *out) {
-  if (Z_TYPE_P(value) != IS_STRING) {
-    zend_type_error("Option \"%s\" must be of type string, %s given", key, zend_zval_type_name(value));
-    return false;
-  }
-  out->assign(Z_STRVAL_P(value), Z_STRLEN_P(value));
-  return true;
-}
-
-bool parse_options(HashTable *options, bjlg::archive::WriterOptions *o, zval *progress) {
-  zend_string *key;
-  zval *value;
-  std::string encrypt_option;  // the first encrypt_* option given, which needs `encrypt`
-  ZEND_HASH_FOREACH_STR_KEY_VAL(options, key, value) {
-    if (key == nullptr) {
-      zend_value_error("Options must be an array with string keys");
+/* `encrypt` and Cipher::encryptFile()'s options prefixed with "encrypt_" (its `threads` is the
+ * writer's own). An option that does not apply (a KDF with a Key, any with bjlgenc1) is refused
+ * by the core, never ignored; the writer names it with its prefix. */
+bool encrypt_options(const BjlgOptions &opts, bjlg::archive::WriterOptions *o) {
+  std::optional<bjlg::crypto::Secret> secret;
+  if (!bjlg_option_secret(opts, "encrypt", &secret)) return false;
+  if (secret) o->encrypt = std::make_shared<const bjlg::crypto::Secret>(std::move(*secret));
+  for (const char *name : kEncryptOptions) {
+    const std::string prefixed = std::string("encrypt_") + name;
+    zval *v = opts.find(prefixed.c_str());
+    if (v == nullptr) continue;
+    if (!o->encrypt) {
+      opts.value_error(prefixed.c_str(), "needs the \"encrypt\" option");
       return false;
     }
-    const std::string k(ZSTR_VAL(key), ZSTR_LEN(key));
-    const char *ks = k.c_str();
-    zend_long n;
-    ZVAL_DEREF(value);
-    if (k == "level") {
-      if (!int_option(value, ks, 0, 9, &n)) return false;
-      o->level = static_cast<int>(n);
-    } else if (k == "threads") {
-      if (!int_option(value, ks, 0, 256, &n)) return false;
-      o->threads = static_cast<int>(n);
-    } else if (k == "chunk_size") {
-      if (!int_option(value, ks, 64 * 1024, 256 * 1024 * 1024, &n)) return false;
-      o->chunk_size = static_cast<size_t>(n);
-    } else if (k == "exclude") {
-      if (!string_list(value, ks, &o->exclude)) return false;
-    } else if (k == "include") {
-      if (!string_list(value, ks, &o->include)) return false;
-    } else if (k == "store") {
-      o->store_extensions.clear();
-      if (!string_list(value, ks, &o->store_extensions)) return false;
-    } else if (k == "default_excludes") {
-      if (!bool_option(value, ks, &o->default_excludes)) return false;
-    } else if (k == "follow_symlinks") {
-      if (!bool_option(value, ks, &o->follow_symlinks)) return false;
-    } else if (k == "allowed_roots") {
-      if (!string_list(value, ks, &o->allowed_roots)) return false;
-    } else if (k == "verify") {
-      if (!bool_option(value, ks, &o->verify_full)) return false;
-    } else if (k == "since") {
-      if (!string_option(value, ks, &o->since)) return false;
-    } else if (k == "progress_interval") {
-      if (Z_TYPE_P(value) != IS_LONG && Z_TYPE_P(value) != IS_DOUBLE) {
-        zend_type_error("Option \"progress_interval\" must be of type float, %s given", zend_zval_type_name(value));
-        return false;
-      }
-      o->progress_interval = zval_get_double(value);
-      if (!(o->progress_interval >= 0)) {
-        zend_value_error("Option \"progress_interval\" must be a non-negative number of seconds");
-        return false;
-      }
-    } else if (k == "encrypt") {
-      auto secret = bjlg_crypto_secret_of_zval(value, BjlgValueSite{0, ""}, "encrypt");
-      if (!secret) return false;
-      o->encrypt = std::make_shared<const bjlg::crypto::Secret>(std::move(*secret));
-    } else if (k.rfind("encrypt_", 0) == 0) {
-      /* Cipher::encryptFile()'s options, prefixed; `threads` is the writer's own. */
-      const int applied = bjlg_crypto_encrypt_option(k.substr(8), value, BjlgValueSite{0, "encrypt_"},
-                                                     &o->encryption);
-      if (applied < 0) return false;
-      if (applied == 0) {
-        zend_value_error("Unknown option \"%s\"", ks);
-        return false;
-      }
-      if (encrypt_option.empty()) encrypt_option = k;
-    } else if (k == "progress") {
-      if (!zend_is_callable(value, 0, nullptr)) {
-        zend_type_error("Option \"progress\" must be a valid callback");
-        return false;
-      }
-      ZVAL_COPY(progress, value);
-    } else if (k == "manifest") {
-      if (Z_TYPE_P(value) != IS_ARRAY) {
-        zend_type_error("Option \"manifest\" must be of type array, %s given", zend_zval_type_name(value));
-        return false;
-      }
-      /* PHP's encoder checks its depth only after recursing into each level: a PHP array nested
-       * 100,000 deep would overflow the stack before it says so. */
-      if (!bjlg_zval_depth_within(value, bjlg::kMaxNestingDepth)) {
-        zend_value_error("Option \"manifest\" is %s or contains itself",
-                         bjlg::DepthLimitMessage(bjlg::kMaxNestingDepth).c_str());
-        return false;
-      }
-      smart_str buf = {};
-      php_json_encode_ex(&buf, value, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE |
-                                          PHP_JSON_PRESERVE_ZERO_FRACTION, bjlg::kMaxNestingDepth);
-      smart_str_0(&buf);
-      if (EG(exception)) {  // a JsonSerializable in the manifest threw
-        smart_str_free(&buf);
-        return false;
-      }
-      const bool failed = JSON_G(error_code) != PHP_JSON_ERROR_NONE || buf.s == nullptr;
-      if (!failed) o->manifest_json.assign(ZSTR_VAL(buf.s), ZSTR_LEN(buf.s));
-      smart_str_free(&buf);
-      if (JSON_G(error_code) == PHP_JSON_ERROR_DEPTH) {
-        zend_value_error("Option \"manifest\" is %s", bjlg::DepthLimitMessage(bjlg::kMaxNestingDepth).c_str());
-        return false;
-      }
-      if (failed) {
-        zend_value_error("Option \"manifest\" cannot be encoded as JSON");
-        return false;
-      }
-      if (o->manifest_json == "[]") o->manifest_json = "{}";
-      if (!o->manifest_json.empty() && o->manifest_json[0] != '{') {
-        zend_value_error("Option \"manifest\" must be an array with string keys");
-        return false;
-      }
-    } else {
-      zend_value_error("Unknown option \"%s\"", ks);
-      return false;
-    }
-  } ZEND_HASH_FOREACH_END();
-  if (!encrypt_option.empty() && !o->encrypt) {
-    zend_value_error("Option \"%s\" needs the \"encrypt\" option", encrypt_option.c_str());
+    if (bjlg_crypto_encrypt_option(name, v, BjlgValueSite{opts.arg(), "encrypt_"}, &o->encryption) < 0) return false;
+  }
+  if (!o->encrypt) return true;
+  const bjlg::Status checked = bjlg::crypto::CheckEncryptOptions(*o->encrypt, o->encryption);
+  if (checked.ok()) return true;
+  if (checked.option().empty()) {
+    opts.refuse(bjlg_archive_kinds, checked);
+  } else {
+    const std::string own = "option \"" + checked.option() + "\"";
+    opts.value_error(("encrypt_" + checked.option()).c_str(), checked.message().substr(own.size() + 1));
+  }
+  return false;
+}
+
+/* Reads the writer's options with the glue's one reader; ranges are the core's (Writer::Create). */
+bool parse_options(HashTable *options, bjlg::archive::WriterOptions *o, BjlgProgressOption *progress) {
+  const BjlgOptions opts(options, 2);
+  /* Null is "absent" for every other option; for this one it is most likely a key that failed
+   * to load, and an archive left unencrypted would be the worst answer to it. */
+  zval *encrypt = options == nullptr ? nullptr : zend_hash_str_find_deref(options, ZEND_STRL("encrypt"));
+  if (encrypt != nullptr && Z_TYPE_P(encrypt) == IS_NULL) {
+    opts.type_error("encrypt", "Bjlg\\Crypto\\Key|string", encrypt);
     return false;
   }
-  if (o->encrypt) {
-    /* An option that does not apply (a KDF with a Key, any with bjlgenc1) is refused, never
-     * ignored. The core names Cipher's option ("option \"kdf\" ..."); the writer's is prefixed. */
-    const bjlg::Status checked = bjlg::crypto::CheckEncryptOptions(*o->encrypt, o->encryption);
-    if (!checked.ok()) {
-      const std::string &m = checked.message();
-      const std::string named = m.rfind("option \"", 0) == 0 ? "Option \"encrypt_" + m.substr(8) : m;
-      zend_value_error("%s", named.c_str());
-      return false;
-    }
-  }
-  return true;
+  return opts.only({"level", "threads", "chunk_size", "exclude", "include", "store", "default_excludes",
+                    "follow_symlinks", "allowed_roots", "verify", "since", "progress", "progress_interval",
+                    "manifest", "encrypt", "encrypt_format", "encrypt_chunk_size", "encrypt_kdf",
+                    "encrypt_scrypt_log_n", "encrypt_pbkdf2_iterations", "encrypt_cipher"}) &&
+         opts.get_int("level", &o->level) && opts.get_int("threads", &o->threads) &&
+         opts.get_int("chunk_size", &o->chunk_size) && string_or_list(opts, "exclude", &o->exclude) &&
+         string_or_list(opts, "include", &o->include) && string_or_list(opts, "store", &o->store_extensions) &&
+         string_or_list(opts, "allowed_roots", &o->allowed_roots) &&
+         opts.get_bool("default_excludes", &o->default_excludes) &&
+         opts.get_bool("follow_symlinks", &o->follow_symlinks) && opts.get_bool("verify", &o->verify_full) &&
+         opts.get_string("since", &o->since) && opts.get_progress("progress", progress) &&
+         opts.get_double("progress_interval", &o->progress_interval) && manifest_option(opts, &o->manifest_json) &&
+         encrypt_options(opts, o);
 }
 
 /* ---- the progress callback --------------------------------------------------------------- */
 
-bool call_progress(WriterObject *o, const bjlg::Progress &p) {
-  if (o->bailout || EG(exception)) return false;
-  zval arg;
-  bjlg_progress_to_array(p, &arg);
-  return bjlg_call_progress(&o->progress, &arg, &o->bailout);
-}
 
 /* ---- a PHP stream as a core ByteSource ---------------------------------------------------- */
 
@@ -280,9 +204,9 @@ class StreamSource : public bjlg::archive::ByteSource {
     zend_try {
       n = php_stream_read(stream_, reinterpret_cast<char *>(buffer), size);
     } zend_catch {
-      o_->bailout = true;
+      o_->progress.set_bailed_out();
     } zend_end_try();
-    if (o_->bailout) return bjlg::Status::Cancelled("aborted while reading the stream");
+    if (o_->progress.bailed_out()) return bjlg::Status::Cancelled("aborted while reading the stream");
     if (EG(exception)) return bjlg::Status::Cancelled("the stream threw an exception");
     if (n < 0) return bjlg::Status::IOError("read error");
     return static_cast<size_t>(n);
@@ -315,11 +239,12 @@ bool run(WriterObject *o, Body &&body) {
   o->busy = true;
   bjlg_guard([&] {
     bjlg::Status s = body();
-    if (!s.ok() && !EG(exception) && !o->bailout) bjlg_archive_throw(s);
+    /* A callable's (or a stream's) exception becomes the previous of the CancelledException. */
+    if (!s.ok() && !o->progress.bailed_out()) bjlg_archive_throw(s);
   });
   o->busy = false;
   if (o->writer && o->writer->closed()) o->writer.reset();
-  return o->bailout;
+  return o->progress.bailed_out();
 }
 
 void summary_to_array(const bjlg::archive::Summary &s, zval *out) {
@@ -392,24 +317,18 @@ ZEND_METHOD(Bjlg_Archive_Writer, __construct) {
   }
   bjlg_guard([&] {
     bjlg::archive::WriterOptions opts;
-    zval progress;
-    ZVAL_UNDEF(&progress);
-    if (options != nullptr && !parse_options(options, &opts, &progress)) {
-      zval_ptr_dtor(&progress);
+    if (!parse_options(options, &opts, &o->progress)) return;
+    auto w = bjlg::archive::Writer::Create(std::string(ZSTR_VAL(path), ZSTR_LEN(path)), std::move(opts));
+    if (!w.ok() && !w.status().option().empty()) {
+      BjlgOptions(options, 2).refuse(bjlg_archive_kinds, w.status());
       return;
     }
-    auto w = bjlg::archive::Writer::Create(std::string(ZSTR_VAL(path), ZSTR_LEN(path)), std::move(opts));
     if (!w.ok()) {
-      zval_ptr_dtor(&progress);
       bjlg_archive_throw(w.status());
       return;
     }
     o->writer = std::move(*w);
-    zval_ptr_dtor(&o->progress);
-    ZVAL_COPY_VALUE(&o->progress, &progress);
-    if (!Z_ISUNDEF(o->progress)) {
-      o->writer->set_progress([o](const bjlg::Progress &p) { return call_progress(o, p); });
-    }
+    if (!o->progress.empty()) o->writer->set_progress(o->progress.fn());
   });
 }
 
@@ -520,7 +439,7 @@ ZEND_METHOD(Bjlg_Archive_Writer, addDatabase) {
     auto r = bjlg::database::DumpToArchive(*o->writer, entry, c, d, &database_failed);
     if (r.ok()) {
       bjlg_database_dump_result(*r, return_value);
-    } else if (!EG(exception) && !o->bailout) {
+    } else if (!o->progress.bailed_out()) {
       if (database_failed) {
         bjlg_throw_status(bjlg_database_kinds, r.status());
       } else {
@@ -530,7 +449,7 @@ ZEND_METHOD(Bjlg_Archive_Writer, addDatabase) {
   });
   o->busy = false;
   if (o->writer && o->writer->closed()) o->writer.reset();
-  if (o->bailout) zend_bailout();
+  if (o->progress.bailed_out()) zend_bailout();
 }
 
 ZEND_METHOD(Bjlg_Archive_Writer, close) {

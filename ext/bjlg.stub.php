@@ -18,6 +18,30 @@ class Exception extends \Exception
      * "rejected"), or "" when bjlg did not set one.
      */
     public string $error_code = "";
+
+    /**
+     * When the failure is about one element of a list given as input (a sample, a destination,
+     * an archive): its position in that list, from 0. Null otherwise.
+     */
+    public ?int $item = null;
+}
+
+/**
+ * A refused option: the ValueError every method throws for a bad entry of its options array
+ * (a value out of range, an unknown name, a combination that does not apply), with the option
+ * named so that callers need not read the message. Catch `\ValueError` to catch every bad
+ * argument, this class for bad options only.
+ */
+class OptionError extends \ValueError
+{
+    /** The option's name, as it is spelt in the options array ("threads"). */
+    public string $option = "";
+
+    /**
+     * The refusal without the "Class::method(): Argument #2 ($options) " prefix of the message,
+     * naming the option: 'option "threads" must be between 1 and 64'.
+     */
+    public string $reason = "";
 }
 
 /**

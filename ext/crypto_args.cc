@@ -10,12 +10,11 @@ namespace {
 
 /* "<what> <rest>" as a TypeError (or a ValueError), worded for the site: see crypto_args.h. */
 void site_error(bool type_error, BjlgValueSite site, const std::string &name, const std::string &rest) {
-  if (site.arg > 0) {
-    if (type_error) zend_argument_type_error(site.arg, "option \"%s\" %s", name.c_str(), rest.c_str());
-    else zend_argument_value_error(site.arg, "option \"%s\" %s", name.c_str(), rest.c_str());
+  const std::string option = site.prefix + name;
+  if (type_error) {
+    zend_argument_type_error(site.arg, "option \"%s\" %s", option.c_str(), rest.c_str());
   } else {
-    if (type_error) zend_type_error("Option \"%s%s\" %s", site.prefix, name.c_str(), rest.c_str());
-    else zend_value_error("Option \"%s%s\" %s", site.prefix, name.c_str(), rest.c_str());
+    bjlg_throw_option_error(site.arg, option, "option \"" + option + "\" " + rest);
   }
 }
 

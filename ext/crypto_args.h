@@ -11,11 +11,9 @@
 #include "glue.h"
 #include "php_bjlg.h"
 
-/* Where a value comes from, for the wording of its errors:
- *  - arg > 0: an argument of the method called, or an option of its `arg`-th argument, as php-src
- *    says it ("Argument #4 ($options) option "format" must be ...");
- *  - arg == 0: an entry of an options array, named `prefix` + name, as Archive\Writer words its
- *    options ("Option "encrypt_format" must be ..."). */
+/* Where a value comes from, for the wording of its errors: an argument of the method called, or
+ * an option of its `arg`-th argument named `prefix` + name, as php-src says it ("Argument #2
+ * ($options) option "encrypt_format" must be ..."; Archive\Writer's prefix is "encrypt_"). */
 struct BjlgValueSite {
   uint32_t arg;
   const char *prefix;

@@ -107,10 +107,11 @@ bool parse_decrypt_options(HashTable *options, uint32_t arg, DecryptOptions *o, 
   });
 }
 
-/* The report, or the exception for its failure; nothing when the progress callable threw (its
- * exception stands) or bailed out (the caller unwinds). */
+/* The report, or the exception for its failure (a callable that threw cancelled: its exception
+ * is the CancelledException's previous, as everywhere); nothing after a bailout (the caller
+ * unwinds). */
 void finish(zval *return_value, const bjlg::Result<FileReport> &report, const BjlgProgressOption &progress) {
-  if (progress.bailed_out() || EG(exception)) return;
+  if (progress.bailed_out()) return;
   if (!report.ok()) {
     bjlg_crypto_throw_status(report.status());
     return;

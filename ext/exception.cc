@@ -15,6 +15,7 @@ zend_class_entry *bjlg_ce_WrongKeyException;
 zend_class_entry *bjlg_ce_CancelledException;
 zend_class_entry *bjlg_ce_UnsupportedException;
 zend_class_entry *bjlg_ce_NetworkException;
+zend_class_entry *bjlg_ce_OptionError;
 
 void bjlg_register_exception(void) {
   bjlg_ce_Exception = register_class_Bjlg_Exception(zend_ce_exception);
@@ -24,4 +25,5 @@ void bjlg_register_exception(void) {
   bjlg_ce_CancelledException = register_class_Bjlg_CancelledException(bjlg_ce_Exception);
   bjlg_ce_UnsupportedException = register_class_Bjlg_UnsupportedException(bjlg_ce_Exception);
   bjlg_ce_NetworkException = register_class_Bjlg_NetworkException(bjlg_ce_Exception);
+  bjlg_ce_OptionError = register_class_Bjlg_OptionError(zend_ce_value_error);
 }

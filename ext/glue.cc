@@ -96,6 +96,10 @@ zend_class_entry *class_for(const BjlgExceptionKinds &k, const bjlg::Status &sta
 
 void bjlg_throw_status(const BjlgExceptionKinds &kinds, const bjlg::Status &status) {
   zend_class_entry *ce = class_for(kinds, status);
+  if (ce == nullptr && !status.option().empty()) {
+    bjlg_throw_option_error(0, status.option(), status.message());
+    return;
+  }
   if (ce == nullptr) {
     zend_value_error("%s", status.message().c_str());
     return;
@@ -107,8 +111,24 @@ void bjlg_throw_status(const BjlgExceptionKinds &kinds, const bjlg::Status &stat
   const std::string code = status.error_code();
   zend_update_property_stringl(bjlg_ce_Exception, Z_OBJ(ex), "error_code", sizeof("error_code") - 1,
                                code.data(), code.size());
+  if (status.item()) {
+    zend_update_property_long(bjlg_ce_Exception, Z_OBJ(ex), "item", sizeof("item") - 1,
+                              static_cast<zend_long>(*status.item()));
+  }
   if (EG(exception) != nullptr) scrub_chain(EG(exception));
   zend_throw_exception_object(&ex);  // chains a pending exception as previous
+}
+
+void bjlg_throw_option_error(uint32_t arg, const std::string &option, const std::string &reason) {
+  if (arg == 0) {
+    zend_throw_error(bjlg_ce_OptionError, "%s", reason.c_str());
+  } else {
+    zend_argument_error(bjlg_ce_OptionError, arg, "%s", reason.c_str());
+  }
+  zend_object *ex = EG(exception);
+  if (ex == nullptr || !instanceof_function(ex->ce, bjlg_ce_OptionError)) return;
+  zend_update_property_stringl(bjlg_ce_OptionError, ex, "option", sizeof("option") - 1, option.data(), option.size());
+  zend_update_property_stringl(bjlg_ce_OptionError, ex, "reason", sizeof("reason") - 1, reason.data(), reason.size());
 }
 
 bool bjlg_call_progress(zval *callable, zval *arg, bool *bailout) {
@@ -181,7 +201,7 @@ bool BjlgOptions::only(std::initializer_list<const char *> known) const {
       if (ZSTR_LEN(name) == strlen(k) && memcmp(ZSTR_VAL(name), k, ZSTR_LEN(name)) == 0) found = true;
     }
     if (!found) {
-      zend_argument_value_error(arg_, "contains an unknown option \"%s\"", ZSTR_VAL(name));
+      bjlg_throw_option_error(arg_, ZSTR_VAL(name), std::string("contains an unknown option \"") + ZSTR_VAL(name) + "\"");
       return false;
     }
   } ZEND_HASH_FOREACH_END();
@@ -202,11 +222,13 @@ void BjlgOptions::type_error(const char *name, const char *expected, zval *given
 }
 
 void BjlgOptions::value_error(const char *name, const std::string &message) const {
-  zend_argument_value_error(arg_, "option \"%s\" %s", name, message.c_str());
+  bjlg_throw_option_error(arg_, name, std::string("option \"") + name + "\" " + message);
 }
 
 void BjlgOptions::refuse(const BjlgExceptionKinds &kinds, const bjlg::Status &status) const {
-  if (status.code() == bjlg::Status::Code::kInvalidArgument) {
+  if (status.code() == bjlg::Status::Code::kInvalidArgument && !status.option().empty()) {
+    bjlg_throw_option_error(arg_, status.option(), status.message());
+  } else if (status.code() == bjlg::Status::Code::kInvalidArgument) {
     zend_argument_value_error(arg_, "%s", status.message().c_str());
   } else {
     bjlg_throw_status(kinds, status);

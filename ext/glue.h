@@ -66,6 +66,11 @@ extern const BjlgExceptionKinds bjlg_common_kinds;
  * ones' scrubbed of arguments as bjlg's own. REQUIRES: !status.ok() */
 void bjlg_throw_status(const BjlgExceptionKinds &kinds, const bjlg::Status &status);
 
+/* THE refusal of one option: a Bjlg\OptionError (a ValueError) worded as php-src words argument
+ * `arg`'s errors ("Class::method(): Argument #2 ($options) <reason>"; no prefix when arg is 0),
+ * with `option` and `reason` set for callers that must not read the message. */
+void bjlg_throw_option_error(uint32_t arg, const std::string &option, const std::string &reason);
+
 /* Calls a user's progress callable with `arg` (an array the caller built; released here).
  * False when the operation must stop: the callable returned false, threw, or bailed out
  * (exit() or a fatal error: then *bailout is set, and the caller unwinds without calling PHP
@@ -99,6 +104,10 @@ class BjlgProgressOption {
    * Lives as long as this object. */
   bjlg::ProgressFn fn();
   bool bailed_out() const { return bailout_; }
+  /* A bailout met elsewhere in the same operation (reading a PHP stream). */
+  void set_bailed_out() { bailout_ = true; }
+  /* The callable itself, for a get_gc handler: the object that keeps this must report it. */
+  zval *callable() { return &callable_; }
 
  private:
   zval callable_;

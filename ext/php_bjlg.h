@@ -35,6 +35,7 @@ extern zend_class_entry *bjlg_ce_WrongKeyException;
 extern zend_class_entry *bjlg_ce_CancelledException;
 extern zend_class_entry *bjlg_ce_UnsupportedException;
 extern zend_class_entry *bjlg_ce_NetworkException;
+extern zend_class_entry *bjlg_ce_OptionError;
 void bjlg_register_exception(void);
 
 /* Bjlg\Cron (ext/cron_expression.cc). */

@@ -14,7 +14,7 @@ constexpr int kMaxJsonDepth = 32;
 void Refuse(const std::string &where, size_t index, const char *field, const std::string &what) {
   std::string prefix = where + " " + std::to_string(index);
   if (field != nullptr) prefix += std::string(": field \"") + field + "\"";
-  bjlg_throw_status(bjlg_sla_kinds, bjlg::Status::InvalidArgument(prefix + " " + what));
+  bjlg_throw_status(bjlg_sla_kinds, bjlg::Status::InvalidArgument(prefix + " " + what).AtItem(index));
 }
 
 /* An int or a float >= 0 and finite. */

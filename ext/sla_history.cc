@@ -13,7 +13,7 @@ namespace {
 void Refuse(size_t index, const char *field, const std::string &what) {
   std::string prefix = "sample " + std::to_string(index);
   if (field != nullptr) prefix += std::string(": field \"") + field + "\"";
-  bjlg_throw_status(bjlg_sla_kinds, bjlg::Status::InvalidArgument(prefix + " " + what));
+  bjlg_throw_status(bjlg_sla_kinds, bjlg::Status::InvalidArgument(prefix + " " + what).AtItem(index));
 }
 
 /* null or an int >= 0. */

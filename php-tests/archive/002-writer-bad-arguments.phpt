@@ -52,15 +52,15 @@ attempt(fn() => clone $w2);
 bjlg_rmrf($d);
 ?>
 --EXPECTF--
-ValueError: Option "level" must be between 0 and 9
-TypeError: Option "level" must be of type int, string given
-ValueError: Option "threads" must be between 0 and 256
-ValueError: Unknown option "colour"
-TypeError: Option "progress" must be a valid callback
-TypeError: Option "exclude" must contain only strings, int found
-TypeError: Option "manifest" must be of type array, string given
-ValueError: Option "manifest" must be an array with string keys
-ValueError: Option "manifest" cannot be encoded as JSON
+Bjlg\OptionError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "level" must be between 0 and 9
+TypeError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "level" must be of type int, string given
+Bjlg\OptionError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "threads" must be between 0 and 256
+Bjlg\OptionError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) contains an unknown option "colour"
+TypeError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "progress" must be a valid callback
+TypeError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "exclude" must contain only strings, int given
+TypeError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "manifest" must be of type array, string given
+Bjlg\OptionError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "manifest" must be an array with string keys
+Bjlg\OptionError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "manifest" cannot be encoded as JSON
 LogicException: not serializable
 Bjlg\Archive\IOException: cannot open "since" file %smissing.json: No such file or directory
 ValueError: Bjlg\Archive\Writer::__construct(): Argument #1 ($path) cannot be empty

@@ -37,14 +37,14 @@ var_dump($e instanceof Bjlg\Archive\ArchiveException, $e instanceof Bjlg\Excepti
 var_dump(scandir("$d/out"));
 try { $w->close(); } catch (Error $e) { echo get_class($e), ': ', $e->getMessage(), "\n"; }
 
-// An exception from the callback is the one the caller sees.
+// An exception from the callback cancels too: it is the CancelledException's previous.
 $w = new Bjlg\Archive\Writer("$d/out/b.zip", ['progress' => function () { throw new RuntimeException('stop now'); }]);
-try { $w->addDirectory("$d/src"); } catch (Throwable $e) { echo get_class($e), ': ', $e->getMessage(), "\n"; }
+try { $w->addDirectory("$d/src"); } catch (Throwable $e) { echo get_class($e), ' after ', get_class($e->getPrevious()), ': ', $e->getPrevious()->getMessage(), "\n"; }
 var_dump(scandir("$d/out"));
 
 // The callback may not use the writer it reports on.
 $w = new Bjlg\Archive\Writer("$d/out/c.zip", ['progress' => function () use (&$w) { $w->addFromString('x', 'y'); }]);
-try { $w->addDirectory("$d/src"); } catch (Throwable $e) { echo get_class($e), ': ', $e->getMessage(), "\n"; }
+try { $w->addDirectory("$d/src"); } catch (Throwable $e) { echo get_class($e), ' after ', get_class($e->getPrevious()), ': ', $e->getPrevious()->getMessage(), "\n"; }
 var_dump(scandir("$d/out"));
 
 // Destroying an unclosed writer removes its temporary file.
@@ -88,14 +88,14 @@ array(2) {
   string(2) ".."
 }
 Error: Bjlg\Archive\Writer is closed
-RuntimeException: stop now
+Bjlg\Archive\CancelledException after RuntimeException: stop now
 array(2) {
   [0]=>
   string(1) "."
   [1]=>
   string(2) ".."
 }
-Error: Bjlg\Archive\Writer cannot be used from its own progress callback
+Bjlg\Archive\CancelledException after Error: Bjlg\Archive\Writer cannot be used from its own progress callback
 array(2) {
   [0]=>
   string(1) "."

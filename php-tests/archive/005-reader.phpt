@@ -98,10 +98,10 @@ array(0) {
 }
 Bjlg\Archive\CorruptArchiveException: unsafe entry "database.sql": declares 260000 bytes, over the limit
 Bjlg\Archive\IOException: no entry "nope" in %sa.zip
-ValueError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) option "max_ratio" must be greater than 0
-ValueError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) contains an unknown option "depth"
+Bjlg\OptionError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) option "max_ratio" must be greater than 0
+Bjlg\OptionError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) contains an unknown option "depth"
 TypeError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) option "overwrite" must be of type bool, int given
-ValueError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) option "max_entries" must be greater than 0
+Bjlg\OptionError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) option "max_entries" must be greater than 0
 int(260000)
 dotdot: unsafe entry name "…": `..` component
 bool(false)

@@ -72,25 +72,25 @@ echo implode(',', array_diff(scandir("$d/out"), ['.', '..'])), "\n";
 bjlg_rmrf($d);
 ?>
 --EXPECTF--
-TypeError: Option "encrypt" must be of type Bjlg\Crypto\Key|string, int given
-TypeError: Option "encrypt" must be of type Bjlg\Crypto\Key|string, null given
-TypeError: Option "encrypt" must be of type Bjlg\Crypto\Key|string, stdClass given
-ValueError: Option "encrypt" must be a Bjlg\Crypto\Key or a non-empty password
-ValueError: Option "encrypt_format" must be "bjlg" or "bjlgenc1"
-TypeError: Option "encrypt_format" must be of type string, int given
-ValueError: Option "encrypt_chunk_size" must be between 16 and 67108864
-TypeError: Option "encrypt_chunk_size" must be of type int, string given
-ValueError: Option "encrypt_kdf" must be "scrypt" or "pbkdf2"
-ValueError: Option "encrypt_scrypt_log_n" must be between 14 and 20
-ValueError: Option "encrypt_pbkdf2_iterations" must be between 600000 and 100000000
-ValueError: Option "encrypt_cipher" must be "aes-256-gcm" or "chacha20-poly1305"
-ValueError: Unknown option "encrypt_threads"
-ValueError: Unknown option "encryption"
-ValueError: Option "encrypt_format" needs the "encrypt" option
-ValueError: since: %s/full.enc is an encrypted archive; pass the backup-index.json of that backup (kept beside it, or extracted from the decrypted archive) or the decrypted archive
+TypeError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "encrypt" must be of type Bjlg\Crypto\Key|string, int given
+TypeError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "encrypt" must be of type Bjlg\Crypto\Key|string, null given
+TypeError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "encrypt" must be of type Bjlg\Crypto\Key|string, stdClass given
+Bjlg\OptionError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "encrypt" must be a Bjlg\Crypto\Key or a non-empty password
+Bjlg\OptionError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "encrypt_format" must be "bjlg" or "bjlgenc1"
+TypeError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "encrypt_format" must be of type string, int given
+Bjlg\OptionError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "encrypt_chunk_size" must be between 16 and 67108864
+TypeError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "encrypt_chunk_size" must be of type int, string given
+Bjlg\OptionError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "encrypt_kdf" must be "scrypt" or "pbkdf2"
+Bjlg\OptionError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "encrypt_scrypt_log_n" must be between 14 and 20
+Bjlg\OptionError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "encrypt_pbkdf2_iterations" must be between 600000 and 100000000
+Bjlg\OptionError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "encrypt_cipher" must be "aes-256-gcm" or "chacha20-poly1305"
+Bjlg\OptionError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) contains an unknown option "encrypt_threads"
+Bjlg\OptionError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) contains an unknown option "encryption"
+Bjlg\OptionError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "encrypt_format" needs the "encrypt" option
+Bjlg\OptionError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "since": %s/full.enc is an encrypted archive; pass the backup-index.json of that backup (kept beside it, or extracted from the decrypted archive) or the decrypted archive
 full.enc
 Bjlg\Archive\IOException: archive folder %s/missing does not exist false
-TypeError: Option "encrypt_format" must be of type string, int given false
+TypeError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "encrypt_format" must be of type string, int given false
 LogicException: Array false
 bool(false)
 Bjlg\Archive\CancelledException: cancelled by the progress callback

@@ -92,9 +92,9 @@ a.zip.enc out,site,x
 no key: Bjlg\Archive\WrongKeyException [wrong_key]: %s/out/b.zip.enc is encrypted: give its key or password to read it
 wrong key: Bjlg\Archive\WrongKeyException [wrong_key]: %s
 wrong password: Bjlg\Archive\WrongKeyException [wrong_key]: %s
-empty password: ValueError: Bjlg\Archive\Reader::open(): Argument #2 ($options) option "key" must be a Bjlg\Crypto\Key or a non-empty password
+empty password: Bjlg\OptionError: Bjlg\Archive\Reader::open(): Argument #2 ($options) option "key" must be a Bjlg\Crypto\Key or a non-empty password
 key of a bad type: TypeError: Bjlg\Archive\Reader::open(): Argument #2 ($options) option "key" must be of type Bjlg\Crypto\Key|string, int given
-unknown option: ValueError: Bjlg\Archive\Reader::open(): Argument #2 ($options) contains an unknown option "password"
+unknown option: Bjlg\OptionError: Bjlg\Archive\Reader::open(): Argument #2 ($options) contains an unknown option "password"
 integer key: ValueError: Bjlg\Archive\Reader::open(): Argument #2 ($options) must be an array with string keys
 Bjlg\Archive\UnsupportedException
 bool(false)

@@ -87,9 +87,9 @@ TypeError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) option "prog
 TypeError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) option "progress" must be a valid callback
 TypeError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) option "progress_interval" must be of type float, string given
 TypeError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) option "progress_interval" must be of type float, array given
-ValueError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) option "progress_interval" must be a non-negative number of seconds
-ValueError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) option "progress_interval" must be a non-negative number of seconds
-ValueError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) option "progress_interval" must be a non-negative number of seconds
+Bjlg\OptionError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) option "progress_interval" must be a non-negative number of seconds
+Bjlg\OptionError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) option "progress_interval" must be a non-negative number of seconds
+Bjlg\OptionError: Bjlg\Archive\Reader::extractTo(): Argument #2 ($options) option "progress_interval" must be a non-negative number of seconds
 bool(false)
 Bjlg\Archive\CancelledException [cancelled]: cancelled by the progress callback
 bool(true)

@@ -94,10 +94,10 @@ TypeError: Bjlg\Crypto\Cipher::encryptFile(): Argument #3 ($secret) must be of t
 ValueError: Bjlg\Crypto\Cipher::encryptFile(): Argument #3 ($secret) must be a Bjlg\Crypto\Key or a non-empty password
 ValueError: Bjlg\Crypto\Cipher::encryptFile(): Argument #2 ($out) must not be empty
 ValueError: Bjlg\Crypto\Cipher::encryptFile(): Argument #1 ($in) must not contain any null bytes
-ValueError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "format" must be "bjlg" or "bjlgenc1"
-ValueError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "chunk_size" must be between 16 and 67108864
+Bjlg\OptionError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "format" must be "bjlg" or "bjlgenc1"
+Bjlg\OptionError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "chunk_size" must be between 16 and 67108864
 TypeError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "chunk_size" must be of type int, string given
-ValueError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "pbkdf2_iterations" must be between 600000 and 100000000
+Bjlg\OptionError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "pbkdf2_iterations" must be between 600000 and 100000000
 ValueError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) unknown option "colour"
 ValueError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) must be an array with string keys
 ValueError: Bjlg\Crypto\Cipher::decryptFile(): Argument #4 ($options) option "legacy_salt" must be 16 bytes

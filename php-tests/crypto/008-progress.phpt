@@ -49,8 +49,9 @@ foreach (['bjlg' => ['chunk_size' => 65536, 'threads' => 1], 'bjlgenc1' => ['for
     // An exception of the callable is the one the caller sees.
     try {
         Cipher::encryptFile("$dir/a.zip", "$dir/b.enc", $key, $o + ['progress' => function () { throw new RuntimeException('stop here'); }]);
-    } catch (RuntimeException $e) {
-        echo get_class($e), ': ', $e->getMessage(), "\n";
+    } catch (Bjlg\Crypto\CancelledException $e) {
+        // The one cancellation rule: the callable's exception is the previous.
+        echo get_class($e), ' after ', get_class($e->getPrevious()), ': ', $e->getPrevious()->getMessage(), "\n";
     }
     var_dump(file_exists("$dir/b.enc"));
     unlink("$dir/a.enc");
@@ -72,7 +73,7 @@ verify: several calls, in order, complete at %d = file size: true
 decrypt: several calls, in order, complete at %d, same bytes: true
 Bjlg\Crypto\CancelledException: cancelled by the progress callback
 bool(false)
-RuntimeException: stop here
+Bjlg\Crypto\CancelledException after RuntimeException: stop here
 bool(false)
 -- bjlgenc1
 encrypt: several calls, in order, complete at 1048583
@@ -80,7 +81,7 @@ verify: several calls, in order, complete at %d = file size: true
 decrypt: several calls, in order, complete at %d, same bytes: true
 Bjlg\Crypto\CancelledException: cancelled by the progress callback
 bool(false)
-RuntimeException: stop here
+Bjlg\Crypto\CancelledException after RuntimeException: stop here
 bool(false)
 TypeError: Bjlg\Crypto\Cipher::verifyFile(): Argument #3 ($options) option "progress" must be a valid callback
 array(2) {

@@ -68,9 +68,9 @@ var_dump(array_values(array_diff(scandir($d), ['.', '..', 'wp-config.php'])));
 bjlg_db_rmrf($d);
 ?>
 --EXPECTF--
-ValueError: Bjlg\Database\Dumper::dump(): Argument #1 ($connection) contains an unknown option "colour"
+Bjlg\OptionError: Bjlg\Database\Dumper::dump(): Argument #1 ($connection) contains an unknown option "colour"
 ValueError: Bjlg\Database\Dumper::dump(): Argument #1 ($connection) connection "database" must name a database
-ValueError: Bjlg\Database\Dumper::dump(): Argument #1 ($connection) option "port" must be between 1 and 65535
+Bjlg\OptionError: Bjlg\Database\Dumper::dump(): Argument #1 ($connection) option "port" must be between 1 and 65535
 TypeError: Bjlg\Database\Dumper::dump(): Argument #1 ($connection) option "port" must be of type int, string given
 TypeError: Bjlg\Database\Dumper::dump(): Argument #1 ($connection) option "tls" must be of type bool, string given
 ValueError: Bjlg\Database\Dumper::dump(): Argument #1 ($connection) connection "socket" must be an absolute path
@@ -80,34 +80,34 @@ ValueError: Bjlg\Database\Dumper::dump(): Argument #1 ($connection) connection "
 ValueError: Bjlg\Database\Dumper::dump(): Argument #1 ($connection) connection "dsn" has an unknown key "colour" (known: host, port, dbname, unix_socket, charset, user, password)
 ValueError: Bjlg\Database\Dumper::dump(): Argument #1 ($connection) connection "dsn" port must be a port number (1 to 65535)
 ValueError: Bjlg\Database\Dumper::dump(): Argument #1 ($connection) connection "database" must name a database
-ValueError: Bjlg\Database\Dumper::dump(): Argument #1 ($connection) option "host" cannot be combined with "dsn" (the DSN gives it)
+Bjlg\OptionError: Bjlg\Database\Dumper::dump(): Argument #1 ($connection) option "host" cannot be combined with "dsn" (the DSN gives it)
 ValueError: Bjlg\Database\Dumper::dump(): Argument #1 ($connection) wp-config.php does not define DB_HOST
 Bjlg\Database\IOException: %s
-ValueError: Bjlg\Database\Dumper::dump(): Argument #1 ($connection) option "user" cannot be combined with "wp_config" (the file gives the whole connection)
+Bjlg\OptionError: Bjlg\Database\Dumper::dump(): Argument #1 ($connection) option "user" cannot be combined with "wp_config" (the file gives the whole connection)
 TypeError: Bjlg\Database\Dumper::dump(): Argument #2 ($to) must be of type string or resource, int given
 ValueError: Bjlg\Database\Dumper::dump(): Argument #2 ($to) must be a non-empty path without NUL bytes
-ValueError: Bjlg\Database\Dumper::dump(): Argument #3 ($options) contains an unknown option "table"
+Bjlg\OptionError: Bjlg\Database\Dumper::dump(): Argument #3 ($options) contains an unknown option "table"
 TypeError: Bjlg\Database\Dumper::dump(): Argument #3 ($options) option "tables" must be of type array, string given
-ValueError: Bjlg\Database\Dumper::dump(): Argument #3 ($options) option "tables" must list table names of 1 to 64 characters
+Bjlg\OptionError: Bjlg\Database\Dumper::dump(): Argument #3 ($options) option "tables" must list table names of 1 to 64 characters
 TypeError: Bjlg\Database\Dumper::dump(): Argument #3 ($options) option "progress" must be a valid callback
 TypeError: Bjlg\Database\Importer::import(): Argument #2 ($from) must be of type string or resource, stdClass given
-ValueError: Bjlg\Database\Importer::import(): Argument #3 ($options) option "prefix" must be 1 to 32 letters, digits or underscores
-ValueError: Bjlg\Database\Importer::import(): Argument #3 ($options) option "prefix" must differ from option "source_prefix" ("wp_")
-ValueError: Bjlg\Database\Importer::import(): Argument #3 ($options) option "batch" must be between 1 and 100000
+Bjlg\OptionError: Bjlg\Database\Importer::import(): Argument #3 ($options) option "prefix" must be 1 to 32 letters, digits or underscores
+Bjlg\OptionError: Bjlg\Database\Importer::import(): Argument #3 ($options) option "prefix" must differ from option "source_prefix" ("wp_")
+Bjlg\OptionError: Bjlg\Database\Importer::import(): Argument #3 ($options) option "batch" must be between 1 and 100000
 TypeError: Bjlg\Database\Importer::import(): Argument #3 ($options) option "replace" must be of type bool, int given
-ValueError: Bjlg\Database\Importer::import(): Argument #3 ($options) option "max_statement" must be between 1024 and 4294967296 bytes
+Bjlg\OptionError: Bjlg\Database\Importer::import(): Argument #3 ($options) option "max_statement" must be between 1024 and 4294967296 bytes
 Bjlg\Database\IOException: %s
 Bjlg\Database\NetworkException unreachable marker
 bool(true)
 bool(false)
 bool(false)
-ValueError: Bjlg\Database\Dumper::dump(): Argument #3 ($options) contains an unknown option "level"
-ValueError: Bjlg\Archive\Writer::addDatabase(): Argument #3 ($options) option "level" must be between 0 and 9
-ValueError: Bjlg\Archive\Writer::addDatabase(): Argument #3 ($options) option "level" must be between 0 and 9
-ValueError: Bjlg\Archive\Writer::addDatabase(): Argument #3 ($options) option "level" must be between 0 and 9
+Bjlg\OptionError: Bjlg\Database\Dumper::dump(): Argument #3 ($options) contains an unknown option "level"
+Bjlg\OptionError: Bjlg\Archive\Writer::addDatabase(): Argument #3 ($options) option "level" must be between 0 and 9
+Bjlg\OptionError: Bjlg\Archive\Writer::addDatabase(): Argument #3 ($options) option "level" must be between 0 and 9
+Bjlg\OptionError: Bjlg\Archive\Writer::addDatabase(): Argument #3 ($options) option "level" must be between 0 and 9
 TypeError: Bjlg\Archive\Writer::addDatabase(): Argument #3 ($options) option "level" must be of type int, string given
 ValueError: Bjlg\Archive\Writer::addDatabase(): Argument #1 ($connection) connection "database" must name a database
-ValueError: Bjlg\Archive\Writer::addDatabase(): Argument #3 ($options) contains an unknown option "progress"
+Bjlg\OptionError: Bjlg\Archive\Writer::addDatabase(): Argument #3 ($options) contains an unknown option "progress"
 Bjlg\Database\NetworkException: %s
 Error: Bjlg\Archive\Writer is closed
 array(0) {

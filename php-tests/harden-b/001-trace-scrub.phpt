@@ -89,7 +89,7 @@ rmdir($dir);
 control: RuntimeException, leaks: yes
 Writer::close cancelled: Bjlg\Archive\CancelledException, leaks: no
 Writer::addDirectory: Bjlg\Archive\IOException, leaks: no
-progress throws: LogicException, leaks: no
+progress throws: Bjlg\Archive\CancelledException, leaks: no
 Cipher key: Bjlg\Crypto\IOException, leaks: no
 Cipher password: Bjlg\Crypto\IOException, leaks: no
 Quota collector: Bjlg\Quota\IOException, leaks: no

@@ -29,7 +29,7 @@ echo count(glob("$d/*")), " file\n";
 bjlg_rmrf($d);
 ?>
 --EXPECT--
-ValueError: Option "manifest" is nested deeper than 64 levels or contains itself
-ValueError: Option "manifest" is nested deeper than 64 levels or contains itself
+Bjlg\OptionError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "manifest" is nested deeper than 64 levels or contains itself
+Bjlg\OptionError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "manifest" is nested deeper than 64 levels or contains itself
 string(4) "leaf"
 1 file

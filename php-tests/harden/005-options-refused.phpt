@@ -42,21 +42,21 @@ echo bjlg_check($v, 'entry_names')['status'], "\n";
 bjlg_rmrf($d);
 ?>
 --EXPECTF--
-{"format":"bjlgenc1","kdf":"scrypt"}: ValueError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "kdf" does not apply to the bjlgenc1 format (AES-256-CBC, PBKDF2-SHA256 with 10,000 iterations for a password, fixed by the format)
-{"format":"bjlgenc1","kdf":"pbkdf2"}: ValueError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "kdf" does not apply to the bjlgenc1 format (AES-256-CBC, PBKDF2-SHA256 with 10,000 iterations for a password, fixed by the format)
-{"format":"bjlgenc1","chunk_size":65536}: ValueError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "chunk_size" does not apply to the bjlgenc1 format (AES-256-CBC, PBKDF2-SHA256 with 10,000 iterations for a password, fixed by the format)
-{"format":"bjlgenc1","cipher":"aes-256-gcm"}: ValueError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "cipher" does not apply to the bjlgenc1 format (AES-256-CBC, PBKDF2-SHA256 with 10,000 iterations for a password, fixed by the format)
-{"kdf":"pbkdf2","scrypt_log_n":15}: ValueError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "scrypt_log_n" applies to kdf "scrypt" only
-{"pbkdf2_iterations":600000}: ValueError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "pbkdf2_iterations" applies to kdf "pbkdf2" only
-Key {"kdf":"scrypt"}: ValueError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "kdf" does not apply to a Key: only a password goes through a KDF
-Key {"scrypt_log_n":15}: ValueError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "scrypt_log_n" does not apply to a Key: only a password goes through a KDF
-Key {"pbkdf2_iterations":600000}: ValueError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "pbkdf2_iterations" does not apply to a Key: only a password goes through a KDF
+{"format":"bjlgenc1","kdf":"scrypt"}: Bjlg\OptionError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "kdf" does not apply to the bjlgenc1 format (AES-256-CBC, PBKDF2-SHA256 with 10,000 iterations for a password, fixed by the format)
+{"format":"bjlgenc1","kdf":"pbkdf2"}: Bjlg\OptionError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "kdf" does not apply to the bjlgenc1 format (AES-256-CBC, PBKDF2-SHA256 with 10,000 iterations for a password, fixed by the format)
+{"format":"bjlgenc1","chunk_size":65536}: Bjlg\OptionError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "chunk_size" does not apply to the bjlgenc1 format (AES-256-CBC, PBKDF2-SHA256 with 10,000 iterations for a password, fixed by the format)
+{"format":"bjlgenc1","cipher":"aes-256-gcm"}: Bjlg\OptionError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "cipher" does not apply to the bjlgenc1 format (AES-256-CBC, PBKDF2-SHA256 with 10,000 iterations for a password, fixed by the format)
+{"kdf":"pbkdf2","scrypt_log_n":15}: Bjlg\OptionError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "scrypt_log_n" applies to kdf "scrypt" only
+{"pbkdf2_iterations":600000}: Bjlg\OptionError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "pbkdf2_iterations" applies to kdf "pbkdf2" only
+Key {"kdf":"scrypt"}: Bjlg\OptionError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "kdf" does not apply to a Key: only a password goes through a KDF
+Key {"scrypt_log_n":15}: Bjlg\OptionError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "scrypt_log_n" does not apply to a Key: only a password goes through a KDF
+Key {"pbkdf2_iterations":600000}: Bjlg\OptionError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "pbkdf2_iterations" does not apply to a Key: only a password goes through a KDF
 no output
 bjlgenc1
 pbkdf2-sha256
 key
-ValueError: Option "encrypt_kdf" does not apply to a Key: only a password goes through a KDF
-ValueError: Option "encrypt_scrypt_log_n" does not apply to the bjlgenc1 format (AES-256-CBC, PBKDF2-SHA256 with 10,000 iterations for a password, fixed by the format)
+Bjlg\OptionError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "encrypt_kdf" does not apply to a Key: only a password goes through a KDF
+Bjlg\OptionError: Bjlg\Archive\Writer::__construct(): Argument #2 ($options) option "encrypt_scrypt_log_n" does not apply to the bjlgenc1 format (AES-256-CBC, PBKDF2-SHA256 with 10,000 iterations for a password, fixed by the format)
 ValueError: invalid entry name "wp-content/a\0.php": contains a NUL byte
 Bjlg\Archive\CorruptArchiveException [corrupt]: D/nul.zip: entry 0's name contains a NUL byte
 nothing extracted

@@ -79,10 +79,10 @@ Bjlg\Notify\InvalidInputException: message #0 channel key "smtp" must start with
 Bjlg\Notify\InvalidInputException: message #0 channel key "url" must be an http:// or https:// URL
 Bjlg\Notify\InvalidInputException: message #0 channel (telegram) needs key "chat_id"
 -- options
-ValueError: Bjlg\Notify\Dispatcher::send(): Argument #2 ($options) option "timeout_ms" must be between 1 and 3600000
-ValueError: Bjlg\Notify\Dispatcher::send(): Argument #2 ($options) option "retries" must be between 0 and 10
-ValueError: Bjlg\Notify\Dispatcher::send(): Argument #2 ($options) contains an unknown option "colour"
-ValueError: Bjlg\Notify\Dispatcher::send(): Argument #2 ($options) option "ca_bundle" must be a non-empty path without null bytes
+Bjlg\OptionError: Bjlg\Notify\Dispatcher::send(): Argument #2 ($options) option "timeout_ms" must be between 1 and 3600000
+Bjlg\OptionError: Bjlg\Notify\Dispatcher::send(): Argument #2 ($options) option "retries" must be between 0 and 10
+Bjlg\OptionError: Bjlg\Notify\Dispatcher::send(): Argument #2 ($options) contains an unknown option "colour"
+Bjlg\OptionError: Bjlg\Notify\Dispatcher::send(): Argument #2 ($options) option "ca_bundle" must be a non-empty path without null bytes
 -- secrets
 Bjlg\Notify\InvalidInputException: message #0 channel has an unknown key "x" for type slack
 bool(false)

@@ -63,8 +63,8 @@ ValueError: Bjlg\Remote\Retention::evaluate(): Argument #1 ($archives) archive 0
 ValueError: Bjlg\Remote\Retention::evaluate(): Argument #1 ($archives) archive 0 must be an array with a "name", "nope" given
 ValueError: Bjlg\Remote\Retention::evaluate(): Argument #1 ($archives) must be a list of archives
 ValueError: Bjlg\Remote\Retention::evaluate(): Argument #1 ($archives) archive 1: the name "a" is listed twice
-ValueError: Bjlg\Remote\Retention::evaluate(): Argument #3 ($options) option "lang" must be "en" or "fr"
+Bjlg\OptionError: Bjlg\Remote\Retention::evaluate(): Argument #3 ($options) option "lang" must be "en" or "fr"
 TypeError: Bjlg\Remote\Retention::evaluate(): Argument #3 ($options) option "lang" must be of type string, int given
 TypeError: Bjlg\Remote\Retention::evaluate(): Argument #3 ($options) option "now" must be of type int|DateTimeInterface, string given
-ValueError: Bjlg\Remote\Retention::evaluate(): Argument #3 ($options) contains an unknown option "color"
+Bjlg\OptionError: Bjlg\Remote\Retention::evaluate(): Argument #3 ($options) contains an unknown option "color"
 Error: Call to private Bjlg\Remote\Retention::__construct() from global scope

@@ -123,34 +123,34 @@ Bjlg\Quota\InvalidDestinationException: destination #1 'nas': key 'name' is used
 -- plan(): options
 {"now":"x"} TypeError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "now" must be of type int|DateTimeInterface, string given
 {"now":1.5} TypeError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "now" must be of type int|DateTimeInterface, float given
-{"lang":"de"} ValueError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "lang" must be "en" or "fr"
+{"lang":"de"} Bjlg\OptionError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "lang" must be "en" or "fr"
 {"lang":1} TypeError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "lang" must be of type string, int given
 {"forecasts":"x"} TypeError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "forecasts" must be of type array, string given
-{"forecasts":[1,2]} ValueError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "forecasts" must be an array keyed by destination
+{"forecasts":[1,2]} Bjlg\OptionError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "forecasts" must be an array keyed by destination
 {"verified":"x"} TypeError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "verified" must be of type array, string given
 {"verified":[1]} TypeError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "verified" must contain only strings, int given
-{"timeout_ms":0} ValueError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "timeout_ms" must be between 1 and 3600000
-{"timeout_ms":3600001} ValueError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "timeout_ms" must be between 1 and 3600000
+{"timeout_ms":0} Bjlg\OptionError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "timeout_ms" must be between 1 and 3600000
+{"timeout_ms":3600001} Bjlg\OptionError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "timeout_ms" must be between 1 and 3600000
 {"timeout_ms":"1"} TypeError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "timeout_ms" must be of type int, string given
-{"retries":11} ValueError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "retries" must be between 0 and 10
-{"retries":-1} ValueError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "retries" must be between 0 and 10
+{"retries":11} Bjlg\OptionError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "retries" must be between 0 and 10
+{"retries":-1} Bjlg\OptionError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "retries" must be between 0 and 10
 {"retries":true} TypeError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "retries" must be of type int, bool given
-{"retry_base_ms":-1} ValueError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "retry_base_ms" must be between 0 and 60000
-{"retry_base_ms":60001} ValueError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "retry_base_ms" must be between 0 and 60000
+{"retry_base_ms":-1} Bjlg\OptionError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "retry_base_ms" must be between 0 and 60000
+{"retry_base_ms":60001} Bjlg\OptionError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "retry_base_ms" must be between 0 and 60000
 {"verify_tls":1} TypeError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "verify_tls" must be of type bool, int given
 {"ca_bundle":1} TypeError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "ca_bundle" must be of type string, int given
-{"ca_bundle":""} ValueError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "ca_bundle" must be a non-empty path without null bytes
+{"ca_bundle":""} Bjlg\OptionError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "ca_bundle" must be a non-empty path without null bytes
 {"allow_private_network":"yes"} TypeError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "allow_private_network" must be of type bool, string given
 {"test_endpoints":1} TypeError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "test_endpoints" must be of type bool, int given
-{"max_plan_age":10} ValueError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) contains an unknown option "max_plan_age"
-{"colour":1} ValueError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) contains an unknown option "colour"
+{"max_plan_age":10} Bjlg\OptionError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) contains an unknown option "max_plan_age"
+{"colour":1} Bjlg\OptionError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) contains an unknown option "colour"
 [1] ValueError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) must be an array with string keys
 -- run(): arguments and options
 TypeError: Bjlg\Remote\Purge::run(): Argument #1 ($plan) must be of type array, string given
 TypeError: Bjlg\Remote\Purge::run(): Argument #2 ($options) must be of type array, string given
 ArgumentCountError: Bjlg\Remote\Purge::run() expects exactly 2 arguments, 1 given
-ValueError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "destinations" is required: the destinations given to plan()
-ValueError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "destinations" is required: the destinations given to plan()
+Bjlg\OptionError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "destinations" is required: the destinations given to plan()
+Bjlg\OptionError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "destinations" is required: the destinations given to plan()
 {"destinations":"x"} TypeError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "destinations" must be of type array, string given
 {"destinations":[]} ValueError: Bjlg\Remote\Purge::run(): Argument #1 ($plan) plan destination 'nas' is not among the destinations given
 {"destinations":[{"name":"nas","type":"local"}]} Bjlg\Quota\InvalidDestinationException: destination #0 'nas': key 'path' is required
@@ -158,29 +158,29 @@ ValueError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "destination
 {"destinations":[{"name":"nas","type":"webdav","url":"https://dav.example/"}]} ValueError: Bjlg\Remote\Purge::run(): Argument #1 ($plan) plan destination 'nas' has another type than the destination given
 {"destinations":[{"name":"nas","type":"gdrive","access_token":"t"}]} ValueError: Bjlg\Remote\Purge::run(): Argument #1 ($plan) plan destination 'nas' has another type than the destination given
 {"now":"x"} TypeError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "now" must be of type int|DateTimeInterface, string given
-{"max_plan_age":0} ValueError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "max_plan_age" must be between 1 and 31536000 seconds
-{"max_plan_age":31536001} ValueError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "max_plan_age" must be between 1 and 31536000 seconds
+{"max_plan_age":0} Bjlg\OptionError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "max_plan_age" must be between 1 and 31536000 seconds
+{"max_plan_age":31536001} Bjlg\OptionError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "max_plan_age" must be between 1 and 31536000 seconds
 {"max_plan_age":"1"} TypeError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "max_plan_age" must be of type int, string given
 {"journal":1} TypeError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "journal" must be of type string, int given
-{"journal":""} ValueError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "journal" must be a non-empty path without null bytes
-{"journal":"a\u0000b"} ValueError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "journal" must be a non-empty path without null bytes
-{"parallel":0} ValueError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "parallel" must be between 1 and 64
-{"parallel":65} ValueError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "parallel" must be between 1 and 64
+{"journal":""} Bjlg\OptionError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "journal" must be a non-empty path without null bytes
+{"journal":"a\u0000b"} Bjlg\OptionError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "journal" must be a non-empty path without null bytes
+{"parallel":0} Bjlg\OptionError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "parallel" must be between 1 and 64
+{"parallel":65} Bjlg\OptionError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "parallel" must be between 1 and 64
 {"parallel":"4"} TypeError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "parallel" must be of type int, string given
-{"batch_size":0} ValueError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "batch_size" must be between 1 and 1000
-{"batch_size":1001} ValueError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "batch_size" must be between 1 and 1000
+{"batch_size":0} Bjlg\OptionError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "batch_size" must be between 1 and 1000
+{"batch_size":1001} Bjlg\OptionError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "batch_size" must be between 1 and 1000
 {"batch_size":1.5} TypeError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "batch_size" must be of type int, float given
 {"progress":"no_such_function"} TypeError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "progress" must be a valid callback
 {"progress":1} TypeError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "progress" must be a valid callback
-{"timeout_ms":0} ValueError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "timeout_ms" must be between 1 and 3600000
-{"retries":11} ValueError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "retries" must be between 0 and 10
+{"timeout_ms":0} Bjlg\OptionError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "timeout_ms" must be between 1 and 3600000
+{"retries":11} Bjlg\OptionError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "retries" must be between 0 and 10
 {"retry_base_ms":"x"} TypeError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "retry_base_ms" must be of type int, string given
 {"verify_tls":"x"} TypeError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "verify_tls" must be of type bool, string given
 {"ca_bundle":[]} TypeError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "ca_bundle" must be of type string, array given
 {"allow_private_network":1} TypeError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "allow_private_network" must be of type bool, int given
 {"test_endpoints":"x"} TypeError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "test_endpoints" must be of type bool, string given
-{"lang":"fr"} ValueError: Bjlg\Remote\Purge::run(): Argument #2 ($options) contains an unknown option "lang"
-{"colour":1} ValueError: Bjlg\Remote\Purge::run(): Argument #2 ($options) contains an unknown option "colour"
+{"lang":"fr"} Bjlg\OptionError: Bjlg\Remote\Purge::run(): Argument #2 ($options) contains an unknown option "lang"
+{"colour":1} Bjlg\OptionError: Bjlg\Remote\Purge::run(): Argument #2 ($options) contains an unknown option "colour"
 {"5":1} ValueError: Bjlg\Remote\Purge::run(): Argument #2 ($options) must be an array with string keys
 -- run(): malformed plans
 ValueError: Bjlg\Remote\Purge::run(): Argument #1 ($plan) the plan is not one Purge::plan() made (version 1)

@@ -70,12 +70,12 @@ echo $leaks === [] ? "the secret appears nowhere\n" : 'LEAKED in: ' . implode(',
 ok=false code=unreachable message: S3 ListObjectsV2: 127.0.0.1:1: Couldn't connect to server failed_destinations=1
 deleted=0 failed=1 failed/refused unreachable
 bad policy: ValueError: Bjlg\Remote\Purge::plan(): Argument #2 ($policy) key "keep_last" must be an integer between 0 and 1000000, -1 given
-bad option: ValueError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "lang" must be "en" or "fr"
+bad option: Bjlg\OptionError: Bjlg\Remote\Purge::plan(): Argument #3 ($options) option "lang" must be "en" or "fr"
 refused destination: Bjlg\Quota\InvalidDestinationException: destination #0 'offsite': key 'colour' is not a setting of type s3
 bad endpoint: Bjlg\Quota\InvalidDestinationException: destination #0 'offsite': key 'endpoint' must start with http:// or https://
 mistyped secret: TypeError: Bjlg\Remote\Purge::plan(): Argument #1 ($destinations) destination #0 'offsite': key 'access_key' must be a string
 run malformed plan: ValueError: Bjlg\Remote\Purge::run(): Argument #1 ($plan) the plan is not one Purge::plan() made (version 1)
-run bad option: ValueError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "parallel" must be between 1 and 64
+run bad option: Bjlg\OptionError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "parallel" must be between 1 and 64
 run stale plan: ValueError: Bjlg\Remote\Purge::run(): Argument #1 ($plan) the plan is 7200 s old, more than max_plan_age (3600 s): plan again
 run progress throws: Bjlg\Remote\CancelledException: purge cancelled
 the secret appears nowhere

@@ -45,12 +45,12 @@ Bjlg\Sla\InvalidInputException (Bjlg\Sla\Exception): events[0].bytes must be a n
 Bjlg\Sla\InvalidInputException (Bjlg\Sla\Exception): events[0].finished_at is before its queued_at
 Bjlg\Sla\InvalidInputException (Bjlg\Sla\Exception): events[0].status must be pending, running, completed or failed, "done" given
 TypeError: Bjlg\Sla\PurgeSla::compute(): Argument #1 ($events) %s
-ValueError: Bjlg\Sla\PurgeSla::compute(): Argument #2 ($options) contains an unknown option "nowe"
+Bjlg\OptionError: Bjlg\Sla\PurgeSla::compute(): Argument #2 ($options) contains an unknown option "nowe"
 TypeError: Bjlg\Sla\PurgeSla::compute(): Argument #2 ($options) option "now" must be of type int|DateTimeInterface, string given
-ValueError: Bjlg\Sla\PurgeSla::compute(): Argument #2 ($options) option "now" must be between 1970 and 9999
-ValueError: Bjlg\Sla\PurgeSla::compute(): Argument #2 ($options) option "target_seconds" must be a number of seconds > 0
+Bjlg\OptionError: Bjlg\Sla\PurgeSla::compute(): Argument #2 ($options) option "now" must be between 1970 and 9999
+Bjlg\OptionError: Bjlg\Sla\PurgeSla::compute(): Argument #2 ($options) option "target_seconds" must be a number of seconds > 0
 TypeError: Bjlg\Sla\PurgeSla::compute(): Argument #2 ($options) option "target_seconds" must be of type float, string given
-ValueError: Bjlg\Sla\PurgeSla::compute(): Argument #2 ($options) option "window_seconds" must be a number of seconds > 0
+Bjlg\OptionError: Bjlg\Sla\PurgeSla::compute(): Argument #2 ($options) option "window_seconds" must be a number of seconds > 0
 TypeError: Bjlg\Sla\PurgeSla::compute(): Argument #2 ($options) option "forecasts" must be of type array, string given
-ValueError: Bjlg\Sla\PurgeSla::compute(): Argument #2 ($options) option "forecasts" entry "s3" must be a Forecast::project() result
+Bjlg\OptionError: Bjlg\Sla\PurgeSla::compute(): Argument #2 ($options) option "forecasts" entry "s3" must be a Forecast::project() result
 Error: Call to private Bjlg\Sla\PurgeSla::__construct() from global scope

@@ -43,11 +43,11 @@ Bjlg\Sla\InvalidInputException (Bjlg\Sla\Exception): runs[0].rto.seconds must be
 Bjlg\Sla\InvalidInputException (Bjlg\Sla\Exception): runs[0].verified must be a bool
 Bjlg\Sla\InvalidInputException (Bjlg\Sla\Exception): runs[0].status must be a string or an int, array given
 Bjlg\Sla\InvalidInputException (Bjlg\Sla\Exception): runs[0].finished_at must be a Unix time or an ISO 8601 date between 1970 and 9999
-ValueError: Bjlg\Sla\Objectives::evaluate(): Argument #2 ($targets) contains an unknown option "rpo"
+Bjlg\OptionError: Bjlg\Sla\Objectives::evaluate(): Argument #2 ($targets) contains an unknown option "rpo"
 ValueError: Bjlg\Sla\Objectives::evaluate(): Argument #2 ($targets) target "rpo_seconds" must be a number of seconds > 0
 ValueError: Bjlg\Sla\Objectives::evaluate(): Argument #2 ($targets) target "rto_seconds" must be a number of seconds > 0
 TypeError: Bjlg\Sla\Objectives::evaluate(): Argument #2 ($targets) option "rto_seconds" must be of type float, string given
-ValueError: Bjlg\Sla\Objectives::evaluate(): Argument #3 ($options) option "window_seconds" must be a number of seconds > 0
-ValueError: Bjlg\Sla\Objectives::evaluate(): Argument #3 ($options) contains an unknown option "window_days"
+Bjlg\OptionError: Bjlg\Sla\Objectives::evaluate(): Argument #3 ($options) option "window_seconds" must be a number of seconds > 0
+Bjlg\OptionError: Bjlg\Sla\Objectives::evaluate(): Argument #3 ($options) contains an unknown option "window_days"
 TypeError: Bjlg\Sla\Objectives::evaluate(): Argument #3 ($options) option "now" must be of type int|DateTimeInterface, float given
 TypeError: Bjlg\Sla\Objectives::evaluate(): Argument #1 ($runs) must not be of type stdClass

@@ -35,11 +35,11 @@ var_dump((new DOMDocument())->loadXML($html), substr_count($html, '<svg '));
 TypeError: Bjlg\Sla\Report::render(): Argument #1 ($data) must be of type array, string given
 ValueError: Bjlg\Sla\Report::render(): Argument #2 ($format) must be "html", "json" or "csv"
 TypeError: Bjlg\Sla\Report::render(): Argument #3 ($options) must be of type array, string given
-ValueError: Bjlg\Sla\Report::render(): Argument #3 ($options) option "locale" must be "en" or "fr"
+Bjlg\OptionError: Bjlg\Sla\Report::render(): Argument #3 ($options) option "locale" must be "en" or "fr"
 TypeError: Bjlg\Sla\Report::render(): Argument #3 ($options) option "locale" must be of type string, int given
-ValueError: Bjlg\Sla\Report::render(): Argument #3 ($options) option "timezone" is not a known time zone: Mars/Olympus
+Bjlg\OptionError: Bjlg\Sla\Report::render(): Argument #3 ($options) option "timezone" is not a known time zone: Mars/Olympus
 TypeError: Bjlg\Sla\Report::render(): Argument #3 ($options) option "now" must be of type int|DateTimeInterface, string given
-ValueError: Bjlg\Sla\Report::render(): Argument #3 ($options) contains an unknown option "lang"
+Bjlg\OptionError: Bjlg\Sla\Report::render(): Argument #3 ($options) contains an unknown option "lang"
 Bjlg\Sla\InvalidInputException (Bjlg\Sla\Exception): data contains an unknown section "purges" (known: title, forecasts, purge, objectives, backup)
 Bjlg\Sla\InvalidInputException (Bjlg\Sla\Exception): data "title" must be a string
 Bjlg\Sla\InvalidInputException (Bjlg\Sla\Exception): data "forecasts" must be a list

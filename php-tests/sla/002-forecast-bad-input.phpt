@@ -79,20 +79,20 @@ Bjlg\Sla\InvalidInputException: sample 1: field "at" (2027-01-01T00:00:00+00:00)
 Bjlg\Sla\InvalidInputException: sample 1: field "at" (2026-01-01T00:00:00+00:00) duplicates the time of sample 0
 Bjlg\Sla\InvalidInputException: sample 0: field "at" is before 1970
 TypeError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "threshold" must be of type float, string given
-ValueError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "threshold" must be a ratio greater than 0 and at most 1
-ValueError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "threshold" must be a ratio greater than 0 and at most 1
-ValueError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "threshold" must be a ratio greater than 0 and at most 1
-ValueError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "confidence" must be between 0.5 and 0.999
-ValueError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "confidence" must be between 0.5 and 0.999
-ValueError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "horizon_days" must be between 1 and 36500
+Bjlg\OptionError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "threshold" must be a ratio greater than 0 and at most 1
+Bjlg\OptionError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "threshold" must be a ratio greater than 0 and at most 1
+Bjlg\OptionError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "threshold" must be a ratio greater than 0 and at most 1
+Bjlg\OptionError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "confidence" must be between 0.5 and 0.999
+Bjlg\OptionError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "confidence" must be between 0.5 and 0.999
+Bjlg\OptionError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "horizon_days" must be between 1 and 36500
 TypeError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "horizon_days" must be of type int, float given
-ValueError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "quota_bytes" must be greater than 0
+Bjlg\OptionError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "quota_bytes" must be greater than 0
 TypeError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "now" must be of type int|DateTimeInterface, string given
 TypeError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "risk_days" must be of type array, int given
-ValueError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "risk_days" must hold 0 <= critical <= warning <= watch <= 36500 days
-ValueError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "risk_days" must only have the keys critical, warning and watch
+Bjlg\OptionError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "risk_days" must hold 0 <= critical <= warning <= watch <= 36500 days
+Bjlg\OptionError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "risk_days" must only have the keys critical, warning and watch
 TypeError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) option "risk_days" must be of type array<string, int|float>, string given
-ValueError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) contains an unknown option "treshold"
+Bjlg\OptionError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) contains an unknown option "treshold"
 ValueError: Bjlg\Sla\Forecast::project(): Argument #2 ($options) must be an array with string keys
 bool(true)
 string(16) "invalid_argument"

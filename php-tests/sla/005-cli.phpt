@@ -78,7 +78,7 @@ json exit 0: nas,offsite 2026-02-10 warning
 out exit 0, stdout '', file has 2 destinations
 bool(true)
 $ bjlg sla forecast --history %s/dup.jsonl --now 1769731200
-[stderr] bjlg sla forecast: destination 'nas': line 62: field "at" (2026-01-02T00:00:00+00:00) duplicates the time of sample 1
+[stderr] bjlg sla forecast: destination 'nas', line 62: sample 30: field "at" (2026-01-02T00:00:00+00:00) duplicates the time of sample 1
 [exit 1]
 $ bjlg sla forecast --history %s/missing.jsonl
 [stderr] bjlg sla forecast: cannot open the history file %s/missing.jsonl: No such file or directory

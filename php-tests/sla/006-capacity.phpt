@@ -101,8 +101,8 @@ destination 0 ("a"): field "archives" archive 0: created_at must be an int (Unix
 destination 0 ("a"): field "max_backups" must be null or an int >= 1
 destination 0 ("a"): field "incremental" must be null or a bool
 destination 1: name "a" is used twice
-ValueError: Bjlg\Sla\Capacity::plan(): Argument #2 ($options) option "target_days" must be between 1 and 36500
-ValueError: Bjlg\Sla\Capacity::plan(): Argument #2 ($options) option "incremental_ratio" must be greater than 0 and less than 1
-ValueError: Bjlg\Sla\Capacity::plan(): Argument #2 ($options) option "quota_bytes" is per destination here: give each destination its quota_bytes
+Bjlg\OptionError: Bjlg\Sla\Capacity::plan(): Argument #2 ($options) option "target_days" must be between 1 and 36500
+Bjlg\OptionError: Bjlg\Sla\Capacity::plan(): Argument #2 ($options) option "incremental_ratio" must be greater than 0 and less than 1
+Bjlg\OptionError: Bjlg\Sla\Capacity::plan(): Argument #2 ($options) option "quota_bytes" is per destination here: give each destination its quota_bytes
 TypeError: Bjlg\Sla\Capacity::plan(): Argument #2 ($options) option "target_days" must be of type int, string given
-ValueError: Bjlg\Sla\Capacity::plan(): Argument #2 ($options) contains an unknown option "horizon"
+Bjlg\OptionError: Bjlg\Sla\Capacity::plan(): Argument #2 ($options) contains an unknown option "horizon"

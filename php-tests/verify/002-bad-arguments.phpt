@@ -52,7 +52,7 @@ ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "sampl
 TypeError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "sample" must be of type float, string given
 ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "threads" must be between 0 and 256
 TypeError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "key" must be of type Bjlg\Crypto\Key|string, int given
-ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "key" must be a Bjlg\Crypto\Key or a non-empty password
+Bjlg\OptionError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "key" must be a Bjlg\Crypto\Key or a non-empty password
 ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "password" must not be empty
 TypeError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "password" must be of type string, int given
 ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) must not give both "key" and "password"

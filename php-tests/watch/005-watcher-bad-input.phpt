@@ -40,10 +40,10 @@ Bjlg\Watch\InvalidInputException: root "%s" is not a folder
 Bjlg\Watch\InvalidInputException: root prefix "../up": %s
 TypeError: Bjlg\Watch\Watcher::__construct(): Argument #1 ($roots) must hold folders as strings, int given
 ValueError: Bjlg\Watch\Watcher::__construct(): Argument #1 ($roots) must hold non-empty folder paths without NUL bytes
-ValueError: %soption%scolour%s
+Bjlg\OptionError: %soption%scolour%s
 TypeError: %s"scan"%s
 TypeError: %s"exclude"%s
-ValueError: %soption "max_events" must be between 1 and 1000000
+Bjlg\OptionError: %soption "max_events" must be between 1 and 1000000
 ValueError: Bjlg\Watch\Watcher::wait(): Argument #1 ($timeout_ms) must be between 0 and 86400000
 ValueError: Bjlg\Watch\Watcher::wait(): Argument #1 ($timeout_ms) must be between 0 and 86400000
 TypeError: Bjlg\Watch\Watcher::wait(): Argument #1 ($timeout_ms) must be of type int, string given

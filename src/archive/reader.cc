@@ -256,7 +256,7 @@ Status ExtractOptions::Validate() const {
   for (const auto& [name, value] : limits) {
     // Values past INT64_MAX come from negative PHP ints (BjlgOptions saturates them).
     if (value < 1 || value > static_cast<uint64_t>(INT64_MAX)) {
-      return Status::InvalidArgument(std::string("option \"") + name + "\" must be greater than 0");
+      return Status::InvalidOption(name, "must be greater than 0");
     }
   }
   return CheckProgressInterval(progress_interval);

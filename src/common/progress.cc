@@ -64,7 +64,7 @@ bool ProgressReporter::Report(bool force) {
 
 Status CheckProgressInterval(double seconds) {
   if (seconds >= 0) return Status::OK();
-  return Status::InvalidArgument("option \"progress_interval\" must be a non-negative number of seconds");
+  return Status::InvalidOption("progress_interval", "must be a non-negative number of seconds");
 }
 
 }  // namespace bjlg

@@ -8,6 +8,7 @@
 #define BJLG_COMMON_STATUS_H_
 
 #include <cassert>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <utility>
@@ -33,6 +34,13 @@ class Status {
 
   static Status OK() { return Status(); }
   static Status InvalidArgument(std::string msg) { return Status(Code::kInvalidArgument, std::move(msg)); }
+  // An InvalidArgument about one option, named so that callers need not read the message:
+  // 'option "<option>" <reason>' (no space before a reason that starts with ':').
+  static Status InvalidOption(const std::string& option, const std::string& reason) {
+    Status s(Code::kInvalidArgument, "option \"" + option + "\"" + (reason.rfind(':', 0) == 0 ? "" : " ") + reason);
+    s.option_ = option;
+    return s;
+  }
   static Status NotFound(std::string msg) { return Status(Code::kNotFound, std::move(msg)); }
   static Status Corruption(std::string msg) { return Status(Code::kCorruption, std::move(msg)); }
   // A Corruption whose data ends too early, so that callers can say "truncated" without
@@ -62,6 +70,16 @@ class Status {
   Code code() const { return code_; }
   const std::string& message() const { return message_; }
   bool IsTruncated() const { return truncated_; }
+  // The option InvalidOption() named; "" otherwise.
+  const std::string& option() const { return option_; }
+  // The position (from 0) of the element of an input list the failure is about (a sample, a
+  // destination, an archive), when it is about one: set with AtItem().
+  std::optional<size_t> item() const { return item_; }
+  Status AtItem(size_t index) const {
+    Status s = *this;
+    s.item_ = index;
+    return s;
+  }
   // The stable, machine-readable name of the failure, the same in every capability and carried
   // by every PHP exception as `error_code`: "invalid_argument", "not_found", "permission_denied",
   // "corrupt", "truncated", "io", "unsupported", "cancelled", "wrong_key", or for kNetwork the
@@ -84,6 +102,8 @@ class Status {
   std::string message_;
   bool truncated_ = false;
   std::string detail_;  // kNetwork: the error code
+  std::string option_;
+  std::optional<size_t> item_;
 };
 
 const char* CodeName(Status::Code code);

@@ -50,22 +50,21 @@ Status CheckEncryptOptions(const Secret& secret, const EncryptOptions& options) 
     const char* set = g.kdf ? "kdf" : g.scrypt_log_n ? "scrypt_log_n" : g.pbkdf2_iterations ? "pbkdf2_iterations"
                     : g.chunk_size ? "chunk_size" : g.cipher ? "cipher" : nullptr;
     if (set == nullptr) return Status::OK();
-    return Status::InvalidArgument(std::string("option \"") + set +
-                                   "\" does not apply to the bjlgenc1 format (AES-256-CBC, PBKDF2-SHA256 with 10,000 "
-                                   "iterations for a password, fixed by the format)");
+    return Status::InvalidOption(set,
+                                 "does not apply to the bjlgenc1 format (AES-256-CBC, PBKDF2-SHA256 with 10,000 "
+                                 "iterations for a password, fixed by the format)");
   }
   if (!IsPassword(secret)) {
     const char* set = g.kdf ? "kdf" : g.scrypt_log_n ? "scrypt_log_n" : g.pbkdf2_iterations ? "pbkdf2_iterations" : nullptr;
     if (set != nullptr) {
-      return Status::InvalidArgument(std::string("option \"") + set +
-                                     "\" does not apply to a Key: only a password goes through a KDF");
+      return Status::InvalidOption(set, "does not apply to a Key: only a password goes through a KDF");
     }
   }
   if (g.scrypt_log_n && options.password_kdf != KdfId::kScrypt) {
-    return Status::InvalidArgument("option \"scrypt_log_n\" applies to kdf \"scrypt\" only");
+    return Status::InvalidOption("scrypt_log_n", "applies to kdf \"scrypt\" only");
   }
   if (g.pbkdf2_iterations && options.password_kdf != KdfId::kPbkdf2Sha256) {
-    return Status::InvalidArgument("option \"pbkdf2_iterations\" applies to kdf \"pbkdf2\" only");
+    return Status::InvalidOption("pbkdf2_iterations", "applies to kdf \"pbkdf2\" only");
   }
   return PlanAeadHeader(secret, options).status();
 }

@@ -40,17 +40,17 @@ std::string Literal(const std::string& s) {
 Status DumpOptions::Validate() const {
   for (const std::string& t : tables) {
     if (t.empty() || t.size() > 64 || t.find('\0') != std::string::npos) {
-      return Status::InvalidArgument("option \"tables\" must list table names of 1 to 64 characters");
+      return Status::InvalidOption("tables", "must list table names of 1 to 64 characters");
     }
   }
   if (prefix.size() > 64 || prefix.find('\0') != std::string::npos) {
-    return Status::InvalidArgument("option \"prefix\" must be at most 64 characters, without NUL bytes");
+    return Status::InvalidOption("prefix", "must be at most 64 characters, without NUL bytes");
   }
   if (site.find_first_of("\r\n") != std::string::npos) {
-    return Status::InvalidArgument("option \"site\" must be on one line");
+    return Status::InvalidOption("site", "must be on one line");
   }
   if (level && (*level < 0 || *level > 9)) {
-    return Status::InvalidArgument("option \"level\" must be between 0 and 9");
+    return Status::InvalidOption("level", "must be between 0 and 9");
   }
   return Status::OK();
 }

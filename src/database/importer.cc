@@ -54,17 +54,17 @@ bool ValidPrefix(const std::string& p) {
 
 Status ImportOptions::Validate() const {
   if (!prefix.empty() && !ValidPrefix(prefix)) {
-    return Status::InvalidArgument("option \"prefix\" must be 1 to 32 letters, digits or underscores");
+    return Status::InvalidOption("prefix", "must be 1 to 32 letters, digits or underscores");
   }
   if (!prefix.empty() && !ValidPrefix(source_prefix)) {
-    return Status::InvalidArgument("option \"source_prefix\" must be 1 to 32 letters, digits or underscores");
+    return Status::InvalidOption("source_prefix", "must be 1 to 32 letters, digits or underscores");
   }
   if (!prefix.empty() && prefix == source_prefix) {
-    return Status::InvalidArgument("option \"prefix\" must differ from option \"source_prefix\" (\"" + source_prefix + "\")");
+    return Status::InvalidOption("prefix", "must differ from option \"source_prefix\" (\"" + source_prefix + "\")");
   }
-  if (batch < 1 || batch > 100000) return Status::InvalidArgument("option \"batch\" must be between 1 and 100000");
+  if (batch < 1 || batch > 100000) return Status::InvalidOption("batch", "must be between 1 and 100000");
   if (max_statement < 1024 || max_statement > (uint64_t(4) << 30)) {
-    return Status::InvalidArgument("option \"max_statement\" must be between 1024 and 4294967296 bytes");
+    return Status::InvalidOption("max_statement", "must be between 1024 and 4294967296 bytes");
   }
   return Status::OK();
 }
@@ -112,7 +112,7 @@ Status Importer::Fail(Status s) {
 Status Importer::Rename(Statement& st, const StatementTarget& t) {
   const std::string& from = options_.source_prefix;
   if (t.object == "table" && !t.name.empty() && !StartsWith(t.name, from)) {
-    return Status::InvalidArgument("option \"source_prefix\": the dump's table `" + t.name + "` (line " +
+    return Status::InvalidOption("source_prefix", ": the dump's table `" + t.name + "` (line " +
                                    std::to_string(st.line) + ") does not start with \"" + from +
                                    "\", so it cannot be moved under option \"prefix\" (\"" + options_.prefix + "\")");
   }
@@ -154,7 +154,7 @@ Status Importer::Run(Statement& st) {
   if (!options_.prefix.empty() && renamed_.count(t.name)) final_name = options_.prefix + t.name.substr(options_.source_prefix.size());
   const std::string key = t.object + ":" + final_name;
   if (!t.object.empty() && !final_name.empty() && !options_.replace && existing_.count(key) && !created_.count(key)) {
-    return Status::InvalidArgument("option \"replace\": line " + std::to_string(st.line) + " (" + t.kind + ") would change the existing " +
+    return Status::InvalidOption("replace", ": line " + std::to_string(st.line) + " (" + t.kind + ") would change the existing " +
                                    t.object + " `" + final_name + "`; pass replace => true to overwrite the live " +
                                    "tables, or a new prefix to import beside them");
   }

@@ -68,13 +68,13 @@ class DeliveryProbe : public remote::Probe {
 }  // namespace
 
 Status DispatchOptions::Validate() const {
-  if (timeout_ms < 1 || timeout_ms > 3600000) return Status::InvalidArgument("option \"timeout_ms\" must be between 1 and 3600000");
-  if (retries < 0 || retries > 10) return Status::InvalidArgument("option \"retries\" must be between 0 and 10");
+  if (timeout_ms < 1 || timeout_ms > 3600000) return Status::InvalidOption("timeout_ms", "must be between 1 and 3600000");
+  if (retries < 0 || retries > 10) return Status::InvalidOption("retries", "must be between 0 and 10");
   if (retry_base_ms < 0 || retry_base_ms > 60000) {
-    return Status::InvalidArgument("option \"retry_base_ms\" must be between 0 and 60000");
+    return Status::InvalidOption("retry_base_ms", "must be between 0 and 60000");
   }
-  if (max_parallel > 10000) return Status::InvalidArgument("option \"max_parallel\" must be between 0 and 10000");
-  if (now < 0) return Status::InvalidArgument("option \"now\" must not be negative");
+  if (max_parallel > 10000) return Status::InvalidOption("max_parallel", "must be between 0 and 10000");
+  if (now < 0) return Status::InvalidOption("now", "must not be negative");
   return Status::OK();
 }
 

@@ -203,11 +203,11 @@ json ToJson(const Recommendation& r, size_t rank) {
 }  // namespace
 
 Status CapacityOptions::Validate() const {
-  if (forecast.quota_bytes) return Status::InvalidArgument("option \"quota_bytes\" is per destination here: give each destination its quota_bytes");
+  if (forecast.quota_bytes) return Status::InvalidOption("quota_bytes", "is per destination here: give each destination its quota_bytes");
   Status st = forecast.Validate();
   if (!st.ok()) return st;
-  if (target_days < 1 || target_days > 36500) return Status::InvalidArgument("option \"target_days\" must be between 1 and 36500");
-  if (!(incremental_ratio > 0 && incremental_ratio < 1)) return Status::InvalidArgument("option \"incremental_ratio\" must be greater than 0 and less than 1");
+  if (target_days < 1 || target_days > 36500) return Status::InvalidOption("target_days", "must be between 1 and 36500");
+  if (!(incremental_ratio > 0 && incremental_ratio < 1)) return Status::InvalidOption("incremental_ratio", "must be greater than 0 and less than 1");
   return Status::OK();
 }
 

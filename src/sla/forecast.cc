@@ -39,8 +39,8 @@ constexpr int kCrossingGrid = 1024;
 
 std::string Quote(const std::string& s) { return "\"" + s + "\""; }
 
-std::string SampleError(size_t index, const char* field, const std::string& what) {
-  return "sample " + std::to_string(index) + ": field " + Quote(field) + " " + what;
+Status SampleError(size_t index, const char* field, const std::string& what) {
+  return Status::InvalidArgument("sample " + std::to_string(index) + ": field " + Quote(field) + " " + what).AtItem(index);
 }
 
 std::vector<double> RecencyWeights(const std::vector<double>& t) {
@@ -223,14 +223,14 @@ std::string RiskFor(double days, const RiskBands& b) {
 }  // namespace
 
 Status ForecastOptions::Validate() const {
-  if (!(threshold > 0 && threshold <= 1)) return Status::InvalidArgument("option \"threshold\" must be a ratio greater than 0 and at most 1");
-  if (quota_bytes && *quota_bytes <= 0) return Status::InvalidArgument("option \"quota_bytes\" must be greater than 0");
-  if (horizon_days < 1 || horizon_days > 36500) return Status::InvalidArgument("option \"horizon_days\" must be between 1 and 36500");
-  if (!(confidence >= 0.5 && confidence <= 0.999)) return Status::InvalidArgument("option \"confidence\" must be between 0.5 and 0.999");
-  if (now && (*now < 0 || *now > 253402300799)) return Status::InvalidArgument("option \"now\" must be between 1970 and 9999");
+  if (!(threshold > 0 && threshold <= 1)) return Status::InvalidOption("threshold", "must be a ratio greater than 0 and at most 1");
+  if (quota_bytes && *quota_bytes <= 0) return Status::InvalidOption("quota_bytes", "must be greater than 0");
+  if (horizon_days < 1 || horizon_days > 36500) return Status::InvalidOption("horizon_days", "must be between 1 and 36500");
+  if (!(confidence >= 0.5 && confidence <= 0.999)) return Status::InvalidOption("confidence", "must be between 0.5 and 0.999");
+  if (now && (*now < 0 || *now > 253402300799)) return Status::InvalidOption("now", "must be between 1970 and 9999");
   const RiskBands& b = bands;
   if (!(b.critical_days >= 0 && b.critical_days <= b.warning_days && b.warning_days <= b.watch_days && b.watch_days <= 36500)) {
-    return Status::InvalidArgument("option \"risk_days\" must hold 0 <= critical <= warning <= watch <= 36500 days");
+    return Status::InvalidOption("risk_days", "must hold 0 <= critical <= warning <= watch <= 36500 days");
   }
   return Status::OK();
 }
@@ -238,15 +238,15 @@ Status ForecastOptions::Validate() const {
 Status CheckSamples(std::vector<UsageSample>* samples, int64_t now) {
   for (const UsageSample& s : *samples) {
     if (!std::isfinite(s.used_bytes) || s.used_bytes < 0) {
-      return Status::InvalidArgument(SampleError(s.index, "used_bytes", "must be a finite number of bytes >= 0"));
+      return SampleError(s.index, "used_bytes", "must be a finite number of bytes >= 0");
     }
     if (s.quota_bytes && (!std::isfinite(*s.quota_bytes) || *s.quota_bytes < 0)) {
-      return Status::InvalidArgument(SampleError(s.index, "quota_bytes", "must be null or a finite number of bytes >= 0"));
+      return SampleError(s.index, "quota_bytes", "must be null or a finite number of bytes >= 0");
     }
     if (s.at > now + kFutureSkewSeconds) {
-      return Status::InvalidArgument(SampleError(s.index, "at", "(" + FormatUtcIso8601(s.at) + ") is in the future (now is " + FormatUtcIso8601(now) + ")"));
+      return SampleError(s.index, "at", "(" + FormatUtcIso8601(s.at) + ") is in the future (now is " + FormatUtcIso8601(now) + ")");
     }
-    if (s.at < 0) return Status::InvalidArgument(SampleError(s.index, "at", "is before 1970"));
+    if (s.at < 0) return SampleError(s.index, "at", "is before 1970");
   }
   std::stable_sort(samples->begin(), samples->end(), [](const UsageSample& a, const UsageSample& b) { return a.at < b.at; });
   for (size_t i = 1; i < samples->size(); ++i) {
@@ -255,7 +255,7 @@ Status CheckSamples(std::vector<UsageSample>* samples, int64_t now) {
     if (a.at == b.at) {
       const UsageSample& later = a.index > b.index ? a : b;
       const UsageSample& earlier = a.index > b.index ? b : a;
-      return Status::InvalidArgument(SampleError(later.index, "at", "(" + FormatUtcIso8601(b.at) + ") duplicates the time of sample " + std::to_string(earlier.index)));
+      return SampleError(later.index, "at", "(" + FormatUtcIso8601(b.at) + ") duplicates the time of sample " + std::to_string(earlier.index));
     }
   }
   return Status::OK();

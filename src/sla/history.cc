@@ -149,9 +149,9 @@ Status AppendSamples(const std::string& path, const std::vector<HistorySample>& 
   std::string text;
   for (size_t i = 0; i < samples.size(); ++i) {
     const HistorySample& s = samples[i];
-    if (s.destination.empty()) return Status::InvalidArgument("sample " + std::to_string(i) + ": field \"destination\" must not be empty");
+    if (s.destination.empty()) return Status::InvalidArgument("sample " + std::to_string(i) + ": field \"destination\" must not be empty").AtItem(i);
     for (auto [field, v] : {std::pair{"used_bytes", s.used_bytes}, {"quota_bytes", s.quota_bytes}, {"object_count", s.object_count}}) {
-      if (v && *v < 0) return Status::InvalidArgument("sample " + std::to_string(i) + ": field \"" + field + "\" must be >= 0");
+      if (v && *v < 0) return Status::InvalidArgument("sample " + std::to_string(i) + ": field \"" + field + "\" must be >= 0").AtItem(i);
     }
     text += SampleLine(s);
   }

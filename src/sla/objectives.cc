@@ -232,9 +232,9 @@ Status ObjectiveTargets::Validate() const {
 
 Status ObjectivesOptions::Validate() const {
   if (!std::isfinite(window_seconds) || window_seconds <= 0) {
-    return Status::InvalidArgument("option \"window_seconds\" must be a number of seconds > 0");
+    return Status::InvalidOption("window_seconds", "must be a number of seconds > 0");
   }
-  if (now < 0 || now > kMaxUnixTime) return Status::InvalidArgument("option \"now\" must be between 1970 and 9999");
+  if (now < 0 || now > kMaxUnixTime) return Status::InvalidOption("now", "must be between 1970 and 9999");
   return Status::OK();
 }
 

@@ -317,18 +317,18 @@ json BacklogSeries(const std::vector<Event>& events) {
 
 Status PurgeSlaOptions::Validate() const {
   if (!std::isfinite(target_seconds) || target_seconds <= 0) {
-    return Status::InvalidArgument("option \"target_seconds\" must be a number of seconds > 0");
+    return Status::InvalidOption("target_seconds", "must be a number of seconds > 0");
   }
   if (!std::isfinite(window_seconds) || window_seconds <= 0) {
-    return Status::InvalidArgument("option \"window_seconds\" must be a number of seconds > 0");
+    return Status::InvalidOption("window_seconds", "must be a number of seconds > 0");
   }
-  if (now < 0 || now > kMaxUnixTime) return Status::InvalidArgument("option \"now\" must be between 1970 and 9999");
+  if (now < 0 || now > kMaxUnixTime) return Status::InvalidOption("now", "must be between 1970 and 9999");
   if (!forecasts.is_object()) {
-    return Status::InvalidArgument("option \"forecasts\" must map destination names to Forecast::project() results");
+    return Status::InvalidOption("forecasts", "must map destination names to Forecast::project() results");
   }
   for (const auto& [name, f] : forecasts.items()) {
     if (!f.is_object()) {
-      return Status::InvalidArgument("option \"forecasts\" entry \"" + name + "\" must be a Forecast::project() result");
+      return Status::InvalidOption("forecasts", "entry \"" + name + "\" must be a Forecast::project() result");
     }
   }
   return Status::OK();

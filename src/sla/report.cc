@@ -571,10 +571,10 @@ std::string RenderCsv(const json& data, const json& verdict) {
 }  // namespace
 
 Status ReportOptions::Validate() const {
-  if (locale != "en" && locale != "fr") return Status::InvalidArgument("option \"locale\" must be \"en\" or \"fr\"");
+  if (locale != "en" && locale != "fr") return Status::InvalidOption("locale", "must be \"en\" or \"fr\"");
   Result<cron::TimeZone> zone = cron::TimeZone::Named(timezone);
-  if (!zone.ok()) return Status::InvalidArgument("option \"timezone\" is not a known time zone: " + timezone);
-  if (now < 0 || now > 253402300799) return Status::InvalidArgument("option \"now\" must be between 1970 and 9999");
+  if (!zone.ok()) return Status::InvalidOption("timezone", "is not a known time zone: " + timezone);
+  if (now < 0 || now > 253402300799) return Status::InvalidOption("now", "must be between 1970 and 9999");
   return Status::OK();
 }
 
@@ -600,7 +600,7 @@ Result<std::string> RenderReport(const json& data, ReportFormat format, const Re
   Status s = ValidateData(data);
   if (!s.ok()) return s;
   Result<cron::TimeZone> zone = cron::TimeZone::Named(o.timezone);
-  if (!zone.ok()) return Status::InvalidArgument("option \"timezone\" is not a known time zone: " + o.timezone);
+  if (!zone.ok()) return Status::InvalidOption("timezone", "is not a known time zone: " + o.timezone);
   const ReportText t(o.locale, *zone);
   json verdict = ReportVerdict(data, o.locale);
   switch (format) {

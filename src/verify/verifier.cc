@@ -621,7 +621,7 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
   if (kind == Source::kUnknown) {
     report.AddCheck({"zip_structure", CheckStatus::kFailed,
                      "not a zip archive nor a bjlg or BJLGENC1 encrypted archive (unknown first bytes)",
-                     {{"size", in.size()}}});
+                     {{"size", in.size()}, {"reason", "unknown_format"}}});
     report.Finish();
     return report;
   }
@@ -733,7 +733,8 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
     } else if (out.zip.code() == Status::Code::kNotSupported) {
       report.AddCheck({"zip_structure", CheckStatus::kInconclusive, out.zip.message(), json::object()});
     } else if (!out.zip.ok()) {
-      report.AddCheck({"zip_structure", CheckStatus::kFailed, out.zip.message(), json::object()});
+      report.AddCheck({"zip_structure", CheckStatus::kFailed, out.zip.message(),
+                       zip.NotAZip() ? json{{"reason", "not_a_zip"}} : json::object()});
     } else {
       report.AddCheck({"zip_structure", CheckStatus::kPassed,
                        std::to_string(zip.Central().size()) +

@@ -108,9 +108,11 @@ Status ZipStream::ParseHeader() {
         need_ = 22;
       } else if (sig == kLocalSig) {
         return Fail("a local header after the central directory");
+      } else if (header_start_ == 0) {
+        not_a_zip_ = true;
+        return Fail("not a zip archive (no local header at the start)");
       } else {
-        return Fail(header_start_ == 0 ? "not a zip archive (no local header at the start)"
-                                       : "unknown record signature 0x" + Hex32(sig));
+        return Fail("unknown record signature 0x" + Hex32(sig));
       }
       return Status::OK();
     }

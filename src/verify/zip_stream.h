@@ -81,6 +81,8 @@ class ZipStream {
   // Valid after Finish() succeeded.
   const std::vector<CentralEntry>& Central() const { return central_; }
   uint64_t BytesRead() const { return pos_; }
+  // After a failure: the input did not start with a zip record at all (not a damaged zip).
+  bool NotAZip() const { return not_a_zip_; }
 
  private:
   enum class State { kSignature, kLocal, kData, kDescriptor, kCentral, kZip64End, kZip64Locator,
@@ -101,6 +103,7 @@ class ZipStream {
   size_t need_ = 4;          // bytes hdr_ must reach before ParseHeader
   uint64_t pos_ = 0;         // absolute offset of the next byte
   uint64_t header_start_ = 0;
+  bool not_a_zip_ = false;
 
   // The current entry.
   LocalEntry cur_;

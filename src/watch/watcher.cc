@@ -45,8 +45,8 @@ std::string Watcher::Join(const std::string& a, const std::string& b) {
 }
 
 Result<std::unique_ptr<Watcher>> Watcher::Create(std::vector<WatchRoot> roots, WatcherOptions options) {
-  if (roots.empty()) return Status::InvalidArgument("option \"roots\" must name at least one folder");
-  if (options.max_events == 0) return Status::InvalidArgument("option \"max_events\" must be at least 1");
+  if (roots.empty()) return Status::InvalidOption("roots", "must name at least one folder");
+  if (options.max_events == 0) return Status::InvalidOption("max_events", "must be at least 1");
   for (WatchRoot& r : roots) {
     if (r.dir.empty() || r.dir[0] != '/') {
       return Status::InvalidArgument("root \"" + r.dir + "\" must be an absolute path");

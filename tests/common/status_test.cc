@@ -84,3 +84,22 @@ TEST_CASE("Annotate keeps the kind, the truncation and the network code", "[comm
   CHECK(Status::Truncated("short").Annotate("reading: ").message() == "reading: short");
   CHECK(Status::Network("tls", "bad cert").Annotate("s3: ").error_code() == "tls");
 }
+
+TEST_CASE("An option's refusal names the option apart from its wording", "[common][status]") {
+  const Status s = Status::InvalidOption("threads", "must be between 1 and 64");
+  CHECK(s.code() == Status::Code::kInvalidArgument);
+  CHECK(s.option() == "threads");
+  CHECK(s.message() == "option \"threads\" must be between 1 and 64");
+  CHECK(Status::InvalidOption("journal", ": the folder is missing").message() == "option \"journal\": the folder is missing");
+  CHECK(s.Annotate("purge: ").option() == "threads");
+  CHECK(Status::InvalidArgument("option \"x\" looks named").option().empty());
+}
+
+TEST_CASE("A failure about one element of an input list carries its position", "[common][status]") {
+  CHECK_FALSE(Status::InvalidArgument("bad").item().has_value());
+  const Status s = Status::InvalidArgument("sample 3: field \"at\" is missing").AtItem(3);
+  REQUIRE(s.item().has_value());
+  CHECK(*s.item() == 3);
+  CHECK(*s.Annotate("forecast: ").item() == 3);
+  CHECK(s.message() == "sample 3: field \"at\" is missing");
+}

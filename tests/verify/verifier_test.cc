@@ -380,6 +380,16 @@ TEST_CASE("what is not an archive, or cannot be read", "[verify]") {
   Report r = Run(dir / "notes.txt");
   CHECK(r.status() == CheckStatus::kFailed);
   CHECK(Contains(Get(r, "zip_structure").message, "not a zip archive"));
+  CHECK(Get(r, "zip_structure").evidence["reason"] == "unknown_format");
+  // Decrypted, it is still no zip: callers tell that from a damaged zip without the wording.
+  WriteFile(dir / "notes.bin", std::string(5000, 'n'));
+  VerifyOptions o;
+  o.secret.emplace(TestKey(1));
+  Report e = Run(Encrypt(dir / "notes.bin", dir / "notes.bin.bjlg", TestKey(1)), o);
+  CHECK(Get(e, "zip_structure").status == CheckStatus::kFailed);
+  CHECK(Get(e, "zip_structure").evidence["reason"] == "not_a_zip");
+  WriteFile(dir / "cut.zip", "PK\x03\x04" + std::string(40, '\0') + "PK\x09\x09");
+  CHECK_FALSE(Get(Run(dir / "cut.zip"), "zip_structure").evidence.contains("reason"));
   CHECK(Verify(dir / "missing.zip", {}).status().code() == Status::Code::kNotFound);
   if (geteuid() != 0) {
     WriteFile(dir / "locked.zip", "PK\x03\x04");

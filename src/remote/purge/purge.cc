@@ -92,13 +92,13 @@ json TimeOrNull(int64_t ms) { return ms > 0 ? json(ms / 1000) : json(nullptr); }
 
 Status PurgeOptions::Validate() const {
   if (max_plan_age < 1 || max_plan_age > 31536000) {
-    return Status::InvalidArgument("option \"max_plan_age\" must be between 1 and 31536000 seconds");
+    return Status::InvalidOption("max_plan_age", "must be between 1 and 31536000 seconds");
   }
-  if (parallel < 1 || parallel > 64) return Status::InvalidArgument("option \"parallel\" must be between 1 and 64");
+  if (parallel < 1 || parallel > 64) return Status::InvalidOption("parallel", "must be between 1 and 64");
   if (batch_size < 1 || batch_size > 1000) {
-    return Status::InvalidArgument("option \"batch_size\" must be between 1 and 1000");
+    return Status::InvalidOption("batch_size", "must be between 1 and 1000");
   }
-  if (!forecasts.is_object()) return Status::InvalidArgument("option \"forecasts\" must be an array keyed by destination");
+  if (!forecasts.is_object()) return Status::InvalidOption("forecasts", "must be an array keyed by destination");
   return Status::OK();
 }
 

@@ -98,7 +98,7 @@ Status Field(size_t i, const char* field, const std::string& expected, const jso
 Result<Lang> LangFromName(const std::string& name) {
   if (name == "en") return Lang::kEn;
   if (name == "fr") return Lang::kFr;
-  return Status::InvalidArgument("option \"lang\" must be \"en\" or \"fr\"");
+  return Status::InvalidOption("lang", "must be \"en\" or \"fr\"");
 }
 
 std::string ReasonText(const Verdict& v, const Policy& policy, Lang lang) {
