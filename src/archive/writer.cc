@@ -111,13 +111,13 @@ Result<std::string> ReadHead(const std::string& path) {
 
 Result<std::unique_ptr<Writer>> Writer::Create(const std::string& path, WriterOptions options) {
   if (options.level < 0 || options.level > 9) {
-    return Status::InvalidArgument("level must be between 0 and 9");
+    return Status::InvalidOption("level", "must be between 0 and 9");
   }
   if (options.threads < 0 || options.threads > 256) {
-    return Status::InvalidArgument("threads must be between 0 and 256");
+    return Status::InvalidOption("threads", "must be between 0 and 256");
   }
   if (options.chunk_size < 64 * 1024 || options.chunk_size > (256u << 20)) {
-    return Status::InvalidArgument("chunk size must be between 64 KiB and 256 MiB");
+    return Status::InvalidOption("chunk_size", "must be between 65536 and 268435456 (64 KiB and 256 MiB)");
   }
   if (Status interval = CheckProgressInterval(options.progress_interval); !interval.ok()) return interval;
   if (options.threads == 0) {
@@ -144,8 +144,8 @@ Result<std::unique_ptr<Writer>> Writer::Create(const std::string& path, WriterOp
     if (!head.ok()) return head.status();
     if (crypto::DetectFormat(reinterpret_cast<const uint8_t*>(head->data()), head->size())) {
       // Its index could only be read by decrypting the whole archive to disk first.
-      return Status::InvalidArgument(
-          "since: " + w->options_.since +
+      return Status::InvalidOption("since",
+          ": " + w->options_.since +
           " is an encrypted archive; pass the backup-index.json of that backup (kept beside it, "
           "or extracted from the decrypted archive) or the decrypted archive");
     }
@@ -194,7 +194,8 @@ Result<std::unique_ptr<Writer>> Writer::Create(const std::string& path, WriterOp
   w->out_ = std::move(*out);
   w->zip_ = std::make_unique<ZipContainer>(w->out_.get());
   w->pool_ = std::make_unique<DeflatePool>(w->options_.threads);
-  if (w->options_.threads >= 2) w->hasher_ = std::make_unique<EntryHasher>();
+  w->hasher_ = std::make_unique<EntryHasher>(w->options_.threads >= 2 ? EntryHasher::Mode::kOwnThread
+                                                                      : EntryHasher::Mode::kInline);
   w->max_inflight_ = static_cast<size_t>(w->options_.threads) * 2;
   w->summary_.path = path;
 
@@ -311,11 +312,7 @@ Status Writer::AddEntry(Pending meta, const ReadFn& read, bool size_known, uint6
   cur.resize(*n);
   uint32_t crc = 0;
   if (hash_open_) {  // the previous entry was abandoned after some of its bytes were hashed
-    if (hasher_) {
-      hasher_->EndEntry(kAbandonedEntry);
-    } else {
-      sha_.FinalHex();  // restarts
-    }
+    hasher_->EndEntry(kAbandonedEntry);
     hash_open_ = false;
   }
   bool first = true;
@@ -370,12 +367,8 @@ Status Writer::AddEntry(Pending meta, const ReadFn& read, bool size_known, uint6
       }
       meta.zip64 = !last && (!size_known || expected >= kZip64Margin);
     }
-    std::string failure, digest;
+    std::string failure;
     if (last) {
-      if (!hasher_) {
-        digest = sha_.FinalHex();
-        hash_open_ = false;
-      }
       if (after) failure = after();
       if (size_known && expected <= chunk && meta.size != expected && failure.empty()) {
         failure = "changed while reading";
@@ -390,14 +383,13 @@ Status Writer::AddEntry(Pending meta, const ReadFn& read, bool size_known, uint6
       pending_.push_back(std::move(meta));
       entry = &pending_.back();
     }
-    if (last && hasher_) {
+    if (last) {
       hasher_->EndEntry(entry->id);
       hash_open_ = false;
     }
     if (!first) entry->size = meta.size;  // meta moved into the entry at its first piece
     if (last) {
       entry->crc = crc;
-      entry->sha256 = std::move(digest);
       if (!failure.empty()) {
         entry->failed = true;
         entry->failure = failure;
@@ -507,10 +499,9 @@ Status Writer::WritePiece(Piece& p) {
     ie.size = e.size;
     ie.mtime_ns = e.mtime_ns;
     ie.inode = e.inode;
-    ie.sha256 = std::move(e.sha256);
     ie.crc32 = e.crc;
     index_.push_back(std::move(ie));
-    if (hasher_) unhashed_.emplace_back(index_.size() - 1, e.id);
+    unhashed_.emplace_back(index_.size() - 1, e.id);
     ++summary_.files;
     summary_.bytes_in += e.size;
   }
@@ -867,112 +858,93 @@ Status Writer::Verify() {
 }
 
 void Writer::HashBytes(const unsigned char* data, size_t size) {
-  if (hasher_) {
-    hasher_->Update(data, size);
-  } else {
-    sha_.Update(data, size);
-  }
+  hasher_->Update(data, size);
   hash_open_ = true;
 }
 
 void Writer::HashesIntoIndex() {
-  if (!hasher_) return;
   StageClock clock(&summary_.stages.hash);
   std::unordered_map<uint64_t, std::string> digests = hasher_->Finish();
   for (const auto& [position, id] : unhashed_) index_[position].sha256 = std::move(digests[id]);
   unhashed_.clear();
 }
 
-Result<Summary> Writer::Close() {
-  Status s = Usable();
-  if (!s.ok()) return s;
-  s = DrainAll();
-  if (!s.ok()) return Poison(s);
+Status Writer::WriteOwnEntry(const std::string& name, const std::string& content, int level) {
+  const auto* data = reinterpret_cast<const unsigned char*>(content.data());
+  std::vector<unsigned char> packed =
+      level == 0 ? std::vector<unsigned char>() : DeflateWhole(data, content.size(), level);
+  ZipEntryRecord rec;
+  rec.name = name;
+  rec.method = packed.empty() ? kMethodStore : kMethodDeflate;
+  rec.crc = Crc32(0, data, content.size());
+  rec.size = content.size();
+  rec.compressed_size = packed.empty() ? content.size() : packed.size();
+  rec.mtime = NowNs() / 1000000000;
+  Status s = zip_->BeginEntry(rec, true, false);
+  if (s.ok()) s = packed.empty() ? zip_->WriteData(data, content.size()) : zip_->WriteData(packed.data(), packed.size());
+  if (s.ok()) s = zip_->EndEntry(rec.crc, rec.size, rec.compressed_size);
+  return s;
+}
 
-  if (incremental_) {
-    std::vector<std::string> deleted;
-    std::vector<IndexEntry> carried;
-    for (const auto& [path, e] : previous_) {
-      if (present_.count(path) != 0) continue;
-      bool scanned = false;
-      for (const std::string& p : scanned_prefixes_) scanned |= IsUnder(path, p);
-      for (const std::string& p : deletions_) scanned |= IsUnder(path, p);
-      if (scanned) {
-        deleted.push_back(path);
-      } else if (!plugin_chain_) {
-        IndexEntry c = e;
-        c.in_archive = false;
-        carried.push_back(std::move(c));  // not looked at this time: still as before
-      }
-    }
-    std::sort(deleted.begin(), deleted.end());
-    std::sort(carried.begin(), carried.end(),
-              [](const IndexEntry& a, const IndexEntry& b) { return a.path < b.path; });
-    for (IndexEntry& c : carried) index_.push_back(std::move(c));
-    summary_.deleted = deleted.size();
-    if (!deleted.empty()) {
-      const std::string json = DeletedFilesToJson(created_at_, deleted);
-      names_.erase(kDeletedName);
-      incremental_ = false;  // lets ClaimName accept the reserved name once
-      s = AddFromString(kDeletedName, json);
-      incremental_ = true;
-      if (!s.ok()) return s;
-      if (!unhashed_.empty() && unhashed_.back().first + 1 == index_.size()) unhashed_.pop_back();
-      index_.pop_back();  // the index describes content files, not bjlg's own entries
-      --summary_.files;
-      summary_.bytes_in -= json.size();
+Status Writer::FinishIncremental() {
+  if (!incremental_) return Status::OK();
+  std::vector<std::string> deleted;
+  std::vector<IndexEntry> carried;
+  for (const auto& [path, e] : previous_) {
+    if (present_.count(path) != 0) continue;
+    bool scanned = false;
+    for (const std::string& p : scanned_prefixes_) scanned |= IsUnder(path, p);
+    for (const std::string& p : deletions_) scanned |= IsUnder(path, p);
+    if (scanned) {
+      deleted.push_back(path);
+    } else if (!plugin_chain_) {
+      IndexEntry c = e;
+      c.in_archive = false;
+      carried.push_back(std::move(c));  // not looked at this time: still as before
     }
   }
+  std::sort(deleted.begin(), deleted.end());
+  std::sort(carried.begin(), carried.end(), [](const IndexEntry& a, const IndexEntry& b) { return a.path < b.path; });
+  for (IndexEntry& c : carried) index_.push_back(std::move(c));
+  summary_.deleted = deleted.size();
+  if (deleted.empty()) return Status::OK();
+  // bjlg's own entry: not a content file, so not in the index nor the summary's counts.
+  return WriteOwnEntry(kDeletedName, DeletedFilesToJson(created_at_, deleted), options_.level);
+}
 
-  // backup-index.json, compressed here on the calling thread at level 6: its SHA-256s are
-  // most of what bjlg adds to an archive's size, and level 9 saves 2% of it (2.7 KB on
-  // WordPress's 2,521 files) for five times the time (28 ms against 5.5 ms).
-  const double index_started = Now();  // the index and manifest count as writing
+Result<std::string> Writer::WriteIndex() {
   HashesIntoIndex();
   const std::string index_json = IndexToJson(created_at_, summary_.type, index_);
   Sha256 index_sha;
   index_sha.Update(index_json.data(), index_json.size());
-  const std::string checksum = index_sha.FinalHex();
-  {
-    const auto* data = reinterpret_cast<const unsigned char*>(index_json.data());
-    std::vector<unsigned char> packed =
-        options_.level == 0 ? std::vector<unsigned char>() : DeflateWhole(data, index_json.size(), 6);
-    ZipEntryRecord rec;
-    rec.name = kIndexName;
-    rec.method = packed.empty() ? kMethodStore : kMethodDeflate;
-    rec.crc = Crc32(0, data, index_json.size());
-    rec.size = index_json.size();
-    rec.compressed_size = packed.empty() ? index_json.size() : packed.size();
-    rec.mtime = NowNs() / 1000000000;
-    s = zip_->BeginEntry(rec, true, false);
-    if (s.ok()) {
-      s = packed.empty() ? zip_->WriteData(data, index_json.size())
-                         : zip_->WriteData(packed.data(), packed.size());
-    }
-    if (s.ok()) s = zip_->EndEntry(rec.crc, rec.size, rec.compressed_size);
-    if (!s.ok()) return Poison(s);
-  }
+  // Level 6, not 9: its SHA-256s are most of what bjlg adds to an archive's size, and level 9
+  // saves 2% of it (2.7 KB on WordPress's 2,521 files) for five times the time.
+  Status s = WriteOwnEntry(kIndexName, index_json, options_.level == 0 ? 0 : 6);
+  if (!s.ok()) return s;
+  return index_sha.FinalHex();
+}
 
+Status Writer::WriteManifestAndDirectory(const std::string& index_checksum) {
   uint64_t file_count = 0;
   for (const ZipEntryRecord& e : zip_->entries()) {
     if (e.name != kManifestName && e.name != kIndexName && e.name != kDeletedName) ++file_count;
   }
-  auto manifest = ManifestNow(file_count, checksum);
-  if (!manifest.ok()) return Poison(manifest.status());
-  if (manifest->size() > manifest_size_) {
-    return Poison(Status::InvalidArgument("manifest outgrew its reserved space"));
-  }
+  auto manifest = ManifestNow(file_count, index_checksum);
+  if (!manifest.ok()) return manifest.status();
+  if (manifest->size() > manifest_size_) return Status::InvalidArgument("manifest outgrew its reserved space");
   std::string padded = *manifest;
   padded.resize(manifest_size_, ' ');
-  s = zip_->RewriteStored(0, padded,
-                          Crc32(0, reinterpret_cast<const unsigned char*>(padded.data()), padded.size()));
+  Status s = zip_->RewriteStored(0, padded, Crc32(0, reinterpret_cast<const unsigned char*>(padded.data()), padded.size()));
   if (s.ok()) s = zip_->Finish();
   if (s.ok()) s = out_->Flush();
-  summary_.stages.write += Now() - index_started;
-  if (!s.ok()) return Poison(s);
+  return s;
+}
+
+Status Writer::SyncVerifyAndChecksum() {
   // The archive's SHA-256 reads it back from the page cache on another thread while this one
   // waits for fsync and reads the central directory back: one costs CPU, the other the disk.
   Result<std::string> digest = Status::IOError("not computed");
+  Status s;
   crypto::RunAlongside(
       [&] {
         StageClock clock(&summary_.stages.checksum);
@@ -988,33 +960,52 @@ Result<Summary> Writer::Close() {
           s = Verify();
         }
       });
-  if (!s.ok()) return Poison(s);
-  if (!digest.ok()) return Poison(digest.status());
+  if (!s.ok()) return s;
+  if (!digest.ok()) return digest.status();
   summary_.bytes_out = out_->Tell();
   summary_.sha256 = *digest;
+  return Status::OK();
+}
+
+Status Writer::Publish() {
+  if (!options_.encrypt) {
+    StageClock clock(&summary_.stages.sync);
+    return out_->Commit();
+  }
+  auto phase_progress = [this](const char* phase, uint64_t done, uint64_t total) {
+    const bool first = progress_state_.phase != phase;
+    progress_state_.phase = phase;
+    progress_state_.bytes_done = done;
+    progress_state_.bytes_total = total;
+    return Report(first || done == total).ok();  // each phase's end is always reported
+  };
+  StageClock clock(&summary_.stages.encrypt);
+  auto sealed = EncryptAndPublish(*out_, *options_.encrypt, options_.encryption,
+                                  progress_ ? PhaseProgress(phase_progress) : nullptr);
+  if (!sealed.ok()) return sealed.status();
+  summary_.plaintext_sha256 = std::move(summary_.sha256);
+  summary_.sha256 = std::move(sealed->sha256);
+  summary_.bytes_out = sealed->report.encrypted_size;
+  summary_.encryption = std::move(sealed->report);
+  return Status::OK();
+}
+
+Result<Summary> Writer::Close() {
+  Status s = Usable();
+  if (!s.ok()) return s;
+  s = DrainAll();
+  if (s.ok()) s = FinishIncremental();
+  if (!s.ok()) return Poison(s);
+
+  const double own_entries_started = Now();  // the index and manifest count as writing
+  Result<std::string> index_checksum = WriteIndex();
+  s = index_checksum.ok() ? WriteManifestAndDirectory(*index_checksum) : index_checksum.status();
+  summary_.stages.write += Now() - own_entries_started;
+  if (s.ok()) s = SyncVerifyAndChecksum();
   summary_.stages.deflate = pool_->BusySeconds();
   pool_.reset();  // the compression workers are idle: let encryption have the cores
-  if (options_.encrypt) {
-    auto phase_progress = [this](const char* phase, uint64_t done, uint64_t total) {
-      const bool first = progress_state_.phase != phase;
-      progress_state_.phase = phase;
-      progress_state_.bytes_done = done;
-      progress_state_.bytes_total = total;
-      return Report(first || done == total).ok();  // each phase's end is always reported
-    };
-    StageClock clock(&summary_.stages.encrypt);
-    auto sealed = EncryptAndPublish(*out_, *options_.encrypt, options_.encryption,
-                                    progress_ ? PhaseProgress(phase_progress) : nullptr);
-    if (!sealed.ok()) return Poison(sealed.status());
-    summary_.plaintext_sha256 = std::move(summary_.sha256);
-    summary_.sha256 = std::move(sealed->sha256);
-    summary_.bytes_out = sealed->report.encrypted_size;
-    summary_.encryption = std::move(sealed->report);
-  } else {
-    StageClock clock(&summary_.stages.sync);
-    s = out_->Commit();
-    if (!s.ok()) return Poison(s);
-  }
+  if (s.ok()) s = Publish();
+  if (!s.ok()) return Poison(s);
   closed_ = true;
 
   summary_.entries = zip_->entries().size();

@@ -137,7 +137,6 @@ class Writer {
     uint32_t crc = 0;
     uint64_t size = 0;
     uint64_t compressed = 0;
-    std::string sha256;
     bool zip64 = false;
     bool failed = false;
     std::string failure;
@@ -166,6 +165,14 @@ class Writer {
   Status Report(bool force);
   Status AddFileEntry(const std::string& path, const std::string& name, uint64_t size,
                       int64_t mtime_ns, uint64_t inode, uint32_t mode, bool* skipped);
+  // Close()'s steps, in order. bjlg's own entries (the deleted-files list, the index) are
+  // written whole on the calling thread, outside the index and the summary's counts.
+  Status WriteOwnEntry(const std::string& name, const std::string& content, int level);
+  Status FinishIncremental();  // carries unseen files over, lists the deleted ones
+  Result<std::string> WriteIndex();  // backup-index.json; its SHA-256 for the manifest
+  Status WriteManifestAndDirectory(const std::string& index_checksum);
+  Status SyncVerifyAndChecksum();
+  Status Publish();  // renames into place, or encrypts into place
   Result<std::string> ManifestNow(uint64_t file_count, const std::string& checksum);
   Status Verify();
   void HashBytes(const unsigned char* data, size_t size);
@@ -198,10 +205,9 @@ class Writer {
   std::deque<std::shared_ptr<Job>> inflight_;
   size_t max_inflight_ = 2;
   std::vector<std::vector<unsigned char>> spare_;
-  // Content SHA-256s: on a thread of their own (hasher_) when the writer has two threads or
-  // more, else here (sha_). The hasher's digests reach the index at close: `unhashed_` holds
-  // (index position, entry id) for each entry written meanwhile.
-  Sha256 sha_;
+  // Content SHA-256s: on a thread of their own when the writer has two threads or more, else
+  // inline. The digests reach the index at close: `unhashed_` holds (index position, entry id)
+  // for each entry written meanwhile.
   std::unique_ptr<EntryHasher> hasher_;
   bool hash_open_ = false;  // bytes of an entry were hashed and the entry has not ended
   std::vector<std::pair<size_t, uint32_t>> unhashed_;

@@ -8,7 +8,11 @@
 
 namespace bjlg {
 
-EntryHasher::EntryHasher() {
+EntryHasher::EntryHasher(Mode mode) {
+  if (mode == Mode::kInline) {
+    inline_ = std::make_unique<Sha256>();
+    return;
+  }
   current_.data.resize(kPiece);
   try {
     worker_ = std::thread([this] { Run(); });

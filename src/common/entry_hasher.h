@@ -25,7 +25,11 @@ class Sha256;
 
 class EntryHasher {
  public:
-  EntryHasher();
+  enum class Mode { kOwnThread, kInline };
+  // kInline hashes on the caller's thread (a writer with one thread: a second one would compete
+  // for the same core); kOwnThread falls back to it when no thread can be started. The digests
+  // are the same either way, and so is the interface.
+  explicit EntryHasher(Mode mode = Mode::kOwnThread);
   ~EntryHasher();
   EntryHasher(const EntryHasher&) = delete;
   EntryHasher& operator=(const EntryHasher&) = delete;

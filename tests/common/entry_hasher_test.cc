@@ -1,4 +1,4 @@
-// EntryHasher: the digests computed on its thread are those of the bytes given, entry by entry,
+// EntryHasher: the digests computed on its thread (or inline) are those of the bytes given, entry by entry,
 // whatever the piece sizes (across its buffers), with many entries sharing a buffer, more entries
 // in flight than buffers, and runs of empty entries longer than a buffer holds.
 #include <catch2/catch.hpp>
@@ -22,7 +22,8 @@ TEST_CASE("EntryHasher gives each entry the SHA-256 of its bytes", "[common]") {
   for (int i = 0; i < 20; ++i) entries.push_back(std::string(1000 + i, static_cast<char>('a' + i)));
   for (int i = 0; i < 5000; ++i) entries.push_back("");
   for (int i = 0; i < 3000; ++i) entries.push_back(std::string(i % 700, static_cast<char>(i)));
-  EntryHasher hasher;
+  const EntryHasher::Mode mode = GENERATE(EntryHasher::Mode::kOwnThread, EntryHasher::Mode::kInline);
+  EntryHasher hasher(mode);
   size_t piece = 1;
   for (size_t id = 0; id < entries.size(); ++id) {
     const std::string& e = entries[id];
