@@ -64,8 +64,10 @@ final class Rest_Storage {
 	}
 
 	/**
-	 * POST /storage/samples: measures every destination now and records the samples; 201 with
-	 * them, 400 bjlg_no_destinations when the site has none, 500 bjlg_sample_failed.
+	 * POST /storage/samples: measures every destination now and records the samples, then opens
+	 * an incident for each destination whose forecast is critical or warning (one stays open
+	 * until resolved: the next samples do not open another); 201 with the samples and the
+	 * incidents, 400 bjlg_no_destinations when the site has none, 500 bjlg_sample_failed.
 	 *
 	 * @return \WP_REST_Response|\WP_Error
 	 */
@@ -78,7 +80,22 @@ final class Rest_Storage {
 		} catch ( \Throwable $e ) {
 			return self::failure( 'bjlg_sample_failed', __( 'The destinations could not be measured or the usage history could not be written.', 'bjlg' ), $e );
 		}
-		return new \WP_REST_Response( array( 'samples' => $samples ), 201 );
+		$incidents = array();
+		try {
+			$now = time();
+			foreach ( Storage::risk_events( Storage::capacity( $now ) ) as $event ) {
+				$incidents[] = Incidents::open( $event, $now );
+			}
+		} catch ( \Throwable $e ) {
+			return self::failure( 'bjlg_forecast_failed', __( 'The usage history could not be read or forecast.', 'bjlg' ), $e );
+		}
+		return new \WP_REST_Response(
+			array(
+				'samples'   => $samples,
+				'incidents' => $incidents,
+			),
+			201
+		);
 	}
 
 	/**

@@ -202,6 +202,46 @@ final class Storage {
 	}
 
 	/**
+	 * The incidents a capacity plan calls for: one per destination whose forecast is critical or
+	 * warning. The title names the destination only, so that the next sample finds the incident
+	 * still open instead of opening another; the figures are in the lines. Pure.
+	 *
+	 * @param array<string, mixed> $capacity capacity()'s answer.
+	 * @return list<array<string, mixed>> Events for Incidents::open().
+	 */
+	public static function risk_events( array $capacity ): array {
+		$events = array();
+		foreach ( $capacity['destinations'] as $item ) {
+			$forecast = $item['forecast'];
+			$level    = $forecast['risk_level'] ?? 'unknown';
+			if ( 'critical' !== $level && 'warning' !== $level ) {
+				continue;
+			}
+			$name     = (string) $item['destination']['name'];
+			$events[] = array(
+				'event'    => 'storage_at_risk',
+				'title'    => sprintf( 'Destination %s is filling up', $name ),
+				'severity' => $level,
+				'lines'    => array(
+					sprintf(
+						'%s: %.1f%% of the quota used, %d%% reached in %.1f days (%s).',
+						$name,
+						100 * (float) $forecast['current_ratio'],
+						(int) round( 100 * (float) $forecast['threshold'] ),
+						(float) $forecast['days_to_threshold'],
+						gmdate( 'Y-m-d', (int) $forecast['threshold_at'] )
+					),
+				),
+				'context'  => array(
+					'destination' => $name,
+					'risk_level'  => $level,
+				),
+			);
+		}
+		return $events;
+	}
+
+	/**
 	 * A purge plan (dry run) of the site's policy on every destination, with each destination's
 	 * forecast for a quota-driven policy; stored so that apply() runs this plan and no other.
 	 *
