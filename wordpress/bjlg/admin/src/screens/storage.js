@@ -213,8 +213,10 @@ function PlanTable( { plan } ) {
 			<p data-testid="bjlg-plan-totals">
 				{ sprintf(
 					/* translators: 1: archives to delete, 2: bytes freed, 3: archives kept. */
-					__(
+					_n(
+						'Deletes %1$d archive (%2$s freed), keeps %3$d.',
 						'Deletes %1$d archives (%2$s freed), keeps %3$d.',
+						plan.totals.delete,
 						'bjlg'
 					),
 					plan.totals.delete,
@@ -315,8 +317,10 @@ function Purge() {
 				<Notice status={ outcome.failed ? 'error' : 'success' } isDismissible={ false }>
 					{ sprintf(
 						/* translators: 1: archives deleted, 2: bytes freed, 3: already gone, 4: failed. */
-						__(
+						_n(
+							'Purge applied: %1$d archive deleted (%2$s freed), %3$d already gone, %4$d failed.',
 							'Purge applied: %1$d archives deleted (%2$s freed), %3$d already gone, %4$d failed.',
+							outcome.deleted,
 							'bjlg'
 						),
 						outcome.deleted,
