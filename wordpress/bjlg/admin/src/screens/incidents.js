@@ -55,7 +55,10 @@ function severityLabel( severity ) {
 
 function Timeline( { steps } ) {
 	return (
-		<ol className="bjlg-timeline">
+		<ol
+			className="bjlg-timeline"
+			aria-label={ __( 'Timeline', 'bjlg' ) }
+		>
 			{ steps.map( ( step, index ) => (
 				<li key={ index }>
 					<time dateTime={ new Date( step.timestamp * 1000 ).toISOString() }>
