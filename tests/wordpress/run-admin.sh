@@ -44,6 +44,32 @@ site_admin storage "$storage_dir" >"$tmp/storage.json" || fail "no local destina
 site_admin incidents "$base/?bjlg-e2e-receiver=1" >"$tmp/incidents.json" || fail "no incidents"
 pass "local destination with $(ls "$storage_dir" | wc -l) archives and 30 usage samples; $(json '$d["incidents"]' <"$tmp/incidents.json") incidents"
 
+# The new routes' refusals and what they never show, with an application password.
+app_pw=$(site_php app-password)
+rest() {  # METHOD ROUTE [curl args]: the status; the body in $tmp/body
+  local method=$1 route=$2; shift 2
+  curl -s -o "$tmp/body" -w '%{http_code}' -X "$method" "$@" "$base/?rest_route=/bjlg/v1$route"
+}
+expect_rest() {  # STATUS CODE METHOD ROUTE [curl args]
+  local want=$1 code=$2 got; shift 2
+  got=$(rest "$@")
+  [ "$got" = "$want" ] && grep -q "\"code\":\"$code\"" "$tmp/body" || fail "$* answered $got $(head -c 300 "$tmp/body"), not $want $code"
+}
+expect_rest 401 rest_forbidden GET /storage
+expect_rest 401 rest_forbidden POST /incidents/x/acknowledge
+expect_rest 400 rest_invalid_param POST /storage/purge -u "admin:$app_pw" --data plan_id=zz
+expect_rest 404 bjlg_purge_plan_not_found POST /storage/purge -u "admin:$app_pw" --data plan_id=0123456789abcdef
+expect_rest 404 bjlg_incident_not_found POST /incidents/bjlg_inc_nope/acknowledge -u "admin:$app_pw"
+open_id=$(json '$d["open"]' <"$tmp/incidents.json")
+expect_rest 400 bjlg_note_required POST "/incidents/$open_id/resolve" -u "admin:$app_pw" --data-urlencode 'note=   '
+past_id=$(json '$d["past"]' <"$tmp/incidents.json")
+expect_rest 409 bjlg_incident_closed POST "/incidents/$past_id/acknowledge" -u "admin:$app_pw"
+[ "$(rest GET /destinations -u "admin:$app_pw")" = 200 ] && grep -q '"name":"local-disk","type":"local"' "$tmp/body" \
+  && ! grep -q "$storage_dir" "$tmp/body" || fail "GET /destinations: $(head -c 300 "$tmp/body")"
+[ "$(rest GET /incidents -u "admin:$app_pw")" = 200 ] && ! grep -q -e e2e-secret -e '"policy"' "$tmp/body" \
+  || fail "GET /incidents shows a secret or the policy"
+pass "storage and incident routes: 401 anonymous, 400/404/409 with their codes; no path, secret or policy shown"
+
 shots=$root/build/admin-screens
 mkdir -p "$shots"
 export BJLG_ADMIN_BASE=$base BJLG_ADMIN_USER=admin BJLG_ADMIN_PASSWORD=$admin_pw BJLG_ADMIN_FR_PASSWORD=$admin_pw-fr \
