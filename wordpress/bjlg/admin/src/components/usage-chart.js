@@ -67,14 +67,15 @@ export function UsageChart( { samples, forecast, name } ) {
 					point( end, at( aheadDays, forecast.growth_bytes_per_day_high ?? growth ) ),
 					point( end, at( aheadDays, forecast.growth_bytes_per_day_low ?? growth ) ),
 			  ].join( ' ' );
-	const rule = ( bytes, label, className ) =>
+	const rule = ( bytes, className ) =>
 		bytes ? (
-			<g className={ className }>
-				<line x1={ PAD.left } x2={ WIDTH - PAD.right } y1={ y( bytes ) } y2={ y( bytes ) } />
-				<text x={ PAD.left - 4 } y={ y( bytes ) + 4 } textAnchor="end">
-					{ label }
-				</text>
-			</g>
+			<line
+				className={ className }
+				x1={ PAD.left }
+				x2={ WIDTH - PAD.right }
+				y1={ y( bytes ) }
+				y2={ y( bytes ) }
+			/>
 		) : null;
 	const summary = sprintf(
 		/* translators: 1: destination name, 2: number of samples, 3: first day, 4: last day, 5: bytes used. */
@@ -88,7 +89,15 @@ export function UsageChart( { samples, forecast, name } ) {
 		day( samples[ samples.length - 1 ].at ),
 		formatBytes( used )
 	);
+	// Text is written in HTML beside the drawing, not in the SVG: axe cannot decide the contrast
+	// of text inside an image, and the legend reads the same in every size.
+	const swatch = ( className ) => (
+		<svg className="bjlg-chart-swatch" viewBox="0 0 24 12" aria-hidden="true">
+			<line className={ className } x1="0" x2="24" y1="6" y2="6" />
+		</svg>
+	);
 	return (
+		<figure className="bjlg-chart-figure">
 		<svg
 			className="bjlg-chart"
 			viewBox={ `0 0 ${ WIDTH } ${ HEIGHT }` }
@@ -111,8 +120,8 @@ export function UsageChart( { samples, forecast, name } ) {
 				y1={ HEIGHT - PAD.bottom }
 				y2={ HEIGHT - PAD.bottom }
 			/>
-			{ rule( forecast?.quota_bytes, __( 'quota', 'bjlg' ), 'bjlg-chart__quota' ) }
-			{ rule( forecast?.threshold_bytes, __( 'threshold', 'bjlg' ), 'bjlg-chart__threshold' ) }
+			{ rule( forecast?.quota_bytes, 'bjlg-chart__quota' ) }
+			{ rule( forecast?.threshold_bytes, 'bjlg-chart__threshold' ) }
 			{ band && (
 				<polygon className="bjlg-chart__band" points={ band } />
 			) }
@@ -126,17 +135,55 @@ export function UsageChart( { samples, forecast, name } ) {
 				/>
 			) }
 			<polyline className="bjlg-chart__usage" points={ line } />
-			<text x={ PAD.left } y={ HEIGHT - 8 }>
-				{ day( first ) }
-			</text>
-			<text x={ x( last ) } y={ HEIGHT - 8 } textAnchor="middle">
-				{ day( last ) }
-			</text>
-			{ end > last && (
-				<text x={ WIDTH - PAD.right } y={ HEIGHT - 8 } textAnchor="end">
-					{ day( end ) }
-				</text>
-			) }
 		</svg>
+			<div className="bjlg-chart-dates">
+				<span style={ { left: `${ ( 100 * PAD.left ) / WIDTH }%` } }>
+					{ day( first ) }
+				</span>
+				{ end > last && (
+					<span
+						className="bjlg-chart-dates__last"
+						style={ { left: `${ ( 100 * x( last ) ) / WIDTH }%` } }
+					>
+						{ day( last ) }
+					</span>
+				) }
+				<span className="bjlg-chart-dates__end">{ day( end ) }</span>
+			</div>
+			<figcaption>
+				<ul className="bjlg-chart-legend">
+					<li>
+						{ swatch( 'bjlg-chart__usage' ) }
+						{ __( 'usage (samples)', 'bjlg' ) }
+					</li>
+					{ growth !== null && (
+						<li>
+							{ swatch( 'bjlg-chart__forecast' ) }
+							{ __( 'forecast, with its interval shaded', 'bjlg' ) }
+						</li>
+					) }
+					{ forecast?.threshold_bytes ? (
+						<li>
+							{ swatch( 'bjlg-chart__threshold' ) }
+							{ sprintf(
+								/* translators: %s: bytes. */
+								__( 'threshold: %s', 'bjlg' ),
+								formatBytes( forecast.threshold_bytes )
+							) }
+						</li>
+					) : null }
+					{ forecast?.quota_bytes ? (
+						<li>
+							{ swatch( 'bjlg-chart__quota' ) }
+							{ sprintf(
+								/* translators: %s: bytes. */
+								__( 'quota: %s', 'bjlg' ),
+								formatBytes( forecast.quota_bytes )
+							) }
+						</li>
+					) : null }
+				</ul>
+			</figcaption>
+		</figure>
 	);
 }

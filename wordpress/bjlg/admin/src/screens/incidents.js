@@ -13,7 +13,7 @@ import {
 	CardHeader,
 	Notice,
 	Spinner,
-	TextareaControl,
+	TextControl,
 } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { STORE } from '../store';
@@ -95,7 +95,7 @@ function Actions( { incident } ) {
 	};
 	return (
 		<div className="bjlg-incident-actions">
-			<TextareaControl
+			<TextControl
 				label={ __( 'Note', 'bjlg' ) }
 				help={ __(
 					'Saved in the timeline; resolving needs a summary of what was done.',
@@ -103,7 +103,6 @@ function Actions( { incident } ) {
 				) }
 				value={ note }
 				onChange={ setNote }
-				rows={ 2 }
 			/>
 			<div className="bjlg-actions">
 				{ incident.status === 'pending' && (
