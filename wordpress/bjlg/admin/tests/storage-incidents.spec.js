@@ -196,3 +196,37 @@ test( 'incidents: resolved with a summary, then among the past ones', async ( {
 	).toHaveCount( 0 );
 	expect( errors ).toEqual( [] );
 } );
+
+test( 'French: the storage and incident screens in French', async ( {
+	page,
+	context,
+} ) => {
+	await context.clearCookies();
+	await logIn( page, 'gestionnaire', process.env.BJLG_ADMIN_FR_PASSWORD );
+	const errors = watchConsole( page );
+	await openScreen( page, 'bjlg-storage' );
+	await expect( page.locator( '.wrap > h1' ) ).toHaveText( 'Stockage' );
+	await expect(
+		page.locator( '.bjlg-destination', { hasText: 'local-disk' } )
+	).toContainText( '2 archives listées.' );
+	await expect(
+		page.getByRole( 'button', { name: 'Mesurer maintenant' } )
+	).toBeVisible();
+	await page
+		.getByRole( 'button', { name: 'Préparer une purge (simulation)' } )
+		.click();
+	// After the purge the policy keeps both archives left: nothing to delete (French singular).
+	await expect( page.getByTestId( 'bjlg-plan-totals' ) ).toHaveText(
+		/^Supprime 0 archive \(0 B libérés\), en conserve 2\.$/
+	);
+	await openScreen( page, 'bjlg-incidents' );
+	await expect(
+		page.getByRole( 'heading', { name: 'Incidents passés' } )
+	).toBeVisible();
+	await expect(
+		page
+			.getByTestId( 'bjlg-incident' )
+			.filter( { hasText: OPEN } )
+	).toContainText( 'Gravité critique, résolu ; ouvert le' );
+	expect( errors ).toEqual( [] );
+} );
