@@ -87,9 +87,12 @@ final class Incidents {
 			}
 		}
 		$settings = self::settings();
-		$policy   = $settings['policy'] + array(
+		// The messages and the timeline's own steps in the site's language (the extension's
+		// default is the plugin's French).
+		$policy = $settings['policy'] + array(
 			'channels' => $settings['channels'],
 			'notify'   => array_keys( $settings['channels'] ),
+			'locale'   => 0 === strpos( get_locale(), 'fr' ) ? 'fr' : 'en',
 		);
 		$incident = Incident::open( $event, $policy, $now );
 		self::send( array_column( $incident->due( $now ), 'message' ) );

@@ -156,7 +156,7 @@ test( 'incidents: timeline, acknowledged with a note, channels tested', async ( 
 	await expect( results ).toContainText(
 		/site-webhook: sent \(HTTP 200, \d+ ms\)/
 	);
-	await expect( results ).toContainText( 'closed-port: failed [' );
+	await expect( results ).toContainText( 'closed-port: failed: [unreachable] ' );
 	await screenshots( page, 'incidents' );
 	expect( errors ).toEqual( [] );
 } );

@@ -218,10 +218,9 @@ function Channels( { channels } ) {
 										r.latency_ms
 								  )
 								: sprintf(
-										/* translators: 1: channel, 2: error code, 3: reason. */
-										__( '%1$s: failed [%2$s] %3$s', 'bjlg' ),
+										/* translators: 1: channel, 2: the reason, which starts with its error code in brackets. */
+										__( '%1$s: failed: %2$s', 'bjlg' ),
 										r.channel,
-										r.error_code,
 										r.error
 								  ) }
 						</li>
