@@ -121,7 +121,7 @@ test-quota-integration:
 fuzz:
 	@BJLG_FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/run-fuzz.sh
 
-bench: build
+bench: build admin
 	@bash bench/run.sh
 
 stubs:

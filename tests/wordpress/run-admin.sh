@@ -3,7 +3,8 @@
 # real WordPress as run-e2e.sh (tests/wordpress/start-site.sh): two archives (one verified after
 # it was written, a tampered copy never verified), a failed backup after them (its history row),
 # a schedule in Europe/Paris, an administrator
-# with the French locale. Screenshots go to build/admin-screens/. Needs the bundle built
+# with the French locale; a local destination with archives and usage samples, incidents and
+# notification channels (tests/wordpress/admin-site.php). Screenshots go to build/admin-screens/. Needs the bundle built
 # (make admin). When Chromium cannot start, says so and skips (exit 0).
 set -euo pipefail
 admin=$(cd "$(dirname "$0")/../../wordpress/bjlg/admin" && pwd)
@@ -34,12 +35,46 @@ printf 'TAMPERED' | dd of="$(dirname "$good_path")/$tampered" bs=1 seek=$(( $(st
 site_php failed-backup "no space left on device (test)" >/dev/null || fail "no failure row"
 site_php french-admin "$admin_pw-fr" >/dev/null || fail "no French administrator"
 pass "site ready: $(basename "$good_path") and $tampered, then a failed backup; schedule 30 2 * * * in Europe/Paris"
+# The storage and incident screens' data (tests/wordpress/admin-site.php): a local destination
+# with six archives and 30 days of usage samples, a retention policy keeping two; two channels
+# (a webhook to this site, a Slack hook on a closed port), an open incident and a resolved one.
+site_admin() { "${php_ext[@]}" "$root/tests/wordpress/admin-site.php" "$site" "$@"; }
+storage_dir=$tmp/local-destination
+site_admin storage "$storage_dir" >"$tmp/storage.json" || fail "no local destination"
+site_admin incidents "$base/?bjlg-e2e-receiver=1" >"$tmp/incidents.json" || fail "no incidents"
+pass "local destination with $(ls "$storage_dir" | wc -l) archives and 30 usage samples; $(json '$d["incidents"]' <"$tmp/incidents.json") incidents"
+
+# The new routes' refusals and what they never show, with an application password.
+app_pw=$(site_php app-password)
+rest() {  # METHOD ROUTE [curl args]: the status; the body in $tmp/body
+  local method=$1 route=$2; shift 2
+  curl -s -o "$tmp/body" -w '%{http_code}' -X "$method" "$@" "$base/?rest_route=/bjlg/v1$route"
+}
+expect_rest() {  # STATUS CODE METHOD ROUTE [curl args]
+  local want=$1 code=$2 got; shift 2
+  got=$(rest "$@")
+  [ "$got" = "$want" ] && grep -q "\"code\":\"$code\"" "$tmp/body" || fail "$* answered $got $(head -c 300 "$tmp/body"), not $want $code"
+}
+expect_rest 401 rest_forbidden GET /storage
+expect_rest 401 rest_forbidden POST /incidents/x/acknowledge
+expect_rest 400 rest_invalid_param POST /storage/purge -u "admin:$app_pw" --data plan_id=zz
+expect_rest 404 bjlg_purge_plan_not_found POST /storage/purge -u "admin:$app_pw" --data plan_id=0123456789abcdef
+expect_rest 404 bjlg_incident_not_found POST /incidents/bjlg_inc_nope/acknowledge -u "admin:$app_pw"
+open_id=$(json '$d["open"]' <"$tmp/incidents.json")
+expect_rest 400 bjlg_note_required POST "/incidents/$open_id/resolve" -u "admin:$app_pw" --data-urlencode 'note=   '
+past_id=$(json '$d["past"]' <"$tmp/incidents.json")
+expect_rest 409 bjlg_incident_closed POST "/incidents/$past_id/acknowledge" -u "admin:$app_pw"
+[ "$(rest GET /destinations -u "admin:$app_pw")" = 200 ] && grep -q '"name":"local-disk","type":"local"' "$tmp/body" \
+  && ! grep -q "$storage_dir" "$tmp/body" || fail "GET /destinations: $(head -c 300 "$tmp/body")"
+[ "$(rest GET /incidents -u "admin:$app_pw")" = 200 ] && ! grep -q -e e2e-secret -e '"policy"' "$tmp/body" \
+  || fail "GET /incidents shows a secret or the policy"
+pass "storage and incident routes: 401 anonymous, 400/404/409 with their codes; no path, secret or policy shown"
 
 shots=$root/build/admin-screens
 mkdir -p "$shots"
 export BJLG_ADMIN_BASE=$base BJLG_ADMIN_USER=admin BJLG_ADMIN_PASSWORD=$admin_pw BJLG_ADMIN_FR_PASSWORD=$admin_pw-fr \
   BJLG_ADMIN_GOOD=$(basename "$good_path") BJLG_ADMIN_TAMPERED=$tampered \
-  BJLG_ADMIN_SHOTS=$shots BJLG_CHROMIUM=$chromium
+  BJLG_ADMIN_SHOTS=$shots BJLG_CHROMIUM=$chromium BJLG_ADMIN_STORAGE=$storage_dir
 if ! (cd "$admin" && npx --no-install playwright test -c tests/playwright.config.js); then
   kill -0 "$server_pid" 2>/dev/null || echo "run-admin: php -S ($server_pid) is no longer running" >&2
   fail "Playwright tests failed (server log below)"

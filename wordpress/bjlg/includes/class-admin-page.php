@@ -23,6 +23,8 @@ final class Admin_Page {
 		'bjlg'          => 'overview',
 		'bjlg-schedule' => 'schedule',
 		'bjlg-backups'  => 'backups',
+		'bjlg-storage'   => 'storage',
+		'bjlg-incidents' => 'incidents',
 	);
 
 	/**
@@ -41,6 +43,8 @@ final class Admin_Page {
 		self::$hooks[] = add_submenu_page( 'bjlg', __( 'Overview', 'bjlg' ), __( 'Overview', 'bjlg' ), self::CAPABILITY, 'bjlg', $render );
 		self::$hooks[] = add_submenu_page( 'bjlg', __( 'Schedule', 'bjlg' ), __( 'Schedule', 'bjlg' ), self::CAPABILITY, 'bjlg-schedule', $render );
 		self::$hooks[] = add_submenu_page( 'bjlg', __( 'Backups', 'bjlg' ), __( 'Backups', 'bjlg' ), self::CAPABILITY, 'bjlg-backups', $render );
+		self::$hooks[] = add_submenu_page( 'bjlg', __( 'Storage', 'bjlg' ), __( 'Storage', 'bjlg' ), self::CAPABILITY, 'bjlg-storage', $render );
+		self::$hooks[] = add_submenu_page( 'bjlg', __( 'Incidents', 'bjlg' ), __( 'Incidents', 'bjlg' ), self::CAPABILITY, 'bjlg-incidents', $render );
 	}
 
 	/**

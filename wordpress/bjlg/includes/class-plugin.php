@@ -19,6 +19,8 @@ final class Plugin {
 		add_action( 'plugins_loaded', array( self::class, 'migrate_if_needed' ) );
 		add_action( 'init', array( Schedule::class, 'ensure_armed' ) );
 		add_action( 'rest_api_init', array( Rest_Controller::class, 'register' ) );
+		add_action( 'rest_api_init', array( Rest_Storage::class, 'register' ) );
+		add_action( 'rest_api_init', array( Rest_Incidents::class, 'register' ) );
 		add_action( 'admin_menu', array( Admin_Page::class, 'register' ) );
 		add_action( 'admin_enqueue_scripts', array( Admin_Page::class, 'enqueue' ) );
 		add_action( Schedule::HOOK, array( Schedule::class, 'tick' ) );

@@ -8,11 +8,15 @@ import './style.css';
 import { OverviewScreen } from './screens/overview';
 import { ScheduleScreen } from './screens/schedule';
 import { BackupsScreen } from './screens/backups';
+import { StorageScreen } from './screens/storage';
+import { IncidentsScreen } from './screens/incidents';
 
 const SCREENS = {
 	overview: OverviewScreen,
 	schedule: ScheduleScreen,
 	backups: BackupsScreen,
+	storage: StorageScreen,
+	incidents: IncidentsScreen,
 };
 
 const root = document.getElementById( 'bjlg-admin-root' );

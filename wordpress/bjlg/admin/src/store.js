@@ -1,6 +1,7 @@
 /**
- * The screens' data: GET /status, GET /backups and the verifications started from this page, in
- * one @wordpress/data store so that a verification updates the list and the overview alike.
+ * The screens' data: GET /status, GET /backups, GET /storage, GET /incidents and the
+ * verifications started from this page, in one @wordpress/data store so that a verification
+ * updates the list and the overview alike, and an acknowledgement the overview's incidents.
  */
 import { createReduxStore, register } from '@wordpress/data';
 import apiFetch from '@wordpress/api-fetch';
@@ -8,7 +9,21 @@ import { read } from './fetch';
 
 export const STORE = 'bjlg/admin';
 
-const DEFAULT = { status: null, backups: null, errors: {}, verifications: {} };
+const DEFAULT = {
+	status: null,
+	backups: null,
+	storage: null,
+	incidents: null,
+	errors: {},
+	verifications: {},
+};
+
+const PATHS = {
+	status: '/bjlg/v1/status',
+	backups: '/bjlg/v1/backups',
+	storage: '/bjlg/v1/storage',
+	incidents: '/bjlg/v1/incidents',
+};
 
 function reducer( state = DEFAULT, action ) {
 	switch ( action.type ) {
@@ -54,6 +69,11 @@ const load =
 	};
 
 const actions = {
+	/**
+	 * Reads one of the store's keys again (after a write that changed it).
+	 * @param {string} key status, backups, storage or incidents.
+	 */
+	reload: ( key ) => load( key, PATHS[ key ] ),
 	refresh:
 		() =>
 		async ( { dispatch } ) => {
@@ -94,11 +114,15 @@ const selectors = {
 	getBackups: ( state ) => state.backups,
 	getError: ( state, key ) => state.errors[ key ] || null,
 	getVerification: ( state, name ) => state.verifications[ name ] || null,
+	getStorage: ( state ) => state.storage,
+	getIncidents: ( state ) => state.incidents,
 };
 
 const resolvers = {
 	getStatus: () => load( 'status', '/bjlg/v1/status' ),
 	getBackups: () => load( 'backups', '/bjlg/v1/backups' ),
+	getStorage: () => load( 'storage', PATHS.storage ),
+	getIncidents: () => load( 'incidents', PATHS.incidents ),
 };
 
 register(

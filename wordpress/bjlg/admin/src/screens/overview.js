@@ -14,6 +14,8 @@ import { useSelect } from '@wordpress/data';
 import { STORE } from '../store';
 import { formatBytes, formatTime } from '../format';
 import { VerificationStatus } from '../components/verification-status';
+import { AT_RISK, riskLabel } from '../components/risk';
+import { statusLabel, utc } from './incidents';
 
 const SHOWN = 5;
 
@@ -129,6 +131,93 @@ function LastBackups( { backups } ) {
 	);
 }
 
+/**
+ * The incidents not resolved yet (GET /incidents), each with its status and a link to act on it.
+ * @param {Object} props
+ * @param {Object} props.incidents GET /incidents, or null while it loads.
+ * @param {string} props.error     Why it could not be read.
+ */
+function OpenIncidents( { incidents, error } ) {
+	if ( error ) {
+		return (
+			<Notice status="error" isDismissible={ false }>
+				{ error }
+			</Notice>
+		);
+	}
+	if ( ! incidents ) {
+		return <Spinner />;
+	}
+	const open = incidents.incidents.filter( ( i ) => i.status !== 'resolved' );
+	if ( ! open.length ) {
+		return <p>{ __( 'No open incident.', 'bjlg' ) }</p>;
+	}
+	return (
+		<ul className="bjlg-open-incidents">
+			{ open.map( ( i ) => (
+				<li key={ i.id }>
+					<a href="admin.php?page=bjlg-incidents">{ i.title }</a> —{ ' ' }
+					{ statusLabel( i.status ) }, { utc( i.created_at ) }
+				</li>
+			) ) }
+		</ul>
+	);
+}
+
+/**
+ * The destinations whose forecast reaches the threshold within 90 days (GET /storage).
+ * @param {Object} props
+ * @param {Object} props.storage GET /storage, or null while it loads.
+ * @param {string} props.error   Why it could not be read.
+ */
+function AtRisk( { storage, error } ) {
+	if ( error ) {
+		return (
+			<Notice status="error" isDismissible={ false }>
+				{ error }
+			</Notice>
+		);
+	}
+	if ( ! storage ) {
+		return <Spinner />;
+	}
+	const risky = storage.destinations.filter( ( d ) =>
+		AT_RISK.includes( d.forecast?.risk_level )
+	);
+	if ( ! risky.length ) {
+		return (
+			<p>
+				{ sprintf(
+					/* translators: %d: number of destinations. */
+					_n(
+						'No destination at risk (%d destination).',
+						'No destination at risk (%d destinations).',
+						storage.destinations.length,
+						'bjlg'
+					),
+					storage.destinations.length
+				) }
+			</p>
+		);
+	}
+	return (
+		<ul className="bjlg-at-risk">
+			{ risky.map( ( d ) => (
+				<li key={ d.destination.name }>
+					<a href="admin.php?page=bjlg-storage">{ d.destination.name }</a> —{ ' ' }
+					{ riskLabel( d.forecast.risk_level ) }
+					{ d.forecast.days_to_threshold !== null &&
+						sprintf(
+							/* translators: %s: number of days. */
+							__( ' (%s days to threshold)', 'bjlg' ),
+							d.forecast.days_to_threshold.toFixed( 1 )
+						) }
+				</li>
+			) ) }
+		</ul>
+	);
+}
+
 export function OverviewScreen() {
 	const { status, backups, error } = useSelect( ( select ) => {
 		const store = select( STORE );
@@ -136,6 +225,15 @@ export function OverviewScreen() {
 			status: store.getStatus(),
 			backups: store.getBackups(),
 			error: store.getError( 'status' ) || store.getError( 'backups' ),
+		};
+	}, [] );
+	const watch = useSelect( ( select ) => {
+		const store = select( STORE );
+		return {
+			incidents: store.getIncidents(),
+			incidentsError: store.getError( 'incidents' ),
+			storage: store.getStorage(),
+			storageError: store.getError( 'storage' ),
 		};
 	}, [] );
 	if ( error ) {
@@ -173,6 +271,25 @@ export function OverviewScreen() {
 						timezone={ status.schedule.timezone }
 					/>
 					<LastBackups backups={ backups.backups } />
+				</CardBody>
+			</Card>
+			<Card>
+				<CardHeader>
+					<h2>{ __( 'Open incidents', 'bjlg' ) }</h2>
+				</CardHeader>
+				<CardBody>
+					<OpenIncidents
+						incidents={ watch.incidents }
+						error={ watch.incidentsError }
+					/>
+				</CardBody>
+			</Card>
+			<Card>
+				<CardHeader>
+					<h2>{ __( 'Destinations at risk', 'bjlg' ) }</h2>
+				</CardHeader>
+				<CardBody>
+					<AtRisk storage={ watch.storage } error={ watch.storageError } />
 				</CardBody>
 			</Card>
 			<Card>

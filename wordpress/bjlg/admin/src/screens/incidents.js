@@ -1,0 +1,298 @@
+/**
+ * Incidents (GET /incidents, Bjlg\Notify\Incident): the open ones with their timeline, each
+ * acknowledged or resolved with a note (POST /incidents/{id}/acknowledge, /resolve); the past
+ * ones; the channels and a test message to each (POST /notify/test).
+ */
+import { useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+import apiFetch from '@wordpress/api-fetch';
+import {
+	Button,
+	Card,
+	CardBody,
+	CardHeader,
+	Notice,
+	Spinner,
+	TextControl,
+} from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
+import { STORE } from '../store';
+import { formatTime } from '../format';
+
+/**
+ * Unix seconds in UTC, as the screens show the server's times.
+ * @param {number|null} seconds Unix seconds.
+ */
+export function utc( seconds ) {
+	return seconds
+		? formatTime(
+				new Date( seconds * 1000 ).toISOString().replace( /\.\d+Z$/, 'Z' )
+		  )
+		: '—';
+}
+
+export function statusLabel( status ) {
+	switch ( status ) {
+		case 'pending':
+			return __( 'open, not acknowledged', 'bjlg' );
+		case 'acknowledged':
+			return __( 'acknowledged', 'bjlg' );
+		case 'resolved':
+			return __( 'resolved', 'bjlg' );
+	}
+	return status;
+}
+
+function severityLabel( severity ) {
+	switch ( severity ) {
+		case 'critical':
+			return __( 'critical', 'bjlg' );
+		case 'warning':
+			return __( 'warning', 'bjlg' );
+	}
+	return __( 'info', 'bjlg' );
+}
+
+function Timeline( { steps } ) {
+	return (
+		<ol
+			className="bjlg-timeline"
+			aria-label={ __( 'Timeline', 'bjlg' ) }
+		>
+			{ steps.map( ( step, index ) => (
+				<li key={ index }>
+					<time dateTime={ new Date( step.timestamp * 1000 ).toISOString() }>
+						{ utc( step.timestamp ) }
+					</time>{ ' ' }
+					{ step.actor ? `${ step.actor }: ` : '' }
+					{ step.summary }
+				</li>
+			) ) }
+		</ol>
+	);
+}
+
+function Actions( { incident } ) {
+	const { reload } = useDispatch( STORE );
+	const [ note, setNote ] = useState( '' );
+	const [ busy, setBusy ] = useState( false );
+	const [ error, setError ] = useState( null );
+	const act = async ( action ) => {
+		setBusy( true );
+		setError( null );
+		try {
+			await apiFetch( {
+				path: `/bjlg/v1/incidents/${ encodeURIComponent( incident.id ) }/${ action }`,
+				method: 'POST',
+				data: { note },
+			} );
+			setNote( '' );
+			await reload( 'incidents' );
+		} catch ( e ) {
+			setError( e.message || String( e ) );
+		}
+		setBusy( false );
+	};
+	return (
+		<div className="bjlg-incident-actions">
+			<TextControl
+				label={ __( 'Note', 'bjlg' ) }
+				help={ __(
+					'Saved in the timeline; resolving needs a summary of what was done.',
+					'bjlg'
+				) }
+				value={ note }
+				onChange={ setNote }
+			/>
+			<div className="bjlg-actions">
+				{ incident.status === 'pending' && (
+					<Button
+						variant="primary"
+						onClick={ () => act( 'acknowledge' ) }
+						disabled={ busy }
+					>
+						{ __( 'Acknowledge', 'bjlg' ) }
+					</Button>
+				) }
+				<Button
+					variant="secondary"
+					onClick={ () => act( 'resolve' ) }
+					disabled={ busy || ! note.trim() }
+				>
+					{ __( 'Resolve', 'bjlg' ) }
+				</Button>
+				{ busy && <Spinner /> }
+			</div>
+			{ error && (
+				<Notice status="error" isDismissible={ false }>
+					{ error }
+				</Notice>
+			) }
+		</div>
+	);
+}
+
+function Incident( { incident } ) {
+	return (
+		<li className="bjlg-incident" data-testid="bjlg-incident">
+			<h3>{ incident.title }</h3>
+			<p>
+				{ sprintf(
+					/* translators: 1: severity, 2: status, 3: date and time. */
+					__( 'Severity %1$s, %2$s; opened %3$s.', 'bjlg' ),
+					severityLabel( incident.severity ),
+					statusLabel( incident.status ),
+					utc( incident.created_at )
+				) }
+			</p>
+			{ incident.resolution_summary && (
+				<p>
+					{ sprintf(
+						/* translators: %s: what was done. */
+						__( 'Resolution: %s', 'bjlg' ),
+						incident.resolution_summary
+					) }
+				</p>
+			) }
+			<Timeline steps={ incident.steps } />
+			{ incident.status !== 'resolved' && (
+				<Actions incident={ incident } />
+			) }
+		</li>
+	);
+}
+
+function Channels( { channels } ) {
+	const [ results, setResults ] = useState( null );
+	const [ busy, setBusy ] = useState( false );
+	const [ error, setError ] = useState( null );
+	const test = async () => {
+		setBusy( true );
+		setError( null );
+		try {
+			setResults(
+				( await apiFetch( { path: '/bjlg/v1/notify/test', method: 'POST' } ) )
+					.results
+			);
+		} catch ( e ) {
+			setError( e.message || String( e ) );
+		}
+		setBusy( false );
+	};
+	if ( ! channels.length ) {
+		return <p>{ __( 'This site has no notification channel.', 'bjlg' ) }</p>;
+	}
+	return (
+		<>
+			<ul>
+				{ channels.map( ( c ) => (
+					<li key={ c.name }>
+						{ sprintf(
+							/* translators: 1: a destination's or a channel's name, 2: its type (local, s3, slack…). */
+							__( '%1$s (%2$s)', 'bjlg' ),
+							c.name,
+							c.type
+						) }
+					</li>
+				) ) }
+			</ul>
+			<Button variant="secondary" onClick={ test } disabled={ busy }>
+				{ __( 'Send a test message to every channel', 'bjlg' ) }
+			</Button>
+			{ busy && <Spinner /> }
+			{ error && (
+				<Notice status="error" isDismissible={ false }>
+					{ error }
+				</Notice>
+			) }
+			{ results && (
+				<ul data-testid="bjlg-channel-results">
+					{ results.map( ( r ) => (
+						<li key={ r.channel }>
+							{ r.status === 'sent'
+								? sprintf(
+										/* translators: 1: channel, 2: HTTP status, 3: milliseconds. */
+										__( '%1$s: sent (HTTP %2$d, %3$d ms)', 'bjlg' ),
+										r.channel,
+										r.http_code,
+										r.latency_ms
+								  )
+								: sprintf(
+										/* translators: 1: channel, 2: the reason, which starts with its error code in brackets. */
+										__( '%1$s: failed: %2$s', 'bjlg' ),
+										r.channel,
+										r.error
+								  ) }
+						</li>
+					) ) }
+				</ul>
+			) }
+		</>
+	);
+}
+
+export function IncidentsScreen() {
+	const { incidents, error } = useSelect( ( select ) => {
+		const store = select( STORE );
+		return {
+			incidents: store.getIncidents(),
+			error: store.getError( 'incidents' ),
+		};
+	}, [] );
+	if ( error ) {
+		return (
+			<Notice status="error" isDismissible={ false }>
+				{ error }
+			</Notice>
+		);
+	}
+	if ( ! incidents ) {
+		return <Spinner />;
+	}
+	const open = incidents.incidents.filter( ( i ) => i.status !== 'resolved' );
+	const past = incidents.incidents.filter( ( i ) => i.status === 'resolved' );
+	return (
+		<div className="bjlg-admin">
+			<Card>
+				<CardHeader>
+					<h2>{ __( 'Open incidents', 'bjlg' ) }</h2>
+				</CardHeader>
+				<CardBody>
+					{ open.length ? (
+						<ul className="bjlg-incidents">
+							{ open.map( ( i ) => (
+								<Incident key={ i.id } incident={ i } />
+							) ) }
+						</ul>
+					) : (
+						<p>{ __( 'No open incident.', 'bjlg' ) }</p>
+					) }
+				</CardBody>
+			</Card>
+			<Card>
+				<CardHeader>
+					<h2>{ __( 'Past incidents', 'bjlg' ) }</h2>
+				</CardHeader>
+				<CardBody>
+					{ past.length ? (
+						<ul className="bjlg-incidents">
+							{ past.map( ( i ) => (
+								<Incident key={ i.id } incident={ i } />
+							) ) }
+						</ul>
+					) : (
+						<p>{ __( 'No past incident.', 'bjlg' ) }</p>
+					) }
+				</CardBody>
+			</Card>
+			<Card>
+				<CardHeader>
+					<h2>{ __( 'Notification channels', 'bjlg' ) }</h2>
+				</CardHeader>
+				<CardBody>
+					<Channels channels={ incidents.channels } />
+				</CardBody>
+			</Card>
+		</div>
+	);
+}
