@@ -82,6 +82,13 @@ TEST_CASE("archive names: the plugin's and bjlg's are backups, anything else is 
   CHECK(incr.kind == ArchiveKind::kIncremental);
   CHECK(incr.time == At(2026, 12, 5, 0));
 
+  // bjlg's WordPress plugin writes backup-full-{Ymd}-{His}-{random}.zip (Backup_Store::archive_name).
+  const ArchiveName ours = ParseArchiveName("backup-full-20261206-030000-ab12cd.zip");
+  CHECK(ours.kind == ArchiveKind::kFull);
+  CHECK(ours.time == At(2026, 12, 6, 3, 0, 0));
+  CHECK(ours.components == "full");
+  CHECK(ParseArchiveName("backup-full-20261206-030000-ab12cd.zip.enc").encrypted);
+
   CHECK(ParseArchiveName("pre-restore-backup-2026-12-04-10-00-00.zip").kind == ArchiveKind::kStandalone);
   CHECK(ParseArchiveName("pre-restore-backup-2026-12-04-10-00-00-2.zip").kind == ArchiveKind::kStandalone);
 
@@ -92,7 +99,11 @@ TEST_CASE("archive names: the plugin's and bjlg's are backups, anything else is 
                               "backup-full-2026-12-04-16-56-48.zip",                   // no uniqid
                               "backup-full-2026-12-04-16-56-48-abc.zip.tmp", "restore_5f0e1d2c_site.zip",
                               ".bjlg-partial-Ab12Cd", "backup-2026-12-04-16-56-48-abc.zip",
-                              "pre-restore-backup-2026-12-04-10-00-00-x.zip", ".zip", "incremental-full-.zip"}) {
+                              "pre-restore-backup-2026-12-04-10-00-00-x.zip", ".zip", "incremental-full-.zip",
+                              "backup-full-20261306-030000-ab12cd.zip",                // month 13
+                              "backup-20261206-030000-ab12cd.zip",                     // no component
+                              "backup-full-2026126-030000-ab12cd.zip",                 // 7 digits
+                              "backup-full-20261206-030000.zip"}) {                    // no random part
     INFO(foreign);
     CHECK(ParseArchiveName(foreign).kind == ArchiveKind::kForeign);
   }

@@ -1,5 +1,6 @@
 #include "remote/purge/archive_name.h"
 
+#include <array>
 #include <vector>
 
 #include "cron/calendar.h"
@@ -21,6 +22,23 @@ int Number(std::string_view s) {
   return v;
 }
 
+// Y, m, d, H, i, s as digits; none when they are not a real date and time.
+std::optional<int64_t> InstantOf(const std::array<std::string_view, 6>& parts) {
+  const int year = Number(parts[0]);
+  const int month = Number(parts[1]);
+  const int day = Number(parts[2]);
+  const int hour = Number(parts[3]);
+  const int minute = Number(parts[4]);
+  const int second = Number(parts[5]);
+  if (year < 1970 || month < 1 || month > 12 || day < 1 ||
+      day > static_cast<int>(cron::DaysInMonth(year, static_cast<unsigned>(month))) || hour > 23 || minute > 59 ||
+      second > 59) {
+    return std::nullopt;
+  }
+  const int64_t days = cron::DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  return days * cron::kSecondsPerDay + hour * 3600 + minute * 60 + second;
+}
+
 std::vector<std::string_view> Split(std::string_view s) {
   std::vector<std::string_view> parts;
   size_t start = 0;
@@ -40,19 +58,13 @@ std::optional<int64_t> DateOf(const std::vector<std::string_view>& p, size_t at)
   for (size_t i = 0; i < 6; ++i) {
     if (!AllDigits(p[at + i], kWidths[i])) return std::nullopt;
   }
-  const int year = Number(p[at]);
-  const int month = Number(p[at + 1]);
-  const int day = Number(p[at + 2]);
-  const int hour = Number(p[at + 3]);
-  const int minute = Number(p[at + 4]);
-  const int second = Number(p[at + 5]);
-  if (year < 1970 || month < 1 || month > 12 || day < 1 ||
-      day > static_cast<int>(cron::DaysInMonth(year, static_cast<unsigned>(month))) || hour > 23 || minute > 59 ||
-      second > 59) {
-    return std::nullopt;
-  }
-  const int64_t days = cron::DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
-  return days * cron::kSecondsPerDay + hour * 3600 + minute * 60 + second;
+  return InstantOf({p[at], p[at + 1], p[at + 2], p[at + 3], p[at + 4], p[at + 5]});
+}
+
+// The same written "Ymd-His" (bjlg's WordPress plugin): two parts of 8 and 6 digits.
+std::optional<int64_t> CompactDateOf(std::string_view ymd, std::string_view his) {
+  if (!AllDigits(ymd, 8) || !AllDigits(his, 6)) return std::nullopt;
+  return InstantOf({ymd.substr(0, 4), ymd.substr(4, 2), ymd.substr(6, 2), his.substr(0, 2), his.substr(2, 2), his.substr(4, 2)});
 }
 
 bool IsComponent(std::string_view s) {
@@ -74,13 +86,18 @@ bool StripSuffix(std::string_view* s, std::string_view suffix) {
   return true;
 }
 
-// "{components}-{date}-{uniqid}", the standard flow's tail after "backup-" or "incremental-".
+// "{components}-{date}-{uniqid}", the standard flow's tail after "backup-" or "incremental-";
+// {date} is "Y-m-d-H-i-s" (the plugin's) or "Ymd-His" (bjlg's WordPress plugin).
 bool ParseStandardTail(std::string_view tail, ArchiveName* out) {
   const std::vector<std::string_view> p = Split(tail);
-  if (p.size() < 8 || !IsUniqid(p.back())) return false;
-  const size_t date_at = p.size() - 7;
-  std::optional<int64_t> time = DateOf(p, date_at);
-  if (!time) return false;
+  if (p.size() < 4 || !IsUniqid(p.back())) return false;
+  size_t date_at = p.size() - 3;
+  std::optional<int64_t> time = CompactDateOf(p[date_at], p[date_at + 1]);
+  if (!time && p.size() >= 8) {
+    date_at = p.size() - 7;
+    time = DateOf(p, date_at);
+  }
+  if (!time || date_at == 0) return false;
   std::string components;
   for (size_t i = 0; i < date_at; ++i) {
     if (!IsComponent(p[i])) return false;

@@ -6,6 +6,7 @@
 //   backup-{components}-{Y-m-d-H-i-s}-{uniqid}.zip        a full (or partial) backup: a chain base
 //   incremental-{components}-{Y-m-d-H-i-s}-{uniqid}.zip   an incremental: needs its chain
 //   pre-restore-backup-{Y-m-d-H-i-s}[-N].zip              the restorer's safety copy: standalone
+// and bjlg's WordPress plugin's backup-{components}-{Ymd}-{His}-{random}.zip (the same kinds),
 // each optionally encrypted (".zip.enc"). {components} is "full" or db/plugins/themes/uploads
 // joined by "-"; {uniqid} is PHP's uniqid('', true) without its dot; "-N" is WordPress's
 // uniquifying suffix. The time in the name is the plugin's date() under WordPress, which
