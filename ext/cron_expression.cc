@@ -244,10 +244,10 @@ bool OptionLong(zval *v, const char *key, zend_long min, zend_long max, zend_lon
   }
   if (Z_LVAL_P(v) < min || Z_LVAL_P(v) > max) {
     if (max == ZEND_LONG_MAX) {
-      zend_argument_value_error(1, "option \"%s\" must be greater than or equal to " ZEND_LONG_FMT, key, min);
+      bjlg_throw_option_errorf(1, key, "option \"%s\" must be greater than or equal to " ZEND_LONG_FMT, key, min);
     } else {
-      zend_argument_value_error(1, "option \"%s\" must be between " ZEND_LONG_FMT " and " ZEND_LONG_FMT,
-                                key, min, max);
+      bjlg_throw_option_errorf(1, key, "option \"%s\" must be between " ZEND_LONG_FMT " and " ZEND_LONG_FMT,
+                               key, min, max);
     }
     return false;
   }
@@ -262,7 +262,7 @@ bool OptionLocale(zval *v, const char *key, std::string *out) {
   }
   std::string_view locale(Z_STRVAL_P(v), Z_STRLEN_P(v));
   if (!cron::IsSupportedLocale(locale)) {
-    zend_argument_value_error(1, "option \"%s\" must be a supported locale (\"en\" or \"fr\"), \"%.*s\" given",
+    bjlg_throw_option_errorf(1, key, "option \"%s\" must be a supported locale (\"en\" or \"fr\"), \"%.*s\" given",
                               key, static_cast<int>(Z_STRLEN_P(v) > 100 ? 100 : Z_STRLEN_P(v)), Z_STRVAL_P(v));
     return false;
   }
@@ -286,7 +286,7 @@ bool OptionSchedule(zval *entry, zend_ulong index, cron::CheckOptions *options) 
   ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(entry), key, value) {
     ZVAL_DEREF(value);
     if (key == nullptr) {
-      zend_argument_value_error(1, "option \"schedules\"[" ZEND_ULONG_FMT "] must have only the keys \"name\", \"expression\" and \"duration\"", index);
+      bjlg_throw_option_errorf(1, "schedules", "option \"schedules\"[" ZEND_ULONG_FMT "] must have only the keys \"name\", \"expression\" and \"duration\"", index);
       return false;
     }
     if (zend_string_equals_literal(key, "name")) {
@@ -307,7 +307,7 @@ bool OptionSchedule(zval *entry, zend_ulong index, cron::CheckOptions *options) 
         if (!expr) {
           std::string why;
           bjlg_guard([&] { why = error.ToString(); });
-          zend_argument_value_error(1, "option \"schedules\"[" ZEND_ULONG_FMT "][\"expression\"] is not a valid cron expression: %s",
+          bjlg_throw_option_errorf(1, "schedules", "option \"schedules\"[" ZEND_ULONG_FMT "][\"expression\"] is not a valid cron expression: %s",
                                     index, why.c_str());
           return false;
         }
@@ -323,18 +323,18 @@ bool OptionSchedule(zval *entry, zend_ulong index, cron::CheckOptions *options) 
         return false;
       }
       if (Z_LVAL_P(value) < 0) {
-        zend_argument_value_error(1, "option \"schedules\"[" ZEND_ULONG_FMT "][\"duration\"] must be greater than or equal to 0", index);
+        bjlg_throw_option_errorf(1, "schedules", "option \"schedules\"[" ZEND_ULONG_FMT "][\"duration\"] must be greater than or equal to 0", index);
         return false;
       }
       duration = Z_LVAL_P(value);
     } else {
-      zend_argument_value_error(1, "option \"schedules\"[" ZEND_ULONG_FMT "] has an unknown key \"%s\"",
+      bjlg_throw_option_errorf(1, "schedules", "option \"schedules\"[" ZEND_ULONG_FMT "] has an unknown key \"%s\"",
                                 index, ZSTR_VAL(key));
       return false;
     }
   } ZEND_HASH_FOREACH_END();
   if (!expr) {
-    zend_argument_value_error(1, "option \"schedules\"[" ZEND_ULONG_FMT "] must have a key \"expression\"", index);
+    bjlg_throw_option_errorf(1, "schedules", "option \"schedules\"[" ZEND_ULONG_FMT "] must have a key \"expression\"", index);
     return false;
   }
   if (name.empty()) name = "#" + std::to_string(index);
@@ -389,7 +389,7 @@ bool ReadCheckOptions(HashTable *ht, cron::CheckOptions *options) {
         return false;
       }
       if (!zend_array_is_list(Z_ARRVAL_P(value))) {
-        zend_argument_value_error(1, "option \"schedules\" must be a list");
+        bjlg_throw_option_errorf(1, "schedules", "option \"schedules\" must be a list");
         return false;
       }
       zend_ulong index;
@@ -399,7 +399,7 @@ bool ReadCheckOptions(HashTable *ht, cron::CheckOptions *options) {
         if (!OptionSchedule(entry, index, options)) return false;
       } ZEND_HASH_FOREACH_END();
     } else {
-      zend_argument_value_error(1, "contains an unknown option \"%s\"", ZSTR_VAL(key));
+      bjlg_throw_option_errorf(1, ZSTR_VAL(key), "contains an unknown option \"%s\"", ZSTR_VAL(key));
       return false;
     }
   } ZEND_HASH_FOREACH_END();

@@ -75,7 +75,7 @@ bool parse_encrypt_options(HashTable *options, EncryptOptions *o, BjlgProgressOp
       return true;
     }
     const int applied = bjlg_crypto_encrypt_option(name, value, site, o);
-    if (applied == 0) zend_argument_value_error(site.arg, "unknown option \"%s\"", name.c_str());
+    if (applied == 0) bjlg_throw_option_errorf(site.arg, name.c_str(), "contains an unknown option \"%s\"", name.c_str());
     return applied == 1;
   });
 }
@@ -93,14 +93,14 @@ bool parse_decrypt_options(HashTable *options, uint32_t arg, DecryptOptions *o, 
       std::string s;
       if (!bjlg_crypto_option_string(value, name, site, &s)) return false;
       if (s.size() != 16) {
-        zend_argument_value_error(arg, "option \"legacy_salt\" must be 16 bytes");
+        bjlg_throw_option_errorf(arg, "legacy_salt", "option \"legacy_salt\" must be 16 bytes");
         return false;
       }
       std::array<uint8_t, 16> salt;
       memcpy(salt.data(), s.data(), 16);
       o->legacy_salt = salt;
     } else {
-      zend_argument_value_error(arg, "unknown option \"%s\"", name.c_str());
+      bjlg_throw_option_errorf(arg, name.c_str(), "contains an unknown option \"%s\"", name.c_str());
       return false;
     }
     return true;

@@ -179,7 +179,7 @@ struct ArgName {
 void ThrowInvalidZone(ArgName arg, const char *name, size_t len) {
   const int shown = static_cast<int>(len > 200 ? 200 : len);
   if (arg.option != nullptr) {
-    zend_argument_value_error(arg.num, "option \"%s\" must be a valid time zone, \"%.*s\" given",
+    bjlg_throw_option_errorf(arg.num, arg.option, "option \"%s\" must be a valid time zone, \"%.*s\" given",
                               arg.option, shown, name);
   } else {
     zend_argument_value_error(arg.num, "must be a valid time zone, \"%.*s\" given", shown, name);
@@ -207,7 +207,7 @@ BjlgZone *ResolveString(zend_string *name, ArgName arg_num) {
   if (auto *zone = static_cast<BjlgZone *>(zend_hash_find_ptr(&cache->index, name))) return zone;
   if (ZSTR_LEN(name) != strlen(ZSTR_VAL(name))) {
     if (arg_num.option != nullptr) {
-      zend_argument_value_error(arg_num.num, "option \"%s\" must not contain any null bytes", arg_num.option);
+      bjlg_throw_option_errorf(arg_num.num, arg_num.option, "option \"%s\" must not contain any null bytes", arg_num.option);
     } else {
       zend_argument_value_error(arg_num.num, "must not contain any null bytes");
     }

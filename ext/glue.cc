@@ -1,5 +1,6 @@
 #include "glue.h"
 
+#include <cstdarg>
 #include <cstring>
 
 extern "C" {
@@ -129,6 +130,16 @@ void bjlg_throw_option_error(uint32_t arg, const std::string &option, const std:
   if (ex == nullptr || !instanceof_function(ex->ce, bjlg_ce_OptionError)) return;
   zend_update_property_stringl(bjlg_ce_OptionError, ex, "option", sizeof("option") - 1, option.data(), option.size());
   zend_update_property_stringl(bjlg_ce_OptionError, ex, "reason", sizeof("reason") - 1, reason.data(), reason.size());
+}
+
+void bjlg_throw_option_errorf(uint32_t arg, const char *option, const char *format, ...) {
+  va_list va;
+  va_start(va, format);
+  char *reason = nullptr;
+  zend_vspprintf(&reason, 0, format, va);
+  va_end(va);
+  bjlg_throw_option_error(arg, option, reason);
+  efree(reason);
 }
 
 bool bjlg_call_progress(zval *callable, zval *arg, bool *bailout) {

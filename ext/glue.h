@@ -70,6 +70,8 @@ void bjlg_throw_status(const BjlgExceptionKinds &kinds, const bjlg::Status &stat
  * `arg`'s errors ("Class::method(): Argument #2 ($options) <reason>"; no prefix when arg is 0),
  * with `option` and `reason` set for callers that must not read the message. */
 void bjlg_throw_option_error(uint32_t arg, const std::string &option, const std::string &reason);
+/* The same with the reason formatted as zend_argument_value_error() formats its message. */
+void bjlg_throw_option_errorf(uint32_t arg, const char *option, const char *format, ...) ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
 
 /* Calls a user's progress callable with `arg` (an array the caller built; released here).
  * False when the operation must stop: the callable returned false, threw, or bailed out

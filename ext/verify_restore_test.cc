@@ -36,7 +36,7 @@ int restore_option(bjlg::verify::RestoreOptions *r, const std::string &k, zval *
   if (k == "dsn") {
     if (!bjlg_verify_path_option(value, "dsn", arg, &r->dsn)) return -1;
     if (r->dsn.rfind("mysql:", 0) != 0) {
-      zend_argument_value_error(arg, "option \"dsn\" must start with \"mysql:\"");
+      bjlg_throw_option_errorf(arg, "dsn", "option \"dsn\" must start with \"mysql:\"");
       return -1;
     }
     return 1;

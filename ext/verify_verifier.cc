@@ -36,7 +36,7 @@ bool bjlg_verify_path_option(zval *value, const char *name, uint32_t arg, std::s
     return false;
   }
   if (Z_STRLEN_P(value) == 0 || strlen(Z_STRVAL_P(value)) != Z_STRLEN_P(value)) {
-    zend_argument_value_error(arg, "option \"%s\" must be a non-empty path without null bytes", name);
+    bjlg_throw_option_errorf(arg, name, "option \"%s\" must be a non-empty path without null bytes", name);
     return false;
   }
   *out = to_std(Z_STR_P(value));
@@ -66,7 +66,7 @@ bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueO
         return false;
       }
       if (Z_STRLEN_P(value) == 0) {
-        zend_argument_value_error(arg, "option \"password\" must not be empty");
+        bjlg_throw_option_errorf(arg, "password", "option \"password\" must not be empty");
         return false;
       }
       o->verify.secret.emplace(bjlg::crypto::Password(std::string_view(Z_STRVAL_P(value), Z_STRLEN_P(value))));
@@ -78,7 +78,7 @@ bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueO
       }
       const double s = zval_get_double(value);
       if (!(s > 0.0 && s <= 1.0)) {
-        zend_argument_value_error(arg, "option \"sample\" must be a fraction greater than 0 and at most 1");
+        bjlg_throw_option_errorf(arg, "sample", "option \"sample\" must be a fraction greater than 0 and at most 1");
         return false;
       }
       o->verify.sample = s;
@@ -94,7 +94,7 @@ bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueO
         return false;
       }
       if (Z_LVAL_P(value) < 0 || Z_LVAL_P(value) > 256) {
-        zend_argument_value_error(arg, "option \"threads\" must be between 0 and 256");
+        bjlg_throw_option_errorf(arg, "threads", "option \"threads\" must be between 0 and 256");
         return false;
       }
       o->verify.threads = static_cast<unsigned>(Z_LVAL_P(value));
@@ -110,7 +110,7 @@ bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueO
       const int handled = extra ? extra(k, value) : 0;
       if (handled < 0) return false;
       if (handled == 0) {
-        zend_argument_value_error(arg, "contains an unknown option \"%s\"", k.c_str());
+        bjlg_throw_option_errorf(arg, k.c_str(), "contains an unknown option \"%s\"", k.c_str());
         return false;
       }
     }

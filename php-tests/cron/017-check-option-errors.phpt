@@ -53,31 +53,31 @@ $ref = &$list;
 var_dump(count($e->check(['min_interval' => 0, 'timezone' => new DateTimeZone('UTC'), 'from' => $from, 'locale' => 'fr',
     'duration' => 60, 'schedules' => $ref, 'horizon_days' => 30])['warnings']));
 --EXPECT--
-ValueError: Bjlg\Cron\Expression::check(): Argument #1 ($options) contains an unknown option "foo"
+Bjlg\OptionError: Bjlg\Cron\Expression::check(): Argument #1 ($options) contains an unknown option "foo"
 ValueError: Bjlg\Cron\Expression::check(): Argument #1 ($options) contains an unknown option 0
 TypeError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "min_interval" must be of type int, string given
-ValueError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "min_interval" must be greater than or equal to 0
+Bjlg\OptionError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "min_interval" must be greater than or equal to 0
 TypeError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "min_interval" must be of type int, float given
 TypeError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "duration" must be of type int, null given
-ValueError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "duration" must be greater than or equal to 0
-ValueError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "horizon_days" must be between 1 and 3660
-ValueError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "horizon_days" must be between 1 and 3660
-ValueError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "locale" must be a supported locale ("en" or "fr"), "de" given
+Bjlg\OptionError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "duration" must be greater than or equal to 0
+Bjlg\OptionError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "horizon_days" must be between 1 and 3660
+Bjlg\OptionError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "horizon_days" must be between 1 and 3660
+Bjlg\OptionError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "locale" must be a supported locale ("en" or "fr"), "de" given
 TypeError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "locale" must be of type string, int given
-ValueError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "timezone" must be a valid time zone, "Mars/Base" given
+Bjlg\OptionError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "timezone" must be a valid time zone, "Mars/Base" given
 TypeError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "timezone" must be of type DateTimeZone|string, int given
-ValueError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "timezone" must not contain any null bytes
+Bjlg\OptionError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "timezone" must not contain any null bytes
 TypeError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "from" must be of type DateTimeInterface, string given
 TypeError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "from" must be of type DateTimeInterface, stdClass given
 TypeError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "schedules" must be of type array, string given
-ValueError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "schedules" must be a list
+Bjlg\OptionError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "schedules" must be a list
 TypeError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "schedules"[0] must be of type array, string given
-ValueError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "schedules"[0] must have a key "expression"
-ValueError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "schedules"[0]["expression"] is not a valid cron expression: minute field, position 0: value 61 is out of range 0-59 (try: 0-59)
+Bjlg\OptionError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "schedules"[0] must have a key "expression"
+Bjlg\OptionError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "schedules"[0]["expression"] is not a valid cron expression: minute field, position 0: value 61 is out of range 0-59 (try: 0-59)
 TypeError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "schedules"[0]["expression"] must be of type Bjlg\Cron\Expression|string, int given
 TypeError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "schedules"[0]["name"] must be of type string, int given
 TypeError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "schedules"[0]["duration"] must be of type int, string given
-ValueError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "schedules"[0]["duration"] must be greater than or equal to 0
-ValueError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "schedules"[0] has an unknown key "timezone"
+Bjlg\OptionError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "schedules"[0]["duration"] must be greater than or equal to 0
+Bjlg\OptionError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "schedules"[0] has an unknown key "timezone"
 TypeError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "schedules"[1]["expression"] must be of type Bjlg\Cron\Expression|string, DateTime given
 int(1)

@@ -98,7 +98,7 @@ Bjlg\OptionError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) opti
 Bjlg\OptionError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "chunk_size" must be between 16 and 67108864
 TypeError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "chunk_size" must be of type int, string given
 Bjlg\OptionError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) option "pbkdf2_iterations" must be between 600000 and 100000000
-ValueError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) unknown option "colour"
+Bjlg\OptionError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) contains an unknown option "colour"
 ValueError: Bjlg\Crypto\Cipher::encryptFile(): Argument #4 ($options) must be an array with string keys
-ValueError: Bjlg\Crypto\Cipher::decryptFile(): Argument #4 ($options) option "legacy_salt" must be 16 bytes
+Bjlg\OptionError: Bjlg\Crypto\Cipher::decryptFile(): Argument #4 ($options) option "legacy_salt" must be 16 bytes
 a.zip k.bjlg k.enc p.bjlg t.bjlg

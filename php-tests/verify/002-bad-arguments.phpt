@@ -45,20 +45,20 @@ try { f(['password' => 'hunter2']); } catch (Bjlg\Verify\VerifyException $e) { v
 bjlg_rmrf($d);
 ?>
 --EXPECT--
-ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) contains an unknown option "nope"
+Bjlg\OptionError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) contains an unknown option "nope"
 ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) must be an array with string keys
-ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "sample" must be a fraction greater than 0 and at most 1
-ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "sample" must be a fraction greater than 0 and at most 1
+Bjlg\OptionError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "sample" must be a fraction greater than 0 and at most 1
+Bjlg\OptionError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "sample" must be a fraction greater than 0 and at most 1
 TypeError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "sample" must be of type float, string given
-ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "threads" must be between 0 and 256
+Bjlg\OptionError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "threads" must be between 0 and 256
 TypeError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "key" must be of type Bjlg\Crypto\Key|string, int given
 Bjlg\OptionError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "key" must be a Bjlg\Crypto\Key or a non-empty password
-ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "password" must not be empty
+Bjlg\OptionError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "password" must not be empty
 TypeError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "password" must be of type string, int given
 ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) must not give both "key" and "password"
 TypeError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "progress" must be a valid callback
-ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "report" must be a non-empty path without null bytes
-ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "html" must be a non-empty path without null bytes
+Bjlg\OptionError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "report" must be a non-empty path without null bytes
+Bjlg\OptionError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "html" must be a non-empty path without null bytes
 ValueError: Bjlg\Verify\Verifier::verify(): Argument #1 ($archive) must not be empty
 Bjlg\Verify\IOException: no archive at D/missing.zip
 Bjlg\Verify\IOException: cannot open the history file D/no/such/dir/history.jsonl: No such file or directory

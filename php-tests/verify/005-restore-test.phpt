@@ -40,10 +40,10 @@ passed: sandbox=passed decrypt=passed extract=passed files=passed database=skipp
 inconclusive: sandbox=passed decrypt=inconclusive cleanup=passed
 inconclusive: sandbox=inconclusive
 TypeError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "with_database" must be of type bool, int given
-ValueError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "dsn" must start with "mysql:"
+Bjlg\OptionError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "dsn" must start with "mysql:"
 TypeError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "chain" must be a list of archive paths, string given
 TypeError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "chain" must be a list of archive paths, array given
-ValueError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) contains an unknown option "sample"
+Bjlg\OptionError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) contains an unknown option "sample"
 TypeError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "progress" must be a valid callback
-ValueError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "sandbox" must be a non-empty path without null bytes
+Bjlg\OptionError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "sandbox" must be a non-empty path without null bytes
 Bjlg\Verify\IOException: no archive at D/missing.zip

@@ -26,4 +26,4 @@ passed: zip_structure=passed entry_names=passed entry_data=passed index=passed m
 bool(false)
 bool(true)
 TypeError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "sha256" must be of type bool, int given
-ValueError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) contains an unknown option "sha256"
+Bjlg\OptionError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) contains an unknown option "sha256"
