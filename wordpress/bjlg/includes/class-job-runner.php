@@ -125,6 +125,40 @@ final class Job_Runner {
 	}
 
 	/**
+	 * Runs job $id (queued or interrupted) that takes no lock (a verification, a restore test):
+	 * $work gets the job's progress callable and returns the job's result, stored with the
+	 * state done; a throw is stored as cancelled or failed (the class only: messages may name
+	 * server paths) and rethrown.
+	 *
+	 * @param int                                     $id      The job.
+	 * @param callable|null                           $display Sees every progress record.
+	 * @param callable(Job_Progress): array<string, mixed> $work The operation.
+	 * @return array<string, mixed> $work's result plus job_id.
+	 * @throws \Throwable $work's failure, after it was stored.
+	 */
+	public static function execute( int $id, ?callable $display, callable $work ): array {
+		if ( ! self::start( $id ) ) {
+			throw new \RuntimeException( sprintf( 'job %d is not waiting to run (cancelled, or taken by another process)', $id ) );
+		}
+		$guard = new Job_Guard( $id, null );
+		if ( function_exists( 'set_time_limit' ) ) {
+			@set_time_limit( 0 ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
+		}
+		try {
+			$result = $work( new Job_Progress( $id, null, $display ) );
+		} catch ( \Throwable $e ) {
+			$cancelled = $e instanceof \Bjlg\CancelledException;
+			self::finish( $id, $cancelled ? 'cancelled' : 'failed', null, $cancelled ? 'cancelled' : ( $e instanceof Archive_Not_Found_Exception ? $e->getMessage() : get_class( $e ) ) );
+			$guard->release();
+			throw $e;
+		}
+		$result['job_id'] = $id;
+		self::finish( $id, 'done', $result );
+		$guard->release();
+		return $result;
+	}
+
+	/**
 	 * The end of a job: its state, result or error.
 	 *
 	 * @param int                       $id     The job.

@@ -351,8 +351,36 @@ final class Rest_Controller {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	private static function verify_archive( string $name, int $code ) {
+		return self::run_now( static fn() => Verify_Job::run( $name, 'rest' ), $name, $code, 'bjlg_verify_error', 'verification' );
+	}
+
+	/**
+	 * Runs a restore test in this request: $code with the summary, 404, 409, 422, 500.
+	 *
+	 * @param string    $name          An archive name.
+	 * @param bool|null $with_database Import the dump (null: the setting).
+	 * @param int       $code          The status of a test that ran.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	private static function run_restore_test( string $name, ?bool $with_database, int $code ) {
+		return self::run_now( static fn() => Restore_Test_Job::run( $name, 'rest', null, null, $with_database ), $name, $code, 'bjlg_restore_test_error', 'restore test' );
+	}
+
+	/**
+	 * A verification or restore test of $name run in this request: $code with its summary; 404
+	 * for no such archive, 409 when cancelled, 422 for a key that does not open it, 500 (with
+	 * $error_code, naming the archive and the failure's code, never a path) when it could not run.
+	 *
+	 * @param callable(): array<string, mixed> $job        The job.
+	 * @param string                           $name       The archive's name.
+	 * @param int                              $code       The status of a job that ran.
+	 * @param string                           $error_code The WP_Error code when it could not run.
+	 * @param string                           $what       What ran, in words.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	private static function run_now( callable $job, string $name, int $code, string $error_code, string $what ) {
 		try {
-			$summary = Verify_Job::run( $name, 'rest' );
+			$summary = $job();
 		} catch ( Archive_Not_Found_Exception $e ) {
 			return self::not_found();
 		} catch ( \Bjlg\CancelledException $e ) {
@@ -361,8 +389,8 @@ final class Rest_Controller {
 			return self::wrong_key();
 		} catch ( \Throwable $e ) {
 			return new \WP_Error(
-				'bjlg_verify_error',
-				sprintf( 'the verification of %s could not run (%s)', $name, $e->error_code ?? get_class( $e ) ),
+				$error_code,
+				sprintf( 'the %s of %s could not run (%s)', $what, $name, $e->error_code ?? get_class( $e ) ),
 				array( 'status' => 500 )
 			);
 		}
@@ -410,33 +438,6 @@ final class Rest_Controller {
 			return new \WP_Error( 'bjlg_restore_test_not_found', __( 'This archive has not been restore-tested yet.', 'bjlg' ), array( 'status' => 404 ) );
 		}
 		return new \WP_REST_Response( $last, 200 );
-	}
-
-	/**
-	 * Runs a restore test in this request: $code with the summary, 404, 409, 500.
-	 *
-	 * @param string    $name          An archive name.
-	 * @param bool|null $with_database Import the dump (null: the setting).
-	 * @param int       $code          The status of a test that ran.
-	 * @return \WP_REST_Response|\WP_Error
-	 */
-	private static function run_restore_test( string $name, ?bool $with_database, int $code ) {
-		try {
-			$summary = Restore_Test_Job::run( $name, 'rest', null, null, $with_database );
-		} catch ( Archive_Not_Found_Exception $e ) {
-			return self::not_found();
-		} catch ( \Bjlg\CancelledException $e ) {
-			return new \WP_Error( 'bjlg_job_cancelled', __( 'The job was cancelled.', 'bjlg' ), array( 'status' => 409 ) );
-		} catch ( \Bjlg\WrongKeyException $e ) {
-			return self::wrong_key();
-		} catch ( \Throwable $e ) {
-			return new \WP_Error(
-				'bjlg_restore_test_error',
-				sprintf( 'the restore test of %s could not run (%s)', $name, $e->error_code ?? get_class( $e ) ),
-				array( 'status' => 500 )
-			);
-		}
-		return new \WP_REST_Response( $summary, $code );
 	}
 
 	/**

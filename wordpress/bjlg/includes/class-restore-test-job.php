@@ -38,26 +38,13 @@ final class Restore_Test_Job {
 	 * @throws \Bjlg\Verify\VerifyException The test could not run, or was cancelled (recorded).
 	 */
 	public static function run( string $name, string $source, ?int $job_id = null, ?callable $display = null, ?bool $with_database = null ): array {
-		$job_id = $job_id ?? Jobs::create( 'restore-test', $name, $source );
-		if ( ! Job_Runner::start( $job_id ) ) {
-			throw new \RuntimeException( sprintf( 'job %d is not waiting to run (cancelled, or taken by another process)', $job_id ) );
-		}
-		$guard = new Job_Guard( $job_id, null );
-		if ( function_exists( 'set_time_limit' ) ) {
-			@set_time_limit( 0 ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
-		}
-		try {
-			$summary = self::test( $name, $source, new Job_Progress( $job_id, null, $display ), $with_database ?? self::with_database(), $job_id );
-		} catch ( \Throwable $e ) {
-			$cancelled = $e instanceof \Bjlg\CancelledException;
-			Job_Runner::finish( $job_id, $cancelled ? 'cancelled' : 'failed', null, $cancelled ? 'cancelled' : ( $e instanceof Archive_Not_Found_Exception ? $e->getMessage() : get_class( $e ) ) );
-			$guard->release();
-			throw $e;
-		}
-		$summary['job_id'] = $job_id;
-		Job_Runner::finish( $job_id, 'done', $summary );
-		$guard->release();
-		return $summary;
+		$job_id        = $job_id ?? Jobs::create( 'restore-test', $name, $source );
+		$with_database = $with_database ?? self::with_database();
+		return Job_Runner::execute(
+			$job_id,
+			$display,
+			static fn( Job_Progress $progress ): array => self::test( $name, $source, $progress, $with_database, $job_id )
+		);
 	}
 
 	/**
