@@ -413,10 +413,10 @@ $commands = [
             . '(`run` does what WP-Cron does when due); verify NAME (an archive as list names it, checked by '
             . 'the verifier, in the history); restore-test NAME (restored into a sandbox, its dump imported into a '
             . 'throwaway MariaDB, RTO and RPO measured, in the history); encryption status|enable|disable (new '
-            . 'backups encrypted with the site key); delete NAME --yes. backup, verify and restore-test show a '
+            . 'backups encrypted with the site key); delete NAME --yes; job ID, cancel ID (the progress of a job, or stopping it). backup, verify and restore-test show a '
             . 'progress bar on a terminal. A system cron can drive the schedule instead of page views: '
             . '*/5 * * * *  bjlg --wp=/var/www/html schedule run',
-        'arguments' => [['name' => 'COMMAND', 'description' => 'backup, list, status, schedule, verify, restore-test, encryption or delete, and its arguments']],
+        'arguments' => [['name' => 'COMMAND', 'description' => 'backup, list, status, schedule, verify, restore-test, encryption, delete, job or cancel, and its arguments']],
         'options' => [
             'wp' => ['value' => 'DIR', 'description' => 'the WordPress folder (with wp-load.php)'],
             'url' => ['value' => 'URL', 'description' => "the site's address (the Host header Debian's wp-config.php and multisite choose by)"],

@@ -210,7 +210,13 @@ pass "a background backup's progress read while it ran ($seen), cancelled: the w
 queued=$(site_php queued-job "$cli_name" | json '$d["id"]')
 code=$(rest POST "/jobs/$queued/cancel" "${auth[@]}"); [ "$code" = 202 ] || fail "cancelling a queued job answered $code"
 [ "$(json '$d["state"]' < "$tmp/body")" = cancelled ] || fail "a queued job is not cancelled at once: $(cat "$tmp/body")"
-pass "a queued job is cancelled at once (202, state cancelled)"
+queued=$(site_php queued-job "$cli_name" | json '$d["id"]')
+"$root/bin/bjlg" --wp="$site" --url="$base" cancel "$queued" >"$tmp/cancel.txt" || fail "bjlg --wp cancel $queued failed: $(cat "$tmp/cancel.txt")"
+grep -q "^job $queued verify cancelled: step verify, - 0/0$" "$tmp/cancel.txt" || fail "bjlg --wp cancel: $(cat "$tmp/cancel.txt")"
+"$root/bin/bjlg" --wp="$site" --url="$base" cancel "$queued" 2>"$tmp/cancel.err" && fail "cancelling an ended job exited 0"
+grep -q "job $queued has already ended (cancelled)" "$tmp/cancel.err" || fail "cancel again: $(cat "$tmp/cancel.err")"
+[ "$("$root/bin/bjlg" --wp="$site" --url="$base" job "$job" --format=json | json '$d["state"] . " " . $d["type"]')" = "cancelled backup" ] || fail "bjlg --wp job $job"
+pass "a queued job is cancelled at once (REST 202, and bin/bjlg --wp cancel ID; again: exit 1); bin/bjlg --wp job ID shows a job"
 
 site_php progress-hook burn >/dev/null
 "${php_ext[@]}" -d max_execution_time=2 -d disable_functions=set_time_limit "$root/bin/bjlg" --wp="$site" --url="$base" verify "$cli_name" >"$tmp/limit.out" 2>"$tmp/limit.err" \

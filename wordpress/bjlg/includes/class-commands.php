@@ -149,7 +149,7 @@ final class Usage_Exception extends \InvalidArgumentException {
  */
 final class Commands {
 
-	const NAMES = array( 'backup', 'list', 'status', 'schedule', 'verify', 'restore-test', 'encryption', 'delete' );
+	const NAMES = array( 'backup', 'list', 'status', 'schedule', 'verify', 'restore-test', 'encryption', 'delete', 'job', 'cancel' );
 
 	/** The --format values of the commands that print one result. */
 	const DOCUMENT_FORMATS = array( 'text', 'json', 'yaml' );
@@ -173,6 +173,8 @@ final class Commands {
 		  encryption enable      encrypt new backups with the site key (created, mode 0600, if none)
 		  encryption disable     write new backups unencrypted (the key is kept for the old ones)
 		  delete NAME --yes      delete the archive NAME for good (refused without --yes)
+		  job ID                 a job's state, step and progress (a backup, verify or restore-test)
+		  cancel ID              stop job ID (a queued one at once, a running one at its next report)
 		Options: --format=table|json|csv|yaml (list, with --fields=name,bytes,...), --format=text|json|yaml
 		(the others); --quiet: no informational lines (the exit status says what happened)
 		TXT;
@@ -214,6 +216,9 @@ final class Commands {
 				return $this->restore_test( $args, self::format( $options, self::DOCUMENT_FORMATS ) );
 			case 'encryption':
 				return $this->encryption( $args, self::format( $options, self::DOCUMENT_FORMATS ) );
+			case 'job':
+			case 'cancel':
+				return $this->job( $command, $args, self::format( $options, self::DOCUMENT_FORMATS ) );
 			case 'delete':
 				return $this->delete( $args, isset( $options['yes'] ) && false !== $options['yes'] );
 		}
@@ -391,6 +396,56 @@ final class Commands {
 			);
 		}
 		$this->console->items( $rows, $fields, $format );
+		return 0;
+	}
+
+	/**
+	 * `job ID` and `cancel ID`: 0 shown (or cancel asked), 1 no such job of this site, or (cancel)
+	 * a job that has already ended.
+	 *
+	 * @param string       $command job or cancel.
+	 * @param list<string> $args    The job's id.
+	 * @param string       $format  text, json or yaml.
+	 * @throws Usage_Exception No id.
+	 */
+	private function job( string $command, array $args, string $format ): int {
+		$id = $args[0] ?? '';
+		if ( 1 !== preg_match( '/^[1-9][0-9]*$/', $id ) ) {
+			throw new Usage_Exception( "$command needs a job's id (a number, as POST /jobs answers it), not '$id'" );
+		}
+		$job = Jobs::get( (int) $id );
+		if ( null === $job ) {
+			$this->console->error( "bjlg: $command: no job of this site has the id $id" );
+			return 1;
+		}
+		if ( 'cancel' === $command ) {
+			if ( in_array( $job['state'], Jobs::FINISHED, true ) ) {
+				$this->console->error( "bjlg: cancel: job $id has already ended ({$job['state']})" );
+				return 1;
+			}
+			$job = (array) Jobs::request_cancel( (int) $id );
+		}
+		if ( 'text' !== $format ) {
+			$this->console->document( $job, $format );
+			return 0;
+		}
+		$this->console->info(
+			rtrim(
+				sprintf(
+					'job %d %s %s%s: step %s, %s %s/%s %s%s',
+				$job['id'],
+				$job['type'],
+				$job['state'],
+				$job['cancel_requested'] && ! in_array( $job['state'], Jobs::FINISHED, true ) ? ' (cancel asked)' : '',
+				$job['step'],
+				$job['phase'] ?? '-',
+				$job['done'],
+				$job['total'],
+				$job['unit'] ?? '',
+				null === $job['percent'] ? '' : " ({$job['percent']} %)"
+				)
+			)
+		);
 		return 0;
 	}
 
