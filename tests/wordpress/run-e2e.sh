@@ -182,6 +182,9 @@ code=$(rest GET "/jobs/$job" "${auth[@]}"); [ "$code" = 200 ] || fail "GET /jobs
   = "done verify read done=total 100 passed" ] || fail "GET /jobs/$job: $(cat "$tmp/body")"
 code=$(rest POST "/jobs/$job/cancel" "${auth[@]}"); [ "$code" = 409 ] || fail "cancelling a finished job answered $code, not 409"
 code=$(rest GET "/jobs/999999" "${auth[@]}"); [ "$code" = 404 ] || fail "GET /jobs/999999 answered $code, not 404"
+jobs_before=$(site_php jobs | json 'count($d)')
+code=$(rest POST "/backups/backup-full-20200101-000000-nothere.zip/verify" "${auth[@]}"); [ "$code" = 404 ] || fail "unknown archive: $code"
+[ "$(site_php jobs | json 'count($d)')" = "$jobs_before" ] || fail "verifying an unknown archive made a job record"
 pass "POST /jobs type=verify: 201 with job $job; GET /jobs/$job: done, phase read, done = total, the summary; a finished job is not cancelled (409), an unknown one 404, anonymous 401"
 
 site_php progress-hook hold >/dev/null
@@ -367,6 +370,9 @@ nrest() {  # site path (/ or /site2/), method, route, curl options -> body in $t
 code=$(nrest /site2/ GET /status "${super[@]}"); [ "$(json '$d["blog_id"]' < "$tmp/body")" = 2 ] || fail "/site2/ is not site 2 ($code): $(cat "$tmp/body")"
 code=$(nrest /site2/ POST /jobs "${siteadmin[@]}"); [ "$code" = 201 ] || fail "site 2's administrator: POST /jobs on site 2 answered $code: $(cat "$tmp/body")"
 site2_archive=$(json '$d["archive"]' < "$tmp/body")
+site2_job=$(json '$d["job_id"]' < "$tmp/body")
+code=$(nrest /site2/ GET "/jobs/$site2_job" "${super[@]}"); [ "$code" = 200 ] || fail "site 2's job on site 2 answered $code"
+code=$(nrest /site3/ GET "/jobs/$site2_job" "${super[@]}"); [ "$code" = 404 ] || fail "site 2's job read on site 3 answered $code, not 404"
 code=$(nrest /site2/ GET /status "${siteadmin[@]}"); [ "$code" = 200 ] || fail "GET /site2/ status answered $code"
 [ "$(json '$d["blog_id"] . " " . $d["backups"]["latest"]' < "$tmp/body")" = "2 $site2_archive" ] || fail "site 2's status: $(cat "$tmp/body")"
 code=$(nrest /site3/ GET /status "${siteadmin[@]}"); [ "$code" = 403 ] || fail "site 2's administrator on site 3 answered $code, not 403"
@@ -376,7 +382,7 @@ code=$(nrest / GET /network/status "${super[@]}"); [ "$code" = 200 ] || fail "th
 [ "$(json 'implode(",", array_map(fn($s) => $s["blog_id"] . ":" . $s["status"]["blog_id"] . ":" . $s["status"]["backups"]["count"], $d["sites"])) . " " . $d["totals"]["sites"] . " " . implode(",", $d["totals"]["never_backed_up"])' < "$tmp/body")" \
   = "1:1:0,2:2:1,3:3:0 3 3" ] || fail "GET /network/status: $(cat "$tmp/body")"   # site 1 now looks in bjlg-backups/site-1/
 code=$(nrest /site3/ GET /status "${super[@]}"); [ "$code" = 200 ] || fail "the super admin on site 3 answered $code"
-pass "a network of three sites: site 2's administrator backs up site 2 (blog_id 2) but is refused site 3 (403) and the network route (403), anonymous 401; GET /network/status aggregates the three sites for the super admin"
+pass "a network of three sites: site 2's administrator backs up site 2 (blog_id 2) but is refused site 3 (403) and the network route (403), anonymous 401; GET /network/status aggregates the three sites for the super admin; a job is read on its own site only (404 on site 3)"
 
 # --- without the extension, then uninstall -----------------------------------------------
 php -d sendmail_path=/bin/true "$root/tests/wordpress/site.php" "$site" no-extension >"$tmp/noext.json" || fail "without the extension: $(cat "$tmp/noext.json")"

@@ -38,6 +38,9 @@ final class Restore_Test_Job {
 	 * @throws \Bjlg\Verify\VerifyException The test could not run, or was cancelled (recorded).
 	 */
 	public static function run( string $name, string $source, ?int $job_id = null, ?callable $display = null, ?bool $with_database = null ): array {
+		if ( null === $job_id && null === Backup_Store::resolve( $name ) ) {
+			throw new Archive_Not_Found_Exception( 'no archive of this site has that name (see the list of backups)' ); // No job record for it.
+		}
 		$job_id        = $job_id ?? Jobs::create( 'restore-test', $name, $source );
 		$with_database = $with_database ?? self::with_database();
 		return Job_Runner::execute(

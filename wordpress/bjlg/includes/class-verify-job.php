@@ -50,6 +50,9 @@ final class Verify_Job {
 	 * @throws \Bjlg\Verify\VerifyException The verification could not run or was cancelled (recorded).
 	 */
 	public static function run( string $name, string $source, ?int $job_id = null, ?callable $display = null ): array {
+		if ( null === $job_id && null === Backup_Store::resolve( $name ) ) {
+			throw new Archive_Not_Found_Exception( 'no archive of this site has that name (see the list of backups)' ); // No job record for it.
+		}
 		return Job_Runner::execute(
 			$job_id ?? Jobs::create( 'verify', $name, $source ),
 			$display,
