@@ -9,7 +9,7 @@ namespace Bjlg\Cli;
 
 final class WordPressCommand
 {
-    private const OPTIONS = ['wp', 'url', 'format'];  // the 'wordpress' definition's
+    private const OPTIONS = ['wp', 'url', 'format', 'progress'];  // the 'wordpress' definition's
 
     /**
      * The wp-load.php to require before run(), or null when $argv does not start with --wp;
@@ -55,9 +55,11 @@ final class WordPressCommand
             fwrite(STDERR, "bjlg: the bjlg plugin is not active on this WordPress site (" . (defined('ABSPATH') ? ABSPATH : '?') . ")\n");
             return Cli::EXIT_FOUND_ERRORS;
         }
-        unset($options['wp'], $options['url']);
+        $display = in_array($command, ['backup', 'verify', 'restore-test'], true)
+            ? ProgressDisplay::fromOption(isset($options['progress']) ? (string) $options['progress'] : null, STDERR) : null;
+        unset($options['wp'], $options['url'], $options['progress'], $options['quiet']);
         try {
-            return (new \Bjlg\WordPress\Commands(new \Bjlg\WordPress\Stdio_Console()))->run($command, $positionals, $options);
+            return (new \Bjlg\WordPress\Commands(new \Bjlg\WordPress\Stdio_Console($display, Output::quiet())))->run($command, $positionals, $options);
         } catch (\Bjlg\WordPress\Usage_Exception $e) {
             throw new UsageError($e->getMessage());
         }

@@ -408,18 +408,23 @@ $commands = [
         'short' => "--wp=DIR COMMAND: the WordPress plugin's backup, list, status, schedule, verify on the site in DIR",
         'description' => 'Runs a command of the bjlg WordPress plugin (wordpress/bjlg, active on the site) on the '
             . 'WordPress whose wp-load.php is in DIR, as `wp bjlg COMMAND` would. Commands: backup (a full '
-            . 'backup now, database and wp-content, in the history); list (the archives; --format=table|json|csv); '
+            . 'backup now, database and wp-content, in the history); list (the archives; --format=table|json|csv|yaml, --fields); '
             . 'status (versions, running job, last backup, schedule, missed runs); schedule show|set EXPR|disable|run '
             . '(`run` does what WP-Cron does when due); verify NAME (an archive as list names it, checked by '
-            . 'the verifier, in the history). A system cron can drive the schedule instead of page views: '
+            . 'the verifier, in the history); restore-test NAME (restored into a sandbox, its dump imported into a '
+            . 'throwaway MariaDB, RTO and RPO measured, in the history); encryption status|enable|disable (new '
+            . 'backups encrypted with the site key); delete NAME --yes; job ID, cancel ID (the progress of a job, or stopping it). backup, verify and restore-test show a '
+            . 'progress bar on a terminal. A system cron can drive the schedule instead of page views: '
             . '*/5 * * * *  bjlg --wp=/var/www/html schedule run',
-        'arguments' => [['name' => 'COMMAND', 'description' => 'backup, list, status, schedule or verify, and its arguments']],
+        'arguments' => [['name' => 'COMMAND', 'description' => 'backup, list, status, schedule, verify, restore-test, encryption, delete, job or cancel, and its arguments']],
         'options' => [
             'wp' => ['value' => 'DIR', 'description' => 'the WordPress folder (with wp-load.php)'],
             'url' => ['value' => 'URL', 'description' => "the site's address (the Host header Debian's wp-config.php and multisite choose by)"],
-            'format' => ['value' => 'FORMAT', 'allowed' => ['table', 'json', 'csv', 'text'],
-                'description' => 'list: table, json or csv; the others: text or json'],
-        ],
+            'format' => ['value' => 'FORMAT', 'allowed' => ['table', 'json', 'csv', 'yaml', 'text'],
+                'description' => 'list: table, json, csv or yaml; the others: text, json or yaml'],
+            'fields' => ['value' => 'F,...', 'description' => 'list: only these fields, in this order (name, bytes, modified, verified, encrypted, path)'],
+            'yes' => ['description' => 'delete: confirm that the archive is to be removed for good'],
+        ] + $progress,
         'examples' => ['bjlg --wp=/var/www/html backup', 'bjlg --wp=/var/www/html list --format=json', 'bjlg --wp=/var/www/html schedule set "0 3 * * *"'],
         'exit' => 'Exit status: 0 success, 1 failure (the backup failed, another job runs, the archive failed its verification), 2 usage error, 3 verification inconclusive.',
     ],
@@ -441,7 +446,11 @@ $global = [
     'no-color' => ['description' => 'no colour (colour is used only when the output is a terminal, and never when NO_COLOR is set)'],
 ];
 foreach ($commands as $path => &$command) {
-    if (isset($command['subcommands']) || $path === 'help' || $path === 'wordpress') {
+    if ($path === 'wordpress') {  // its own --fields (list's); the global options as every command
+        $command['options'] += $global;
+        continue;
+    }
+    if (isset($command['subcommands']) || $path === 'help') {
         continue;
     }
     if (isset($command['fields'])) {

@@ -34,7 +34,7 @@ pass "REST refused: anonymous 401, cookie without nonce 401, subscriber 403"
 
 auth=(-b "$tmp/admin.jar" -H "X-WP-Nonce: $nonce")
 code=$(rest GET /status "${auth[@]}"); [ "$code" = 200 ] || fail "GET /status answered $code: $(cat "$tmp/body")"
-[ "$(json '$d["extension_version"] !== null && $d["db_version"] === 1 ? "y" : "n"' < "$tmp/body")" = y ] || fail "status: $(cat "$tmp/body")"
+[ "$(json '$d["extension_version"] !== null && $d["db_version"] === 2 ? "y" : "n"' < "$tmp/body")" = y ] || fail "status: $(cat "$tmp/body")"
 code=$(rest POST /jobs "${auth[@]}"); [ "$code" = 201 ] || fail "POST /jobs answered $code: $(cat "$tmp/body")"
 rest_archive=$(json '$d["archive"]' < "$tmp/body")
 rest_history=$(json '$d["history_id"]' < "$tmp/body")
@@ -165,6 +165,177 @@ for _ in $(seq 1 50); do site_php history >"$tmp/history.json"; grep -q '"source
 grep -q '"source": "rest-background"' "$tmp/history.json" || fail "the background backup did not run from WP-Cron"
 pass "POST /jobs mode=background: 202, then run by WP-Cron (bjlg_run_backup_task)"
 
+# --- jobs: progress, cancel, a PHP time limit ------------------------------------------------
+jobs_json() { rest GET "/jobs/$1" "${auth[@]}" >/dev/null; cat "$tmp/body"; }
+wait_job() {  # id, PHP condition on $d -> the record in $tmp/body once it holds (20 s at most)
+  for _ in $(seq 1 100); do
+    [ "$(jobs_json "$1" | json "($2) ? 'y' : 'n'")" = y ] && return 0; sleep 0.2
+  done
+  fail "job $1: '$2' never held: $(cat "$tmp/body")"
+}
+code=$(rest POST /jobs "${auth[@]}" -H 'Content-Type: application/json' --data "{\"type\":\"verify\",\"archive\":\"$cli_name\"}")
+[ "$code" = 201 ] || fail "POST /jobs type=verify answered $code: $(cat "$tmp/body")"
+job=$(json '$d["job_id"]' < "$tmp/body")
+code=$(rest GET "/jobs/$job"); [ "$code" = 401 ] || fail "anonymous GET /jobs/$job answered $code, not 401"
+code=$(rest GET "/jobs/$job" "${auth[@]}"); [ "$code" = 200 ] || fail "GET /jobs/$job answered $code"
+[ "$(json '$d["state"] . " " . $d["type"] . " " . $d["phase"] . " " . ($d["done"] === $d["total"] && $d["total"] > 0 ? "done=total" : "?") . " " . $d["percent"] . " " . $d["result"]["status"]' < "$tmp/body")" \
+  = "done verify read done=total 100 passed" ] || fail "GET /jobs/$job: $(cat "$tmp/body")"
+code=$(rest POST "/jobs/$job/cancel" "${auth[@]}"); [ "$code" = 409 ] || fail "cancelling a finished job answered $code, not 409"
+code=$(rest GET "/jobs/999999" "${auth[@]}"); [ "$code" = 404 ] || fail "GET /jobs/999999 answered $code, not 404"
+jobs_before=$(site_php jobs | json 'count($d)')
+code=$(rest POST "/backups/backup-full-20200101-000000-nothere.zip/verify" "${auth[@]}"); [ "$code" = 404 ] || fail "unknown archive: $code"
+[ "$(site_php jobs | json 'count($d)')" = "$jobs_before" ] || fail "verifying an unknown archive made a job record"
+pass "POST /jobs type=verify: 201 with job $job; GET /jobs/$job: done, phase read, done = total, the summary; a finished job is not cancelled (409), an unknown one 404, anonymous 401"
+
+site_php progress-hook hold >/dev/null
+archives_before=$(ls "$backups_dir" | sort)
+code=$(rest POST /jobs "${auth[@]}" -H 'Content-Type: application/json' --data '{"mode":"background"}')
+[ "$code" = 202 ] || fail "POST /jobs mode=background answered $code: $(cat "$tmp/body")"
+job=$(json '$d["id"]' < "$tmp/body")
+[ "$(json '$d["state"]' < "$tmp/body")" = queued ] || fail "background job: $(cat "$tmp/body")"
+curl -s -o /dev/null --max-time 60 "$base/wp-cron.php" &   # if spawn_cron's own request does not run it
+cron_pid=$!
+wait_job "$job" '$d["state"] === "running" && $d["step"] === "archive" && $d["phase"] !== null'
+seen=$(json '$d["phase"] . " " . $d["done"] . "/" . $d["total"] . " " . $d["unit"]' < "$tmp/body")
+code=$(rest POST "/jobs/$job/cancel" "${auth[@]}"); [ "$code" = 202 ] || fail "POST /jobs/$job/cancel answered $code: $(cat "$tmp/body")"
+[ "$(json 'var_export($d["cancel_requested"], true)' < "$tmp/body")" = true ] || fail "cancel: $(cat "$tmp/body")"
+wait_job "$job" 'in_array($d["state"], ["cancelled", "done", "failed"], true)'
+[ "$(json '$d["state"] . " " . $d["error"]' < "$tmp/body")" = "cancelled cancelled" ] || fail "the cancelled backup: $(cat "$tmp/body")"
+wait "$cron_pid"
+site_php progress-hook off >/dev/null
+[ "$(ls "$backups_dir" | sort)" = "$archives_before" ] || fail "a cancelled backup left files: $(ls "$backups_dir")"
+site_php history >"$tmp/history.json"
+[ "$(json '$d[0]["action_type"] . " " . $d[0]["status"] . " " . $d[0]["metadata"]["job_id"] . " " . (preg_match("/^Bjlg\\\\[A-Za-z]+\\\\CancelledException$/", $d[0]["metadata"]["error"]["class"]) ? "cancelled-exception" : $d[0]["metadata"]["error"]["class"])' < "$tmp/history.json")" \
+  = "backup_created cancelled $job cancelled-exception" ] || fail "the cancelled backup's row: $(json 'json_encode($d[0])' < "$tmp/history.json")"
+code=$(rest GET /status "${auth[@]}"); [ "$(json 'var_export($d["running"], true)' < "$tmp/body")" = NULL ] || fail "the cancelled backup kept the lock: $(cat "$tmp/body")"
+pass "a background backup's progress read while it ran ($seen), cancelled: the writer's CancelledException, job and history row 'cancelled', no file left, the lock given back"
+
+queued=$(site_php queued-job "$cli_name" | json '$d["id"]')
+code=$(rest POST "/jobs/$queued/cancel" "${auth[@]}"); [ "$code" = 202 ] || fail "cancelling a queued job answered $code"
+[ "$(json '$d["state"]' < "$tmp/body")" = cancelled ] || fail "a queued job is not cancelled at once: $(cat "$tmp/body")"
+queued=$(site_php queued-job "$cli_name" | json '$d["id"]')
+"$root/bin/bjlg" --wp="$site" --url="$base" cancel "$queued" >"$tmp/cancel.txt" || fail "bjlg --wp cancel $queued failed: $(cat "$tmp/cancel.txt")"
+grep -q "^job $queued verify cancelled: step verify, - 0/0$" "$tmp/cancel.txt" || fail "bjlg --wp cancel: $(cat "$tmp/cancel.txt")"
+"$root/bin/bjlg" --wp="$site" --url="$base" cancel "$queued" 2>"$tmp/cancel.err" && fail "cancelling an ended job exited 0"
+grep -q "job $queued has already ended (cancelled)" "$tmp/cancel.err" || fail "cancel again: $(cat "$tmp/cancel.err")"
+[ "$("$root/bin/bjlg" --wp="$site" --url="$base" job "$job" --format=json | json '$d["state"] . " " . $d["type"]')" = "cancelled backup" ] || fail "bjlg --wp job $job"
+pass "a queued job is cancelled at once (REST 202, and bin/bjlg --wp cancel ID; again: exit 1); bin/bjlg --wp job ID shows a job"
+
+site_php progress-hook burn >/dev/null
+"${php_ext[@]}" -d max_execution_time=2 -d disable_functions=set_time_limit "$root/bin/bjlg" --wp="$site" --url="$base" verify "$cli_name" >"$tmp/limit.out" 2>"$tmp/limit.err" \
+  && fail "the verification ran past a 2 s time limit: $(cat "$tmp/limit.out")"
+grep -q 'Maximum execution time of 2 seconds exceeded' "$tmp/limit.err" || fail "no time limit hit: $(cat "$tmp/limit.err")"
+site_php progress-hook off >/dev/null
+site_php jobs >"$tmp/jobs.json"
+job=$(json '$d[0]["id"]' < "$tmp/jobs.json")
+[ "$(json '$d[0]["type"] . " " . $d[0]["state"] . " " . $d[0]["attempts"] . " " . $d[0]["error"]' < "$tmp/jobs.json")" = "verify interrupted 1 Maximum execution time of 2 seconds exceeded" ] \
+  || fail "the job killed by the time limit: $(json 'json_encode($d[0])' < "$tmp/jobs.json")"
+[ "$(site_php job-event "$job" | json '$d["scheduled"] > 0 ? "armed" : "no"')" = armed ] || fail "no WP-Cron event resumes job $job"
+curl -s -o /dev/null --max-time 60 "$base/wp-cron.php"
+wait_job "$job" '$d["state"] !== "interrupted" && $d["state"] !== "running"'
+[ "$(json '$d["state"] . " " . $d["attempts"] . " " . $d["result"]["status"]' < "$tmp/body")" = "done 2 passed" ] || fail "job $job after the next tick: $(cat "$tmp/body")"
+pass "a verification killed by a 2 s PHP time limit: job interrupted (its shutdown function), resumed by the next WP-Cron tick and passed (attempt 2)"
+
+"$root/bin/bjlg" --wp="$site" --url="$base" verify "$cli_name" --progress=bar >/dev/null 2>"$tmp/bar.err" || fail "verify --progress=bar: $(cat "$tmp/bar.err")"
+grep -q '\[########################\] 100% read' "$tmp/bar.err" || fail "no progress bar: $(cat -v "$tmp/bar.err")"
+"$root/bin/bjlg" --wp="$site" --url="$base" backup --progress=json >/dev/null 2>"$tmp/progress.jsonl" || fail "backup --progress=json failed"
+grep -q '"event":"progress","phase":' "$tmp/progress.jsonl" || fail "backup --progress=json: $(head -3 "$tmp/progress.jsonl")"
+"$root/bin/bjlg" --wp="$site" --url="$base" verify "$cli_name" >/dev/null 2>"$tmp/nobar.err"
+[ ! -s "$tmp/nobar.err" ] || fail "a progress bar when stderr is not a terminal: $(cat -v "$tmp/nobar.err")"
+pass "bin/bjlg --wp verify and backup: a progress bar (--progress=bar, auto on a terminal), JSON records, nothing when stderr is a file"
+
+# --- restore tests -------------------------------------------------------------------------
+code=$(rest GET "/backups/$cli_name/restore-test" "${auth[@]}"); [ "$code" = 404 ] || fail "the report of an untested archive answered $code, not 404"
+[ "$(json '$d["code"]' < "$tmp/body")" = bjlg_restore_test_not_found ] || fail "untested: $(cat "$tmp/body")"
+code=$(rest POST "/backups/$rest_archive/restore-test"); [ "$code" = 401 ] || fail "anonymous restore test answered $code, not 401"
+code=$(rest POST "/backups/$rest_archive/restore-test" "${auth[@]}"); [ "$code" = 200 ] || fail "restore test answered $code: $(cat "$tmp/body")"
+[ "$(json '$d["status"] . " " . var_export($d["with_database"], true) . " " . implode(",", array_map(fn($c) => $c["name"] . ":" . $c["status"], array_filter($d["checks"], fn($c) => str_starts_with($c["name"], "database")))) . " " . ($d["rto_seconds"] > 0 ? "rto" : "?")' < "$tmp/body")" \
+  = "passed true database_import:passed,database_tables:passed rto" ] || fail "REST restore test: $(cat "$tmp/body")"
+grep -q "$tmp" "$tmp/body" && fail "the restore test's answer names a server path: $(cat "$tmp/body")"
+rt_history=$(json '$d["history_id"]' < "$tmp/body")
+code=$(rest GET "/backups/$rest_archive/restore-test" "${auth[@]}"); [ "$code" = 200 ] || fail "the report answered $code"
+[ "$(json '$d["history_id"] . " " . $d["status"]' < "$tmp/body")" = "$rt_history passed" ] || fail "report: $(cat "$tmp/body")"
+"$root/bin/bjlg" --wp="$site" --url="$base" restore-test "$cli_name" >"$tmp/rt.txt" || fail "bjlg --wp restore-test failed: $(cat "$tmp/rt.txt")"
+grep -q "^Restore test of $cli_name passed: all [0-9]* checks passed.$" "$tmp/rt.txt" || fail "bjlg --wp restore-test: $(cat "$tmp/rt.txt")"
+grep -q '^RTO [0-9.]* s, RPO ' "$tmp/rt.txt" || fail "no RTO/RPO: $(cat "$tmp/rt.txt")"
+"$root/bin/bjlg" --wp="$site" --url="$base" restore-test "$tampered" --format=json >"$tmp/rt-bad.json" && fail "the tampered copy's restore test exited 0"
+[ "$(json '$d["status"]' < "$tmp/rt-bad.json")" = failed ] || fail "the tampered copy's restore test: $(cat "$tmp/rt-bad.json")"
+code=$(rest POST "/backups/backup-full-20200101-000000-nothere.zip/restore-test" "${auth[@]}"); [ "$code" = 404 ] || fail "an unknown archive's restore test answered $code"
+code=$(rest POST "/backups/..%252Fwp-config.php/restore-test" "${auth[@]}"); [ "$code" = 400 ] || fail "an encoded ../ answered $code, not 400"
+code=$(rest POST "/backups/$cli_name/restore-test" "${auth[@]}" -H 'Content-Type: application/json' --data '{"mode":"background"}')
+[ "$code" = 202 ] || fail "a background restore test answered $code: $(cat "$tmp/body")"
+job=$(json '$d["id"]' < "$tmp/body")
+curl -s -o /dev/null --max-time 120 "$base/wp-cron.php"
+wait_job "$job" 'in_array($d["state"], ["done", "failed", "cancelled"], true)'
+[ "$(json '$d["type"] . " " . $d["state"] . " " . $d["result"]["status"]' < "$tmp/body")" = "restore-test done passed" ] || fail "background restore test: $(cat "$tmp/body")"
+site_php history >"$tmp/history.json"
+rows=$(json 'implode(",", array_map(fn($r) => $r["metadata"]["source"] . ":" . $r["status"] . ":" . $r["metadata"]["backup"]["filename"], array_values(array_filter($d, fn($r) => $r["action_type"] === "restore_test"))))' < "$tmp/history.json")
+[ "$rows" = "rest-background:success:$cli_name,cli:failure:$tampered,cli:success:$cli_name,rest:success:$rest_archive" ] || fail "restore_test rows: $rows"
+pass "restore tests: $rest_archive through REST (database imported into a throwaway MariaDB, RTO measured) and its report route, $cli_name through bin/bjlg --wp and in the background (job), the tampered copy failed (exit 1); unknown 404, encoded ../ 400, anonymous 401; restore_test rows"
+
+# --- encrypted backups ------------------------------------------------------------------------
+"$root/bin/bjlg" --wp="$site" --url="$base" encryption enable >"$tmp/enc.txt" || fail "encryption enable: $(cat "$tmp/enc.txt")"
+key_file="$backups_dir/site-key.php"
+[ "$(stat -c %a "$key_file")" = 600 ] || fail "the key file is mode $(stat -c %a "$key_file"), not 600"
+site_key=$(tail -n 1 "$key_file")
+fingerprint=$("${php_ext[@]}" -r 'echo Bjlg\Crypto\Key::fromString($argv[1])->fingerprint();' "$site_key")
+grep -q "^encryption: on, site key $fingerprint (file, mode 0600)$" "$tmp/enc.txt" || fail "encryption enable: $(cat "$tmp/enc.txt")"
+[ "$(curl -s "$base/wp-content/uploads/bjlg-backups/site-key.php" | wc -c)" = 0 ] || fail "the key file shows something over HTTP"
+code=$(rest POST /jobs "${auth[@]}"); [ "$code" = 201 ] || fail "encrypted backup answered $code: $(cat "$tmp/body")"
+enc_archive=$(json '$d["archive"]' < "$tmp/body")
+case "$enc_archive" in backup-full-*.zip.enc) ;; *) fail "the encrypted backup is named $enc_archive" ;; esac
+[ "$(json '$d["verification"]["status"] . " " . var_export($d["encrypted"], true) . " " . $d["key_fingerprint"]' < "$tmp/body")" = "passed true $fingerprint" ] \
+  || fail "the encrypted backup: $(cat "$tmp/body")"
+cp "$tmp/body" "$tmp/enc-backup.json"
+"${php_ext[@]}" -r 'try { Bjlg\Archive\Reader::open($argv[1]); exit(1); } catch (Bjlg\WrongKeyException $e) { }
+    $r = Bjlg\Archive\Reader::open($argv[1], ["key" => Bjlg\Crypto\Key::fromString($argv[2])]); $r->verify();
+    exit($r->encryption() === "bjlg" && in_array("database.sql", array_column($r->entries(), "name"), true) ? 0 : 1);' "$backups_dir/$enc_archive" "$site_key" \
+  || fail "$enc_archive opens without the key, or not with it"
+code=$(rest GET /backups "${auth[@]}")
+[ "$(json '$d["backups"][0]["name"] . " " . $d["backups"][0]["verification"]["status"]' < "$tmp/body")" = "$enc_archive passed" ] || fail "GET /backups: $(cat "$tmp/body")"
+"$root/bin/bjlg" --wp="$site" --url="$base" list --format=csv | grep -q "^$enc_archive," || fail "list does not show $enc_archive"
+code=$(rest POST "/backups/$enc_archive/restore-test" "${auth[@]}" -H 'Content-Type: application/json' --data '{"with_database":false}')
+[ "$code" = 200 ] || fail "restore test of the encrypted archive answered $code: $(cat "$tmp/body")"
+[ "$(json '$d["status"] . " " . implode(",", array_column(array_filter($d["checks"], fn($c) => $c["name"] === "decrypt"), "status"))' < "$tmp/body")" = "passed passed" ] \
+  || fail "restore test of $enc_archive: $(cat "$tmp/body")"
+mv "$key_file" "$tmp/site-key.php"
+( umask 077; { echo '<?php exit; ?>'; "${php_ext[@]}" -r 'echo Bjlg\Crypto\Key::generate()->toString(), "\n";'; } >"$key_file" )
+code=$(rest POST "/backups/$enc_archive/verify" "${auth[@]}"); [ "$code" = 200 ] || fail "verify with another key answered $code: $(cat "$tmp/body")"
+[ "$(json '$d["status"] . " " . $d["message"]' < "$tmp/body")" = "failed encryption: wrong key: the file was encrypted with key $fingerprint: the secret given does not open this archive" ] \
+  || fail "verify with another key: $(cat "$tmp/body")"
+"$root/bin/bjlg" --wp="$site" --url="$base" verify "$enc_archive" >/dev/null 2>"$tmp/wrong.err" && fail "bjlg --wp verify with another key exited 0"
+mv "$tmp/site-key.php" "$key_file"
+code=$(rest POST "/backups/$enc_archive/verify" "${auth[@]}"); [ "$code" = 200 ] || fail "verify with the key back answered $code"
+[ "$(json '$d["status"]' < "$tmp/body")" = passed ] || fail "verify with the key back: $(cat "$tmp/body")"
+code=$(rest GET /status "${auth[@]}")
+[ "$(json '$d["encryption"]["enabled"] ? $d["encryption"]["fingerprint"] . " " . $d["encryption"]["file_mode"] : "off"' < "$tmp/body")" = "$fingerprint 0600" ] || fail "status: $(cat "$tmp/body")"
+site_php history >"$tmp/history.json"
+for f in "$tmp/body" "$tmp/enc-backup.json" "$tmp/history.json" "$tmp/server.log" "$tmp/wrong.err" "$tmp/enc.txt"; do
+  grep -qF "$site_key" "$f" && fail "the site key is in $(basename "$f")"
+done
+"$root/bin/bjlg" --wp="$site" --url="$base" encryption disable >/dev/null || fail "encryption disable"
+pass "encryption: the site key in a 0600 file (nothing over HTTP), $enc_archive written encrypted and verified with it, listed, restore-tested (decrypt passed); another key refused (the verification fails naming the archive's key, REST and CLI exit 1); the key in no answer, history row or log"
+
+# --- the commands' conventions: --format=yaml, --fields, --quiet, --yes ----------------------
+wpc() { "$root/bin/bjlg" --wp="$site" --url="$base" "$@"; }
+wpc list --format=yaml --fields=name,encrypted >"$tmp/list.yaml" || fail "list --format=yaml failed"
+[ "$(head -n 1 "$tmp/list.yaml")" = --- ] && grep -q "^  name: \"$enc_archive\"$" "$tmp/list.yaml" && grep -q '^  encrypted: true$' "$tmp/list.yaml" \
+  && ! grep -q 'path\|bytes' "$tmp/list.yaml" || fail "list --format=yaml --fields=name,encrypted: $(cat "$tmp/list.yaml")"
+rc=0; wpc list --fields=name,size >/dev/null 2>"$tmp/fields.err" || rc=$?; [ $rc = 2 ] || fail "list --fields=name,size did not exit 2"
+grep -q "unknown field 'size'; the fields are: name, bytes, modified, verified, encrypted, path" "$tmp/fields.err" || fail "--fields: $(cat "$tmp/fields.err")"
+wpc status --format=yaml >"$tmp/status.yaml"; grep -q '^plugin_version: "' "$tmp/status.yaml" || fail "status --format=yaml: $(head "$tmp/status.yaml")"
+wpc status --quiet >"$tmp/quiet.out" 2>&1 || fail "status --quiet failed: $(cat "$tmp/quiet.out")"
+[ ! -s "$tmp/quiet.out" ] || fail "status --quiet printed something: $(cat "$tmp/quiet.out")"
+wpc verify "$cli_name" --quiet >"$tmp/quiet.out" 2>&1 || fail "verify --quiet failed: $(cat "$tmp/quiet.out")"
+[ ! -s "$tmp/quiet.out" ] || fail "verify --quiet printed something: $(cat "$tmp/quiet.out")"
+[ "$(wpc verify "$cli_name" --quiet --format=json | json '$d["status"]')" = passed ] || fail "verify --quiet --format=json printed no result"
+rc=0; wpc delete "$tampered" >/dev/null 2>"$tmp/delete.err" || rc=$?; [ $rc = 2 ] || fail "delete without --yes did not exit 2"
+grep -q 'add --yes to confirm' "$tmp/delete.err" && [ -f "$backups_dir/$tampered" ] || fail "delete without --yes: $(cat "$tmp/delete.err")"
+wpc delete "$tampered" --yes >"$tmp/delete.out" || fail "delete --yes failed"
+[ ! -e "$backups_dir/$tampered" ] && grep -q "^deleted $tampered$" "$tmp/delete.out" || fail "delete --yes: $(cat "$tmp/delete.out")"
+[ "$(site_php history | json '$d[0]["action_type"] . " " . $d[0]["metadata"]["backup"]["filename"]')" = "backup_deleted $tampered" ] || fail "no backup_deleted row"
+pass "bin/bjlg --wp: list --format=yaml --fields=name,encrypted, an unknown field refused (exit 2, the fields listed), status --format=yaml, --quiet (nothing but asked-for JSON), delete refused without --yes (exit 2, kept) and done with it (a backup_deleted row)"
+
 # --- schedule and missed runs ------------------------------------------------------------
 "$root/bin/bjlg" --wp="$site" --url="$base" schedule set '*/5 * * * *' >"$tmp/schedule.txt" || fail "schedule set: $(cat "$tmp/schedule.txt")"
 grep -q 'next runs: ' "$tmp/schedule.txt" || fail "schedule set: $(cat "$tmp/schedule.txt")"
@@ -183,6 +354,35 @@ case "$missed" in 11/not_triggered|12/not_triggered) ;; *) fail "missed runs rec
 [ "$(json '$d["schedule"]["missed_total"] . " " . ($d["schedule"]["next_event"] > time() ? "armed" : "not armed")' < "$tmp/status.json")" = "${missed%%/*} armed" ] \
   || fail "status after the missed runs: $(cat "$tmp/status.json")"
 pass "an hour without WP-Cron: ${missed%%/*} missed runs recorded (schedule_missed), the due one run from wp-cron.php (not verified: verify_after_backup off), the next armed"
+
+# --- multisite: the site becomes a network of three -------------------------------------------
+site_php make-network "127.0.0.1:$port" >"$tmp/network.json" || fail "make-network: $(cat "$tmp/network.json")"
+network_defines="define('MULTISITE', true); define('SUBDOMAIN_INSTALL', false); define('DOMAIN_CURRENT_SITE', '127.0.0.1:$port'); define('PATH_CURRENT_SITE', '/'); define('SITE_ID_CURRENT_SITE', 1); define('BLOG_ID_CURRENT_SITE', 1);"
+sed -i "s|^if (!defined('ABSPATH'))|$network_defines\n&|" "$site/wp-config.php"
+site_php add-sites "$reader_pw" >"$tmp/sites.json" || fail "add-sites: $(cat "$tmp/sites.json")"
+[ "$(json 'implode(",", $d["sites"]) . " " . var_export($d["network_active"], true)' < "$tmp/sites.json")" = "2,3 true" ] || fail "sites: $(cat "$tmp/sites.json")"
+super=(-u "admin:$(json '$d["super_password"]' < "$tmp/sites.json")")
+siteadmin=(-u "siteadmin:$(json '$d["site_admin_password"]' < "$tmp/sites.json")")
+nrest() {  # site path (/ or /site2/), method, route, curl options -> body in $tmp/body, prints the code
+  local path=$1 method=$2 route=$3; shift 3
+  curl -s -o "$tmp/body" -w '%{http_code}' -X "$method" "$@" "$base$path?rest_route=/bjlg/v1$route"
+}
+code=$(nrest /site2/ GET /status "${super[@]}"); [ "$(json '$d["blog_id"]' < "$tmp/body")" = 2 ] || fail "/site2/ is not site 2 ($code): $(cat "$tmp/body")"
+code=$(nrest /site2/ POST /jobs "${siteadmin[@]}"); [ "$code" = 201 ] || fail "site 2's administrator: POST /jobs on site 2 answered $code: $(cat "$tmp/body")"
+site2_archive=$(json '$d["archive"]' < "$tmp/body")
+site2_job=$(json '$d["job_id"]' < "$tmp/body")
+code=$(nrest /site2/ GET "/jobs/$site2_job" "${super[@]}"); [ "$code" = 200 ] || fail "site 2's job on site 2 answered $code"
+code=$(nrest /site3/ GET "/jobs/$site2_job" "${super[@]}"); [ "$code" = 404 ] || fail "site 2's job read on site 3 answered $code, not 404"
+code=$(nrest /site2/ GET /status "${siteadmin[@]}"); [ "$code" = 200 ] || fail "GET /site2/ status answered $code"
+[ "$(json '$d["blog_id"] . " " . $d["backups"]["latest"]' < "$tmp/body")" = "2 $site2_archive" ] || fail "site 2's status: $(cat "$tmp/body")"
+code=$(nrest /site3/ GET /status "${siteadmin[@]}"); [ "$code" = 403 ] || fail "site 2's administrator on site 3 answered $code, not 403"
+code=$(nrest / GET /network/status "${siteadmin[@]}"); [ "$code" = 403 ] || fail "a site administrator's GET /network/status answered $code, not 403"
+code=$(nrest / GET /network/status); [ "$code" = 401 ] || fail "anonymous GET /network/status answered $code, not 401"
+code=$(nrest / GET /network/status "${super[@]}"); [ "$code" = 200 ] || fail "the super admin's GET /network/status answered $code: $(cat "$tmp/body")"
+[ "$(json 'implode(",", array_map(fn($s) => $s["blog_id"] . ":" . $s["status"]["blog_id"] . ":" . $s["status"]["backups"]["count"], $d["sites"])) . " " . $d["totals"]["sites"] . " " . implode(",", $d["totals"]["never_backed_up"])' < "$tmp/body")" \
+  = "1:1:0,2:2:1,3:3:0 3 3" ] || fail "GET /network/status: $(cat "$tmp/body")"   # site 1 now looks in bjlg-backups/site-1/
+code=$(nrest /site3/ GET /status "${super[@]}"); [ "$code" = 200 ] || fail "the super admin on site 3 answered $code"
+pass "a network of three sites: site 2's administrator backs up site 2 (blog_id 2) but is refused site 3 (403) and the network route (403), anonymous 401; GET /network/status aggregates the three sites for the super admin; a job is read on its own site only (404 on site 3)"
 
 # --- without the extension, then uninstall -----------------------------------------------
 php -d sendmail_path=/bin/true "$root/tests/wordpress/site.php" "$site" no-extension >"$tmp/noext.json" || fail "without the extension: $(cat "$tmp/noext.json")"

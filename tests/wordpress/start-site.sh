@@ -28,6 +28,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# A private $TMPDIR for the site and the commands: the restore tests' sandboxes and throwaway
+# MariaDB servers (whose bootstrap names its temporary tables after its pid) then share no folder
+# with other tests running on the machine.
+mkdir -m 700 "$tmp/tmpdir"
+export TMPDIR=$tmp/tmpdir
 php_ext=(php -d "extension=$module" -d sendmail_path=/bin/true -d display_errors=stderr)
 fail() { echo "$site_test_name: FAIL: $*" >&2; [ -f "$tmp/server.log" ] && tail -n 20 "$tmp/server.log" >&2; exit 1; }
 pass() { echo "  ok  $*"; }
@@ -85,7 +90,9 @@ pass "WordPress $(grep -o "wp_version = '[^']*'" "$site/wp-includes/version.php"
 export BJLG_E2E_HOST=127.0.0.1:$port
 site_php() { "${php_ext[@]}" "$root/tests/wordpress/site.php" "$site" "$@"; }
 site_php activate "$reader_pw" >"$tmp/activate.json" || fail "activation failed"
-grep -q '"db_version": "\?1"\?' "$tmp/activate.json" || fail "activation did not run migration 1: $(cat "$tmp/activate.json")"
+grep -q '"db_version": "\?2"\?' "$tmp/activate.json" || fail "activation did not run migrations 1 and 2: $(cat "$tmp/activate.json")"
 mariadb --no-defaults --socket="$sock" -uroot wp -e 'SHOW CREATE TABLE wp_bjlg_history\G' >"$tmp/table.txt" || fail "no history table"
 grep -q 'KEY `blog_id_timestamp`' "$tmp/table.txt" || fail "history table without its keys: $(cat "$tmp/table.txt")"
-pass "plugin activated, history table created by migration 1"
+mariadb --no-defaults --socket="$sock" -uroot wp -e 'SHOW CREATE TABLE wp_bjlg_jobs\G' >"$tmp/jobs-table.txt" || fail "no jobs table"
+grep -q 'KEY `blog_id_state`' "$tmp/jobs-table.txt" || fail "jobs table without its keys: $(cat "$tmp/jobs-table.txt")"
+pass "plugin activated, history table (migration 1) and jobs table (migration 2) created"

@@ -20,8 +20,22 @@ final class Wpcli_Console implements Console {
 	 *
 	 * @param string $text The line.
 	 */
-	public function line( string $text ): void {
-		\WP_CLI::line( $text );
+	public function info( string $text ): void {
+		\WP_CLI::log( $text ); // WP-CLI's --quiet silences it.
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param array<string, mixed> $data   The result.
+	 * @param string               $format json or yaml.
+	 */
+	public function document( array $data, string $format ): void {
+		if ( 'json' === $format ) {
+			\WP_CLI::line( (string) wp_json_encode( $data, JSON_UNESCAPED_SLASHES ) );
+			return;
+		}
+		\WP_CLI\Utils\format_items( $format, array( $data ), array_keys( $data ) );
 	}
 
 	/**
@@ -42,6 +56,19 @@ final class Wpcli_Console implements Console {
 	 */
 	public function items( array $rows, array $fields, string $format ): void {
 		\WP_CLI\Utils\format_items( $format, $rows, $fields );
+	}
+
+	/**
+	 * {@inheritDoc} None under WP-CLI: the commands use nothing of it beyond its small surface.
+	 */
+	public function progress(): ?callable {
+		return null;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function progress_done(): void {
 	}
 }
 

@@ -30,42 +30,6 @@ final class Job_Busy_Exception extends \RuntimeException {
 }
 
 /**
- * Refreshes the job lock from the writer's progress reports, at most every 30 s; a lost lock
- * cancels the archive (another process took the site over).
- */
-final class Lock_Heartbeat {
-
-	/** The lock. @var Job_Lock */
-	private $lock;
-
-	/** Unix time of the last refresh. @var int */
-	private $last;
-
-	/**
-	 * A heartbeat for $lock.
-	 *
-	 * @param Job_Lock $lock A held lock.
-	 */
-	public function __construct( Job_Lock $lock ) {
-		$this->lock = $lock;
-		$this->last = time();
-	}
-
-	/**
-	 * The writer's progress callable.
-	 *
-	 * @param array<string, mixed> $progress The progress record (unused).
-	 */
-	public function __invoke( array $progress ): bool {
-		if ( time() - $this->last < 30 ) {
-			return true;
-		}
-		$this->last = time();
-		return $this->lock->refresh();
-	}
-}
-
-/**
  * Runs full backups.
  */
 final class Backup_Job {
@@ -74,20 +38,31 @@ final class Backup_Job {
 	const ASYNC_HOOK = 'bjlg_run_backup_task';
 
 	/**
-	 * Makes a full backup now.
+	 * Makes a full backup now, as job $job_id (a new job record when null): its progress and
+	 * step in the record, cancelled at its next progress report once a cancel is asked.
 	 *
-	 * @param string $source Who asked: rest, cli, wp-cli, schedule, background.
-	 * @return array<string, mixed> task_id, status, archive, path, bytes, sha256, entries, files,
-	 *                              skipped, database{tables, rows}, duration, history_id,
+	 * @param string        $source  Who asked: rest, cli, wp-cli, schedule, background.
+	 * @param int|null      $job_id  A queued (or interrupted) job record of type backup.
+	 * @param callable|null $display Sees every progress record (the command line's bar).
+	 * @return array<string, mixed> job_id, task_id, status, archive, path, bytes, sha256, entries,
+	 *                              files, skipped, database{tables, rows}, duration, history_id,
 	 *                              verification{status, message, history_id} (null when off).
 	 * @throws Job_Busy_Exception Another job runs on this site.
+	 * @throws \Bjlg\CancelledException Cancelled (recorded: history row and job "cancelled").
 	 * @throws \Throwable The failure, after it was recorded in the history (no archive is left).
 	 */
-	public static function run( string $source ): array {
+	public static function run( string $source, ?int $job_id = null, ?callable $display = null ): array {
+		$job_id = $job_id ?? Jobs::create( 'backup', null, $source );
+		if ( ! Job_Runner::start( $job_id ) ) {
+			throw new \RuntimeException( sprintf( 'job %d is not waiting to run (cancelled, or taken by another process)', $job_id ) );
+		}
 		$lock = new Job_Lock( 'backup' );
 		if ( ! $lock->acquire() ) {
-			throw new Job_Busy_Exception( Job_Lock::holder() );
+			$holder = Job_Lock::holder();
+			Job_Runner::finish( $job_id, 'failed', null, 'another job is running on this site' );
+			throw new Job_Busy_Exception( $holder );
 		}
+		$guard = new Job_Guard( $job_id, $lock );
 		if ( function_exists( 'set_time_limit' ) ) {
 			@set_time_limit( 0 ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
 		}
@@ -96,14 +71,16 @@ final class Backup_Job {
 		$started = time();
 		$clock   = microtime( true );
 		try {
-			$result = self::write_archive( $lock, $task_id );
+			$result = self::write_archive( new Job_Progress( $job_id, $lock, $display ), $task_id );
 		} catch ( \Throwable $e ) {
+			$cancelled = $e instanceof \Bjlg\CancelledException;
 			History::log(
 				'backup_created',
-				'failure',
-				sprintf( 'Backup failed: %s', $e->getMessage() ),
+				$cancelled ? 'cancelled' : 'failure',
+				$cancelled ? sprintf( 'Backup cancelled (job %d); no archive was kept.', $job_id ) : sprintf( 'Backup failed: %s', $e->getMessage() ),
 				array(
 					'task_id' => $task_id,
+					'job_id'  => $job_id,
 					'source'  => $source,
 					'error'   => array(
 						'class'   => get_class( $e ),
@@ -111,14 +88,20 @@ final class Backup_Job {
 					),
 				)
 			);
-			do_action( 'bjlg_backup_failed', $e, $task_id );
+			Job_Runner::finish( $job_id, $cancelled ? 'cancelled' : 'failed', null, $cancelled ? 'cancelled' : $e->getMessage() );
+			$guard->release();
+			if ( ! $cancelled ) {
+				do_action( 'bjlg_backup_failed', $e, $task_id );
+			}
 			throw $e;
 		} finally {
 			$lock->release();
 		}
-		$result['status']   = 'success';
-		$result['duration'] = round( microtime( true ) - $clock, 3 );
-		$metadata           = self::metadata( $result, $source, $started );
+		$result['job_id']     = $job_id;
+		$result['status']     = 'success';
+		$result['duration']   = round( microtime( true ) - $clock, 3 );
+		$metadata             = self::metadata( $result, $source, $started );
+		$metadata['job_id']   = $job_id;
 		$result['history_id'] = History::log(
 			'backup_created',
 			'success',
@@ -126,24 +109,61 @@ final class Backup_Job {
 			$metadata
 		);
 		do_action( 'bjlg_backup_complete', $result['path'], $metadata );
-		$result['verification'] = Verify_Job::after_backup() ? self::verify( $result['archive'], $source ) : null;
+		$public = $result;
+		unset( $public['path'] );
+		if ( ! Verify_Job::after_backup() ) {
+			$result['verification'] = null;
+			$public['verification'] = null;
+			Job_Runner::finish( $job_id, 'done', $public );
+			$guard->release();
+			return $result;
+		}
+		// The archive is complete: from here an interruption resumes at the verification.
+		Jobs::update(
+			$job_id,
+			array(
+				'step'   => 'verify',
+				'result' => $public,
+			)
+		);
+		$result['verification'] = self::verify( $result['archive'], $source, new Job_Progress( $job_id, null, $display ) );
+		$public['verification'] = $result['verification'];
+		Job_Runner::finish( $job_id, 'cancelled' === $result['verification']['status'] ? 'cancelled' : 'done', $public );
+		$guard->release();
 		return $result;
+	}
+
+	/**
+	 * Resumes an interrupted backup job at its verification step (the archive is complete).
+	 *
+	 * @param array<string, mixed> $job The job record (step verify, result with the archive).
+	 */
+	public static function resume_verification( array $job ): void {
+		if ( ! Job_Runner::start( $job['id'] ) ) {
+			return;
+		}
+		$guard  = new Job_Guard( $job['id'], null );
+		$result = (array) $job['result'];
+		$result['verification'] = self::verify( (string) $result['archive'], $job['source'], new Job_Progress( $job['id'] ) );
+		Job_Runner::finish( $job['id'], 'cancelled' === $result['verification']['status'] ? 'cancelled' : 'done', $result );
+		$guard->release();
 	}
 
 	/**
 	 * The verification at the end of a backup (setting verify_after_backup): its outcome, or
 	 * why it could not run. The backup itself stays a success either way; the history has both.
 	 *
-	 * @param string $archive The new archive's name.
-	 * @param string $source  Who asked for the backup.
+	 * @param string       $archive  The new archive's name.
+	 * @param string       $source   Who asked for the backup.
+	 * @param Job_Progress $progress The backup job's progress.
 	 * @return array{status: string, message: string, history_id: ?int}
 	 */
-	private static function verify( string $archive, string $source ): array {
+	private static function verify( string $archive, string $source, Job_Progress $progress ): array {
 		try {
-			$summary = Verify_Job::run( $archive, $source . '-after-backup' );
+			$summary = Verify_Job::check( $archive, $source . '-after-backup', $progress );
 		} catch ( \Throwable $e ) {
 			return array(
-				'status'     => 'error',
+				'status'     => $e instanceof \Bjlg\CancelledException ? 'cancelled' : 'error',
 				'message'    => 'the verification could not run (' . get_class( $e ) . ')',
 				'history_id' => null,
 			);
@@ -158,23 +178,26 @@ final class Backup_Job {
 	/**
 	 * The archive itself; the writer abandons it on any failure.
 	 *
-	 * @param Job_Lock $lock    The held lock, refreshed while writing.
-	 * @param string   $task_id The run's id.
+	 * @param Job_Progress $progress The job's progress (refreshes the lock, cancels).
+	 * @param string       $task_id  The run's id.
 	 * @return array<string, mixed>
 	 */
-	private static function write_archive( Job_Lock $lock, string $task_id ): array {
+	private static function write_archive( Job_Progress $progress, string $task_id ): array {
 		global $wpdb;
-		$dir    = Backup_Store::directory();
-		$path   = $dir . '/' . Backup_Store::archive_name( time(), strtolower( wp_generate_password( 6, false ) ) );
-		$writer = new \Bjlg\Archive\Writer(
-			$path,
-			array(
-				'threads'  => (int) apply_filters( 'bjlg_backup_threads', 0 ),
-				'exclude'  => array( $dir . '/*' ),
-				'manifest' => self::manifest( $task_id ),
-				'progress' => new Lock_Heartbeat( $lock ),
-			)
+		$dir     = Backup_Store::directory();
+		$encrypt = Site_Key::enabled();
+		$path    = $dir . '/' . Backup_Store::archive_name( time(), strtolower( wp_generate_password( 6, false ) ), $encrypt );
+		$options = array(
+			'threads'  => (int) apply_filters( 'bjlg_backup_threads', 0 ),
+			// The backups folder (with the key file), and the key file wherever a filter put it.
+			'exclude'  => array( $dir . '/*', Site_Key::path() ),
+			'manifest' => self::manifest( $task_id ),
+			'progress' => $progress,
 		);
+		if ( $encrypt ) {
+			$options['encrypt'] = Site_Key::ensure();
+		}
+		$writer = new \Bjlg\Archive\Writer( $path, $options );
 		try {
 			$database = $writer->addDatabase(
 				self::connection(),
@@ -197,6 +220,8 @@ final class Backup_Job {
 		}
 		return array(
 			'task_id'  => $task_id,
+			'encrypted' => null !== ( $summary['encryption'] ?? null ),
+			'key_fingerprint' => $summary['encryption']['key_fingerprint'] ?? null,
 			'archive'  => basename( $summary['path'] ),
 			'path'     => $summary['path'],
 			'bytes'    => (int) $summary['bytes_out'],
@@ -277,7 +302,8 @@ final class Backup_Job {
 				'backup'     => $backup,
 				'components' => array( 'db', 'plugins', 'themes', 'uploads' ),
 				'incremental' => false,
-				'encrypted'  => false,
+				'encrypted'  => $result['encrypted'],
+				'key_fingerprint' => $result['key_fingerprint'],
 				'size'       => array(
 					'bytes' => $result['bytes'],
 					'human' => size_format( $result['bytes'], 1 ),

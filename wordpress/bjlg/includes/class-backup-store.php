@@ -43,13 +43,38 @@ final class Backup_Store {
 	}
 
 	/**
-	 * A new archive name: backup-full-<UTC date>-<time>-<random>.zip. Pure.
+	 * A new archive name: backup-full-<UTC date>-<time>-<random>.zip (.zip.enc encrypted). Pure.
 	 *
-	 * @param int    $time   Unix time.
-	 * @param string $random A few characters that keep two names of one second apart.
+	 * @param int    $time      Unix time.
+	 * @param string $random    A few characters that keep two names of one second apart.
+	 * @param bool   $encrypted Whether the archive is encrypted.
 	 */
-	public static function archive_name( int $time, string $random ): string {
-		return 'backup-full-' . gmdate( 'Ymd-His', $time ) . '-' . $random . '.zip';
+	public static function archive_name( int $time, string $random, bool $encrypted = false ): string {
+		return 'backup-full-' . gmdate( 'Ymd-His', $time ) . '-' . $random . ( $encrypted ? '.zip.enc' : '.zip' );
+	}
+
+	/**
+	 * Whether an archive name is an encrypted archive's. Pure.
+	 *
+	 * @param string $name An archive name.
+	 */
+	public static function is_encrypted_name( string $name ): bool {
+		return str_ends_with( $name, '.enc' );
+	}
+
+	/**
+	 * The verifier's and the restore test's key option for archive $name: the site key for an
+	 * encrypted archive (none when the site has no key: the check is then inconclusive).
+	 *
+	 * @param string $name An archive name.
+	 * @return array{key?: \Bjlg\Crypto\Key}
+	 */
+	public static function key_option( string $name ): array {
+		if ( ! self::is_encrypted_name( $name ) ) {
+			return array();
+		}
+		$key = Site_Key::get();
+		return null === $key ? array() : array( 'key' => $key );
 	}
 
 	/**

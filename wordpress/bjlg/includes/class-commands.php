@@ -15,11 +15,19 @@ namespace Bjlg\WordPress;
 interface Console {
 
 	/**
-	 * A line of output.
+	 * A line of informational output (what was done, in words): not shown with --quiet.
 	 *
 	 * @param string $text The line, without its line feed.
 	 */
-	public function line( string $text ): void;
+	public function info( string $text ): void;
+
+	/**
+	 * A command's result as a document in --format json or yaml (always shown).
+	 *
+	 * @param array<string, mixed> $data   The result.
+	 * @param string               $format json or yaml.
+	 */
+	public function document( array $data, string $format ): void;
 
 	/**
 	 * A warning or error line, on stderr.
@@ -29,13 +37,25 @@ interface Console {
 	public function error( string $text ): void;
 
 	/**
-	 * Rows in --format (table, json, csv).
+	 * Rows in --format (table, json, csv, yaml).
 	 *
 	 * @param list<array<string, mixed>> $rows   The items.
 	 * @param list<string>               $fields The columns.
 	 * @param string                     $format The format.
 	 */
 	public function items( array $rows, array $fields, string $format ): void;
+
+	/**
+	 * The progress display of long commands (a bar on a terminal), or null.
+	 *
+	 * @return callable|null Receives every progress record.
+	 */
+	public function progress(): ?callable;
+
+	/**
+	 * The long command ended: the display clears its bar.
+	 */
+	public function progress_done(): void;
 }
 
 /**
@@ -43,13 +63,58 @@ interface Console {
  */
 final class Stdio_Console implements Console {
 
+	/** bin/bjlg's ProgressDisplay (callable, with finish()), or null. @var object|null */
+	private $display;
+
+	/** --quiet. @var bool */
+	private $quiet;
+
+	/**
+	 * A console with $display for the progress of long commands.
+	 *
+	 * @param object|null $display A callable object with finish() (cli/ProgressDisplay.php).
+	 * @param bool        $quiet   --quiet: no informational lines.
+	 */
+	public function __construct( ?object $display = null, bool $quiet = false ) {
+		$this->display = $display;
+		$this->quiet   = $quiet;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function progress(): ?callable {
+		return is_callable( $this->display ) ? $this->display : null;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function progress_done(): void {
+		if ( null !== $this->display && method_exists( $this->display, 'finish' ) ) {
+			$this->display->finish();
+		}
+	}
+
 	/**
 	 * {@inheritDoc}
 	 *
 	 * @param string $text The line.
 	 */
-	public function line( string $text ): void {
-		fwrite( STDOUT, $text . "\n" );
+	public function info( string $text ): void {
+		if ( ! $this->quiet ) {
+			fwrite( STDOUT, $text . "\n" );
+		}
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param array<string, mixed> $data   The result.
+	 * @param string               $format json or yaml.
+	 */
+	public function document( array $data, string $format ): void {
+		fwrite( STDOUT, Formatter::document( $data, $format ) );
 	}
 
 	/**
@@ -84,7 +149,13 @@ final class Usage_Exception extends \InvalidArgumentException {
  */
 final class Commands {
 
-	const NAMES = array( 'backup', 'list', 'status', 'schedule', 'verify' );
+	const NAMES = array( 'backup', 'list', 'status', 'schedule', 'verify', 'restore-test', 'encryption', 'delete', 'job', 'cancel' );
+
+	/** The --format values of the commands that print one result. */
+	const DOCUMENT_FORMATS = array( 'text', 'json', 'yaml' );
+
+	/** The fields of `list` (--fields). */
+	const LIST_FIELDS = array( 'name', 'bytes', 'modified', 'verified', 'encrypted', 'path' );
 
 	const USAGE = <<<'TXT'
 		Commands (on the WordPress site of --wp=DIR, or as `wp bjlg ...`):
@@ -96,7 +167,16 @@ final class Commands {
 		  schedule disable       stop the scheduled backups (the expression is kept)
 		  schedule run           what WP-Cron does at a run: record missed runs, run the due one
 		  verify NAME            verify the archive NAME (as `list` shows it), recorded in the history
-		Options: --format=table|json|csv (list), --format=text|json (the others)
+		  restore-test NAME      restore NAME into a sandbox, import its dump into a throwaway MariaDB,
+		                         compare, measure RTO and RPO, remove everything; in the history
+		  encryption status      whether new backups are encrypted, the site key's source and fingerprint
+		  encryption enable      encrypt new backups with the site key (created, mode 0600, if none)
+		  encryption disable     write new backups unencrypted (the key is kept for the old ones)
+		  delete NAME --yes      delete the archive NAME for good (refused without --yes)
+		  job ID                 a job's state, step and progress (a backup, verify or restore-test)
+		  cancel ID              stop job ID (a queued one at once, a running one at its next report)
+		Options: --format=table|json|csv|yaml (list, with --fields=name,bytes,...), --format=text|json|yaml
+		(the others); --quiet: no informational lines (the exit status says what happened)
 		TXT;
 
 	/** Where output goes. @var Console */
@@ -123,15 +203,24 @@ final class Commands {
 	public function run( string $command, array $args, array $options ): int {
 		switch ( $command ) {
 			case 'backup':
-				return $this->backup( self::format( $options, array( 'text', 'json' ) ) );
+				return $this->backup( self::format( $options, self::DOCUMENT_FORMATS ) );
 			case 'list':
-				return $this->list_backups( self::format( $options, Formatter::FORMATS ) );
+				return $this->list_backups( self::format( $options, Formatter::FORMATS ), self::fields( $options, self::LIST_FIELDS ) );
 			case 'status':
-				return $this->status( self::format( $options, array( 'text', 'json' ) ) );
+				return $this->status( self::format( $options, self::DOCUMENT_FORMATS ) );
 			case 'schedule':
-				return $this->schedule( $args, self::format( $options, array( 'text', 'json' ) ) );
+				return $this->schedule( $args, self::format( $options, self::DOCUMENT_FORMATS ) );
 			case 'verify':
-				return $this->verify( $args, self::format( $options, array( 'text', 'json' ) ) );
+				return $this->verify( $args, self::format( $options, self::DOCUMENT_FORMATS ) );
+			case 'restore-test':
+				return $this->restore_test( $args, self::format( $options, self::DOCUMENT_FORMATS ) );
+			case 'encryption':
+				return $this->encryption( $args, self::format( $options, self::DOCUMENT_FORMATS ) );
+			case 'job':
+			case 'cancel':
+				return $this->job( $command, $args, self::format( $options, self::DOCUMENT_FORMATS ) );
+			case 'delete':
+				return $this->delete( $args, isset( $options['yes'] ) && false !== $options['yes'] );
 		}
 		throw new Usage_Exception( "unknown command '$command' (" . implode( ', ', self::NAMES ) . ')' );
 	}
@@ -143,19 +232,22 @@ final class Commands {
 	 */
 	private function backup( string $format ): int {
 		try {
-			$result = Backup_Job::run( defined( 'WP_CLI' ) && WP_CLI ? 'wp-cli' : 'cli' );
+			$result = Backup_Job::run( defined( 'WP_CLI' ) && WP_CLI ? 'wp-cli' : 'cli', null, $this->console->progress() );
 		} catch ( Job_Busy_Exception $e ) {
+			$this->console->progress_done();
 			$this->console->error( 'bjlg: ' . $e->getMessage() );
 			return 1;
 		} catch ( \Throwable $e ) {
-			$this->console->error( 'bjlg: backup failed: ' . $e->getMessage() );
+			$this->console->progress_done();
+			$this->console->error( 'bjlg: backup ' . ( $e instanceof \Bjlg\CancelledException ? 'cancelled' : 'failed: ' . $e->getMessage() ) );
 			return 1;
 		}
-		if ( 'json' === $format ) {
-			$this->console->line( (string) wp_json_encode( $result, JSON_UNESCAPED_SLASHES ) );
+		$this->console->progress_done();
+		if ( 'text' !== $format ) {
+			$this->console->document( $result, $format );
 			return 0;
 		}
-		$this->console->line(
+		$this->console->info(
 			sprintf(
 				'%s: %s, %d files, %d tables (%d rows), %.1f s',
 				$result['path'],
@@ -183,17 +275,19 @@ final class Commands {
 			throw new Usage_Exception( "verify needs an archive's name as `list` shows it (backup-full-YYYYmmdd-HHMMSS-ID.zip), not '$name'" );
 		}
 		try {
-			$summary = Verify_Job::run( $name, defined( 'WP_CLI' ) && WP_CLI ? 'wp-cli' : 'cli' );
+			$summary = Verify_Job::run( $name, defined( 'WP_CLI' ) && WP_CLI ? 'wp-cli' : 'cli', null, $this->console->progress() );
 		} catch ( \Throwable $e ) {
-			$this->console->error( 'bjlg: verify: ' . $e->getMessage() );
+			$this->console->progress_done();
+			$this->console->error( 'bjlg: verify: ' . ( $e instanceof \Bjlg\CancelledException ? 'cancelled' : $e->getMessage() ) );
 			return 1;
 		}
-		if ( 'json' === $format ) {
-			$this->console->line( (string) wp_json_encode( $summary, JSON_UNESCAPED_SLASHES ) );
+		$this->console->progress_done();
+		if ( 'text' !== $format ) {
+			$this->console->document( $summary, $format );
 		} else {
-			$this->console->line( Verify_Job::details( $summary ) );
+			$this->console->info( Verify_Job::details( $summary ) );
 			foreach ( $summary['problems'] as $problem ) {
-				$this->console->line( "  {$problem['name']} {$problem['status']}: {$problem['message']}" );
+				$this->console->info( "  {$problem['name']} {$problem['status']}: {$problem['message']}" );
 			}
 		}
 		$exit = array(
@@ -205,23 +299,183 @@ final class Commands {
 	}
 
 	/**
+	 * `restore-test NAME`: 0 passed, 1 failed (or no such archive, or it could not run), 3
+	 * inconclusive (as `bjlg restore-test`).
+	 *
+	 * @param list<string> $args   The archive's name.
+	 * @param string       $format text or json.
+	 * @throws Usage_Exception No name, or not an archive name.
+	 */
+	private function restore_test( array $args, string $format ): int {
+		$name = $args[0] ?? '';
+		if ( ! Backup_Store::is_archive_name( $name ) ) {
+			throw new Usage_Exception( "restore-test needs an archive's name as `list` shows it (backup-full-YYYYmmdd-HHMMSS-ID.zip), not '$name'" );
+		}
+		try {
+			$summary = Restore_Test_Job::run( $name, defined( 'WP_CLI' ) && WP_CLI ? 'wp-cli' : 'cli', null, $this->console->progress() );
+		} catch ( \Throwable $e ) {
+			$this->console->progress_done();
+			$this->console->error( 'bjlg: restore-test: ' . ( $e instanceof \Bjlg\CancelledException ? 'cancelled' : ( $e->error_code ?? '' ) . ' ' . $e->getMessage() ) );
+			return 1;
+		}
+		$this->console->progress_done();
+		if ( 'text' !== $format ) {
+			$this->console->document( $summary, $format );
+		} else {
+			$this->console->info( sprintf( 'Restore test of %s %s: %s.', $name, $summary['status'], $summary['message'] ) );
+			foreach ( $summary['checks'] as $check ) {
+				$this->console->info( "  {$check['name']} {$check['status']}: {$check['message']}" );
+			}
+			if ( null !== $summary['rto_seconds'] ) {
+				$this->console->info( sprintf( 'RTO %.1f s, RPO %s', $summary['rto_seconds'], null === $summary['rpo_seconds'] ? '?' : human_time_diff( 0, (int) $summary['rpo_seconds'] ) ) );
+			}
+		}
+		$exit = array(
+			'passed'       => 0,
+			'failed'       => 1,
+			'inconclusive' => 3,
+		);
+		return $exit[ $summary['status'] ] ?? 1;
+	}
+
+	/**
+	 * `encryption status|enable|disable`. Shows the key's fingerprint, never the key.
+	 *
+	 * @param list<string> $args   The subcommand.
+	 * @param string       $format text or json.
+	 * @throws Usage_Exception A wrong subcommand.
+	 */
+	private function encryption( array $args, string $format ): int {
+		$sub = $args[0] ?? 'status';
+		if ( ! in_array( $sub, array( 'status', 'enable', 'disable' ), true ) ) {
+			throw new Usage_Exception( "unknown encryption subcommand '$sub' (status, enable, disable)" );
+		}
+		if ( 'status' !== $sub ) {
+			try {
+				Site_Key::set_enabled( 'enable' === $sub );
+			} catch ( \Throwable $e ) {
+				$this->console->error( 'bjlg: encryption: ' . $e->getMessage() );
+				return 1;
+			}
+		}
+		$state = Site_Key::describe();
+		if ( 'text' !== $format ) {
+			$this->console->document( $state, $format );
+			return 0;
+		}
+		$this->print_encryption( $state );
+		return 0;
+	}
+
+	/**
+	 * The encryption state in words.
+	 *
+	 * @param array<string, mixed> $state Site_Key::describe().
+	 */
+	private function print_encryption( array $state ): void {
+		$key = 'none' === $state['source'] ? 'no site key yet' : "site key {$state['fingerprint']} ({$state['source']}" . ( null !== $state['file_mode'] ? ", mode {$state['file_mode']}" : '' ) . ')';
+		$this->console->info( 'encryption: ' . ( $state['enabled'] ? 'on' : 'off' ) . ", $key" );
+	}
+
+	/**
 	 * `list`.
 	 *
 	 * @param string $format table, json or csv.
 	 */
-	private function list_backups( string $format ): int {
+	private function list_backups( string $format, array $fields ): int {
 		$rows     = array();
 		$verified = Verify_Job::last_by_archive();
 		foreach ( Backup_Store::archives() as $archive ) {
 			$rows[] = array(
-				'name'     => $archive['name'],
-				'bytes'    => $archive['bytes'],
-				'modified' => gmdate( 'Y-m-d H:i:s', $archive['modified'] ),
-				'verified' => $verified[ $archive['name'] ]['status'] ?? '',
-				'path'     => $archive['path'],
+				'name'      => $archive['name'],
+				'bytes'     => $archive['bytes'],
+				'modified'  => gmdate( 'Y-m-d H:i:s', $archive['modified'] ),
+				'verified'  => $verified[ $archive['name'] ]['status'] ?? '',
+				'encrypted' => Backup_Store::is_encrypted_name( $archive['name'] ),
+				'path'      => $archive['path'],
 			);
 		}
-		$this->console->items( $rows, array( 'name', 'bytes', 'modified', 'verified', 'path' ), $format );
+		$this->console->items( $rows, $fields, $format );
+		return 0;
+	}
+
+	/**
+	 * `job ID` and `cancel ID`: 0 shown (or cancel asked), 1 no such job of this site, or (cancel)
+	 * a job that has already ended.
+	 *
+	 * @param string       $command job or cancel.
+	 * @param list<string> $args    The job's id.
+	 * @param string       $format  text, json or yaml.
+	 * @throws Usage_Exception No id.
+	 */
+	private function job( string $command, array $args, string $format ): int {
+		$id = $args[0] ?? '';
+		if ( 1 !== preg_match( '/^[1-9][0-9]*$/', $id ) ) {
+			throw new Usage_Exception( "$command needs a job's id (a number, as POST /jobs answers it), not '$id'" );
+		}
+		$job = Jobs::get( (int) $id );
+		if ( null === $job ) {
+			$this->console->error( "bjlg: $command: no job of this site has the id $id" );
+			return 1;
+		}
+		if ( 'cancel' === $command ) {
+			if ( in_array( $job['state'], Jobs::FINISHED, true ) ) {
+				$this->console->error( "bjlg: cancel: job $id has already ended ({$job['state']})" );
+				return 1;
+			}
+			$job = (array) Jobs::request_cancel( (int) $id );
+		}
+		if ( 'text' !== $format ) {
+			$this->console->document( $job, $format );
+			return 0;
+		}
+		$this->console->info(
+			rtrim(
+				sprintf(
+					'job %d %s %s%s: step %s, %s %s/%s %s%s',
+				$job['id'],
+				$job['type'],
+				$job['state'],
+				$job['cancel_requested'] && ! in_array( $job['state'], Jobs::FINISHED, true ) ? ' (cancel asked)' : '',
+				$job['step'],
+				$job['phase'] ?? '-',
+				$job['done'],
+				$job['total'],
+				$job['unit'] ?? '',
+				null === $job['percent'] ? '' : " ({$job['percent']} %)"
+				)
+			)
+		);
+		return 0;
+	}
+
+	/**
+	 * `delete NAME --yes`: removes the site's archive NAME (a history row says who). Without
+	 * --yes nothing is deleted: a usage error says how to confirm.
+	 *
+	 * @param list<string> $args The archive's name.
+	 * @param bool         $yes  --yes.
+	 * @throws Usage_Exception No name, not an archive name, or no --yes.
+	 */
+	private function delete( array $args, bool $yes ): int {
+		$name = $args[0] ?? '';
+		if ( ! Backup_Store::is_archive_name( $name ) ) {
+			throw new Usage_Exception( "delete needs an archive's name as `list` shows it (backup-full-YYYYmmdd-HHMMSS-ID.zip), not '$name'" );
+		}
+		if ( ! $yes ) {
+			throw new Usage_Exception( "delete removes $name for good: add --yes to confirm" );
+		}
+		$path = Backup_Store::resolve( $name );
+		if ( null === $path ) {
+			$this->console->error( "bjlg: delete: no archive of this site is named $name" );
+			return 1;
+		}
+		if ( ! unlink( $path ) ) { // phpcs:ignore WordPress.WP.AlternativeFunctions
+			$this->console->error( "bjlg: delete: $name could not be removed" );
+			return 1;
+		}
+		History::log( 'backup_deleted', 'info', sprintf( 'Archive %s deleted.', $name ), array( 'source' => defined( 'WP_CLI' ) && WP_CLI ? 'wp-cli' : 'cli', 'backup' => array( 'filename' => $name ) ) );
+		$this->console->info( "deleted $name" );
 		return 0;
 	}
 
@@ -232,16 +486,17 @@ final class Commands {
 	 */
 	private function status( string $format ): int {
 		$status = Status::collect();
-		if ( 'json' === $format ) {
-			$this->console->line( (string) wp_json_encode( $status, JSON_UNESCAPED_SLASHES ) );
+		if ( 'text' !== $format ) {
+			$this->console->document( $status, $format );
 			return 0;
 		}
-		$this->console->line( sprintf( 'bjlg plugin %s, extension %s, schema %d', $status['plugin_version'], $status['extension_version'], $status['db_version'] ) );
-		$this->console->line( 'running: ' . ( $status['running'] ? $status['running']['job'] . ' since ' . gmdate( 'c', (int) $status['running']['acquired_at'] ) : 'nothing' ) );
+		$this->console->info( sprintf( 'bjlg plugin %s, extension %s, schema %d', $status['plugin_version'], $status['extension_version'], $status['db_version'] ) );
+		$this->console->info( 'running: ' . ( $status['running'] ? $status['running']['job'] . ' since ' . gmdate( 'c', (int) $status['running']['acquired_at'] ) : 'nothing' ) );
 		$last = $status['last_backup'];
-		$this->console->line( 'last backup: ' . ( $last ? "{$last['timestamp']} {$last['status']} {$last['archive']}" : 'none' ) );
-		$this->console->line( sprintf( 'archives: %d (%s) in %s', $status['backups']['count'], size_format( $status['backups']['bytes'], 1 ), $status['backups']['directory'] ) );
+		$this->console->info( 'last backup: ' . ( $last ? "{$last['timestamp']} {$last['status']} {$last['archive']}" : 'none' ) );
+		$this->console->info( sprintf( 'archives: %d (%s) in %s', $status['backups']['count'], size_format( $status['backups']['bytes'], 1 ), $status['backups']['directory'] ) );
 		$this->print_schedule( $status['schedule'] );
+		$this->print_encryption( $status['encryption'] );
 		return 0;
 	}
 
@@ -276,13 +531,13 @@ final class Commands {
 				break;
 			case 'run':
 				$outcome = Schedule::tick();
-				if ( 'json' === $format ) {
-					$this->console->line( (string) wp_json_encode( $outcome, JSON_UNESCAPED_SLASHES ) );
+				if ( 'text' !== $format ) {
+					$this->console->document( $outcome, $format );
 					return null === $outcome['error'] ? 0 : 1;
 				}
-				$this->console->line( null === $outcome['due'] ? 'nothing due' : 'due run ' . gmdate( 'c', $outcome['due'] ) . ( $outcome['backup'] ? ': ' . $outcome['backup']['archive'] : '' ) );
+				$this->console->info( null === $outcome['due'] ? 'nothing due' : 'due run ' . gmdate( 'c', $outcome['due'] ) . ( $outcome['backup'] ? ': ' . $outcome['backup']['archive'] : '' ) );
 				if ( $outcome['missed'] > 0 ) {
-					$this->console->line( "missed runs recorded: {$outcome['missed']}" );
+					$this->console->info( "missed runs recorded: {$outcome['missed']}" );
 				}
 				if ( null !== $outcome['error'] ) {
 					$this->console->error( 'bjlg: ' . $outcome['error'] );
@@ -293,8 +548,8 @@ final class Commands {
 				throw new Usage_Exception( "unknown schedule subcommand '$sub' (show, set, disable, run)" );
 		}
 		$schedule = Status::schedule();
-		if ( 'json' === $format ) {
-			$this->console->line( (string) wp_json_encode( $schedule, JSON_UNESCAPED_SLASHES ) );
+		if ( 'text' !== $format ) {
+			$this->console->document( $schedule, $format );
 			return 0;
 		}
 		$this->print_schedule( $schedule );
@@ -308,12 +563,34 @@ final class Commands {
 	 */
 	private function print_schedule( array $schedule ): void {
 		if ( ! $schedule['enabled'] ) {
-			$this->console->line( 'schedule: disabled' . ( '' !== $schedule['cron'] ? " (was {$schedule['cron']})" : '' ) );
+			$this->console->info( 'schedule: disabled' . ( '' !== $schedule['cron'] ? " (was {$schedule['cron']})" : '' ) );
 		} else {
-			$this->console->line( "schedule: {$schedule['cron']} ({$schedule['timezone']})" . ( $schedule['overdue'] ? ' OVERDUE: WP-Cron is not running' : '' ) );
-			$this->console->line( 'next runs: ' . implode( ', ', $schedule['next_runs'] ) );
+			$this->console->info( "schedule: {$schedule['cron']} ({$schedule['timezone']})" . ( $schedule['overdue'] ? ' OVERDUE: WP-Cron is not running' : '' ) );
+			$this->console->info( 'next runs: ' . implode( ', ', $schedule['next_runs'] ) );
 		}
-		$this->console->line( 'missed runs: ' . $schedule['missed_total'] );
+		$this->console->info( 'missed runs: ' . $schedule['missed_total'] );
+	}
+
+	/**
+	 * The fields --fields=a,b names, in that order, or all of $valid without it. WP-CLI's
+	 * convention; a name outside $valid is a usage error listing them.
+	 *
+	 * @param array<string, mixed> $options The options.
+	 * @param list<string>         $valid   The command's fields.
+	 * @return list<string>
+	 * @throws Usage_Exception An unknown field, or none.
+	 */
+	public static function fields( array $options, array $valid ): array {
+		if ( ! isset( $options['fields'] ) ) {
+			return $valid;
+		}
+		$fields = array_map( 'trim', explode( ',', (string) $options['fields'] ) );
+		foreach ( $fields as $field ) {
+			if ( ! in_array( $field, $valid, true ) ) {
+				throw new Usage_Exception( ( '' === $field ? '--fields needs field names' : "unknown field '$field'" ) . '; the fields are: ' . implode( ', ', $valid ) );
+			}
+		}
+		return array_values( array_unique( $fields ) );
 	}
 
 	/**

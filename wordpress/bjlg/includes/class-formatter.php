@@ -1,7 +1,8 @@
 <?php
 /**
- * Rows of a command's output as WP-CLI prints them (--format=table|json|csv), for the commands
- * run through `bin/bjlg --wp`, where WP-CLI's own formatter is absent. Pure: no WordPress call.
+ * Rows of a command's output as WP-CLI prints them (--format=table|json|csv|yaml), for the
+ * commands run through `bin/bjlg --wp`, where WP-CLI's own formatter is absent (yaml: bin/bjlg's
+ * renderer, loaded there). Pure: no WordPress call.
  *
  * @package Bjlg\WordPress
  */
@@ -13,20 +14,34 @@ namespace Bjlg\WordPress;
  */
 final class Formatter {
 
-	const FORMATS = array( 'table', 'json', 'csv' );
+	const FORMATS = array( 'table', 'json', 'csv', 'yaml' );
+
+	/**
+	 * One result as a document: json, or yaml (bin/bjlg's renderer, cli/Formatter.php: strings
+	 * quoted, one renderer for every bjlg command).
+	 *
+	 * @param array<string, mixed> $data   The result.
+	 * @param string               $format json or yaml.
+	 */
+	public static function document( array $data, string $format ): string {
+		if ( 'yaml' === $format ) {
+			return \Bjlg\Cli\Formatter::yaml( $data );
+		}
+		return json_encode( $data, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE ) . "\n";
+	}
 
 	/**
 	 * The rows in $format, keeping only $fields, in that order.
 	 *
 	 * @param list<array<string, mixed>> $rows   The items.
 	 * @param list<string>               $fields The columns.
-	 * @param string                     $format table, json or csv.
+	 * @param string                     $format table, json, csv or yaml.
 	 * @return string The text, ending with a line feed (empty for a table with no rows).
 	 * @throws \InvalidArgumentException An unknown format.
 	 */
 	public static function format( array $rows, array $fields, string $format ): string {
-		if ( 'json' === $format ) {
-			// Values keep their JSON types (numbers stay numbers), as WP-CLI's format_items does.
+		if ( 'json' === $format || 'yaml' === $format ) {
+			// Values keep their types (numbers stay numbers), as WP-CLI's format_items does.
 			$items = array();
 			foreach ( $rows as $row ) {
 				$item = array();
@@ -35,7 +50,7 @@ final class Formatter {
 				}
 				$items[] = $item;
 			}
-			return json_encode( $items, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE ) . "\n";
+			return 'yaml' === $format ? \Bjlg\Cli\Formatter::yaml( $items ) : json_encode( $items, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE ) . "\n";
 		}
 		$cells = array();
 		foreach ( $rows as $row ) {

@@ -19,7 +19,7 @@ final class Migrations {
 	const OPTION = 'bjlg_db_version';
 
 	/** The schema version this code needs. */
-	const CURRENT = 1;
+	const CURRENT = 2;
 
 	/**
 	 * The versions to run to go from $installed to $target, in order. Pure.
@@ -87,11 +87,51 @@ final class Migrations {
 	}
 
 	/**
+	 * Version 2: the job records (class-jobs.php): state, step and progress of each backup and
+	 * verification, readable while it runs. Times in UTC.
+	 */
+	private static function to_2(): void {
+		global $wpdb;
+		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+		$table   = Jobs::table();
+		$charset = $wpdb->get_charset_collate();
+		dbDelta(
+			"CREATE TABLE $table (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  blog_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  type varchar(20) NOT NULL,
+  target varchar(191) NULL,
+  source varchar(40) NOT NULL DEFAULT '',
+  state varchar(20) NOT NULL,
+  step varchar(20) NOT NULL DEFAULT '',
+  phase varchar(40) NULL,
+  phase_index int(11) NOT NULL DEFAULT 0,
+  phases int(11) NOT NULL DEFAULT 0,
+  done bigint(20) unsigned NOT NULL DEFAULT 0,
+  total bigint(20) unsigned NOT NULL DEFAULT 0,
+  unit varchar(10) NULL,
+  cancel_requested tinyint(1) NOT NULL DEFAULT 0,
+  attempts int(11) NOT NULL DEFAULT 0,
+  created_at datetime NOT NULL,
+  started_at datetime NULL,
+  updated_at datetime NOT NULL,
+  finished_at datetime NULL,
+  result longtext NULL,
+  error text NULL,
+  PRIMARY KEY  (id),
+  KEY blog_id_state (blog_id,state)
+) $charset;"
+		);
+	}
+
+	/**
 	 * Removes the tables and the version (uninstall).
 	 */
 	public static function drop(): void {
 		global $wpdb;
 		$wpdb->query( 'DROP TABLE IF EXISTS ' . History::table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$wpdb->query( 'DROP TABLE IF EXISTS ' . Jobs::table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		delete_site_option( self::OPTION );
+		delete_option( self::OPTION ); // A copy in the options table, left when a single site became a network.
 	}
 }

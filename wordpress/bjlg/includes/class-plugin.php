@@ -21,10 +21,13 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Rest_Controller::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Storage::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Incidents::class, 'register' ) );
+		add_action( 'rest_api_init', array( Rest_Network::class, 'register' ) );
 		add_action( 'admin_menu', array( Admin_Page::class, 'register' ) );
 		add_action( 'admin_enqueue_scripts', array( Admin_Page::class, 'enqueue' ) );
 		add_action( Schedule::HOOK, array( Schedule::class, 'tick' ) );
 		add_action( Backup_Job::ASYNC_HOOK, array( self::class, 'run_background_backup' ) );
+		add_action( Job_Runner::HOOK, array( Job_Runner::class, 'run_from_cron' ) );
+		add_action( Schedule::HOOK, array( Job_Runner::class, 'recover_stale' ), 5, 0 );
 	}
 
 	/**
@@ -41,6 +44,7 @@ final class Plugin {
 	public static function deactivate(): void {
 		wp_clear_scheduled_hook( Schedule::HOOK, array( Schedule::DEFAULT_ID ) );
 		wp_unschedule_hook( Backup_Job::ASYNC_HOOK );
+		wp_unschedule_hook( Job_Runner::HOOK );
 	}
 
 	/**

@@ -32,6 +32,7 @@ final class Status {
 			'running'           => Job_Lock::holder(),
 			'last_backup'       => $last ? self::history_summary( $last[0] ) : null,
 			'schedule'          => self::schedule(),
+			'encryption'        => Site_Key::describe(),
 			'backups'           => array(
 				'directory' => Backup_Store::directory(),
 				'count'     => count( $archives ),

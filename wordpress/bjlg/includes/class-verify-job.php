@@ -37,22 +37,70 @@ final class Verify_Job {
 	);
 
 	/**
-	 * Verifies the site's archive named $name and records the outcome.
+	 * Verifies the site's archive named $name as job $job_id (a new job record when null) and
+	 * records the outcome; the verification restarts from the first byte when an interrupted
+	 * job is resumed (class-job-runner.php says why it cannot be split).
 	 *
-	 * @param string $name   An archive name (Backup_Store::is_archive_name), not a path.
-	 * @param string $source Who asked: rest, cli, wp-cli, after-backup.
+	 * @param string        $name    An archive name (Backup_Store::is_archive_name), not a path.
+	 * @param string        $source  Who asked: rest, cli, wp-cli.
+	 * @param int|null      $job_id  A queued (or interrupted) job record of type verify.
+	 * @param callable|null $display Sees every progress record (the command line's bar).
+	 * @return array<string, mixed> summarize()'s summary plus history_id and job_id.
+	 * @throws Archive_Not_Found_Exception No such archive in the backups folder.
+	 * @throws \Bjlg\Verify\VerifyException The verification could not run or was cancelled (recorded).
+	 */
+	public static function run( string $name, string $source, ?int $job_id = null, ?callable $display = null ): array {
+		if ( null === $job_id && null === Backup_Store::resolve( $name ) ) {
+			throw new Archive_Not_Found_Exception( 'no archive of this site has that name (see the list of backups)' ); // No job record for it.
+		}
+		return Job_Runner::execute(
+			$job_id ?? Jobs::create( 'verify', $name, $source ),
+			$display,
+			static fn( Job_Progress $progress ): array => self::check( $name, $source, $progress )
+		);
+	}
+
+	/**
+	 * The verification itself, with $progress as the verifier's progress callable, recorded in
+	 * the history (a `cancelled` row when the callable stopped it).
+	 *
+	 * @param string       $name     An archive name, not a path.
+	 * @param string       $source   Who asked.
+	 * @param Job_Progress $progress The job's progress callable.
 	 * @return array<string, mixed> summarize()'s summary plus history_id.
 	 * @throws Archive_Not_Found_Exception No such archive in the backups folder.
-	 * @throws \Bjlg\Verify\VerifyException The verification could not run (recorded as a warning row).
+	 * @throws \Bjlg\Verify\VerifyException The verification could not run or was cancelled (recorded).
 	 */
-	public static function run( string $name, string $source ): array {
+	public static function check( string $name, string $source, Job_Progress $progress ): array {
 		$path = Backup_Store::resolve( $name );
 		if ( null === $path ) {
 			throw new Archive_Not_Found_Exception( 'no archive of this site has that name (see the list of backups)' );
 		}
 		$recorded = self::recorded_checksum( $name );
 		try {
-			$report = \Bjlg\Verify\Verifier::verify( $path, array( 'threads' => (int) apply_filters( 'bjlg_verify_threads', 0 ) ) );
+			$report = \Bjlg\Verify\Verifier::verify(
+				$path,
+				array(
+					'threads'  => (int) apply_filters( 'bjlg_verify_threads', 0 ),
+					'progress' => $progress,
+				) + Backup_Store::key_option( $name )
+			);
+		} catch ( \Bjlg\Verify\CancelledException $e ) {
+			History::log(
+				self::ACTION,
+				'cancelled',
+				sprintf( 'Verification of %s cancelled.', $name ),
+				array(
+					'source'       => $source,
+					'backup'       => array( 'filename' => $name ),
+					'verification' => array(
+						'archive'     => $name,
+						'status'      => 'cancelled',
+						'finished_at' => gmdate( 'c' ),
+					),
+				)
+			);
+			throw $e;
 		} catch ( \Bjlg\Verify\VerifyException $e ) {
 			History::log(
 				self::ACTION,

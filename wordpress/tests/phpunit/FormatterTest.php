@@ -45,6 +45,15 @@ final class FormatterTest extends TestCase
     public function testUnknownFormatIsRefused(): void
     {
         $this->expectException(InvalidArgumentException::class);
-        Formatter::format([], ['a'], 'yaml');
+        Formatter::format([], ['a'], 'xml');
+    }
+
+    public function testYamlIsBinBjlgsRendererOfTheSameItems(): void
+    {
+        require_once dirname(__DIR__, 3) . '/cli/Formatter.php';
+        $rows = [['name' => 'backup-full-20261124-030405-ab12cd.zip', 'bytes' => 12, 'path' => '/x']];
+        $this->assertSame("---\n-\n  name: \"backup-full-20261124-030405-ab12cd.zip\"\n  bytes: 12\n", Formatter::format($rows, ['name', 'bytes'], 'yaml'));
+        $this->assertSame("---\nstatus: \"passed\"\nchecks: 7\n", Formatter::document(['status' => 'passed', 'checks' => 7], 'yaml'));
+        $this->assertSame("{\"status\":\"passed\"}\n", Formatter::document(['status' => 'passed'], 'json'));
     }
 }

@@ -11,7 +11,7 @@ final class WpCliRegistrationTest extends TestCase
     {
         require_once __DIR__ . '/wp-cli-stand-in.php';
         require dirname(__DIR__, 2) . '/bjlg/wp-cli.php';
-        $this->assertSame(['bjlg backup', 'bjlg list', 'bjlg status', 'bjlg schedule', 'bjlg verify'], array_keys(WP_CLI::$commands));
+        $this->assertSame(['bjlg backup', 'bjlg list', 'bjlg status', 'bjlg schedule', 'bjlg verify', 'bjlg restore-test', 'bjlg encryption', 'bjlg delete', 'bjlg job', 'bjlg cancel'], array_keys(WP_CLI::$commands));
         try {
             (WP_CLI::$commands['bjlg schedule'])(['frobnicate'], []);
             $this->fail('no error');
@@ -25,10 +25,22 @@ final class WpCliRegistrationTest extends TestCase
             $this->assertSame("WP_CLI::error: verify needs an archive's name as `list` shows it (backup-full-YYYYmmdd-HHMMSS-ID.zip), not '../wp-config.php'", $e->getMessage());
         }
         try {
-            (WP_CLI::$commands['bjlg list'])([], ['format' => 'yaml']);
+            (WP_CLI::$commands['bjlg delete'])(['backup-full-20261124-030405-ab12cd.zip'], []);
             $this->fail('no error');
         } catch (RuntimeException $e) {
-            $this->assertSame("WP_CLI::error: --format must be one of table, json, csv, not 'yaml'", $e->getMessage());
+            $this->assertSame('WP_CLI::error: delete removes backup-full-20261124-030405-ab12cd.zip for good: add --yes to confirm', $e->getMessage());
+        }
+        try {
+            (WP_CLI::$commands['bjlg list'])([], ['fields' => 'name,size']);
+            $this->fail('no error');
+        } catch (RuntimeException $e) {
+            $this->assertSame("WP_CLI::error: unknown field 'size'; the fields are: name, bytes, modified, verified, encrypted, path", $e->getMessage());
+        }
+        try {
+            (WP_CLI::$commands['bjlg list'])([], ['format' => 'xml']);
+            $this->fail('no error');
+        } catch (RuntimeException $e) {
+            $this->assertSame("WP_CLI::error: --format must be one of table, json, csv, yaml, not 'xml'", $e->getMessage());
         }
     }
 }

@@ -27,6 +27,11 @@ final class WP_CLI
         echo $text, "\n";
     }
 
+    public static function log(string $text): void
+    {
+        echo $text, "\n";
+    }
+
     public static function warning(string $text): void
     {
         fwrite(STDERR, "Warning: $text\n");
