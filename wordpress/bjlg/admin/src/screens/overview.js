@@ -16,19 +16,13 @@ import { formatBytes, formatTime } from '../format';
 import { VerificationStatus } from '../components/verification-status';
 import { AT_RISK, riskLabel } from '../components/risk';
 import { statusLabel, utc } from './incidents';
+import { NoSchedule } from '../components/no-schedule';
 
 const SHOWN = 5;
 
 function Schedule( { schedule } ) {
 	if ( ! schedule.enabled ) {
-		return (
-			<p>
-				{ __(
-					'No schedule: backups run only when started by hand.',
-					'bjlg'
-				) }
-			</p>
-		);
+		return <NoSchedule />;
 	}
 	return (
 		<>

@@ -23,6 +23,7 @@ import { formatTime } from '../format';
 import { Evidence } from '../components/evidence';
 import { usePreview } from './use-preview';
 import { Preview } from './schedule-preview';
+import { NoSchedule } from '../components/no-schedule';
 
 const PRESETS = () => [
 	{ value: '30 2 * * *', label: __( 'Every day at 02:30', 'bjlg' ) },
@@ -55,14 +56,7 @@ function CurrentSchedule( { schedule } ) {
 		return <Spinner />;
 	}
 	if ( ! schedule.enabled ) {
-		return (
-			<p>
-				{ __(
-					'No schedule: backups run only when started by hand.',
-					'bjlg'
-				) }
-			</p>
-		);
+		return <NoSchedule />;
 	}
 	return (
 		<p>
