@@ -573,6 +573,7 @@ bool VerifyBjlgenc1(const crypto::InputFile& in, const crypto::Secret& secret, Z
   }
   // BJLGENC1 has no key id: a wrong secret and altered data look the same (docs/encryption.md
   // §2.1); only the wrong kind of secret (a key for a password file) is told apart.
+  if (s.code() == Status::Code::kUnauthenticated) evidence["reason"] = "wrong_key";
   report->AddCheck({"encryption", CheckStatus::kFailed,
                     s.code() == Status::Code::kUnauthenticated
                         ? s.message() + ": the secret given does not open this archive"
@@ -674,10 +675,12 @@ Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
     if (!chunks.ok()) {
       const Status& s = chunks.status();
       const bool wrong = s.code() == Status::Code::kUnauthenticated;
+      json evidence = header.ok() ? EncryptionEvidence(crypto::DescribeAeadFile(*header, in.size())) : json::object();
+      if (wrong) evidence["reason"] = "wrong_key";  // told apart from damage without the wording
       report.AddCheck({"encryption", CheckStatus::kFailed,
                        wrong ? s.message() + ": the secret given does not open this archive"
                              : "the encrypted archive is damaged: " + s.message(),
-                       header.ok() ? EncryptionEvidence(crypto::DescribeAeadFile(*header, in.size())) : json::object()});
+                       evidence});
       content_readable = false;
     } else {
       // Batch k+1 is read and hashed, batch k opened on every core, while batch k-1 is parsed here.

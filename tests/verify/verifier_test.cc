@@ -116,6 +116,7 @@ TEST_CASE("an encrypted archive is authenticated and checked in one pass", "[ver
     CHECK(n.status() == CheckStatus::kFailed);
     CHECK(Get(n, "encryption").status == CheckStatus::kFailed);
     CHECK(Contains(Get(n, "encryption").message, "wrong key"));
+    CHECK(Get(n, "encryption").evidence["reason"] == "wrong_key");
     CHECK(n.Find("zip_structure") == nullptr);
   }
   SECTION("a flipped ciphertext byte names the chunk") {

@@ -301,7 +301,7 @@ code=$(rest POST "/backups/$enc_archive/restore-test" "${auth[@]}" -H 'Content-T
 mv "$key_file" "$tmp/site-key.php"
 ( umask 077; { echo '<?php exit; ?>'; "${php_ext[@]}" -r 'echo Bjlg\Crypto\Key::generate()->toString(), "\n";'; } >"$key_file" )
 code=$(rest POST "/backups/$enc_archive/verify" "${auth[@]}"); [ "$code" = 200 ] || fail "verify with another key answered $code: $(cat "$tmp/body")"
-[ "$(json '$d["status"] . " " . $d["message"]' < "$tmp/body")" = "failed encryption: wrong key: the file was encrypted with key $fingerprint: the secret given does not open this archive" ] \
+[ "$(json '$d["status"] . " " . var_export($d["wrong_key"], true) . " " . $d["message"]' < "$tmp/body")" = "failed true encryption: wrong key: the file was encrypted with key $fingerprint: the secret given does not open this archive" ] \
   || fail "verify with another key: $(cat "$tmp/body")"
 "$root/bin/bjlg" --wp="$site" --url="$base" verify "$enc_archive" >/dev/null 2>"$tmp/wrong.err" && fail "bjlg --wp verify with another key exited 0"
 mv "$tmp/site-key.php" "$key_file"

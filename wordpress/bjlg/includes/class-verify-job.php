@@ -152,7 +152,7 @@ final class Verify_Job {
 	 *
 	 * @param array<string, mixed> $report   Verifier::verify()'s report.
 	 * @param string|null          $recorded The SHA-256 of the backup_created row, if any.
-	 * @return array{archive: string, status: string, verifier_status: string, message: string, checks: int, problems: list<array{name: string, status: string, message: string}>, not_checked: list<string>, sha256: ?string, checksum_matches_history: ?bool, entries: int, bytes: int, started_at: string, finished_at: string, duration: ?float}
+	 * @return array{archive: string, status: string, verifier_status: string, message: string, wrong_key: bool, checks: int, problems: list<array{name: string, status: string, message: string, reason: ?string}>, not_checked: list<string>, sha256: ?string, checksum_matches_history: ?bool, entries: int, bytes: int, started_at: string, finished_at: string, duration: ?float}
 	 */
 	public static function summarize( array $report, ?string $recorded ): array {
 		$problems = array();
@@ -162,10 +162,12 @@ final class Verify_Job {
 					'name'    => $check['name'],
 					'status'  => $check['status'],
 					'message' => $check['message'],
+					'reason'  => $check['evidence']['reason'] ?? null,
 				);
 			}
 		}
-		$status = $report['status'];
+		$wrong_key = in_array( 'wrong_key', array_column( $problems, 'reason' ), true );
+		$status    = $report['status'];
 		$sha256 = $report['sha256'] ?? null;
 		$match  = null;
 		if ( null !== $recorded && null !== $sha256 ) {
@@ -176,6 +178,7 @@ final class Verify_Job {
 					'name'    => 'recorded_checksum',
 					'status'  => 'failed',
 					'message' => 'the SHA-256 of the archive differs from the one recorded when it was written: it changed since',
+					'reason'  => null,
 				);
 			}
 		}
@@ -185,6 +188,7 @@ final class Verify_Job {
 			'status'                   => $status,
 			'verifier_status'          => $report['status'],
 			'message'                  => $message,
+			'wrong_key'                => $wrong_key,
 			'checks'                   => count( $report['checks'] ),
 			'problems'                 => $problems,
 			'not_checked'              => array_values( array_map( static fn( $c ) => is_array( $c ) ? (string) ( $c['name'] ?? '' ) : (string) $c, $report['not_checked'] ?? array() ) ),

@@ -46,6 +46,7 @@ final class VerifySummaryTest extends TestCase
         $summary = Verify_Job::summarize(Bjlg\Verify\Verifier::verify(self::$dir . '/tampered.zip'), null);
         $this->assertSame('failed', $summary['status']);
         $this->assertNull($summary['checksum_matches_history'], 'no recorded checksum to compare');
+        $this->assertFalse($summary['wrong_key'], 'damage is not a wrong key');
         $this->assertNotEmpty($summary['problems']);
         $this->assertSame($summary['problems'][0]['name'] . ': ' . $summary['problems'][0]['message'], $summary['message']);
     }
