@@ -19,6 +19,7 @@ import {
 	VerificationStatus,
 } from '../components/verification-status';
 import { VerificationReport } from '../components/verification-report';
+import { NotLoaded } from '../components/not-loaded';
 
 const FILTERS = () => [
 	{ value: 'all', label: __( 'All', 'bjlg' ) },
@@ -133,15 +134,8 @@ export function BackupsScreen() {
 	);
 	const [ search, setSearch ] = useState( '' );
 	const [ filter, setFilter ] = useState( 'all' );
-	if ( error ) {
-		return (
-			<Notice status="error" isDismissible={ false }>
-				{ error }
-			</Notice>
-		);
-	}
-	if ( ! backups ) {
-		return <Spinner />;
+	if ( error || ! backups ) {
+		return <NotLoaded error={ error } />;
 	}
 	const shown = backups.backups.filter( ( backup ) =>
 		matches( backup, search, filter )

@@ -18,6 +18,7 @@ import {
 import { useDispatch, useSelect } from '@wordpress/data';
 import { STORE } from '../store';
 import { formatTime } from '../format';
+import { NotLoaded } from '../components/not-loaded';
 
 /**
  * Unix seconds in UTC, as the screens show the server's times.
@@ -239,15 +240,8 @@ export function IncidentsScreen() {
 			error: store.getError( 'incidents' ),
 		};
 	}, [] );
-	if ( error ) {
-		return (
-			<Notice status="error" isDismissible={ false }>
-				{ error }
-			</Notice>
-		);
-	}
-	if ( ! incidents ) {
-		return <Spinner />;
+	if ( error || ! incidents ) {
+		return <NotLoaded error={ error } />;
 	}
 	const open = incidents.incidents.filter( ( i ) => i.status !== 'resolved' );
 	const past = incidents.incidents.filter( ( i ) => i.status === 'resolved' );

@@ -17,6 +17,7 @@ import { VerificationStatus } from '../components/verification-status';
 import { AT_RISK, riskLabel } from '../components/risk';
 import { statusLabel, utc } from './incidents';
 import { NoSchedule } from '../components/no-schedule';
+import { NotLoaded } from '../components/not-loaded';
 
 const SHOWN = 5;
 
@@ -132,15 +133,8 @@ function LastBackups( { backups } ) {
  * @param {string} props.error     Why it could not be read.
  */
 function OpenIncidents( { incidents, error } ) {
-	if ( error ) {
-		return (
-			<Notice status="error" isDismissible={ false }>
-				{ error }
-			</Notice>
-		);
-	}
-	if ( ! incidents ) {
-		return <Spinner />;
+	if ( error || ! incidents ) {
+		return <NotLoaded error={ error } />;
 	}
 	const open = incidents.incidents.filter( ( i ) => i.status !== 'resolved' );
 	if ( ! open.length ) {
@@ -165,15 +159,8 @@ function OpenIncidents( { incidents, error } ) {
  * @param {string} props.error   Why it could not be read.
  */
 function AtRisk( { storage, error } ) {
-	if ( error ) {
-		return (
-			<Notice status="error" isDismissible={ false }>
-				{ error }
-			</Notice>
-		);
-	}
-	if ( ! storage ) {
-		return <Spinner />;
+	if ( error || ! storage ) {
+		return <NotLoaded error={ error } />;
 	}
 	const risky = storage.destinations.filter( ( d ) =>
 		AT_RISK.includes( d.forecast?.risk_level )

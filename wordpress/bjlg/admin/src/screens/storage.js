@@ -21,6 +21,7 @@ import { STORE } from '../store';
 import { formatBytes, formatTime } from '../format';
 import { UsageChart } from '../components/usage-chart';
 import { riskLabel } from '../components/risk';
+import { NotLoaded } from '../components/not-loaded';
 
 function isoOf( seconds ) {
 	return seconds === null || seconds === undefined
@@ -419,15 +420,8 @@ export function StorageScreen() {
 			error: store.getError( 'storage' ),
 		};
 	}, [] );
-	if ( error ) {
-		return (
-			<Notice status="error" isDismissible={ false }>
-				{ error }
-			</Notice>
-		);
-	}
-	if ( ! storage ) {
-		return <Spinner />;
+	if ( error || ! storage ) {
+		return <NotLoaded error={ error } />;
 	}
 	return (
 		<div className="bjlg-admin">
