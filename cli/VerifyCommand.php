@@ -97,7 +97,7 @@ final class VerifyCommand
         }
     }
 
-    /** Secret and report paths, shared by both commands. */
+    /** Secret, report paths and the HTML report's locale and time zone, shared by both commands. */
     private static function commonOptions(array $options): array
     {
         $o = [];
@@ -106,7 +106,7 @@ final class VerifyCommand
             $secret = CryptoCommand::secret($options);
             $o[$secret instanceof \Bjlg\Crypto\Key ? 'key' : 'password'] = $secret;
         }
-        foreach (['report', 'html', 'history'] as $k) {
+        foreach (['report', 'html', 'locale', 'timezone', 'history'] as $k) {
             if (isset($options[$k])) {
                 $o[$k] = $options[$k];
             }
