@@ -4,8 +4,8 @@
 #include <cstdlib>
 #include <cstdio>
 #include <ctime>
-#include <map>
 
+#include "common/phrases.h"
 #include "common/time.h"
 #include "sla/input.h"
 
@@ -13,13 +13,8 @@ namespace bjlg::sla {
 
 namespace {
 
-struct Phrase {
-  const char* en;
-  const char* fr;
-};
-
-const std::map<std::string, Phrase>& Phrases() {
-  static const std::map<std::string, Phrase> kPhrases = {
+const PhraseBook& Phrases() {
+  static const PhraseBook kPhrases = {
       {"title", {"Backup service report", "Rapport de service des sauvegardes"}},
       {"generated", {"Generated", "Généré le"}},
       {"timezone", {"Time zone", "Fuseau horaire"}},
@@ -109,10 +104,8 @@ const std::map<std::string, Phrase>& Phrases() {
 }  // namespace
 
 std::string ReportText::operator()(const std::string& key) const {
-  const auto& phrases = Phrases();
-  auto it = phrases.find(key);
-  if (it == phrases.end()) return key;
-  return fr_ ? it->second.fr : it->second.en;
+  const char* phrase = FindPhrase(Phrases(), key, fr_);
+  return phrase != nullptr ? phrase : key;
 }
 
 std::string ReportText::Number(double v, int decimals) const {

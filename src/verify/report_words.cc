@@ -3,17 +3,14 @@
 #include <algorithm>
 #include <map>
 
+#include "common/phrases.h"
+
 namespace bjlg::verify {
 
 namespace {
 
-struct Phrase {
-  const char* en;
-  const char* fr;
-};
-
-const std::map<std::string, Phrase>& Phrases() {
-  static const std::map<std::string, Phrase> kPhrases = {
+const PhraseBook& Phrases() {
+  static const PhraseBook kPhrases = {
       {"verify", {"Verification", "Vérification"}},
       {"restore-test", {"Restore test", "Test de restauration"}},
       {"passed", {"Passed", "Réussi"}},
@@ -153,8 +150,7 @@ std::string Pick(const Phrase& p, bool french) { return french ? p.fr : p.en; }
 }  // namespace
 
 std::string Word(const std::string& key, bool french) {
-  const auto it = Phrases().find(key);
-  if (it != Phrases().end()) return Pick(it->second, french);
+  if (const char* phrase = FindPhrase(Phrases(), key, french)) return phrase;
   std::string text = key;
   std::replace(text.begin(), text.end(), '_', ' ');
   return text;
