@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "common/time.h"
+#include "verify/report_html.h"
 #include "verify/verifier.h"
 #include "verify_fixtures.h"
 
