@@ -88,7 +88,9 @@ final class VerifyCommand
             fwrite($stdout, CommandHelp::of($h->command));
             return self::EXIT_PASSED;
         } catch (UsageError | \ValueError | \TypeError $e) {
-            fwrite($stderr, "bjlg: {$e->getMessage()}\n");
+            // PHP's "Verifier::verify(): Argument #2 ($options) " prefix is cut, as bjlg sla does,
+            // until the core's ValueError names its option otherwise (issue 17).
+            fwrite($stderr, 'bjlg: ' . preg_replace('/^.*\(\$options\) /', '', $e->getMessage()) . "\n");
             return self::EXIT_USAGE;
         } catch (\Bjlg\Exception $e) {
             ($display ?? null)?->finish();

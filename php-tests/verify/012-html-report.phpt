@@ -89,4 +89,4 @@ int(0)
 bool(true)
 bool(true)
 [2] bjlg: --locale must be one of en, fr, not 'de'
-[2] bjlg: Argument #2 ($options) option "timezone" is not a known time zone: Nowhere/Land
+[2] bjlg: option "timezone" is not a known time zone: Nowhere/Land
