@@ -50,7 +50,8 @@ void NextSteps(const json& checks, const Page& p) {
     const std::string status = Str(Field(c, "status"));
     if (status != "failed" && status != "inconclusive") continue;
     const Advice a = AdviceFor(Str(Field(c, "name")), status, p.text.french());
-    p.html.Raw("<li><strong>").Text(Str(Field(c, "name"))).Raw("</strong> (").Text(p.Word(status)).Raw("): ");
+    p.html.Raw("<li><strong>").Text(Str(Field(c, "name"))).Raw("</strong> (").Text(p.Word(status));
+    p.html.Raw(p.text.french() ? ") : " : "): ");  // French puts a space before the colon
     p.html.Text(a.meaning).Raw(" <em>").Text(a.next_step).Raw("</em></li>");
     any = true;
   }

@@ -83,6 +83,7 @@ TEST_CASE("the page in French", "[verify]") {
   CHECK(html.find("<html lang=\"fr\">") != std::string::npos);
   CHECK(html.find("Échoué : Cette sauvegarde est endommagée") != std::string::npos);
   CHECK(html.find("Prochaines étapes") != std::string::npos);
+  CHECK(html.find("(Échoué) : Certains fichiers") != std::string::npos);
   CHECK(html.find("Faites une nouvelle sauvegarde maintenant") != std::string::npos);
   CHECK(html.find("5,0 Mio") != std::string::npos);
   CHECK(html.find("Next steps") == std::string::npos);
