@@ -88,7 +88,9 @@ final class VerifyCommand
             fwrite($stdout, CommandHelp::of($h->command));
             return self::EXIT_PASSED;
         } catch (UsageError | \ValueError | \TypeError $e) {
-            fwrite($stderr, "bjlg: {$e->getMessage()}\n");
+            // PHP's "Verifier::verify(): Argument #2 ($options) " prefix is cut, as bjlg sla does,
+            // until the core's ValueError names its option otherwise (issue 17).
+            fwrite($stderr, 'bjlg: ' . preg_replace('/^.*\(\$options\) /', '', $e->getMessage()) . "\n");
             return self::EXIT_USAGE;
         } catch (\Bjlg\Exception $e) {
             ($display ?? null)?->finish();
@@ -97,7 +99,7 @@ final class VerifyCommand
         }
     }
 
-    /** Secret and report paths, shared by both commands. */
+    /** Secret, report paths and the HTML report's locale and time zone, shared by both commands. */
     private static function commonOptions(array $options): array
     {
         $o = [];
@@ -106,7 +108,7 @@ final class VerifyCommand
             $secret = CryptoCommand::secret($options);
             $o[$secret instanceof \Bjlg\Crypto\Key ? 'key' : 'password'] = $secret;
         }
-        foreach (['report', 'html', 'history'] as $k) {
+        foreach (['report', 'html', 'locale', 'timezone', 'history'] as $k) {
             if (isset($options[$k])) {
                 $o[$k] = $options[$k];
             }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "verify/verifier.h"  /* before the PHP headers: they redefine snprintf */
+#include "verify/report_html.h"
 #include "glue.h"
 #include "verify_exception.h"
 #include "php_bjlg.h"
@@ -15,12 +16,13 @@ struct BjlgVerifyGlueOptions {
   bjlg::verify::VerifyOptions verify;
   std::string report;   // JSON report path, or empty
   std::string html;     // HTML report path, or empty
+  bjlg::verify::HtmlOptions page;  // locale and timezone of the HTML report (its history: verify.history)
   BjlgProgressOption progress;
 };
 
 /* Reads `options` (argument `arg`) into `o`: key, password, threads, progress, report, html,
- * history, and when `extra` is null (Verifier) sample and sha256; other keys go to `extra`. Throws TypeError
- * or ValueError and returns false on a bad option. */
+ * locale, timezone, history, and when `extra` is null (Verifier) sample and sha256; other keys
+ * go to `extra`. Throws TypeError or ValueError and returns false on a bad option. */
 using BjlgVerifyExtraOption = std::function<int(const std::string &name, zval *value)>;  // 1 handled, 0 unknown, -1 threw
 bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueOptions *o,
                                const BjlgVerifyExtraOption &extra = nullptr);

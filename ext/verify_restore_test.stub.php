@@ -23,7 +23,7 @@ final class RestoreTest
      * starts, 1 before the import, 2 after). A declared phase with nothing to do is skipped.
      *
      * @param array $options
-     * @phpstan-param array{key?: \Bjlg\Crypto\Key|string, password?: string, threads?: int, progress?: callable(array{phase: string, done: int, total: int, unit: string, current: string, elapsed: float, phase_index: int, phases: list<string>}): (bool|void), report?: string, html?: string, history?: string, with_database?: bool, dsn?: string, sandbox?: string, chain?: list<string>} $options
+     * @phpstan-param array{key?: \Bjlg\Crypto\Key|string, password?: string, threads?: int, progress?: callable(array{phase: string, done: int, total: int, unit: string, current: string, elapsed: float, phase_index: int, phases: list<string>}): (bool|void), report?: string, html?: string, locale?: 'en'|'fr', timezone?: string, history?: string, with_database?: bool, dsn?: string, sandbox?: string, chain?: list<string>} $options
      * @return array the report (docs/verification.md)
      * @throws IOException no archive at the path (error_code "not_found"), a report or history file that cannot be written
      * @throws CancelledException the progress callable returned false or threw (its exception is the previous one): the sandbox is removed, and no report file or history line is written

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: e718c07a0ce76d5aca5816a1e4fbfd84ddacaa4f */
+ * Stub hash: 1ac641ea45db744c771bc8057141668baaab1577 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Bjlg_Verify_RestoreTest___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()

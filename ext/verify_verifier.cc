@@ -106,6 +106,9 @@ bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueO
       if (!bjlg_verify_path_option(value, "html", arg, &o->html)) return false;
     } else if (k == "history") {
       if (!bjlg_verify_path_option(value, "history", arg, &o->verify.history)) return false;
+    } else if (k == "locale" || k == "timezone") {
+      std::string *out = k == "locale" ? &o->page.locale : &o->page.timezone;
+      if (!BjlgOptions(options, arg).get_string(k.c_str(), out)) return false;
     } else {
       const int handled = extra ? extra(k, value) : 0;
       if (handled < 0) return false;
@@ -119,13 +122,21 @@ bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueO
     zend_argument_value_error(arg, "must not give both \"key\" and \"password\"");
     return false;
   }
+  if (bjlg::Status s = o->page.Validate(); !s.ok()) {
+    BjlgOptions(options, arg).refuse(bjlg_verify_kinds, s);
+    return false;
+  }
   return true;
 }
 
 bool bjlg_verify_write_outputs(const BjlgVerifyGlueOptions &o, const nlohmann::json &report) {
   bjlg::Status s;
   if (!o.report.empty()) s = bjlg::verify::WritePrivateFile(o.report, report.dump(2) + "\n");
-  if (s.ok() && !o.html.empty()) s = bjlg::verify::WritePrivateFile(o.html, bjlg::verify::RenderHtml(report));
+  if (s.ok() && !o.html.empty()) {
+    bjlg::verify::HtmlOptions page = o.page;
+    page.history = o.verify.history;  // the chart shows the runs before this one: read before the append below
+    s = bjlg::verify::WritePrivateFile(o.html, bjlg::verify::RenderHtml(report, page));
+  }
   if (s.ok() && !o.verify.history.empty()) s = bjlg::verify::AppendHistory(o.verify.history, report);
   if (!s.ok()) {
     bjlg_throw_status(bjlg_verify_kinds, s);

@@ -15,7 +15,7 @@ final class Verifier
 
     /**
      * @param array $options
-     * @phpstan-param array{key?: \Bjlg\Crypto\Key|string, password?: string, sample?: float, sha256?: bool, threads?: int, progress?: callable(array{phase: string, done: int, total: int, unit: string, current: string, elapsed: float, phase_index: int, phases: list<string>}): (bool|void), report?: string, html?: string, history?: string} $options
+     * @phpstan-param array{key?: \Bjlg\Crypto\Key|string, password?: string, sample?: float, sha256?: bool, threads?: int, progress?: callable(array{phase: string, done: int, total: int, unit: string, current: string, elapsed: float, phase_index: int, phases: list<string>}): (bool|void), report?: string, html?: string, locale?: 'en'|'fr', timezone?: string, history?: string} $options
      * @return array the report (docs/verification.md)
      * @throws IOException no archive at the path (error_code "not_found"), a report or history file that cannot be written
      * @throws CancelledException the progress callable returned false or threw (its exception is the previous one)

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 07aca1d0e7817f0da3db92e94fa1c8bc7868ac0c */
+ * Stub hash: f445ff6b0014cdedeb534fdd93cf9185bc8180da */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Bjlg_Verify_Verifier___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()

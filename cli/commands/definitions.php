@@ -78,7 +78,9 @@ $notifyFields = ['status', 'attempts', 'http_code', 'error_code', 'error', 'late
 $notifyExit = 'Exit status: 0 every message sent, 1 some message failed or the input was refused, 2 usage error.';
 $verifyCommon = $secret + [
     'report' => ['value' => 'OUT.json', 'description' => 'the report as JSON (written 0600)'],
-    'html' => ['value' => 'OUT.html', 'description' => 'the report as HTML (written 0600)'],
+    'html' => ['value' => 'OUT.html', 'description' => 'the report as HTML (written 0600): the verdict and next steps first, and with --history a chart of the past runs'],
+    'locale' => ['value' => 'LOCALE', 'allowed' => ['en', 'fr'], 'default' => 'en', 'description' => 'language of the HTML report'],
+    'timezone' => ['value' => 'ZONE', 'default' => 'UTC', 'description' => 'time zone of the times in the HTML report (Europe/Paris, +02:00)'],
     'history' => ['value' => 'FILE', 'description' => 'append one JSON line per run'],
 ] + $format(['text', 'json']) + $progress;
 $verifyExit = 'Exit status: 0 passed, 1 failed (the backup is bad), 3 inconclusive, 2 usage error.';

@@ -1,10 +1,11 @@
 #include "sla/report_text.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <ctime>
-#include <map>
 
+#include "common/phrases.h"
 #include "common/time.h"
 #include "sla/input.h"
 
@@ -12,13 +13,8 @@ namespace bjlg::sla {
 
 namespace {
 
-struct Phrase {
-  const char* en;
-  const char* fr;
-};
-
-const std::map<std::string, Phrase>& Phrases() {
-  static const std::map<std::string, Phrase> kPhrases = {
+const PhraseBook& Phrases() {
+  static const PhraseBook kPhrases = {
       {"title", {"Backup service report", "Rapport de service des sauvegardes"}},
       {"generated", {"Generated", "Généré le"}},
       {"timezone", {"Time zone", "Fuseau horaire"}},
@@ -108,10 +104,8 @@ const std::map<std::string, Phrase>& Phrases() {
 }  // namespace
 
 std::string ReportText::operator()(const std::string& key) const {
-  const auto& phrases = Phrases();
-  auto it = phrases.find(key);
-  if (it == phrases.end()) return key;
-  return fr_ ? it->second.fr : it->second.en;
+  const char* phrase = FindPhrase(Phrases(), key, fr_);
+  return phrase != nullptr ? phrase : key;
 }
 
 std::string ReportText::Number(double v, int decimals) const {
@@ -172,6 +166,15 @@ std::string ReportText::Time(int64_t t) const {
 
 std::string ReportText::Date(int64_t t) const { return Time(t).substr(0, 10); }
 
+std::string ReportText::TimeWithOffset(int64_t t) const {
+  const int offset = zone_.OffsetAt(t);
+  const std::string iso = FormatUtcIso8601(t + offset);
+  const int minutes = std::abs(offset) / 60;
+  char sign_hh_mm[16];
+  std::snprintf(sign_hh_mm, sizeof sign_hh_mm, "%c%02d:%02d", offset < 0 ? '-' : '+', minutes / 60, minutes % 60);
+  return iso.substr(0, 10) + " " + iso.substr(11, 8) + " " + sign_hh_mm;
+}
+
 std::string ReportText::Bytes(const nlohmann::json& v) const { return v.is_number() ? Bytes(v.get<double>()) : "—"; }
 std::string ReportText::Duration(const nlohmann::json& v) const {
   return v.is_number() ? Duration(v.get<double>()) : "—";
@@ -180,6 +183,11 @@ std::string ReportText::Percent(const nlohmann::json& v) const { return v.is_num
 std::string ReportText::Time(const nlohmann::json& v) const {
   const std::optional<int64_t> t = JsonTime(v);
   return t ? Time(*t) : "—";
+}
+
+std::string ReportText::TimeWithOffset(const nlohmann::json& v) const {
+  const std::optional<int64_t> t = JsonTime(v);
+  return t ? TimeWithOffset(*t) : "—";
 }
 
 std::optional<int64_t> JsonTime(const nlohmann::json& v) {

@@ -25,6 +25,8 @@ class ReportText {
   std::string Number(double v, int decimals) const;
   std::string Time(int64_t unix_seconds) const;   // "2026-12-05 08:30" in the zone
   std::string Date(int64_t unix_seconds) const;   // "2026-12-05"
+  // "2026-12-05 08:30:15 +01:00": a moment that must not be misread (the offset in force then).
+  std::string TimeWithOffset(int64_t unix_seconds) const;
   std::string ZoneName() const { return zone_.name(); }
   bool french() const { return fr_; }
 
@@ -33,6 +35,7 @@ class ReportText {
   std::string Duration(const nlohmann::json& v) const;
   std::string Percent(const nlohmann::json& v) const;
   std::string Time(const nlohmann::json& v) const;
+  std::string TimeWithOffset(const nlohmann::json& v) const;
 
  private:
   bool fr_;

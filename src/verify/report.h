@@ -7,10 +7,12 @@
 // check, or not asked for) do not change the status and are listed under `not_checked`.
 //
 // Reports name the archive by its file name only: no absolute server path is ever written.
+// verify/report_html.h renders a report as a page for people.
 #ifndef BJLG_VERIFY_REPORT_H_
 #define BJLG_VERIFY_REPORT_H_
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -63,10 +65,6 @@ class Report {
   nlohmann::json extra_ = nlohmann::json::object();
 };
 
-// A self-contained HTML page for a report's JSON (inline CSS, no script, no external asset);
-// every string is HTML-escaped.
-std::string RenderHtml(const nlohmann::json& report);
-
 // Writes `content` to `path` with mode 0600 through a temporary file renamed into place; the
 // folder must exist. IOError on failure.
 Status WritePrivateFile(const std::string& path, const std::string& content);
@@ -74,6 +72,11 @@ Status WritePrivateFile(const std::string& path, const std::string& content);
 // Appends one JSON line summarising `report` (kind, status, archive, times, durations, bytes,
 // rto, rpo, failed check names) to `path`, created 0600 when missing. IOError on failure.
 Status AppendHistory(const std::string& path, const nlohmann::json& report);
+
+// Calls `fn` with each line of the JSON-lines `history_path` that is a JSON object, in order;
+// unreadable lines (damaged, or longer than any bjlg writes) are skipped, and a missing or
+// unreadable file has no line. The file is streamed, never held whole.
+void ForEachHistoryLine(const std::string& history_path, const std::function<void(const nlohmann::json&)>& fn);
 
 // The last history line for `archive_name`'s predecessor: the most recent record whose
 // backup.created_at is before `created_at` (ISO 8601), as JSON, or null.

@@ -8,9 +8,10 @@
 #include <vector>
 
 #include "sla/report.h"
-#include "sla/svg.h"
+#include "common/svg.h"
 
 using namespace bjlg::sla;
+using namespace bjlg;  // the charts (common/svg.h)
 using bjlg::Result;
 using nlohmann::json;
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "common/time.h"
+#include "verify/report_html.h"
 #include "verify/verifier.h"
 #include "verify_fixtures.h"
 
@@ -459,7 +460,7 @@ TEST_CASE("the HTML report escapes everything and stands alone", "[verify]") {
   CHECK(html.find("/srv/www") == std::string::npos);
   CHECK(html.find("x&lt;y&gt;.zip") != std::string::npos);
   CHECK(html.find("http") == std::string::npos);
-  CHECK(html.find("class=\"failed\"") != std::string::npos);
+  CHECK(html.find("class=\"st-failed\"") != std::string::npos);
   CHECK(r.status() == CheckStatus::kFailed);
   CHECK(Report("verify").status() == CheckStatus::kInconclusive);  // no check made: nothing proven
 }

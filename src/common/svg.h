@@ -1,11 +1,12 @@
-// SVG charts for the SLA reports: a line chart (series, an interval band, a target line) and a
-// bar chart, drawn as standalone, well-formed SVG with presentation attributes only (no CSS, no
-// script), so that they render the same inline in HTML, on screen, printed, and offline.
+// SVG charts for every report bjlg draws (the SLA reports, the verification and restore-test
+// trend): a line chart (series, an interval band, a target line) and a bar chart, drawn as
+// standalone, well-formed SVG with presentation attributes only (no CSS, no script), so that they
+// render the same inline in HTML, on screen, printed, and offline.
 //
 // Every label is XML-escaped. Series longer than kMaxPoints are thinned (every k-th point, the
 // last kept) so that a report of years of history stays a few hundred kilobytes.
-#ifndef BJLG_SLA_SVG_H_
-#define BJLG_SLA_SVG_H_
+#ifndef BJLG_COMMON_SVG_H_
+#define BJLG_COMMON_SVG_H_
 
 #include <functional>
 #include <optional>
@@ -15,10 +16,9 @@
 
 #include "common/xml_escape.h"
 
-namespace bjlg::sla {
+namespace bjlg {
 
 constexpr size_t kMaxPoints = 1000;
-
 
 struct ChartPoint {
   double x = 0;
@@ -73,6 +73,6 @@ struct BarChart {
 std::string RenderLineChart(const LineChart& chart);
 std::string RenderBarChart(const BarChart& chart);
 
-}  // namespace bjlg::sla
+}  // namespace bjlg
 
-#endif  // BJLG_SLA_SVG_H_
+#endif  // BJLG_COMMON_SVG_H_

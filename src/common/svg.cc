@@ -1,11 +1,11 @@
-#include "sla/svg.h"
+#include "common/svg.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
 
-namespace bjlg::sla {
+namespace bjlg {
 
 namespace {
 
@@ -211,4 +211,4 @@ std::string RenderBarChart(const BarChart& chart) {
   return out + "</svg>";
 }
 
-}  // namespace bjlg::sla
+}  // namespace bjlg
