@@ -234,13 +234,19 @@ final class PurgeCommand
     }
 
     /**
-     * The message of an API exception without PHP's "Class::method(): Argument #N ($x)" prefix.
-     * Wording matched until the core's ValueError carries the option's name (issue 17).
+     * What an API exception says, for the terminal: a refused option without PHP's
+     * "Class::method(): Argument #N ($x)" prefix, and named as the command's flag when it has one
+     * (OptionError's reason is 'option "<name>"' followed by the refusal).
      */
     private static function message(\Throwable $e): string
     {
-        $m = (string) preg_replace('/^[\w\\\\]+::\w+\(\): Argument #\d+ \(\$\w+\) /', '', $e->getMessage());
-        return (string) preg_replace('/^option "journal": /', '--journal: ', $m);
+        if (!$e instanceof \Bjlg\OptionError) {
+            return $e->getMessage();
+        }
+        $flags = ['journal' => '--journal', 'parallel' => '--parallel', 'lang' => '--lang'];
+        $named = 'option "' . $e->option . '"';
+        return isset($flags[$e->option]) && str_starts_with($e->reason, $named)
+            ? $flags[$e->option] . substr($e->reason, strlen($named)) : $e->reason;
     }
 
     /**

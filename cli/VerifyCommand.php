@@ -87,10 +87,11 @@ final class VerifyCommand
         } catch (HelpRequested $h) {
             fwrite($stdout, CommandHelp::of($h->command));
             return self::EXIT_PASSED;
+        } catch (\Bjlg\OptionError $e) {
+            fwrite($stderr, "bjlg: {$e->reason}\n");  // without PHP's "Argument #2 ($options)"
+            return self::EXIT_USAGE;
         } catch (UsageError | \ValueError | \TypeError $e) {
-            // PHP's "Verifier::verify(): Argument #2 ($options) " prefix is cut, as bjlg sla does,
-            // until the core's ValueError names its option otherwise (issue 17).
-            fwrite($stderr, 'bjlg: ' . preg_replace('/^.*\(\$options\) /', '', $e->getMessage()) . "\n");
+            fwrite($stderr, "bjlg: {$e->getMessage()}\n");
             return self::EXIT_USAGE;
         } catch (\Bjlg\Exception $e) {
             ($display ?? null)?->finish();

@@ -139,8 +139,8 @@ ValueError: Bjlg\Remote\Purge::run(): Argument #1 ($plan) the plan's planned_at 
 4 left after the refusals
 4 deleted at exactly max_plan_age
 -- a journal of another plan is refused before anything is deleted
-ValueError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "journal": purge journal DIR/j1 belongs to another plan: give another journal path or remove it
+Bjlg\OptionError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "journal": purge journal DIR/j1 belongs to another plan: give another journal path or remove it
 4 left
-ValueError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "journal": DIR/j2 is not a purge journal (a line is not a JSON object)
+Bjlg\OptionError: Bjlg\Remote\Purge::run(): Argument #2 ($options) option "journal": DIR/j2 is not a purge journal (a line is not a JSON object)
 Bjlg\Remote\IOException: purge journal DIR/missing/j: cannot open: No such file or directory
 4 left

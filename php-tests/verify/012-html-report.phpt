@@ -78,12 +78,12 @@ TypeError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "locale
 TypeError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "locale" must be of type string, int given
 TypeError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "timezone" must be of type string, array given
 TypeError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "timezone" must be of type string, array given
-ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "locale" must be "en" or "fr"
-ValueError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "locale" must be "en" or "fr"
-ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "locale" must be "en" or "fr"
-ValueError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "locale" must be "en" or "fr"
-ValueError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "timezone" is not a known time zone: Mars/Olympus
-ValueError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "timezone" is not a known time zone: Mars/Olympus
+Bjlg\OptionError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "locale" must be "en" or "fr"
+Bjlg\OptionError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "locale" must be "en" or "fr"
+Bjlg\OptionError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "locale" must be "en" or "fr"
+Bjlg\OptionError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "locale" must be "en" or "fr"
+Bjlg\OptionError: Bjlg\Verify\Verifier::verify(): Argument #2 ($options) option "timezone" is not a known time zone: Mars/Olympus
+Bjlg\OptionError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "timezone" is not a known time zone: Mars/Olympus
 bool(false)
 int(0)
 bool(true)

@@ -219,7 +219,7 @@ Result<json> Run(const json& plan, const std::vector<Destination>& destinations,
     Result<Journal> opened = Journal::Open(options.journal, plan_id);
     if (!opened.ok()) {
       const Status& s = opened.status();
-      return s.code() == Status::Code::kInvalidArgument ? s.Annotate("option \"journal\": ") : s;
+      return s.code() == Status::Code::kInvalidArgument ? Status::InvalidOption("journal", ": " + s.message()) : s;
     }
     journal.emplace(std::move(*opened));
   }
