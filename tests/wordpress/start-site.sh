@@ -73,7 +73,10 @@ PHP
 # Each php -S worker serves one connection at a time, and Chromium opens idle speculative
 # connections (php-src #9400): with 4 workers all could sit on idle sockets while the login
 # POST waited past its 60 s (seen once in CI). 12 leave room for Chromium's 6 per host.
-PHP_CLI_SERVER_WORKERS=12 "${php_ext[@]}" -S "127.0.0.1:$port" -t "$site" "$root/tests/wordpress/router.php" >"$tmp/server.log" 2>&1 &
+# OPcache is on under php -S (opcache.enable, not enable_cli) and by default trusts a compiled
+# file for 2 s: a wp-config.php the tests edit (the network constants) could be served stale to
+# the next request. revalidate_freq=0 checks the file's time on every request.
+PHP_CLI_SERVER_WORKERS=12 "${php_ext[@]}" -d opcache.revalidate_freq=0 -S "127.0.0.1:$port" -t "$site" "$root/tests/wordpress/router.php" >"$tmp/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do curl -s -o /dev/null "$base/wp-login.php" && break; sleep 0.1; done
 
