@@ -152,18 +152,12 @@ bool encrypt_options(const BjlgOptions &opts, bjlg::archive::WriterOptions *o) {
       opts.value_error(prefixed.c_str(), "needs the \"encrypt\" option");
       return false;
     }
-    if (bjlg_crypto_encrypt_option(name, v, BjlgValueSite{opts.arg(), "encrypt_"}, &o->encryption) < 0) return false;
+    if (!bjlg_option_encrypt_setting(opts, prefixed.c_str(), name, &o->encryption)) return false;
   }
   if (!o->encrypt) return true;
   const bjlg::Status checked = bjlg::crypto::CheckEncryptOptions(*o->encrypt, o->encryption);
-  if (checked.ok()) return true;
-  if (checked.option().empty()) {
-    opts.refuse(bjlg_archive_kinds, checked);
-  } else {
-    const std::string own = "option \"" + checked.option() + "\"";
-    opts.value_error(("encrypt_" + checked.option()).c_str(), checked.message().substr(own.size() + 1));
-  }
-  return false;
+  if (!checked.ok()) opts.refuse(bjlg_archive_kinds, checked.ForOption("encrypt_" + checked.option()));
+  return checked.ok();
 }
 
 /* Reads the writer's options with the glue's one reader; ranges are the core's (Writer::Create). */

@@ -37,7 +37,6 @@ zend_class_entry *bjlg_ce_CronNoRunException;
 namespace {
 
 constexpr zend_long kMaxRuns = 10000;
-constexpr zend_long kMaxHorizonDays = 3660;
 
 struct ExpressionObject {
   cron::Expression *expr;  // null only for an object whose construction failed
@@ -237,39 +236,6 @@ void NextOrPrevious(INTERNAL_FUNCTION_PARAMETERS, bool previous) {
 
 const char *TypeName(zval *v) { return zend_zval_type_name(v); }
 
-bool OptionLong(zval *v, const char *key, zend_long min, zend_long max, zend_long *out) {
-  if (Z_TYPE_P(v) != IS_LONG) {
-    zend_argument_type_error(1, "option \"%s\" must be of type int, %s given", key, TypeName(v));
-    return false;
-  }
-  if (Z_LVAL_P(v) < min || Z_LVAL_P(v) > max) {
-    if (max == ZEND_LONG_MAX) {
-      bjlg_throw_option_errorf(1, key, "option \"%s\" must be greater than or equal to " ZEND_LONG_FMT, key, min);
-    } else {
-      bjlg_throw_option_errorf(1, key, "option \"%s\" must be between " ZEND_LONG_FMT " and " ZEND_LONG_FMT,
-                               key, min, max);
-    }
-    return false;
-  }
-  *out = Z_LVAL_P(v);
-  return true;
-}
-
-bool OptionLocale(zval *v, const char *key, std::string *out) {
-  if (Z_TYPE_P(v) != IS_STRING) {
-    zend_argument_type_error(1, "option \"%s\" must be of type string, %s given", key, TypeName(v));
-    return false;
-  }
-  std::string_view locale(Z_STRVAL_P(v), Z_STRLEN_P(v));
-  if (!cron::IsSupportedLocale(locale)) {
-    bjlg_throw_option_errorf(1, key, "option \"%s\" must be a supported locale (\"en\" or \"fr\"), \"%.*s\" given",
-                              key, static_cast<int>(Z_STRLEN_P(v) > 100 ? 100 : Z_STRLEN_P(v)), Z_STRVAL_P(v));
-    return false;
-  }
-  *out = std::string(locale);
-  return true;
-}
-
 // One entry of option "schedules": ['name' => string, 'expression' => string|Expression,
 // 'duration' => int].
 bool OptionSchedule(zval *entry, zend_ulong index, cron::CheckOptions *options) {
@@ -322,10 +288,6 @@ bool OptionSchedule(zval *entry, zend_ulong index, cron::CheckOptions *options) 
                                  index, TypeName(value));
         return false;
       }
-      if (Z_LVAL_P(value) < 0) {
-        bjlg_throw_option_errorf(1, "schedules", "option \"schedules\"[" ZEND_ULONG_FMT "][\"duration\"] must be greater than or equal to 0", index);
-        return false;
-      }
       duration = Z_LVAL_P(value);
     } else {
       bjlg_throw_option_errorf(1, "schedules", "option \"schedules\"[" ZEND_ULONG_FMT "] has an unknown key \"%s\"",
@@ -342,68 +304,55 @@ bool OptionSchedule(zval *entry, zend_ulong index, cron::CheckOptions *options) 
   return true;
 }
 
+// Option "timezone": a DateTimeZone or a name.
+bool ZoneOption(const BjlgOptions &opts, zend_object **zone_obj, zend_string **zone_str) {
+  zval *value = opts.find("timezone");
+  if (value == nullptr) return true;
+  if (Z_TYPE_P(value) == IS_STRING) {
+    *zone_str = Z_STR_P(value);
+  } else if (Z_TYPE_P(value) == IS_OBJECT && instanceof_function(Z_OBJCE_P(value), bjlg_date_timezone_ce())) {
+    *zone_obj = Z_OBJ_P(value);
+  } else {
+    opts.type_error("timezone", "DateTimeZone|string", value);
+    return false;
+  }
+  return true;
+}
+
+// Option "schedules": a list of entries (OptionSchedule).
+bool SchedulesOption(const BjlgOptions &opts, cron::CheckOptions *options) {
+  zval *value = opts.find("schedules");
+  if (value == nullptr) return true;
+  if (Z_TYPE_P(value) != IS_ARRAY) {
+    opts.type_error("schedules", "array", value);
+    return false;
+  }
+  if (!zend_array_is_list(Z_ARRVAL_P(value))) {
+    opts.value_error("schedules", "must be a list");
+    return false;
+  }
+  zend_ulong index;
+  zval *entry;
+  ZEND_HASH_FOREACH_NUM_KEY_VAL(Z_ARRVAL_P(value), index, entry) {
+    ZVAL_DEREF(entry);
+    if (!OptionSchedule(entry, index, options)) return false;
+  } ZEND_HASH_FOREACH_END();
+  return true;
+}
+
+// check()'s options with the glue's one reader; their values are checked by cron::Check().
 bool ReadCheckOptions(HashTable *ht, cron::CheckOptions *options) {
+  const BjlgOptions opts(ht, 1);
   zend_object *from = nullptr, *zone_obj = nullptr;
   zend_string *zone_str = nullptr;
   options->min_interval_seconds = BJLG_G(cron_min_interval);
-
-  zend_ulong index;
-  zend_string *key;
-  zval *value;
-  ZEND_HASH_FOREACH_KEY_VAL(ht, index, key, value) {
-    ZVAL_DEREF(value);
-    if (key == nullptr) {
-      zend_argument_value_error(1, "contains an unknown option " ZEND_ULONG_FMT, index);
-      return false;
-    }
-    zend_long n;
-    if (zend_string_equals_literal(key, "min_interval")) {
-      if (!OptionLong(value, "min_interval", 0, ZEND_LONG_MAX, &n)) return false;
-      options->min_interval_seconds = n;
-    } else if (zend_string_equals_literal(key, "duration")) {
-      if (!OptionLong(value, "duration", 0, ZEND_LONG_MAX, &n)) return false;
-      options->duration_seconds = n;
-    } else if (zend_string_equals_literal(key, "horizon_days")) {
-      if (!OptionLong(value, "horizon_days", 1, kMaxHorizonDays, &n)) return false;
-      options->horizon_days = static_cast<int>(n);
-    } else if (zend_string_equals_literal(key, "locale")) {
-      if (!OptionLocale(value, "locale", &options->locale)) return false;
-    } else if (zend_string_equals_literal(key, "timezone")) {
-      if (Z_TYPE_P(value) == IS_STRING) {
-        zone_str = Z_STR_P(value);
-      } else if (Z_TYPE_P(value) == IS_OBJECT && instanceof_function(Z_OBJCE_P(value), bjlg_date_timezone_ce())) {
-        zone_obj = Z_OBJ_P(value);
-      } else {
-        zend_argument_type_error(1, "option \"timezone\" must be of type DateTimeZone|string, %s given", TypeName(value));
-        return false;
-      }
-    } else if (zend_string_equals_literal(key, "from")) {
-      if (Z_TYPE_P(value) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(value), bjlg_date_interface_ce())) {
-        zend_argument_type_error(1, "option \"from\" must be of type DateTimeInterface, %s given", TypeName(value));
-        return false;
-      }
-      from = Z_OBJ_P(value);
-    } else if (zend_string_equals_literal(key, "schedules")) {
-      if (Z_TYPE_P(value) != IS_ARRAY) {
-        zend_argument_type_error(1, "option \"schedules\" must be of type array, %s given", TypeName(value));
-        return false;
-      }
-      if (!zend_array_is_list(Z_ARRVAL_P(value))) {
-        bjlg_throw_option_errorf(1, "schedules", "option \"schedules\" must be a list");
-        return false;
-      }
-      zend_ulong index;
-      zval *entry;
-      ZEND_HASH_FOREACH_NUM_KEY_VAL(Z_ARRVAL_P(value), index, entry) {
-        ZVAL_DEREF(entry);
-        if (!OptionSchedule(entry, index, options)) return false;
-      } ZEND_HASH_FOREACH_END();
-    } else {
-      bjlg_throw_option_errorf(1, ZSTR_VAL(key), "contains an unknown option \"%s\"", ZSTR_VAL(key));
-      return false;
-    }
-  } ZEND_HASH_FOREACH_END();
-
+  if (!opts.only({"min_interval", "duration", "horizon_days", "locale", "timezone", "from", "schedules"}) ||
+      !opts.get_int("min_interval", &options->min_interval_seconds) ||
+      !opts.get_int("duration", &options->duration_seconds) || !opts.get_int("horizon_days", &options->horizon_days) ||
+      !opts.get_string("locale", &options->locale) || !opts.get_object("from", bjlg_date_interface_ce(), &from) ||
+      !ZoneOption(opts, &zone_obj, &zone_str) || !SchedulesOption(opts, options)) {
+    return false;
+  }
   BjlgInstant at;
   if (from != nullptr) {
     if (!bjlg_date_instant(from, &at)) return false;
@@ -604,21 +553,17 @@ ZEND_METHOD(Bjlg_Cron_Expression, check) {
     options.zone = bjlg_zone_core(zone);
   }
   std::optional<cron::CheckReport> report;
-  std::string failure;
   if (!bjlg_guard([&] {
         auto checked = cron::Check(*expr, options);
         if (checked.ok()) {
           report.emplace(std::move(checked.value()));
         } else {
-          failure = checked.status().message();
+          BjlgOptions(options_ht, 1).refuse(bjlg_common_kinds, checked.status());
         }
       })) {
     RETURN_THROWS();
   }
-  if (!report) {
-    zend_argument_value_error(1, "%s", failure.c_str());
-    RETURN_THROWS();
-  }
+  if (!report) RETURN_THROWS();
   ReportToArray(*report, return_value);
 }
 

@@ -1,5 +1,6 @@
 #include "crypto_args.h"
 
+#include "crypto_exception.h"
 #include "crypto_key.h"
 
 extern "C" {
@@ -65,65 +66,22 @@ bool bjlg_option_secret(const BjlgOptions &options, const char *name,
   return true;
 }
 
-bool bjlg_crypto_option_long(zval *value, const std::string &name, BjlgValueSite site, zend_long min,
-                             zend_long max, uint32_t *out) {
-  if (Z_TYPE_P(value) != IS_LONG) {
-    site_error(true, site, name, std::string("must be of type int, ") + zend_zval_type_name(value) + " given");
-    return false;
-  }
-  if (Z_LVAL_P(value) < min || Z_LVAL_P(value) > max) {
-    site_error(false, site, name, "must be between " + std::to_string(min) + " and " + std::to_string(max));
-    return false;
-  }
-  *out = static_cast<uint32_t>(Z_LVAL_P(value));
-  return true;
-}
-
-bool bjlg_crypto_option_string(zval *value, const std::string &name, BjlgValueSite site, std::string *out) {
-  if (Z_TYPE_P(value) != IS_STRING) {
-    site_error(true, site, name, std::string("must be of type string, ") + zend_zval_type_name(value) + " given");
-    return false;
-  }
-  out->assign(Z_STRVAL_P(value), Z_STRLEN_P(value));
-  return true;
-}
-
-int bjlg_crypto_encrypt_option(const std::string &name, zval *value, BjlgValueSite site,
-                               bjlg::crypto::EncryptOptions *o) {
-  using bjlg::crypto::AeadHeader;
-  std::string s;
-  if (name == "format") {
-    if (!bjlg_crypto_option_string(value, name, site, &s)) return -1;
-    if (s == "bjlg") o->format = bjlg::crypto::Format::kBjlg;
-    else if (s == "bjlgenc1") o->format = bjlg::crypto::Format::kBjlgenc1;
-    else { site_error(false, site, name, "must be \"bjlg\" or \"bjlgenc1\""); return -1; }
-  } else if (name == "chunk_size") {
-    if (!bjlg_crypto_option_long(value, name, site, AeadHeader::kMinChunkSize, AeadHeader::kMaxChunkSize,
-                                 &o->chunk_size)) return -1;
-    o->given.chunk_size = true;
-  } else if (name == "kdf") {
-    if (!bjlg_crypto_option_string(value, name, site, &s)) return -1;
-    if (s == "scrypt") o->password_kdf = bjlg::crypto::KdfId::kScrypt;
-    else if (s == "pbkdf2") o->password_kdf = bjlg::crypto::KdfId::kPbkdf2Sha256;
-    else { site_error(false, site, name, "must be \"scrypt\" or \"pbkdf2\""); return -1; }
-    o->given.kdf = true;
-  } else if (name == "scrypt_log_n") {
-    if (!bjlg_crypto_option_long(value, name, site, 14, 20, &o->scrypt_log_n)) return -1;
-    o->given.scrypt_log_n = true;
-  } else if (name == "pbkdf2_iterations") {
-    if (!bjlg_crypto_option_long(value, name, site, AeadHeader::kMinPbkdf2Iterations,
-                                 AeadHeader::kMaxPbkdf2Iterations, &o->pbkdf2_iterations)) return -1;
-    o->given.pbkdf2_iterations = true;
-  } else if (name == "cipher") {
-    if (!bjlg_crypto_option_string(value, name, site, &s)) return -1;
-    if (s == "aes-256-gcm") o->cipher = bjlg::crypto::AeadCipher::kAes256Gcm;
-    else if (s == "chacha20-poly1305") o->cipher = bjlg::crypto::AeadCipher::kChaCha20Poly1305;
-    else { site_error(false, site, name, "must be \"aes-256-gcm\" or \"chacha20-poly1305\""); return -1; }
-    o->given.cipher = true;
+bool bjlg_option_encrypt_setting(const BjlgOptions &options, const char *option, const std::string &setting,
+                                 bjlg::crypto::EncryptOptions *o) {
+  using bjlg::crypto::SettingType;
+  if (!options.has(option)) return true;
+  bjlg::Status s;
+  if (bjlg::crypto::EncryptSettingType(setting) == SettingType::kName) {
+    std::string name;
+    if (!options.get_string(option, &name)) return false;
+    s = bjlg::crypto::SetEncryptSetting(setting, name, o);
   } else {
-    return 0;
+    zend_long number = 0;
+    if (!options.get_long(option, &number)) return false;
+    s = bjlg::crypto::SetEncryptSetting(setting, static_cast<int64_t>(number), o);
   }
-  return 1;
+  if (!s.ok()) options.refuse(bjlg_crypto_kinds, s.ForOption(option));
+  return s.ok();
 }
 
 void bjlg_crypto_report_to_array(const bjlg::crypto::FileReport &r, zval *out) {

@@ -34,16 +34,12 @@ std::optional<bjlg::crypto::Secret> bjlg_crypto_secret_of_zval(zval *value, Bjlg
 bool bjlg_option_secret(const BjlgOptions &options, const char *name,
                         std::optional<bjlg::crypto::Secret> *out);
 
-/* An int option in [min, max] or a string option; TypeError / ValueError and false otherwise. */
-bool bjlg_crypto_option_long(zval *value, const std::string &name, BjlgValueSite site, zend_long min,
-                             zend_long max, uint32_t *out);
-bool bjlg_crypto_option_string(zval *value, const std::string &name, BjlgValueSite site, std::string *out);
-
-/* Applies one of Cipher::encryptFile()'s options — format, chunk_size, kdf, scrypt_log_n,
- * pbkdf2_iterations, cipher (not threads: each caller has its own) — to *o. Returns 1 when
- * applied, 0 when `name` is none of them, -1 after throwing. */
-int bjlg_crypto_encrypt_option(const std::string &name, zval *value, BjlgValueSite site,
-                               bjlg::crypto::EncryptOptions *o);
+/* Cipher::encryptFile()'s setting `setting` (bjlg::crypto::EncryptSettingType) read from the
+ * option `option` of `options` (the archive writer's are prefixed: "encrypt_kdf"): a string or an
+ * int as the setting takes, whose value the core checks; its refusal names `option`. True when
+ * absent or applied, false after throwing. */
+bool bjlg_option_encrypt_setting(const BjlgOptions &options, const char *option, const std::string &setting,
+                                 bjlg::crypto::EncryptOptions *o);
 
 /* The report array of Cipher's methods (docs/encryption.md §4) in *out. */
 void bjlg_crypto_report_to_array(const bjlg::crypto::FileReport &r, zval *out);

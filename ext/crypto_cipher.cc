@@ -47,64 +47,31 @@ bool check_path(zend_string *path, uint32_t arg) {
   return true;
 }
 
-/* Walks an options array; `handle(name, value)` returns false after throwing. */
-template <typename Handler>
-bool each_option(HashTable *options, uint32_t arg, Handler &&handle) {
-  if (options == nullptr) return true;
-  zend_string *name;
-  zval *value;
-  ZEND_HASH_FOREACH_STR_KEY_VAL(options, name, value) {
-    if (name == nullptr) {
-      zend_argument_value_error(arg, "must be an array with string keys");
-      return false;
-    }
-    ZVAL_DEREF(value);
-    if (!handle(to_std(name), value)) return false;
-  } ZEND_HASH_FOREACH_END();
+/* Reads the options with the glue's one reader; names and ranges are the core's. */
+bool parse_encrypt_options(HashTable *options, EncryptOptions *o, BjlgProgressOption *progress) {
+  const BjlgOptions opts(options, 4);
+  if (!opts.only({"progress", "threads", "format", "chunk_size", "kdf", "scrypt_log_n", "pbkdf2_iterations", "cipher"}) ||
+      !opts.get_progress("progress", progress)) {
+    return false;
+  }
+  for (const char *setting : {"threads", "format", "chunk_size", "kdf", "scrypt_log_n", "pbkdf2_iterations", "cipher"}) {
+    if (!bjlg_option_encrypt_setting(opts, setting, setting, o)) return false;
+  }
   return true;
 }
 
-bool parse_encrypt_options(HashTable *options, EncryptOptions *o, BjlgProgressOption *progress) {
-  const BjlgValueSite site{4, ""};
-  return each_option(options, site.arg, [&](const std::string &name, zval *value) {
-    if (name == "progress") return progress->set(value, site.arg);
-    if (name == "threads") {
-      uint32_t n = 0;
-      if (!bjlg_crypto_option_long(value, name, site, 0, 256, &n)) return false;
-      o->threads = n;
-      return true;
-    }
-    const int applied = bjlg_crypto_encrypt_option(name, value, site, o);
-    if (applied == 0) bjlg_throw_option_errorf(site.arg, name.c_str(), "contains an unknown option \"%s\"", name.c_str());
-    return applied == 1;
-  });
-}
-
 bool parse_decrypt_options(HashTable *options, uint32_t arg, DecryptOptions *o, BjlgProgressOption *progress) {
-  const BjlgValueSite site{arg, ""};
-  return each_option(options, arg, [&](const std::string &name, zval *value) {
-    if (name == "progress") {
-      if (!progress->set(value, arg)) return false;
-    } else if (name == "threads") {
-      uint32_t n = 0;
-      if (!bjlg_crypto_option_long(value, name, site, 0, 256, &n)) return false;
-      o->threads = n;
-    } else if (name == "legacy_salt") {
-      std::string s;
-      if (!bjlg_crypto_option_string(value, name, site, &s)) return false;
-      if (s.size() != 16) {
-        bjlg_throw_option_errorf(arg, "legacy_salt", "option \"legacy_salt\" must be 16 bytes");
-        return false;
-      }
-      std::array<uint8_t, 16> salt;
-      memcpy(salt.data(), s.data(), 16);
-      o->legacy_salt = salt;
-    } else {
-      bjlg_throw_option_errorf(arg, name.c_str(), "contains an unknown option \"%s\"", name.c_str());
-      return false;
-    }
-    return true;
-  });
+  const BjlgOptions opts(options, arg);
+  zend_long threads = 0;
+  std::string salt;
+  if (!opts.only({"progress", "threads", "legacy_salt"}) || !opts.get_progress("progress", progress) ||
+      !opts.get_long("threads", &threads) || !opts.get_string("legacy_salt", &salt)) {
+    return false;
+  }
+  bjlg::Status s = bjlg::crypto::SetDecryptThreads(threads, o);
+  if (s.ok() && opts.has("legacy_salt")) s = bjlg::crypto::SetLegacySalt(salt, o);
+  if (!s.ok()) opts.refuse(bjlg_crypto_kinds, s);
+  return s.ok();
 }
 
 /* The report, or the exception for its failure (a callable that threw cancelled: its exception

@@ -199,7 +199,7 @@ bjlg::ProgressFn BjlgProgressOption::fn() {
 
 /* ---- BjlgOptions ---- */
 
-bool BjlgOptions::only(std::initializer_list<const char *> known) const {
+bool BjlgOptions::only(const std::vector<const char *> &known) const {
   if (options_ == nullptr) return true;
   zend_string *name;
   ZEND_HASH_FOREACH_STR_KEY(options_, name) {
@@ -310,6 +310,10 @@ bool BjlgOptions::get_string_list(const char *name, std::vector<std::string> *ou
   if (v == nullptr) return true;
   if (Z_TYPE_P(v) != IS_ARRAY) {
     type_error(name, "array", v);
+    return false;
+  }
+  if (!zend_array_is_list(Z_ARRVAL_P(v))) {
+    value_error(name, "must be a list");
     return false;
   }
   std::vector<std::string> list;

@@ -128,7 +128,7 @@ class BjlgOptions {
   BjlgOptions(HashTable *options, uint32_t arg) : options_(options), arg_(arg) {}
 
   /* Refuses integer keys and any name not in `known`. Call once, first. */
-  bool only(std::initializer_list<const char *> known) const;
+  bool only(const std::vector<const char *> &known) const;
   /* The value of option `name`, dereferenced; null when absent or null. */
   zval *find(const char *name) const;
   bool has(const char *name) const { return find(name) != nullptr; }
@@ -149,7 +149,7 @@ class BjlgOptions {
   bool get_string(const char *name, std::string *out) const;
   /* A non-empty string without NUL bytes. */
   bool get_path(const char *name, std::string *out) const;
-  /* A list of strings. */
+  /* A list of strings (keys 0, 1, 2...: a map is refused, its keys would be dropped). */
   bool get_string_list(const char *name, std::vector<std::string> *out) const;
   bool get_progress(const char *name, BjlgProgressOption *out) const;
   /* An instance of `ce`. */
@@ -169,14 +169,17 @@ class BjlgOptions {
   template <typename T>
   static T saturate(zend_long v) {
     if constexpr (std::numeric_limits<T>::is_signed) {
+      /* A negative value stays negative: compared as unsigned it would pass for a huge one. */
       if (v < static_cast<zend_long>(std::numeric_limits<T>::min())) return std::numeric_limits<T>::min();
-    } else if (v < 0) {
-      return std::numeric_limits<T>::max();  // refused by the range check as "too large"
+      if (v > static_cast<zend_long>(std::numeric_limits<T>::max())) return std::numeric_limits<T>::max();
+      return static_cast<T>(v);
+    } else {
+      if (v < 0) return std::numeric_limits<T>::max();  // refused by the range check as "too large"
+      if (static_cast<unsigned long long>(v) > static_cast<unsigned long long>(std::numeric_limits<T>::max())) {
+        return std::numeric_limits<T>::max();
+      }
+      return static_cast<T>(v);
     }
-    if (static_cast<unsigned long long>(v) > static_cast<unsigned long long>(std::numeric_limits<T>::max())) {
-      return std::numeric_limits<T>::max();
-    }
-    return static_cast<T>(v);
   }
 
   HashTable *options_;

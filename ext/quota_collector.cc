@@ -32,73 +32,23 @@ namespace quota = bjlg::quota;
 
 zend_class_entry *ce_Collector;
 
-/* Reads $options into *options; throws and returns false on a wrong key, type or value. */
+/* Reads $options with the glue's one reader; the ranges are the core's (CheckCollectOptions). */
 bool ParseOptions(HashTable *ht, quota::CollectOptions *options, quota::ParseOptions *parse) {
-  zend_string *key;
-  zval *value;
-  ZEND_HASH_FOREACH_STR_KEY_VAL(ht, key, value) {
-    ZVAL_DEREF(value);
-    if (key == nullptr) {
-      zend_argument_value_error(2, "must have string keys");
-      return false;
-    }
-    std::string name(ZSTR_VAL(key), ZSTR_LEN(key));
-    auto integer = [&](zend_long min, zend_long max, zend_long *out) {
-      if (Z_TYPE_P(value) != IS_LONG) {
-        zend_argument_type_error(2, "key \"%s\" must be of type int, %s given", name.c_str(), zend_zval_type_name(value));
-        return false;
-      }
-      if (Z_LVAL_P(value) < min || Z_LVAL_P(value) > max) {
-        zend_argument_value_error(2, "key \"%s\" must be between " ZEND_LONG_FMT " and " ZEND_LONG_FMT,
-                                  name.c_str(), min, max);
-        return false;
-      }
-      *out = Z_LVAL_P(value);
-      return true;
-    };
-    auto boolean = [&](bool *out) {
-      if (Z_TYPE_P(value) != IS_TRUE && Z_TYPE_P(value) != IS_FALSE) {
-        zend_argument_type_error(2, "key \"%s\" must be of type bool, %s given", name.c_str(), zend_zval_type_name(value));
-        return false;
-      }
-      *out = Z_TYPE_P(value) == IS_TRUE;
-      return true;
-    };
-    zend_long n = 0;
-    if (name == "timeout_ms") {
-      if (!integer(1, 3600000, &n)) return false;
-      options->timeout_ms = n;
-    } else if (name == "retries") {
-      if (!integer(0, 10, &n)) return false;
-      options->max_retries = static_cast<int>(n);
-    } else if (name == "retry_base_ms") {
-      if (!integer(0, 60000, &n)) return false;
-      options->retry_base_ms = n;
-    } else if (name == "max_response_bytes") {
-      if (!integer(1024, ZEND_LONG_MAX, &n)) return false;
-      options->max_response_bytes = static_cast<uint64_t>(n);
-    } else if (name == "verify_tls") {
-      if (!boolean(&options->verify_tls)) return false;
-    } else if (name == "allow_private_network") {
-      if (!boolean(&options->allow_private_network)) return false;
-    } else if (name == "test_endpoints") {
-      if (!boolean(&parse->allow_test_endpoints)) return false;
-    } else if (name == "ca_bundle") {
-      if (Z_TYPE_P(value) != IS_STRING) {
-        zend_argument_type_error(2, "key \"ca_bundle\" must be of type string, %s given", zend_zval_type_name(value));
-        return false;
-      }
-      if (Z_STRLEN_P(value) == 0 || memchr(Z_STRVAL_P(value), '\0', Z_STRLEN_P(value)) != nullptr) {
-        zend_argument_value_error(2, "key \"ca_bundle\" must be a non-empty path without NUL bytes");
-        return false;
-      }
-      options->ca_bundle.assign(Z_STRVAL_P(value), Z_STRLEN_P(value));
-    } else {
-      zend_argument_value_error(2, "has an unknown key \"%s\"", name.c_str());
-      return false;
-    }
-  } ZEND_HASH_FOREACH_END();
-  return true;
+  const BjlgOptions opts(ht, 2);
+  zend_long max_response_bytes = static_cast<zend_long>(options->max_response_bytes);
+  if (!opts.only({"timeout_ms", "retries", "retry_base_ms", "max_response_bytes", "verify_tls",
+                  "allow_private_network", "test_endpoints", "ca_bundle"}) ||
+      !opts.get_int("timeout_ms", &options->timeout_ms) || !opts.get_int("retries", &options->max_retries) ||
+      !opts.get_int("retry_base_ms", &options->retry_base_ms) ||
+      !opts.get_long("max_response_bytes", &max_response_bytes) || !opts.get_bool("verify_tls", &options->verify_tls) ||
+      !opts.get_bool("allow_private_network", &options->allow_private_network) ||
+      !opts.get_bool("test_endpoints", &parse->allow_test_endpoints) || !opts.get_path("ca_bundle", &options->ca_bundle)) {
+    return false;
+  }
+  options->max_response_bytes = max_response_bytes < 0 ? 0 : static_cast<uint64_t>(max_response_bytes);
+  const bjlg::Status checked = quota::CheckCollectOptions(*options);
+  if (!checked.ok()) opts.refuse(bjlg_quota_kinds, checked);
+  return checked.ok();
 }
 
 void AddBytes(zval *array, const char *key, const std::optional<uint64_t> &value) {

@@ -38,16 +38,8 @@ bool ReadTransfer(const BjlgOptions &opts, purge::PurgeOptions *o, quota::ParseO
     return false;
   }
   if (opts.has("ca_bundle") && !opts.get_path("ca_bundle", &t.ca_bundle)) return false;
-  if (t.timeout_ms < 1 || t.timeout_ms > 3600000) {
-    opts.value_error("timeout_ms", "must be between 1 and 3600000");
-    return false;
-  }
-  if (t.max_retries < 0 || t.max_retries > 10) {
-    opts.value_error("retries", "must be between 0 and 10");
-    return false;
-  }
-  if (t.retry_base_ms < 0 || t.retry_base_ms > 60000) {
-    opts.value_error("retry_base_ms", "must be between 0 and 60000");
+  if (bjlg::Status checked = bjlg::remote::CheckTransferOptions(t); !checked.ok()) {
+    opts.refuse(bjlg_remote_kinds, checked);
     return false;
   }
   return bjlg_sla_now_option(opts, &o->now);

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "verify/verifier.h"  /* before the PHP headers: they redefine snprintf */
 #include "verify/report_html.h"
@@ -20,15 +21,14 @@ struct BjlgVerifyGlueOptions {
   BjlgProgressOption progress;
 };
 
-/* Reads `options` (argument `arg`) into `o`: key, password, threads, progress, report, html,
- * locale, timezone, history, and when `extra` is null (Verifier) sample and sha256; other keys
- * go to `extra`. Throws TypeError or ValueError and returns false on a bad option. */
-using BjlgVerifyExtraOption = std::function<int(const std::string &name, zval *value)>;  // 1 handled, 0 unknown, -1 threw
+/* Reads `options` (argument `arg`) into `o` with the glue's one reader: key or password,
+ * threads, progress, report, html, history, locale, timezone, and the names in `own` that only
+ * the caller takes, read by `read_own` (Verifier: sample, sha256; RestoreTest: with_database,
+ * dsn, sandbox, chain). The core checks the values (Verify, RunRestoreTest). Throws TypeError or
+ * OptionError and returns false on a bad option. */
+using BjlgVerifyOwnOptions = std::function<bool(const BjlgOptions &opts)>;
 bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueOptions *o,
-                               const BjlgVerifyExtraOption &extra = nullptr);
-
-/* A path option: a non-empty string without NUL bytes. Throws and returns false otherwise. */
-bool bjlg_verify_path_option(zval *value, const char *name, uint32_t arg, std::string *out);
+                               std::vector<const char *> own, const BjlgVerifyOwnOptions &read_own);
 
 /* Writes the report files asked for and appends the history; throws VerifyException and returns
  * false when one cannot be written. */

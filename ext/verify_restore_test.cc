@@ -20,46 +20,6 @@ extern "C" {
 
 zend_class_entry *bjlg_ce_Verify_RestoreTest;
 
-namespace {
-
-/* The options only a restore test has: with_database, dsn, sandbox, chain. */
-int restore_option(bjlg::verify::RestoreOptions *r, const std::string &k, zval *value) {
-  const uint32_t arg = 2;
-  if (k == "with_database") {
-    if (Z_TYPE_P(value) != IS_TRUE && Z_TYPE_P(value) != IS_FALSE) {
-      zend_argument_type_error(arg, "option \"with_database\" must be of type bool, %s given", zend_zval_type_name(value));
-      return -1;
-    }
-    r->with_database = Z_TYPE_P(value) == IS_TRUE;
-    return 1;
-  }
-  if (k == "dsn") {
-    if (!bjlg_verify_path_option(value, "dsn", arg, &r->dsn)) return -1;
-    if (r->dsn.rfind("mysql:", 0) != 0) {
-      bjlg_throw_option_errorf(arg, "dsn", "option \"dsn\" must start with \"mysql:\"");
-      return -1;
-    }
-    return 1;
-  }
-  if (k == "sandbox") return bjlg_verify_path_option(value, "sandbox", arg, &r->sandbox_parent) ? 1 : -1;
-  if (k == "chain") {
-    if (Z_TYPE_P(value) != IS_ARRAY || !zend_array_is_list(Z_ARRVAL_P(value))) {
-      zend_argument_type_error(arg, "option \"chain\" must be a list of archive paths, %s given", zend_zval_type_name(value));
-      return -1;
-    }
-    zval *item;
-    ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(value), item) {
-      std::string p;
-      if (!bjlg_verify_path_option(item, "chain", arg, &p)) return -1;
-      r->chain.push_back(p);
-    } ZEND_HASH_FOREACH_END();
-    return 1;
-  }
-  return 0;
-}
-
-}  // namespace
-
 ZEND_METHOD(Bjlg_Verify_RestoreTest, __construct) { ZEND_PARSE_PARAMETERS_NONE(); }
 
 ZEND_METHOD(Bjlg_Verify_RestoreTest, run) {
@@ -79,9 +39,13 @@ ZEND_METHOD(Bjlg_Verify_RestoreTest, run) {
   bjlg_guard([&] {
     BjlgVerifyGlueOptions o;
     bjlg::verify::RestoreOptions r;
-    if (!bjlg_verify_parse_options(options, 2, &o, [&r](const std::string &k, zval *v) {
-          return restore_option(&r, k, v);
-        })) {
+    if (!bjlg_verify_parse_options(options, 2, &o, {"with_database", "dsn", "sandbox", "chain"},
+                                   [&r](const BjlgOptions &opts) {
+                                     return opts.get_bool("with_database", &r.with_database) &&
+                                            opts.get_string("dsn", &r.dsn) &&
+                                            opts.get_path("sandbox", &r.sandbox_parent) &&
+                                            opts.get_string_list("chain", &r.chain);
+                                   })) {
       return;
     }
     if (o.verify.secret) r.secret.emplace(*o.verify.secret);

@@ -24,106 +24,37 @@ extern "C" {
 
 zend_class_entry *bjlg_ce_Verify_Verifier;
 
-namespace {
-
-std::string to_std(zend_string *s) { return std::string(ZSTR_VAL(s), ZSTR_LEN(s)); }
-
-}  // namespace
-
-bool bjlg_verify_path_option(zval *value, const char *name, uint32_t arg, std::string *out) {
-  if (Z_TYPE_P(value) != IS_STRING) {
-    zend_argument_type_error(arg, "option \"%s\" must be of type string, %s given", name, zend_zval_type_name(value));
-    return false;
-  }
-  if (Z_STRLEN_P(value) == 0 || strlen(Z_STRVAL_P(value)) != Z_STRLEN_P(value)) {
-    bjlg_throw_option_errorf(arg, name, "option \"%s\" must be a non-empty path without null bytes", name);
-    return false;
-  }
-  *out = to_std(Z_STR_P(value));
-  return true;
-}
-
 bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueOptions *o,
-                               const BjlgVerifyExtraOption &extra) {
-  if (options == nullptr) return true;
-  bool have_key = false, have_password = false;
-  zend_string *name;
-  zval *value;
-  ZEND_HASH_FOREACH_STR_KEY_VAL(options, name, value) {
-    if (name == nullptr) {
-      zend_argument_value_error(arg, "must be an array with string keys");
-      return false;
-    }
-    ZVAL_DEREF(value);
-    const std::string k = to_std(name);
-    if (k == "key") {
-      /* A Bjlg\Crypto\Key or a password, as everywhere else. */
-      if (!bjlg_option_secret(BjlgOptions(options, arg), "key", &o->verify.secret)) return false;
-      have_key = true;
-    } else if (k == "password") {
-      if (Z_TYPE_P(value) != IS_STRING) {
-        zend_argument_type_error(arg, "option \"password\" must be of type string, %s given", zend_zval_type_name(value));
-        return false;
-      }
-      if (Z_STRLEN_P(value) == 0) {
-        bjlg_throw_option_errorf(arg, "password", "option \"password\" must not be empty");
-        return false;
-      }
-      o->verify.secret.emplace(bjlg::crypto::Password(std::string_view(Z_STRVAL_P(value), Z_STRLEN_P(value))));
-      have_password = true;
-    } else if (k == "sample" && !extra) {
-      if (Z_TYPE_P(value) != IS_DOUBLE && Z_TYPE_P(value) != IS_LONG) {
-        zend_argument_type_error(arg, "option \"sample\" must be of type float, %s given", zend_zval_type_name(value));
-        return false;
-      }
-      const double s = zval_get_double(value);
-      if (!(s > 0.0 && s <= 1.0)) {
-        bjlg_throw_option_errorf(arg, "sample", "option \"sample\" must be a fraction greater than 0 and at most 1");
-        return false;
-      }
-      o->verify.sample = s;
-    } else if (k == "sha256" && !extra) {
-      if (Z_TYPE_P(value) != IS_TRUE && Z_TYPE_P(value) != IS_FALSE) {
-        zend_argument_type_error(arg, "option \"sha256\" must be of type bool, %s given", zend_zval_type_name(value));
-        return false;
-      }
-      o->verify.archive_sha256 = Z_TYPE_P(value) == IS_TRUE;
-    } else if (k == "threads") {
-      if (Z_TYPE_P(value) != IS_LONG) {
-        zend_argument_type_error(arg, "option \"threads\" must be of type int, %s given", zend_zval_type_name(value));
-        return false;
-      }
-      if (Z_LVAL_P(value) < 0 || Z_LVAL_P(value) > 256) {
-        bjlg_throw_option_errorf(arg, "threads", "option \"threads\" must be between 0 and 256");
-        return false;
-      }
-      o->verify.threads = static_cast<unsigned>(Z_LVAL_P(value));
-    } else if (k == "progress") {
-      if (!o->progress.set(value, arg)) return false;
-    } else if (k == "report") {
-      if (!bjlg_verify_path_option(value, "report", arg, &o->report)) return false;
-    } else if (k == "html") {
-      if (!bjlg_verify_path_option(value, "html", arg, &o->html)) return false;
-    } else if (k == "history") {
-      if (!bjlg_verify_path_option(value, "history", arg, &o->verify.history)) return false;
-    } else if (k == "locale" || k == "timezone") {
-      std::string *out = k == "locale" ? &o->page.locale : &o->page.timezone;
-      if (!BjlgOptions(options, arg).get_string(k.c_str(), out)) return false;
-    } else {
-      const int handled = extra ? extra(k, value) : 0;
-      if (handled < 0) return false;
-      if (handled == 0) {
-        bjlg_throw_option_errorf(arg, k.c_str(), "contains an unknown option \"%s\"", k.c_str());
-        return false;
-      }
-    }
-  } ZEND_HASH_FOREACH_END();
-  if (have_key && have_password) {
+                               std::vector<const char *> own, const BjlgVerifyOwnOptions &read_own) {
+  const BjlgOptions opts(options, arg);
+  std::vector<const char *> known = {"key", "password", "threads", "progress", "report", "html", "history",
+                                     "locale", "timezone"};
+  known.insert(known.end(), own.begin(), own.end());
+  if (!opts.only(known)) return false;
+  if (opts.has("key") && opts.has("password")) {
     zend_argument_value_error(arg, "must not give both \"key\" and \"password\"");
     return false;
   }
+  if (!bjlg_option_secret(opts, "key", &o->verify.secret)) return false;
+  if (zval *password = opts.find("password")) {  /* read in place: no copy of the secret to wipe */
+    if (Z_TYPE_P(password) != IS_STRING) {
+      opts.type_error("password", "string", password);
+      return false;
+    }
+    if (Z_STRLEN_P(password) == 0) {
+      opts.value_error("password", "must not be empty");
+      return false;
+    }
+    o->verify.secret.emplace(bjlg::crypto::Password(std::string_view(Z_STRVAL_P(password), Z_STRLEN_P(password))));
+  }
+  if (!opts.get_int("threads", &o->verify.threads) || !opts.get_progress("progress", &o->progress) ||
+      !opts.get_path("report", &o->report) || !opts.get_path("html", &o->html) ||
+      !opts.get_path("history", &o->verify.history) || !opts.get_string("locale", &o->page.locale) ||
+      !opts.get_string("timezone", &o->page.timezone) || !read_own(opts)) {
+    return false;
+  }
   if (bjlg::Status s = o->page.Validate(); !s.ok()) {
-    BjlgOptions(options, arg).refuse(bjlg_verify_kinds, s);
+    opts.refuse(bjlg_verify_kinds, s);
     return false;
   }
   return true;
@@ -163,9 +94,13 @@ ZEND_METHOD(Bjlg_Verify_Verifier, verify) {
   bool bailout = false;
   bjlg_guard([&] {
     BjlgVerifyGlueOptions o;
-    if (!bjlg_verify_parse_options(options, 2, &o)) return;
+    if (!bjlg_verify_parse_options(options, 2, &o, {"sample", "sha256"}, [&o](const BjlgOptions &opts) {
+          return opts.get_double("sample", &o.verify.sample) && opts.get_bool("sha256", &o.verify.archive_sha256);
+        })) {
+      return;
+    }
     o.verify.progress = o.progress.fn();
-    bjlg::Result<bjlg::verify::Report> r = bjlg::verify::Verify(to_std(archive), o.verify);
+    bjlg::Result<bjlg::verify::Report> r = bjlg::verify::Verify(std::string(ZSTR_VAL(archive), ZSTR_LEN(archive)), o.verify);
     bailout = o.progress.bailed_out();
     if (bailout) return;
     if (!r.ok()) {

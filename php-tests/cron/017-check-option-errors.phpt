@@ -54,11 +54,11 @@ var_dump(count($e->check(['min_interval' => 0, 'timezone' => new DateTimeZone('U
     'duration' => 60, 'schedules' => $ref, 'horizon_days' => 30])['warnings']));
 --EXPECT--
 Bjlg\OptionError: Bjlg\Cron\Expression::check(): Argument #1 ($options) contains an unknown option "foo"
-ValueError: Bjlg\Cron\Expression::check(): Argument #1 ($options) contains an unknown option 0
+ValueError: Bjlg\Cron\Expression::check(): Argument #1 ($options) must be an array with string keys
 TypeError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "min_interval" must be of type int, string given
 Bjlg\OptionError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "min_interval" must be greater than or equal to 0
 TypeError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "min_interval" must be of type int, float given
-TypeError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "duration" must be of type int, null given
+accepted
 Bjlg\OptionError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "duration" must be greater than or equal to 0
 Bjlg\OptionError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "horizon_days" must be between 1 and 3660
 Bjlg\OptionError: Bjlg\Cron\Expression::check(): Argument #1 ($options) option "horizon_days" must be between 1 and 3660

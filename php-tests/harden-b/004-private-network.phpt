@@ -40,5 +40,5 @@ meta: unreachable [unreachable] destination #2 (meta): 169.254.169.254 is a link
 bool(false)
 timeout
 bool(true)
-TypeError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) key "allow_private_network" must be of type bool, int given
+TypeError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) option "allow_private_network" must be of type bool, int given
 TypeError: Bjlg\Quota\Collector::collect(): Argument #1 ($destinations) destination #0 'nas': key 'allow_private_network' must be a boolean

@@ -44,6 +44,9 @@ t(fn () => Dispatcher::send([$ok], ['timeout_ms' => 0]));
 t(fn () => Dispatcher::send([$ok], ['retries' => 11]));
 t(fn () => Dispatcher::send([$ok], ['colour' => 1]));
 t(fn () => Dispatcher::send([$ok], ['ca_bundle' => "a\0b"]));
+// A negative int stays negative on its way to the core (it once passed for a huge one).
+t(fn () => Dispatcher::send([$ok], ['now' => -5]));
+t(fn () => Dispatcher::send([$ok], ['retry_base_ms' => -1]));
 echo "-- secrets\n";
 $e = t(fn () => Dispatcher::send([$with(['channel' => $ok['channel'] + ['x' => 1]])]));
 var_dump(str_contains($e->getMessage() . $e->getTraceAsString(), 'key-secret'));
@@ -83,6 +86,8 @@ Bjlg\OptionError: Bjlg\Notify\Dispatcher::send(): Argument #2 ($options) option 
 Bjlg\OptionError: Bjlg\Notify\Dispatcher::send(): Argument #2 ($options) option "retries" must be between 0 and 10
 Bjlg\OptionError: Bjlg\Notify\Dispatcher::send(): Argument #2 ($options) contains an unknown option "colour"
 Bjlg\OptionError: Bjlg\Notify\Dispatcher::send(): Argument #2 ($options) option "ca_bundle" must be a non-empty path without null bytes
+Bjlg\OptionError: Bjlg\Notify\Dispatcher::send(): Argument #2 ($options) option "now" must not be negative
+Bjlg\OptionError: Bjlg\Notify\Dispatcher::send(): Argument #2 ($options) option "retry_base_ms" must be between 0 and 60000
 -- secrets
 Bjlg\Notify\InvalidInputException: message #0 channel has an unknown key "x" for type slack
 bool(false)

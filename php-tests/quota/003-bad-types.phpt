@@ -43,7 +43,7 @@ TypeError: Bjlg\Quota\Collector::collect(): Argument #1 ($destinations) destinat
 TypeError: Bjlg\Quota\Collector::collect(): Argument #1 ($destinations) destination #0 must not be of type stdClass
 TypeError: Bjlg\Quota\Collector::collect(): Argument #1 ($destinations) destination #0 'a': key 'type' must be a string
 TypeError: Bjlg\Quota\Collector::collect(): Argument #1 ($destinations) destination #0 is nested deeper than 7 levels
-TypeError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) key "timeout_ms" must be of type int, string given
-TypeError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) key "verify_tls" must be of type bool, int given
-TypeError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) key "ca_bundle" must be of type string, bool given
+TypeError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) option "timeout_ms" must be of type int, string given
+TypeError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) option "verify_tls" must be of type bool, int given
+TypeError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) option "ca_bundle" must be of type string, bool given
 TypeError: Bjlg\Quota\Collector::collectFromFile(): Argument #1 ($path) must be of type string, array given

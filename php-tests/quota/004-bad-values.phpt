@@ -1,5 +1,5 @@
 --TEST--
-Bjlg\Quota\Collector::collect(): refused destinations are InvalidDestinationException (a Bjlg\Exception); bad options are ValueError
+Bjlg\Quota\Collector::collect(): refused destinations are InvalidDestinationException (a Bjlg\Exception); bad options are Bjlg\OptionError (a ValueError) naming the option
 --EXTENSIONS--
 bjlg
 --FILE--
@@ -56,11 +56,11 @@ Bjlg\Quota\InvalidDestinationException: destination #0 'az': key 'key' is requir
 Bjlg\Quota\InvalidDestinationException: destination #0 'box': key 'host_key_sha256' or 'known_hosts' is required unless verify_host_key is false
 Bjlg\Quota\InvalidDestinationException: destination #0 '': key 'name' must not be empty
 ValueError: Bjlg\Quota\Collector::collect(): Argument #1 ($destinations) must be a list of destination arrays
-ValueError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) has an unknown key "timeout"
-ValueError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) key "timeout_ms" must be between 1 and 3600000
-ValueError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) key "retries" must be between 0 and 10
-ValueError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) key "max_response_bytes" must be between 1024 and 9223372036854775807
-ValueError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) key "ca_bundle" must be a non-empty path without NUL bytes
-ValueError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) must have string keys
+Bjlg\OptionError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) contains an unknown option "timeout"
+Bjlg\OptionError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) option "timeout_ms" must be between 1 and 3600000
+Bjlg\OptionError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) option "retries" must be between 0 and 10
+Bjlg\OptionError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) option "max_response_bytes" must be at least 1024
+Bjlg\OptionError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) option "ca_bundle" must be a non-empty path without null bytes
+ValueError: Bjlg\Quota\Collector::collect(): Argument #2 ($options) must be an array with string keys
 ValueError: Bjlg\Quota\Collector::collectFromFile(): Argument #1 ($path) must not be empty
 ValueError: Bjlg\Quota\Collector::collectFromFile(): Argument #1 ($path) must not contain any null bytes

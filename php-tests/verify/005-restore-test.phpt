@@ -41,8 +41,8 @@ inconclusive: sandbox=passed decrypt=inconclusive cleanup=passed
 inconclusive: sandbox=inconclusive
 TypeError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "with_database" must be of type bool, int given
 Bjlg\OptionError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "dsn" must start with "mysql:"
-TypeError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "chain" must be a list of archive paths, string given
-TypeError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "chain" must be a list of archive paths, array given
+TypeError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "chain" must be of type array, string given
+Bjlg\OptionError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "chain" must be a list
 Bjlg\OptionError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) contains an unknown option "sample"
 TypeError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "progress" must be a valid callback
 Bjlg\OptionError: Bjlg\Verify\RestoreTest::run(): Argument #2 ($options) option "sandbox" must be a non-empty path without null bytes

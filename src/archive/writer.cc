@@ -113,9 +113,7 @@ Result<std::unique_ptr<Writer>> Writer::Create(const std::string& path, WriterOp
   if (options.level < 0 || options.level > 9) {
     return Status::InvalidOption("level", "must be between 0 and 9");
   }
-  if (options.threads < 0 || options.threads > 256) {
-    return Status::InvalidOption("threads", "must be between 0 and 256");
-  }
+  if (Status s = CheckThreadCount(options.threads); !s.ok()) return s;
   if (options.chunk_size < 64 * 1024 || options.chunk_size > (256u << 20)) {
     return Status::InvalidOption("chunk_size", "must be between 65536 and 268435456 (64 KiB and 256 MiB)");
   }

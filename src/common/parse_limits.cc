@@ -136,4 +136,9 @@ Status ExpansionBudget::Enter(int depth) {
   return Status::OK();
 }
 
+Status CheckThreadCount(int64_t threads, const std::string& option) {
+  if (threads >= 0 && threads <= kMaxThreads) return Status::OK();
+  return Status::InvalidOption(option, "must be between 0 and " + std::to_string(kMaxThreads));
+}
+
 }  // namespace bjlg

@@ -35,6 +35,12 @@ constexpr uint64_t kMaxConfigFileBytes = 1 << 20;  // a destinations or schedule
 constexpr uint64_t kMaxKeyFileBytes = 64 << 10;    // a key or password file
 constexpr uint64_t kMaxIndexBytes = 1ull << 30;     // an index or incremental manifest read whole
 
+// Worker threads a caller may ask of any operation (0: one per core). More than this is a
+// mistake, not a machine: each thread holds buffers, so the bound keeps memory bounded too.
+constexpr int64_t kMaxThreads = 256;
+// OK when `threads` is in [0, kMaxThreads]; otherwise InvalidOption(option).
+Status CheckThreadCount(int64_t threads, const std::string& option = "threads");
+
 // Opens `path` for reading without blocking on a FIFO, and refuses anything that is not a
 // regular file (FIFO, character or block device, socket, folder) with an IOError naming `what`
 // ("archive", "key file", …; empty: the path alone) and the kind of file found. Returns the descriptor (O_CLOEXEC,

@@ -35,10 +35,13 @@ class Status {
   static Status OK() { return Status(); }
   static Status InvalidArgument(std::string msg) { return Status(Code::kInvalidArgument, std::move(msg)); }
   // An InvalidArgument about one option, named so that callers need not read the message:
-  // 'option "<option>" <reason>' (no space before a reason that starts with ':').
+  // 'option "<option>" <reason>' (no space before a reason that starts with ':' or '[', an
+  // element of the option: 'option "schedules"[2]["duration"] must be ...').
   static Status InvalidOption(const std::string& option, const std::string& reason) {
-    Status s(Code::kInvalidArgument, "option \"" + option + "\"" + (reason.rfind(':', 0) == 0 ? "" : " ") + reason);
+    const bool joined = !reason.empty() && (reason[0] == ':' || reason[0] == '[');
+    Status s(Code::kInvalidArgument, "option \"" + option + "\"" + (joined ? "" : " ") + reason);
     s.option_ = option;
+    s.reason_ = reason;
     return s;
   }
   static Status NotFound(std::string msg) { return Status(Code::kNotFound, std::move(msg)); }
@@ -72,6 +75,14 @@ class Status {
   bool IsTruncated() const { return truncated_; }
   // The option InvalidOption() named; "" otherwise.
   const std::string& option() const { return option_; }
+  // The same refusal of the option under another name, for a caller that exposes the option
+  // under its own name (the archive writer's "encrypt_" options): itself when no option.
+  Status ForOption(const std::string& name) const {
+    if (option_.empty()) return *this;
+    Status s = InvalidOption(name, reason_);
+    s.item_ = item_;
+    return s;
+  }
   // The position (from 0) of the element of an input list the failure is about (a sample, a
   // destination, an archive), when it is about one: set with AtItem().
   std::optional<size_t> item() const { return item_; }
@@ -103,6 +114,7 @@ class Status {
   bool truncated_ = false;
   std::string detail_;  // kNetwork: the error code
   std::string option_;
+  std::string reason_;  // InvalidOption's reason
   std::optional<size_t> item_;
 };
 

@@ -343,20 +343,18 @@ CheckWarning DomDowOr(const Expression& expr, const CheckOptions& options, const
 
 Status Validate(const CheckOptions& options) {
   if (!IsSupportedLocale(options.locale)) {
-    return Status::InvalidArgument("unsupported locale \"" + options.locale +
-                                   "\": use \"en\" or \"fr\"");
+    return Status::InvalidOption("locale", "must be a supported locale (\"en\" or \"fr\"), \"" +
+                                               options.locale.substr(0, 100) + "\" given");
   }
-  if (options.min_interval_seconds < 0) {
-    return Status::InvalidArgument("min_interval_seconds must not be negative");
+  const char* const kNotNegative = "must be greater than or equal to 0";
+  if (options.min_interval_seconds < 0) return Status::InvalidOption("min_interval", kNotNegative);
+  if (options.duration_seconds < 0) return Status::InvalidOption("duration", kNotNegative);
+  if (options.horizon_days < 1 || options.horizon_days > kMaxHorizonDays) {
+    return Status::InvalidOption("horizon_days", "must be between 1 and " + std::to_string(kMaxHorizonDays));
   }
-  if (options.duration_seconds < 0) {
-    return Status::InvalidArgument("duration_seconds must not be negative");
-  }
-  if (options.horizon_days < 0) return Status::InvalidArgument("horizon_days must not be negative");
-  for (const OtherSchedule& other : options.others) {
-    if (other.duration_seconds < 0) {
-      return Status::InvalidArgument("the duration of schedule \"" + other.name +
-                                     "\" must not be negative");
+  for (size_t i = 0; i < options.others.size(); ++i) {
+    if (options.others[i].duration_seconds < 0) {
+      return Status::InvalidOption("schedules", "[" + std::to_string(i) + "][\"duration\"] " + kNotNegative).AtItem(i);
     }
   }
   return Status::OK();

@@ -32,6 +32,11 @@ struct OtherSchedule {
   int64_t duration_seconds = 0;  // expected run time
 };
 
+// Days ahead DST and overlaps may be searched: ten years.
+constexpr int kMaxHorizonDays = 3660;
+
+// Each field is refused by Check() as the PHP option of the same name (min_interval, duration,
+// horizon_days, locale, schedules[i].duration) with InvalidOption.
 struct CheckOptions {
   int64_t min_interval_seconds = 300;
   TimeZone zone;                   // where the schedule runs
@@ -55,7 +60,8 @@ struct CheckReport {
   double runs_per_day = 0;                      // exact average over the expression's cycle
 };
 
-// InvalidArgument for an unsupported locale or negative durations/intervals.
+// InvalidOption for an unsupported locale, a negative duration or interval, a horizon outside
+// [1, kMaxHorizonDays] (another schedule's: AtItem(its position in `others`)).
 Result<CheckReport> Check(const Expression& expr, const CheckOptions& options);
 
 }  // namespace bjlg::cron

@@ -78,7 +78,7 @@ Status AeadHeader::Validate() const {
       if (kdf_a || kdf_b || kdf_c) return Status::InvalidArgument("KDF parameters without a KDF");
       break;
     case KdfId::kScrypt: {
-      if (kdf_a < 14 || kdf_a > 20) return Status::InvalidArgument("scrypt log2(N) must be 14..20");
+      if (kdf_a < kMinScryptLogN || kdf_a > kMaxScryptLogN) return Status::InvalidArgument("scrypt log2(N) must be 14..20");
       if (kdf_b < 1 || kdf_b > 32) return Status::InvalidArgument("scrypt r must be 1..32");
       if (kdf_c < 1 || kdf_c > 16) return Status::InvalidArgument("scrypt p must be 1..16");
       uint64_t memory = uint64_t{128} << kdf_a;

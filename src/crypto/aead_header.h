@@ -28,6 +28,8 @@ struct AeadHeader {
   static constexpr uint8_t kVersion = 1;
   static constexpr uint32_t kMinChunkSize = 16;
   static constexpr uint32_t kMaxChunkSize = uint32_t{1} << 26;
+  static constexpr uint32_t kMinScryptLogN = 14;
+  static constexpr uint32_t kMaxScryptLogN = 20;
   static constexpr uint32_t kMinPbkdf2Iterations = 600000;
   static constexpr uint32_t kMaxPbkdf2Iterations = 100000000;
 

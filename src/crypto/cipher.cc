@@ -4,6 +4,7 @@
 #include <cstring>
 #include <vector>
 
+#include "common/parse_limits.h"
 #include "crypto/aead_stream.h"
 #include "crypto/aead_writer.h"
 #include "crypto/bjlgenc1.h"
@@ -42,6 +43,83 @@ std::optional<Format> DetectFormat(const uint8_t* head, size_t size) {
   if (size >= 8 && std::memcmp(head, AeadHeader::kMagic, 8) == 0) return Format::kBjlg;
   if (size >= 8 && std::memcmp(head, Bjlgenc1Header::kMagic, 8) == 0) return Format::kBjlgenc1;
   return std::nullopt;
+}
+
+SettingType EncryptSettingType(const std::string& setting) {
+  if (setting == "format" || setting == "kdf" || setting == "cipher") return SettingType::kName;
+  if (setting == "chunk_size" || setting == "scrypt_log_n" || setting == "pbkdf2_iterations" || setting == "threads") {
+    return SettingType::kNumber;
+  }
+  return SettingType::kUnknown;
+}
+
+Status SetEncryptSetting(const std::string& setting, const std::string& name, EncryptOptions* o) {
+  if (setting == "format") {
+    if (name == "bjlg") o->format = Format::kBjlg;
+    else if (name == "bjlgenc1") o->format = Format::kBjlgenc1;
+    else return Status::InvalidOption(setting, "must be \"bjlg\" or \"bjlgenc1\"");
+  } else if (setting == "kdf") {
+    if (name == "scrypt") o->password_kdf = KdfId::kScrypt;
+    else if (name == "pbkdf2") o->password_kdf = KdfId::kPbkdf2Sha256;
+    else return Status::InvalidOption(setting, "must be \"scrypt\" or \"pbkdf2\"");
+    o->given.kdf = true;
+  } else if (setting == "cipher") {
+    if (name == "aes-256-gcm") o->cipher = AeadCipher::kAes256Gcm;
+    else if (name == "chacha20-poly1305") o->cipher = AeadCipher::kChaCha20Poly1305;
+    else return Status::InvalidOption(setting, "must be \"aes-256-gcm\" or \"chacha20-poly1305\"");
+    o->given.cipher = true;
+  } else {
+    return Status::InvalidOption(setting, "is not an encryption setting with a name");
+  }
+  return Status::OK();
+}
+
+namespace {
+
+// `number` in [min, max] as a uint32_t, or the option's refusal.
+Status InRange(const std::string& setting, int64_t number, int64_t min, int64_t max, uint32_t* out) {
+  if (number < min || number > max) {
+    return Status::InvalidOption(setting, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+  }
+  *out = static_cast<uint32_t>(number);
+  return Status::OK();
+}
+
+}  // namespace
+
+Status SetEncryptSetting(const std::string& setting, int64_t number, EncryptOptions* o) {
+  Status s;
+  if (setting == "chunk_size") {
+    s = InRange(setting, number, AeadHeader::kMinChunkSize, AeadHeader::kMaxChunkSize, &o->chunk_size);
+    o->given.chunk_size = true;
+  } else if (setting == "scrypt_log_n") {
+    s = InRange(setting, number, AeadHeader::kMinScryptLogN, AeadHeader::kMaxScryptLogN, &o->scrypt_log_n);
+    o->given.scrypt_log_n = true;
+  } else if (setting == "pbkdf2_iterations") {
+    s = InRange(setting, number, AeadHeader::kMinPbkdf2Iterations, AeadHeader::kMaxPbkdf2Iterations,
+                &o->pbkdf2_iterations);
+    o->given.pbkdf2_iterations = true;
+  } else if (setting == "threads") {
+    s = CheckThreadCount(number, setting);
+    if (s.ok()) o->threads = static_cast<unsigned>(number);
+  } else {
+    s = Status::InvalidOption(setting, "is not an encryption setting with a number");
+  }
+  return s;
+}
+
+Status SetDecryptThreads(int64_t threads, DecryptOptions* o) {
+  if (Status s = CheckThreadCount(threads); !s.ok()) return s;
+  o->threads = static_cast<unsigned>(threads);
+  return Status::OK();
+}
+
+Status SetLegacySalt(const std::string& bytes, DecryptOptions* o) {
+  std::array<uint8_t, 16> salt;
+  if (bytes.size() != salt.size()) return Status::InvalidOption("legacy_salt", "must be 16 bytes");
+  memcpy(salt.data(), bytes.data(), salt.size());
+  o->legacy_salt = salt;
+  return Status::OK();
 }
 
 Status CheckEncryptOptions(const Secret& secret, const EncryptOptions& options) {

@@ -81,6 +81,20 @@ std::optional<Format> DetectFormat(const uint8_t* head, size_t size);
 // end of a long job (the archive writer) refuse them before the job starts.
 Status CheckEncryptOptions(const Secret& secret, const EncryptOptions& options);
 
+// The encryption settings by the names every caller gives them (PHP's options, the CLI's
+// flags): "format", "kdf" and "cipher" take a name ("bjlg", "scrypt", "aes-256-gcm"...);
+// "chunk_size", "scrypt_log_n", "pbkdf2_iterations" and "threads" a number. The one place their
+// names and ranges are checked.
+enum class SettingType { kUnknown, kName, kNumber };
+SettingType EncryptSettingType(const std::string& setting);
+// Sets `setting` and marks it given (EncryptOptions::given); InvalidOption naming it when the
+// value is not one it takes. REQUIRES: EncryptSettingType(setting) is kName, resp. kNumber.
+Status SetEncryptSetting(const std::string& setting, const std::string& name, EncryptOptions* options);
+Status SetEncryptSetting(const std::string& setting, int64_t number, EncryptOptions* options);
+// The same for decryption: "threads" (a number) and "legacy_salt" (16 bytes).
+Status SetDecryptThreads(int64_t threads, DecryptOptions* options);
+Status SetLegacySalt(const std::string& bytes, DecryptOptions* options);
+
 // The report for a bjlg-format file of `file_size` bytes with this header.
 FileReport DescribeAeadFile(const AeadHeader& header, uint64_t file_size);
 

@@ -68,11 +68,11 @@ class DeliveryProbe : public remote::Probe {
 }  // namespace
 
 Status DispatchOptions::Validate() const {
-  if (timeout_ms < 1 || timeout_ms > 3600000) return Status::InvalidOption("timeout_ms", "must be between 1 and 3600000");
-  if (retries < 0 || retries > 10) return Status::InvalidOption("retries", "must be between 0 and 10");
-  if (retry_base_ms < 0 || retry_base_ms > 60000) {
-    return Status::InvalidOption("retry_base_ms", "must be between 0 and 60000");
-  }
+  remote::TransferOptions transfer;
+  transfer.timeout_ms = timeout_ms;
+  transfer.max_retries = retries;
+  transfer.retry_base_ms = retry_base_ms;
+  if (Status s = remote::CheckTransferOptions(transfer); !s.ok()) return s;
   if (max_parallel > 10000) return Status::InvalidOption("max_parallel", "must be between 0 and 10000");
   if (now < 0) return Status::InvalidOption("now", "must not be negative");
   return Status::OK();

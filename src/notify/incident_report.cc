@@ -2,8 +2,7 @@
 // and to resolve, actions done and still open with their owners, operator notes. One data
 // document, four renderings (json, markdown, text, html) in English or French; durations and
 // times are worded by the SLA reports' ReportText so every bjlg report says them the same way.
-#include <map>
-
+#include "common/phrases.h"
 #include "common/xml_escape.h"
 #include "notify/incident.h"
 #include "notify/php_json.h"
@@ -17,8 +16,8 @@ struct IncidentReport {
 
 namespace {
 
-const std::map<std::string, std::pair<const char*, const char*>>& Words() {
-  static const std::map<std::string, std::pair<const char*, const char*>> kWords = {
+const PhraseBook& Words() {
+  static const PhraseBook kWords = {
       {"title", {"Incident report", "Rapport d’incident"}},
       {"status", {"Status", "Statut"}},
       {"pending", {"open", "ouvert"}},
@@ -50,8 +49,8 @@ class Renderer {
       : d_(d), fr_(locale == "fr"), text_(locale, cron::TimeZone()) {}
 
   std::string W(const std::string& key) const {
-    auto it = Words().find(key);
-    return it == Words().end() ? key : (fr_ ? it->second.second : it->second.first);
+    const char* phrase = FindPhrase(Words(), key, fr_);
+    return phrase != nullptr ? phrase : key;
   }
   std::string Time(const OrderedJson& v) const { return v.is_number() ? text_.Time(v.get<int64_t>()) + " UTC" : "—"; }
   std::string Dur(const OrderedJson& v) const { return v.is_number() ? text_.Duration(v.get<double>()) : "—"; }

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "common/status.h"
+
 #include "quota/destination.h"
 #include "quota/usage.h"
 
@@ -28,6 +30,10 @@ struct CollectOptions {
   // overrides it); link-local ones never. See address_policy.h.
   bool allow_private_network = false;
 };
+
+// InvalidOption naming the PHP option of a field out of range: the transfer bounds of
+// remote::CheckTransferOptions. Callers check before Collect().
+Status CheckCollectOptions(const CollectOptions& options);
 
 // Collects every destination; the result has one entry per destination, in the same order.
 // Never fails as a whole: per-destination failures are in each QuotaUsage's errors.

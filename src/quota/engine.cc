@@ -50,6 +50,10 @@ void Conclude(const Destination& destination, const remote::JobResult& job, Quot
 
 }  // namespace
 
+Status CheckCollectOptions(const CollectOptions& options) {
+  return remote::CheckTransferOptions(TransferOptionsOf(options));
+}
+
 std::vector<QuotaUsage> Collect(const std::vector<Destination>& destinations, const CollectOptions& options) {
   std::vector<QuotaUsage> results(destinations.size());
   std::vector<remote::Job> jobs(destinations.size());

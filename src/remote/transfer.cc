@@ -526,6 +526,18 @@ class Engine {
 
 }  // namespace
 
+Status CheckTransferOptions(const TransferOptions& o) {
+  auto between = [](const char* option, int64_t v, int64_t min, int64_t max) {
+    if (v >= min && v <= max) return Status::OK();
+    return Status::InvalidOption(option, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+  };
+  Status s = between("timeout_ms", o.timeout_ms, 1, 3600000);
+  if (s.ok()) s = between("retries", o.max_retries, 0, 10);
+  if (s.ok()) s = between("retry_base_ms", o.retry_base_ms, 0, 60000);
+  if (s.ok() && o.max_response_bytes < 1024) s = Status::InvalidOption("max_response_bytes", "must be at least 1024");
+  return s;
+}
+
 std::vector<JobResult> RunJobs(std::vector<Job>& jobs, const TransferOptions& options,
                                const std::function<bool(size_t, const JobResult&)>& on_done) {
   Engine engine(options, on_done);

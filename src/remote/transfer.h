@@ -23,6 +23,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/status.h"
+
 namespace bjlg::remote {
 
 // Stable codes: what the user should do differs per code.
@@ -109,6 +111,11 @@ struct TransferOptions {
   size_t max_parallel = 0;                  // jobs running at once; 0 = all of them
   std::string user_agent;                   // empty: "bjlg/<version>"
 };
+
+// The bounds of every caller's transfer options (quota, purge, notify), named as the PHP options
+// name them: timeout_ms in [1, 3600000], retries (max_retries) in [0, 10], retry_base_ms in
+// [0, 60000], max_response_bytes at least 1024. InvalidOption for the first one outside.
+Status CheckTransferOptions(const TransferOptions& options);
 
 struct Job {
   std::string label;                           // names the job in refusals ("destination #0 (s3)")

@@ -21,6 +21,7 @@ struct Page {
   const sla::ReportText& text;
   Html& html;
   std::string Word(const std::string& key) const { return verify::Word(key, text.french()); }
+  std::string CheckTitle(const std::string& check) const { return verify::CheckTitle(check, text.french()); }
 };
 
 const char* VerdictLevel(const std::string& status) {  // the shared style's verdict colours
@@ -50,7 +51,7 @@ void NextSteps(const json& checks, const Page& p) {
     const std::string status = Str(Field(c, "status"));
     if (status != "failed" && status != "inconclusive") continue;
     const Advice a = AdviceFor(Str(Field(c, "name")), status, p.text.french());
-    p.html.Raw("<li><strong>").Text(Str(Field(c, "name"))).Raw("</strong> (").Text(p.Word(status));
+    p.html.Raw("<li><strong>").Text(p.CheckTitle(Str(Field(c, "name")))).Raw("</strong> (").Text(p.Word(status));
     p.html.Raw(p.text.french() ? ") : " : "): ");  // French puts a space before the colon
     p.html.Text(a.meaning).Raw(" <em>").Text(a.next_step).Raw("</em></li>");
     any = true;
@@ -65,7 +66,7 @@ void Checks(const json& checks, const Page& p) {
   p.html.Raw("</tr></thead><tbody>");
   for (const json& c : checks) {
     const std::string status = Str(Field(c, "status"));
-    p.html.Raw("<tr>").Tag("td", Str(Field(c, "name")));
+    p.html.Raw("<tr>").Tag("td", p.CheckTitle(Str(Field(c, "name"))));
     p.html.Raw("<td class=\"st-" + XmlEscape(status) + "\">").Text(p.Word(status)).Raw("</td>");
     p.html.Tag("td", HidePaths(Str(Field(c, "message")))).Raw("</tr>");
   }
@@ -95,7 +96,7 @@ void Evidence(const json& checks, const Page& p) {
   Html body;
   for (const json& c : checks) {
     if (!Field(c, "evidence").is_object() || Field(c, "evidence").empty()) continue;
-    body.Tag("h3", Str(Field(c, "name")));
+    body.Tag("h3", p.CheckTitle(Str(Field(c, "name"))));
     KeyValues("", Field(c, "evidence"), p.text, &body);
   }
   if (body.str().empty()) return;

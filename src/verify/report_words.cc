@@ -72,6 +72,27 @@ const PhraseBook& Phrases() {
   return kPhrases;
 }
 
+// The checks of docs/verification.md as a person reads them.
+const PhraseBook& CheckTitles() {
+  static const PhraseBook kTitles = {
+      {"encryption", {"Encryption", "Chiffrement"}},
+      {"zip_structure", {"ZIP structure", "Structure ZIP"}},
+      {"entry_names", {"Entry names", "Noms des entrées"}},
+      {"entry_data", {"File contents", "Contenu des fichiers"}},
+      {"index", {"Backup index", "Index de la sauvegarde"}},
+      {"manifest", {"Manifest", "Manifeste"}},
+      {"database", {"Database dump", "Export de la base de données"}},
+      {"sandbox", {"Sandbox", "Bac à sable"}},
+      {"decrypt", {"Decryption", "Déchiffrement"}},
+      {"extract", {"Extraction", "Extraction"}},
+      {"files", {"Restored files", "Fichiers restaurés"}},
+      {"database_import", {"Database import", "Import de la base de données"}},
+      {"database_tables", {"Database tables", "Tables de la base de données"}},
+      {"cleanup", {"Clean-up", "Nettoyage"}},
+  };
+  return kTitles;
+}
+
 struct AdviceText {
   Phrase meaning;
   Phrase next_step;
@@ -154,6 +175,11 @@ std::string Word(const std::string& key, bool french) {
   std::string text = key;
   std::replace(text.begin(), text.end(), '_', ' ');
   return text;
+}
+
+std::string CheckTitle(const std::string& check, bool french) {
+  const char* title = FindPhrase(CheckTitles(), check, french);
+  return title != nullptr ? title : check;
 }
 
 Advice AdviceFor(const std::string& check, const std::string& status, bool french) {

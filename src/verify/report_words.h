@@ -11,6 +11,10 @@ namespace bjlg::verify {
 // so that a new evidence key still reads.
 std::string Word(const std::string& key, bool french);
 
+// The title of check `check` (a check name of docs/verification.md) for a person; the name
+// itself when it has none.
+std::string CheckTitle(const std::string& check, bool french);
+
 struct Advice {
   std::string meaning;    // what the check's status says about the backup
   std::string next_step;  // what to do now

@@ -188,11 +188,18 @@ class RestoreRun {
   enum class Next { kGoOn, kStop, kCancelled };
 
   Status CheckArguments() const {
+    if (Status s = CheckThreadCount(options_.threads); !s.ok()) return s;
+    if (!options_.dsn.empty() && options_.dsn.rfind("mysql:", 0) != 0) {
+      return Status::InvalidOption("dsn", "must start with \"mysql:\"");
+    }
+    for (size_t i = 0; i < options_.chain.size(); ++i) {
+      const std::string& p = options_.chain[i];
+      if (p.empty() || p.find('\0') != std::string::npos) {
+        return Status::InvalidOption("chain", "must list non-empty paths without null bytes").AtItem(i);
+      }
+    }
     for (const ChainArchive& a : chain_) {
       if (access(a.path.c_str(), F_OK) != 0) return Status::NotFound("no archive at " + a.path);
-    }
-    if (!options_.dsn.empty() && options_.dsn.rfind("mysql:", 0) != 0) {
-      return Status::InvalidArgument("the DSN must start with \"mysql:\"");
     }
     return CheckProgressInterval(options_.progress_interval);
   }

@@ -595,8 +595,9 @@ bool InSample(const std::string& name, double fraction) {
 
 Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
   if (!(options.sample > 0.0 && options.sample <= 1.0)) {
-    return Status::InvalidArgument("sample must be a fraction in (0, 1]");
+    return Status::InvalidOption("sample", "must be a fraction greater than 0 and at most 1");
   }
+  if (Status s = CheckThreadCount(options.threads); !s.ok()) return s;
   Report report("verify");
   Result<crypto::InputFile> opened = crypto::InputFile::Open(path, "archive");
   if (!opened.ok()) {

@@ -146,3 +146,12 @@ TEST_CASE("ParseUntrustedJson parses within the limit and names the input otherw
   CHECK(bad.status().code() == bjlg::Status::Code::kCorruption);
   CHECK(bad.status().message() == "index is not valid JSON");
 }
+
+TEST_CASE("Thread counts are bounded the same way for every operation", "[common][limits]") {
+  CHECK(bjlg::CheckThreadCount(0).ok());
+  CHECK(bjlg::CheckThreadCount(bjlg::kMaxThreads).ok());
+  const bjlg::Status negative = bjlg::CheckThreadCount(-1);
+  CHECK(negative.option() == "threads");
+  CHECK(negative.message() == "option \"threads\" must be between 0 and 256");
+  CHECK(bjlg::CheckThreadCount(bjlg::kMaxThreads + 1, "encrypt_threads").option() == "encrypt_threads");
+}

@@ -95,6 +95,19 @@ TEST_CASE("An option's refusal names the option apart from its wording", "[commo
   CHECK(Status::InvalidArgument("option \"x\" looks named").option().empty());
 }
 
+TEST_CASE("An option's refusal can be given under the caller's name for the option", "[common][status]") {
+  const Status s = Status::InvalidOption("kdf", "applies to a password only").AtItem(2);
+  const Status renamed = s.ForOption("encrypt_kdf");
+  CHECK(renamed.option() == "encrypt_kdf");
+  CHECK(renamed.message() == "option \"encrypt_kdf\" applies to a password only");
+  CHECK(*renamed.item() == 2);
+  const Status plain = Status::NotFound("no archive");
+  CHECK(plain.ForOption("x").message() == "no archive");
+  CHECK(plain.ForOption("x").option().empty());
+  CHECK(Status::InvalidOption("schedules", "[3][\"duration\"] must be greater than or equal to 0").message() ==
+        "option \"schedules\"[3][\"duration\"] must be greater than or equal to 0");
+}
+
 TEST_CASE("A failure about one element of an input list carries its position", "[common][status]") {
   CHECK_FALSE(Status::InvalidArgument("bad").item().has_value());
   const Status s = Status::InvalidArgument("sample 3: field \"at\" is missing").AtItem(3);

@@ -393,28 +393,36 @@ TEST_CASE("Back-to-back runs do not overlap", "[check]") {
 
 // ----- Arguments -------------------------------------------------------------------------------
 
-TEST_CASE("Check refuses unsupported locales and negative values", "[check]") {
+TEST_CASE("Check refuses unsupported locales and negative values, naming the option", "[check]") {
   const Expression expr = Parsed("0 3 * * *");
   CheckOptions options;
   options.locale = "de";
   auto result = Check(expr, options);
   REQUIRE_FALSE(result.ok());
   CHECK(result.status().code() == Status::Code::kInvalidArgument);
-  CHECK(result.status().message().find("de") != std::string::npos);
+  CHECK(result.status().option() == "locale");
+  CHECK(result.status().message() == "option \"locale\" must be a supported locale (\"en\" or \"fr\"), \"de\" given");
 
   options = {};
   options.min_interval_seconds = -1;
-  CHECK(Check(expr, options).status().message() == "min_interval_seconds must not be negative");
+  CHECK(Check(expr, options).status().message() == "option \"min_interval\" must be greater than or equal to 0");
   options = {};
   options.duration_seconds = -1;
-  CHECK(Check(expr, options).status().message() == "duration_seconds must not be negative");
+  CHECK(Check(expr, options).status().option() == "duration");
+  for (int days : {-1, 0, kMaxHorizonDays + 1}) {
+    options = {};
+    options.horizon_days = days;
+    CHECK(Check(expr, options).status().message() == "option \"horizon_days\" must be between 1 and 3660");
+  }
   options = {};
-  options.horizon_days = -1;
-  CHECK(Check(expr, options).status().code() == Status::Code::kInvalidArgument);
+  options.horizon_days = kMaxHorizonDays;
+  CHECK(Check(expr, options).ok());
   options = {};
+  options.others.push_back(OtherSchedule{"web", Parsed("0 5 * * *"), 60});
   options.others.push_back(OtherSchedule{"db", Parsed("0 4 * * *"), -5});
-  CHECK(Check(expr, options).status().message() ==
-        "the duration of schedule \"db\" must not be negative");
+  const Status refused = Check(expr, options).status();
+  CHECK(refused.message() == "option \"schedules\"[1][\"duration\"] must be greater than or equal to 0");
+  CHECK(refused.item() == std::optional<size_t>(1));
 
   options = {};
   options.locale = "fr_CA";

@@ -124,3 +124,19 @@ TEST_CASE("QuotaUsage::Derive follows the plugin's rules", "[quota][collector]")
   from_free.Derive();
   CHECK(from_free.quota_bytes == 50u);
 }
+
+TEST_CASE("Collect options out of range are refused by name, with the bounds every transfer has", "[quota]") {
+  CollectOptions o;
+  CHECK(CheckCollectOptions(o).ok());
+  o.timeout_ms = 0;
+  CHECK(CheckCollectOptions(o).message() == "option \"timeout_ms\" must be between 1 and 3600000");
+  o = CollectOptions();
+  o.max_retries = 11;
+  CHECK(CheckCollectOptions(o).option() == "retries");
+  o = CollectOptions();
+  o.retry_base_ms = -1;
+  CHECK(CheckCollectOptions(o).option() == "retry_base_ms");
+  o = CollectOptions();
+  o.max_response_bytes = 1023;
+  CHECK(CheckCollectOptions(o).message() == "option \"max_response_bytes\" must be at least 1024");
+}

@@ -89,6 +89,19 @@ TEST_CASE("the page in French", "[verify]") {
   CHECK(html.find("Next steps") == std::string::npos);
 }
 
+TEST_CASE("checks are named for people, in the page's language", "[verify]") {
+  const std::string en = Page(FailedReport());
+  CHECK(en.find("<td>ZIP structure</td>") != std::string::npos);
+  CHECK(en.find("<strong>File contents</strong>") != std::string::npos);
+  CHECK(en.find(">zip_structure<") == std::string::npos);
+  const std::string fr = Page(FailedReport(), "fr");
+  CHECK(fr.find("<td>Structure ZIP</td>") != std::string::npos);
+  CHECK(fr.find("<h3>Contenu des fichiers</h3>") != std::string::npos);
+  json unknown = FailedReport();
+  unknown["checks"][0]["name"] = "future_check";
+  CHECK(Page(unknown).find("<td>future_check</td>") != std::string::npos);  // a new check still reads
+}
+
 TEST_CASE("times are shown in the reader's zone with the offset", "[verify]") {
   const std::string paris = Page(FailedReport(), "en", "Europe/Paris");
   CHECK(paris.find("2026-07-01 12:00:00 +02:00") != std::string::npos);

@@ -136,6 +136,29 @@ std::vector<size_t> Positions(const std::vector<Progress>& seen) {
   return out;
 }
 
+TEST_CASE("restore test options are checked before anything is made, naming the option", "[verify][restore]") {
+  TempDir dir;
+  const std::string zip = BjlgArchive(dir, "a.zip", PluginDump(2));
+  archive::testing::MakeDirs(dir / "boxes");
+  auto options = [&dir] {
+    RestoreOptions o;
+    o.sandbox_parent = dir / "boxes";
+    return o;
+  };
+  RestoreOptions threads = options();
+  threads.threads = 300;
+  CHECK(RunRestoreTest(zip, threads).status().option() == "threads");
+  RestoreOptions dsn = options();
+  dsn.dsn = "pgsql:host=x";
+  CHECK(RunRestoreTest(zip, dsn).status().message() == "option \"dsn\" must start with \"mysql:\"");
+  RestoreOptions chain = options();
+  chain.chain = {zip, ""};
+  const Status refused = RunRestoreTest(zip, chain).status();
+  CHECK(refused.option() == "chain");
+  CHECK(refused.item() == std::optional<size_t>(1));
+  CHECK(SandboxesIn(dir / "boxes") == 0);
+}
+
 TEST_CASE("restore test progress: the one record, its phases declared up front and reported in order", "[verify][restore][progress]") {
   TempDir dir;
   const std::string zip = BjlgArchive(dir, "a.zip", PluginDump(20));

@@ -374,6 +374,10 @@ TEST_CASE("sampling checks a deterministic subset, always the manifest, index an
   CHECK(in < 1150);
   o.sample = 0;
   CHECK(Verify(path, o).status().code() == Status::Code::kInvalidArgument);
+  CHECK(Verify(path, o).status().option() == "sample");
+  o.sample = 1;
+  o.threads = 257;
+  CHECK(Verify(path, o).status().message() == "option \"threads\" must be between 0 and 256");
 }
 
 TEST_CASE("what is not an archive, or cannot be read", "[verify]") {
