@@ -149,7 +149,7 @@ final class Usage_Exception extends \InvalidArgumentException {
  */
 final class Commands {
 
-	const NAMES = array( 'backup', 'list', 'status', 'schedule', 'verify', 'restore-test', 'encryption', 'delete', 'job', 'cancel' );
+	const NAMES = array( 'backup', 'list', 'status', 'schedule', 'verify', 'restore-test', 'encryption', 'delete', 'job', 'cancel', 'quota', 'forecast', 'purge', 'notify', 'jobs' );
 
 	/** The --format values of the commands that print one result. */
 	const DOCUMENT_FORMATS = array( 'text', 'json', 'yaml' );
@@ -175,7 +175,14 @@ final class Commands {
 		  delete NAME --yes      delete the archive NAME for good (refused without --yes)
 		  job ID                 a job's state, step and progress (a backup, verify or restore-test)
 		  cancel ID              stop job ID (a queued one at once, a running one at its next report)
-		Options: --format=table|json|csv|yaml (list, with --fields=name,bytes,...), --format=text|json|yaml
+		  jobs                   the site's jobs, newest first (--state=S,... --type=T,... --limit=N)
+		  quota                  measure every destination now (recorded), print the usage
+		  forecast               per destination: days to the threshold and the date's interval
+		  purge [--yes]          what the retention policy deletes (a dry run); --yes applies it
+		  notify [due]           send what is due on the open incidents (reminders, escalations)
+		  notify test [CHANNEL]  one test message to every channel, or to CHANNEL
+		Options: --format=table|json|csv|yaml (list, jobs, quota, forecast, purge, notify, with
+		--fields=a,b,...), --format=text|json|yaml
 		(the others); --quiet: no informational lines (the exit status says what happened)
 		TXT;
 
@@ -221,6 +228,9 @@ final class Commands {
 				return $this->job( $command, $args, self::format( $options, self::DOCUMENT_FORMATS ) );
 			case 'delete':
 				return $this->delete( $args, isset( $options['yes'] ) && false !== $options['yes'] );
+		}
+		if ( in_array( $command, Ops_Commands::NAMES, true ) ) {
+			return ( new Ops_Commands( $this->console ) )->run( $command, $args, $options );
 		}
 		throw new Usage_Exception( "unknown command '$command' (" . implode( ', ', self::NAMES ) . ')' );
 	}
@@ -600,7 +610,7 @@ final class Commands {
 	 * @param list<string>          $allowed Formats.
 	 * @throws Usage_Exception Another value.
 	 */
-	private static function format( array $options, array $allowed ): string {
+	public static function format( array $options, array $allowed ): string {
 		$format = $options['format'] ?? $allowed[0];
 		if ( 'table' === $format && ! in_array( 'table', $allowed, true ) ) {
 			$format = 'text';
