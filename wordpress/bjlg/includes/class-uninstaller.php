@@ -42,5 +42,6 @@ final class Uninstaller {
 		wp_unschedule_hook( Schedule::HOOK );
 		wp_unschedule_hook( Backup_Job::ASYNC_HOOK );
 		wp_unschedule_hook( Job_Runner::HOOK );
+		wp_unschedule_hook( Records_Retention::HOOK );
 	}
 }
