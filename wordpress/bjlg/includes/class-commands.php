@@ -163,9 +163,10 @@ final class Commands {
 		  list                   the site's archives, newest first
 		  status                 versions, running job, last backup, schedule, missed runs
 		  schedule show          the schedule and its next runs
+		  schedule list          every schedule entry (GET /schedules): recurrence, cron, next run, missed runs
 		  schedule set EXPR      back up on cron expression EXPR (the site's time zone)
 		  schedule disable       stop the scheduled backups (the expression is kept)
-		  schedule run           what WP-Cron does at a run: record missed runs, run the due one
+		  schedule run           what WP-Cron does at a run, for every entry: record missed runs, run the due one
 		  verify NAME            verify the archive NAME (as `list` shows it), recorded in the history
 		  restore-test NAME      restore NAME into a sandbox, import its dump into a throwaway MariaDB,
 		                         compare, measure RTO and RPO, remove everything; in the history
@@ -522,6 +523,19 @@ final class Commands {
 		switch ( $sub ) {
 			case 'show':
 				break;
+			case 'list':
+				$entries = array();
+				foreach ( Schedule::entries() as $entry ) {
+					$entries[] = Schedule::describe( $entry );
+				}
+				if ( 'text' !== $format ) {
+					$this->console->document( array( 'schedules' => $entries ), $format );
+					return 0;
+				}
+				foreach ( $entries as $e ) {
+					$this->console->info( sprintf( '%s %s: %s (%s)%s, missed %d', $e['id'], $e['name'], $e['enabled'] ? $e['cron'] : 'disabled', $e['recurrence'], array() === $e['next_runs'] ? '' : ', next ' . $e['next_runs'][0], $e['missed_total'] ) );
+				}
+				return 0;
 			case 'set':
 				if ( ! isset( $args[1] ) || '' === trim( $args[1] ) ) {
 					throw new Usage_Exception( 'schedule set needs a cron expression, e.g. schedule set "0 3 * * *"' );
@@ -540,7 +554,7 @@ final class Commands {
 				Schedule::disable();
 				break;
 			case 'run':
-				$outcome = Schedule::tick();
+				$outcome = Schedule::tick_all();
 				if ( 'text' !== $format ) {
 					$this->console->document( $outcome, $format );
 					return null === $outcome['error'] ? 0 : 1;
@@ -555,7 +569,7 @@ final class Commands {
 				}
 				return 0;
 			default:
-				throw new Usage_Exception( "unknown schedule subcommand '$sub' (show, set, disable, run)" );
+				throw new Usage_Exception( "unknown schedule subcommand '$sub' (show, list, set, disable, run)" );
 		}
 		$schedule = Status::schedule();
 		if ( 'text' !== $format ) {
