@@ -14,6 +14,7 @@ require_once __DIR__ . '/includes/class-job-lock.php';
 require_once __DIR__ . '/includes/class-jobs.php';
 require_once __DIR__ . '/includes/class-job-runner.php';
 require_once __DIR__ . '/includes/class-records-retention.php';
+require_once __DIR__ . '/includes/class-event-triggers.php';
 require_once __DIR__ . '/includes/class-missed-runs.php';
 require_once __DIR__ . '/includes/class-schedule.php';
 require_once __DIR__ . '/includes/class-backup-job.php';

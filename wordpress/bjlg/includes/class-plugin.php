@@ -25,6 +25,7 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Rest_Jobs::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Schedules::class, 'register' ) );
 		Job_Incidents::register();
+		Event_Triggers::register();
 		add_action( 'init', array( Records_Retention::class, 'ensure_armed' ) );
 		add_action( Records_Retention::HOOK, array( Records_Retention::class, 'run_from_cron' ) );
 		add_action( Schedule::HOOK, array( Records_Retention::class, 'run_from_cron' ), 20, 0 );
@@ -52,6 +53,7 @@ final class Plugin {
 		wp_unschedule_hook( Backup_Job::ASYNC_HOOK );
 		wp_unschedule_hook( Job_Runner::HOOK );
 		wp_unschedule_hook( Records_Retention::HOOK );
+		wp_unschedule_hook( Event_Triggers::HOOK );
 	}
 
 	/**
