@@ -145,8 +145,9 @@ final class Job_Incidents {
 		$metadata = is_array( $metadata ) ? $metadata : array();
 		try {
 			if ( 'open' === $what ) {
+				// Not Backup_Store::directory(): a folder that cannot be created is a failure to report.
 				$paths = array(
-					Backup_Store::directory() => 'bjlg-backups',
+					trailingslashit( wp_upload_dir( null, false )['basedir'] ) . 'bjlg-backups' => 'bjlg-backups',
 					WP_CONTENT_DIR            => 'wp-content',
 					ABSPATH                   => '',
 				);

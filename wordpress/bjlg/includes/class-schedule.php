@@ -550,7 +550,8 @@ final class Schedule {
 
 	/**
 	 * Ticks every entry (`schedule run`, a system cron): the outcomes by entry id, and in total
-	 * (the latest due run, the missed runs added up, the last backup, the first error).
+	 * (the latest due run, the missed runs added up, the last backup, the first error); then
+	 * the retention of history rows and job records, as each WP-Cron tick.
 	 *
 	 * @return array{due: ?int, missed: int, backup: ?array<string, mixed>, error: ?string, entries: array<string, array<string, mixed>>}
 	 */
@@ -570,6 +571,7 @@ final class Schedule {
 			$all['backup']                  = $outcome['backup'] ?? $all['backup'];
 			$all['error']                   = $all['error'] ?? $outcome['error'];
 		}
+		Records_Retention::run_from_cron(); // What each WP-Cron tick does too.
 		return $all;
 	}
 
