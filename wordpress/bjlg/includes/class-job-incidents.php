@@ -145,6 +145,9 @@ final class Job_Incidents {
 		$metadata = is_array( $metadata ) ? $metadata : array();
 		try {
 			if ( 'open' === $what ) {
+				if ( array() === Incidents::settings()['channels'] ) {
+					return; // The extension's Incident needs a channel to notify: the history row says it all.
+				}
 				// Not Backup_Store::directory(): a folder that cannot be created is a failure to report.
 				$paths = array(
 					trailingslashit( wp_upload_dir( null, false )['basedir'] ) . 'bjlg-backups' => 'bjlg-backups',
