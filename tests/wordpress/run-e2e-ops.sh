@@ -78,6 +78,8 @@ pass "GET /jobs (type, state, limit filters; an unknown state 400) and jobs --fo
 
 # --- quota, forecast, purge, notify ---------------------------------------------------------
 "${php_ext[@]}" "$root/tests/wordpress/admin-site.php" "$site" storage "$tmp/destination" >/dev/null || fail "no destination"
+# Two channels (a webhook to this site, a Slack hook on a closed port) and two test incidents.
+"${php_ext[@]}" "$root/tests/wordpress/admin-site.php" "$site" incidents "$base/?bjlg-e2e-receiver=1" >/dev/null || fail "no channels"
 wp quota --format=json >"$tmp/quota.json" || fail "quota: $(cat "$tmp/quota.json")"
 [ "$(json '$d[0]["name"] . " " . ($d[0]["used_bytes"] > 0 ? "measured" : "no") . " " . $d[0]["errors"]' <"$tmp/quota.json")" = "local-disk measured " ] || fail "quota: $(cat "$tmp/quota.json")"
 grep -q "$tmp/destination" "$tmp/quota.json" && fail "quota shows the destination's path"
@@ -92,7 +94,6 @@ wp purge --format=json >"$tmp/plan.json" || fail "purge (plan)"
 wp purge --yes --format=json >"$tmp/purged.json" || fail "purge --yes: $(cat "$tmp/purged.json")"
 [ "$(json 'implode(",", array_map(fn($r) => $r["action"], $d))' <"$tmp/purged.json")" = "deleted,deleted,deleted,deleted,keep,keep" ] || fail "purge --yes: $(cat "$tmp/purged.json")"
 [ "$(ls "$tmp/destination" | grep -c '^backup-full')" = 2 ] || fail "purge --yes left $(ls "$tmp/destination")"
-"${php_ext[@]}" "$root/tests/wordpress/admin-site.php" "$site" incidents "$base/?bjlg-e2e-receiver=1" >/dev/null
 wp notify test site-webhook --format=json >"$tmp/notify.json" || fail "notify test: $(cat "$tmp/notify.json")"
 [ "$(json '$d[0]["channel"] . " " . $d[0]["status"] . " " . $d[0]["http_code"] . " " . count($d)' <"$tmp/notify.json")" = "site-webhook sent 200 1" ] || fail "notify test: $(cat "$tmp/notify.json")"
 grep -q e2e-secret "$tmp/notify.json" && fail "notify shows a channel's secret"

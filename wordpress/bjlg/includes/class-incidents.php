@@ -24,7 +24,7 @@ final class Incidents {
 	const SETTINGS_OPTION = 'bjlg_notify_settings';
 
 	/** The keys of a state an answer may show (not `policy`, `pending`, `escalation`). */
-	const PUBLIC_KEYS = array( 'id', 'event', 'title', 'severity', 'created_at', 'acknowledged_at', 'acknowledged_by', 'resolved_at', 'resolution_status', 'resolution_summary', 'steps', 'actions', 'channels_used' );
+	const PUBLIC_KEYS = array( 'id', 'event', 'title', 'severity', 'lines', 'context', 'created_at', 'acknowledged_at', 'acknowledged_by', 'resolved_at', 'resolution_status', 'resolution_summary', 'steps', 'actions', 'channels_used' );
 
 	/**
 	 * The notification settings.

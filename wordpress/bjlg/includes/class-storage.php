@@ -121,7 +121,7 @@ final class Storage {
 
 	/**
 	 * Opens an incident for each destination whose forecast is critical or warning (an open one
-	 * is kept, not doubled).
+	 * is kept, not doubled); none on a site without a notification channel.
 	 *
 	 * @param int $now Unix seconds.
 	 * @return list<array<string, mixed>> The incidents, as Incidents::all() shows them.
@@ -129,6 +129,9 @@ final class Storage {
 	 */
 	public static function open_risk_incidents( int $now ): array {
 		$incidents = array();
+		if ( array() === Incidents::settings()['channels'] ) {
+			return $incidents; // Bjlg\Notify\Incident needs a channel to notify.
+		}
 		foreach ( self::risk_events( self::capacity( $now ) ) as $event ) {
 			$incidents[] = Incidents::open( $event, $now );
 		}
