@@ -22,6 +22,7 @@ $arg = $argv[3] ?? '';
 $_SERVER['HTTP_HOST'] = getenv('BJLG_E2E_HOST') ?: 'localhost';
 $_SERVER['REQUEST_URI'] = '/';
 $_SERVER['REMOTE_ADDR'] = '127.0.0.1';
+define('WP_DISABLE_FATAL_ERROR_HANDLER', true);   // a fatal error on stderr, not WordPress's page
 require $site . '/wp-load.php';   // at the top level: WordPress declares globals
 
 use Bjlg\WordPress\Schedule;
@@ -107,8 +108,8 @@ switch ($command) {
         out(['posts' => $ids, 'state' => get_option(Bjlg\WordPress\Event_Triggers::STATE_OPTION)]);
         break;
     case 'install-plugin':
+        require_once ABSPATH . 'wp-admin/includes/admin.php';   // what wp-admin/update.php loads
         require_once ABSPATH . 'wp-admin/includes/class-wp-upgrader.php';
-        require_once ABSPATH . 'wp-admin/includes/file.php';
         wp_set_current_user(1);
         $zip = get_temp_dir() . 'bjlg-e2e-hello.zip';
         $z = new ZipArchive();

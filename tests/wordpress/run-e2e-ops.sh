@@ -29,7 +29,7 @@ code=$(rest POST /schedules -H 'Content-Type: application/json' --data '{"name":
 [ "$code" = 201 ] || fail "POST /schedules answered $code: $(cat "$tmp/body")"
 second=$(json '$d["schedule"]["id"]' <"$tmp/body")
 [ "$(json '$d["schedule"]["cron"]' <"$tmp/body")" = '*/5 * * * *' ] || fail "the preset's cron: $(cat "$tmp/body")"
-json 'implode(",", array_column($d["warnings"], "code"))' <"$tmp/body" | grep -q overlap || fail "no overlap warning beside */15: $(cat "$tmp/body")"
+json 'implode(",", array_column($d["warnings"], "code"))' <"$tmp/body" | grep overlap >/dev/null || fail "no overlap warning beside */15: $(cat "$tmp/body")"
 code=$(rest POST /schedules -H 'Content-Type: application/json' --data '{"name":"Weekly","recurrence":"weekly","day":"friday","time":"03:30"}')
 [ "$code" = 201 ] || fail "POST /schedules (weekly) answered $code: $(cat "$tmp/body")"
 third=$(json '$d["schedule"]["id"]' <"$tmp/body")
@@ -101,7 +101,7 @@ wp notify test closed-port --format=json >"$tmp/notify-closed.json" && fail "a f
 [ "$(json '$d[0]["status"] . " " . $d[0]["error_code"]' <"$tmp/notify-closed.json")" = "failed unreachable" ] || fail "notify test closed-port: $(cat "$tmp/notify-closed.json")"
 [ "$(wp notify test nope >/dev/null 2>&1; echo $?)" = 2 ] || fail "an unknown channel is not a usage error"
 wp notify due --format=json >"$tmp/due.json" || true   # a reminder to the closed port fails (exit 1)
-json 'is_array($d) ? "list" : "no"' <"$tmp/due.json" | grep -q list || fail "notify due: $(cat "$tmp/due.json")"
+json 'is_array($d) ? "list" : "no"' <"$tmp/due.json" | grep list >/dev/null || fail "notify due: $(cat "$tmp/due.json")"
 pass "quota (measured, no path, a storage_at_risk incident), forecast (warning, ~10 days, its interval), purge (plan 4 delete/2 keep, nothing deleted; --yes deleted 4), notify test (sent 200; closed port failed, exit 1; unknown channel exit 2), notify due"
 
 # --- incidents of failed backups ------------------------------------------------------------
@@ -119,7 +119,7 @@ wp backup >/dev/null || fail "the backup after the failures failed"
 ops incidents >"$tmp/incidents.json"
 [ "$(json 'implode(" ", array_map(fn($i) => $i["status"], array_values(array_filter($d, fn($i) => $i["title"] === "Backups are failing"))))' <"$tmp/incidents.json")" = resolved ] \
   || fail "the next success did not resolve it: $(cat "$tmp/incidents.json")"
-json 'implode("\n", array_column(array_values(array_filter($d, fn($i) => $i["title"] === "Backups are failing"))[0]["steps"], "summary"))' <"$tmp/incidents.json" | grep -q 'Resolved automatically: the next backup succeeded (backup-full-' \
+json 'implode("\n", array_column(array_values(array_filter($d, fn($i) => $i["title"] === "Backups are failing"))[0]["steps"], "summary"))' <"$tmp/incidents.json" | grep 'Resolved automatically: the next backup succeeded (backup-full-' >/dev/null \
   || fail "the timeline does not say it was resolved automatically: $(cat "$tmp/incidents.json")"
 name=$(wp list --format=json | json '$d[0]["name"]')
 cp "$site/wp-content/uploads/bjlg-backups/$name" "$site/wp-content/uploads/bjlg-backups/backup-full-20200101-000000-bad001.zip"
@@ -155,7 +155,7 @@ ops posts 1 >/dev/null
 wp jobs --format=json --type=backup >"$tmp/queued.json"
 [ "$(json 'count(array_filter($d, fn($j) => $j["source"] === "event-database"))' <"$tmp/queued.json")" = 1 ] || fail "the third change queued no backup: $(cat "$tmp/queued.json")"
 queued=$(json 'array_values(array_filter($d, fn($j) => $j["source"] === "event-database"))[0]["id"]' <"$tmp/queued.json")
-site_php history | grep -q 'Trigger database: 3 change(s) grouped; backup job '"$queued"' queued.' || fail "no event_trigger row for job $queued"
+site_php history | grep 'Trigger database: 3 change(s) grouped; backup job '"$queued"' queued.' >/dev/null || fail "no event_trigger row for job $queued"
 for _ in 1 2 3 4 5 6 7 8 9 10; do   # WP-Cron (spawn_cron may have started it already)
   curl -s -o /dev/null --max-time 120 "$base/wp-cron.php"
   [ "$(wp job "$queued" --format=json | json '$d["state"]')" = done ] && break

@@ -74,6 +74,18 @@ final class Ops_Commands {
 	}
 
 	/**
+	 * An informational line, shown under a table only: json, csv and yaml stay parseable.
+	 *
+	 * @param string $format The format.
+	 * @param string $text   The line.
+	 */
+	private function note( string $format, string $text ): void {
+		if ( 'table' === $format ) {
+			$this->console->info( $text );
+		}
+	}
+
+	/**
 	 * `quota`: samples every destination now (recorded in the usage history, as POST
 	 * /storage/samples), prints the usage; 1 when a destination could not be measured.
 	 *
@@ -102,7 +114,7 @@ final class Ops_Commands {
 		}
 		$this->console->items( $rows, $fields, $format );
 		foreach ( $measured['incidents'] as $incident ) {
-			$this->console->info( "incident {$incident['id']} ({$incident['status']}): {$incident['title']}" );
+			$this->note( $format, "incident {$incident['id']} ({$incident['status']}): {$incident['title']}" );
 		}
 		if ( $failed > 0 ) {
 			$this->console->error( "bjlg: quota: $failed destination(s) could not be measured" );
@@ -132,7 +144,7 @@ final class Ops_Commands {
 		$this->console->items( self::forecast_rows( $capacity ), $fields, $format );
 		foreach ( $capacity['recommendations'] as $recommendation ) {
 			$message = (array) ( $recommendation['message'] ?? array() );
-			$this->console->info( 'recommendation: ' . ( $message[ 0 === strpos( get_locale(), 'fr' ) ? 'fr' : 'en' ] ?? $recommendation['code'] ) );
+			$this->note( $format, 'recommendation: ' . ( $message[ 0 === strpos( get_locale(), 'fr' ) ? 'fr' : 'en' ] ?? $recommendation['code'] ) );
 		}
 		return 0;
 	}
@@ -197,7 +209,7 @@ final class Ops_Commands {
 		}
 		if ( ! $yes ) {
 			$this->console->items( $rows, $fields, $format );
-			$this->console->info( sprintf( 'plan %s: %d archive(s) to delete, %s freed; nothing deleted (add --yes to apply)', $plan['plan_id'], (int) $plan['totals']['delete'], size_format( (int) $plan['totals']['bytes_freed'], 1 ) ) );
+			$this->note( $format, sprintf( 'plan %s: %d archive(s) to delete, %s freed; nothing deleted (add --yes to apply)', $plan['plan_id'], (int) $plan['totals']['delete'], size_format( (int) $plan['totals']['bytes_freed'], 1 ) ) );
 			return 0 === $listed ? 0 : 1;
 		}
 		try {
@@ -218,7 +230,7 @@ final class Ops_Commands {
 		}
 		unset( $row );
 		$this->console->items( $rows, $fields, $format );
-		$this->console->info( sprintf( 'plan %s applied: %d deleted, %d already gone, %d failed, %s freed', $plan['plan_id'], $result['deleted'], $result['already_gone'], $result['failed'], size_format( (int) $result['bytes_freed'], 1 ) ) );
+		$this->note( $format, sprintf( 'plan %s applied: %d deleted, %d already gone, %d failed, %s freed', $plan['plan_id'], $result['deleted'], $result['already_gone'], $result['failed'], size_format( (int) $result['bytes_freed'], 1 ) ) );
 		return 0 === $result['failed'] && 0 === $listed ? 0 : 1;
 	}
 
@@ -289,7 +301,7 @@ final class Ops_Commands {
 		}
 		$this->console->items( self::notify_rows( $results ), $fields, $format );
 		$failed = count( array_filter( $results, static fn( $r ) => 'sent' !== ( $r['status'] ?? '' ) ) );
-		$this->console->info( sprintf( '%d message(s) sent, %d failed', count( $results ) - $failed, $failed ) );
+		$this->note( $format, sprintf( '%d message(s) sent, %d failed', count( $results ) - $failed, $failed ) );
 		return 0 === $failed ? 0 : 1;
 	}
 
