@@ -33,7 +33,7 @@ json 'implode(",", array_column($d["warnings"], "code"))' <"$tmp/body" | grep ov
 code=$(rest POST /schedules -H 'Content-Type: application/json' --data '{"name":"Weekly","recurrence":"weekly","day":"friday","time":"03:30"}')
 [ "$code" = 201 ] || fail "POST /schedules (weekly) answered $code: $(cat "$tmp/body")"
 third=$(json '$d["schedule"]["id"]' <"$tmp/body")
-[ "$(json '$d["schedule"]["cron"] . " " . substr($d["schedule"]["next_runs"][0], 11)' <"$tmp/body")" = "30 3 * * 5 03:30:00+01:00" ] \
+[ "$(json '$d["schedule"]["cron"] . " " . substr($d["schedule"]["next_runs"][0], 11, 8) . " " . (new DateTimeImmutable($d["schedule"]["next_runs"][0]))->format("l")' <"$tmp/body")" = "30 3 * * 5 03:30:00 Friday" ] \
   || fail "weekly friday 03:30 in Paris: $(cat "$tmp/body")"
 code=$(rest POST /schedules -H 'Content-Type: application/json' --data '{"name":"Too often","cron":"* * * * *"}')
 [ "$code" = 400 ] && [ "$(json '$d["code"]' <"$tmp/body")" = bjlg_cron_refused ] || fail "* * * * * answered $code: $(cat "$tmp/body")"
