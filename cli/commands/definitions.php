@@ -411,21 +411,26 @@ $commands = [
         'description' => 'Runs a command of the bjlg WordPress plugin (wordpress/bjlg, active on the site) on the '
             . 'WordPress whose wp-load.php is in DIR, as `wp bjlg COMMAND` would. Commands: backup (a full '
             . 'backup now, database and wp-content, in the history); list (the archives; --format=table|json|csv|yaml, --fields); '
-            . 'status (versions, running job, last backup, schedule, missed runs); schedule show|set EXPR|disable|run '
+            . 'status (versions, running job, last backup, schedule, missed runs); schedule show|list|set EXPR|disable|run '
             . '(`run` does what WP-Cron does when due); verify NAME (an archive as list names it, checked by '
             . 'the verifier, in the history); restore-test NAME (restored into a sandbox, its dump imported into a '
             . 'throwaway MariaDB, RTO and RPO measured, in the history); encryption status|enable|disable (new '
-            . 'backups encrypted with the site key); delete NAME --yes; job ID, cancel ID (the progress of a job, or stopping it). backup, verify and restore-test show a '
+            . 'backups encrypted with the site key); delete NAME --yes; job ID, cancel ID (the progress of a job, or stopping it); jobs (the list, '
+            . '--state, --type, --limit); quota (measure the destinations now); forecast (days to each destination\'s '
+            . 'threshold); purge (the retention plan, a dry run; --yes applies it); notify [due] | notify test [CHANNEL]. backup, verify and restore-test show a '
             . 'progress bar on a terminal. A system cron can drive the schedule instead of page views: '
             . '*/5 * * * *  bjlg --wp=/var/www/html schedule run',
-        'arguments' => [['name' => 'COMMAND', 'description' => 'backup, list, status, schedule, verify, restore-test, encryption, delete, job or cancel, and its arguments']],
+        'arguments' => [['name' => 'COMMAND', 'description' => 'backup, list, status, schedule, verify, restore-test, encryption, delete, job, cancel, jobs, quota, forecast, purge or notify, and its arguments']],
         'options' => [
             'wp' => ['value' => 'DIR', 'description' => 'the WordPress folder (with wp-load.php)'],
             'url' => ['value' => 'URL', 'description' => "the site's address (the Host header Debian's wp-config.php and multisite choose by)"],
             'format' => ['value' => 'FORMAT', 'allowed' => ['table', 'json', 'csv', 'yaml', 'text'],
-                'description' => 'list: table, json, csv or yaml; the others: text, json or yaml'],
-            'fields' => ['value' => 'F,...', 'description' => 'list: only these fields, in this order (name, bytes, modified, verified, encrypted, path)'],
-            'yes' => ['description' => 'delete: confirm that the archive is to be removed for good'],
+                'description' => 'list, jobs, quota, forecast, purge, notify: table, json, csv or yaml; the others: text, json or yaml'],
+            'fields' => ['value' => 'F,...', 'description' => 'list, jobs, quota, forecast, purge, notify: only these fields, in this order (list: name, bytes, modified, verified, encrypted, path)'],
+            'yes' => ['description' => 'delete: confirm that the archive is to be removed for good; purge: apply the plan'],
+            'state' => ['value' => 'S,...', 'description' => 'jobs: only these states (queued, running, interrupted, done, failed, cancelled)'],
+            'type' => ['value' => 'T,...', 'description' => 'jobs: only these types (backup, verify, restore-test)'],
+            'limit' => ['value' => 'N', 'description' => 'jobs: at most N (1 to 100, default 20)'],
         ] + $progress,
         'examples' => ['bjlg --wp=/var/www/html backup', 'bjlg --wp=/var/www/html list --format=json', 'bjlg --wp=/var/www/html schedule set "0 3 * * *"'],
         'exit' => 'Exit status: 0 success, 1 failure (the backup failed, another job runs, the archive failed its verification), 2 usage error, 3 verification inconclusive.',

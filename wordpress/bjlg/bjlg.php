@@ -73,6 +73,12 @@ require_once __DIR__ . '/includes/class-rest-incidents.php';
 require_once __DIR__ . '/includes/class-rest-network.php';
 require_once __DIR__ . '/includes/class-admin-page.php';
 require_once __DIR__ . '/includes/class-commands.php';
+require_once __DIR__ . '/includes/class-ops-commands.php';
+require_once __DIR__ . '/includes/class-rest-jobs.php';
+require_once __DIR__ . '/includes/class-rest-schedules.php';
+require_once __DIR__ . '/includes/class-job-incidents.php';
+require_once __DIR__ . '/includes/class-records-retention.php';
+require_once __DIR__ . '/includes/class-event-triggers.php';
 require_once __DIR__ . '/includes/class-uninstaller.php';
 require_once __DIR__ . '/includes/class-plugin.php';
 

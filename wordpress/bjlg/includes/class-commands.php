@@ -149,7 +149,7 @@ final class Usage_Exception extends \InvalidArgumentException {
  */
 final class Commands {
 
-	const NAMES = array( 'backup', 'list', 'status', 'schedule', 'verify', 'restore-test', 'encryption', 'delete', 'job', 'cancel' );
+	const NAMES = array( 'backup', 'list', 'status', 'schedule', 'verify', 'restore-test', 'encryption', 'delete', 'job', 'cancel', 'quota', 'forecast', 'purge', 'notify', 'jobs' );
 
 	/** The --format values of the commands that print one result. */
 	const DOCUMENT_FORMATS = array( 'text', 'json', 'yaml' );
@@ -163,9 +163,10 @@ final class Commands {
 		  list                   the site's archives, newest first
 		  status                 versions, running job, last backup, schedule, missed runs
 		  schedule show          the schedule and its next runs
+		  schedule list          every schedule entry (GET /schedules): recurrence, cron, next run, missed runs
 		  schedule set EXPR      back up on cron expression EXPR (the site's time zone)
 		  schedule disable       stop the scheduled backups (the expression is kept)
-		  schedule run           what WP-Cron does at a run: record missed runs, run the due one
+		  schedule run           what WP-Cron does at a run, for every entry: record missed runs, run the due one
 		  verify NAME            verify the archive NAME (as `list` shows it), recorded in the history
 		  restore-test NAME      restore NAME into a sandbox, import its dump into a throwaway MariaDB,
 		                         compare, measure RTO and RPO, remove everything; in the history
@@ -175,7 +176,14 @@ final class Commands {
 		  delete NAME --yes      delete the archive NAME for good (refused without --yes)
 		  job ID                 a job's state, step and progress (a backup, verify or restore-test)
 		  cancel ID              stop job ID (a queued one at once, a running one at its next report)
-		Options: --format=table|json|csv|yaml (list, with --fields=name,bytes,...), --format=text|json|yaml
+		  jobs                   the site's jobs, newest first (--state=S,... --type=T,... --limit=N)
+		  quota                  measure every destination now (recorded), print the usage
+		  forecast               per destination: days to the threshold and the date's interval
+		  purge [--yes]          what the retention policy deletes (a dry run); --yes applies it
+		  notify [due]           send what is due on the open incidents (reminders, escalations)
+		  notify test [CHANNEL]  one test message to every channel, or to CHANNEL
+		Options: --format=table|json|csv|yaml (list, jobs, quota, forecast, purge, notify, with
+		--fields=a,b,...), --format=text|json|yaml
 		(the others); --quiet: no informational lines (the exit status says what happened)
 		TXT;
 
@@ -221,6 +229,9 @@ final class Commands {
 				return $this->job( $command, $args, self::format( $options, self::DOCUMENT_FORMATS ) );
 			case 'delete':
 				return $this->delete( $args, isset( $options['yes'] ) && false !== $options['yes'] );
+		}
+		if ( in_array( $command, Ops_Commands::NAMES, true ) ) {
+			return ( new Ops_Commands( $this->console ) )->run( $command, $args, $options );
 		}
 		throw new Usage_Exception( "unknown command '$command' (" . implode( ', ', self::NAMES ) . ')' );
 	}
@@ -512,6 +523,19 @@ final class Commands {
 		switch ( $sub ) {
 			case 'show':
 				break;
+			case 'list':
+				$entries = array();
+				foreach ( Schedule::entries() as $entry ) {
+					$entries[] = Schedule::describe( $entry );
+				}
+				if ( 'text' !== $format ) {
+					$this->console->document( array( 'schedules' => $entries ), $format );
+					return 0;
+				}
+				foreach ( $entries as $e ) {
+					$this->console->info( sprintf( '%s %s: %s (%s)%s, missed %d', $e['id'], $e['name'], $e['enabled'] ? $e['cron'] : 'disabled', $e['recurrence'], array() === $e['next_runs'] ? '' : ', next ' . $e['next_runs'][0], $e['missed_total'] ) );
+				}
+				return 0;
 			case 'set':
 				if ( ! isset( $args[1] ) || '' === trim( $args[1] ) ) {
 					throw new Usage_Exception( 'schedule set needs a cron expression, e.g. schedule set "0 3 * * *"' );
@@ -530,7 +554,7 @@ final class Commands {
 				Schedule::disable();
 				break;
 			case 'run':
-				$outcome = Schedule::tick();
+				$outcome = Schedule::tick_all();
 				if ( 'text' !== $format ) {
 					$this->console->document( $outcome, $format );
 					return null === $outcome['error'] ? 0 : 1;
@@ -545,7 +569,7 @@ final class Commands {
 				}
 				return 0;
 			default:
-				throw new Usage_Exception( "unknown schedule subcommand '$sub' (show, set, disable, run)" );
+				throw new Usage_Exception( "unknown schedule subcommand '$sub' (show, list, set, disable, run)" );
 		}
 		$schedule = Status::schedule();
 		if ( 'text' !== $format ) {
@@ -600,7 +624,7 @@ final class Commands {
 	 * @param list<string>          $allowed Formats.
 	 * @throws Usage_Exception Another value.
 	 */
-	private static function format( array $options, array $allowed ): string {
+	public static function format( array $options, array $allowed ): string {
 		$format = $options['format'] ?? $allowed[0];
 		if ( 'table' === $format && ! in_array( 'table', $allowed, true ) ) {
 			$format = 'text';

@@ -24,7 +24,7 @@ final class Incidents {
 	const SETTINGS_OPTION = 'bjlg_notify_settings';
 
 	/** The keys of a state an answer may show (not `policy`, `pending`, `escalation`). */
-	const PUBLIC_KEYS = array( 'id', 'event', 'title', 'severity', 'created_at', 'acknowledged_at', 'acknowledged_by', 'resolved_at', 'resolution_status', 'resolution_summary', 'steps', 'actions', 'channels_used' );
+	const PUBLIC_KEYS = array( 'id', 'event', 'title', 'severity', 'lines', 'context', 'created_at', 'acknowledged_at', 'acknowledged_by', 'resolved_at', 'resolution_status', 'resolution_summary', 'steps', 'actions', 'channels_used' );
 
 	/**
 	 * The notification settings.
@@ -102,6 +102,22 @@ final class Incidents {
 	}
 
 	/**
+	 * The ids of the incidents of $event not yet resolved (pending or acknowledged).
+	 *
+	 * @param string $event The event.
+	 * @return list<string>
+	 */
+	public static function open_ids( string $event ): array {
+		$ids = array();
+		foreach ( self::states() as $id => $state ) {
+			if ( null === $state['resolved_at'] && $state['event'] === $event ) {
+				$ids[] = (string) $id;
+			}
+		}
+		return $ids;
+	}
+
+	/**
 	 * Acknowledges an incident (escalation and reminders stop).
 	 *
 	 * @param string $id    The incident's id.
@@ -145,14 +161,50 @@ final class Incidents {
 	}
 
 	/**
-	 * Sends one test message to every channel.
+	 * Sends what is due now on every open incident (reminders, escalations, deferred notices:
+	 * Incident::due) and stores their states. What `notify due` and the scheduler tick run.
 	 *
+	 * @param int $now Unix seconds.
+	 * @return list<array<string, mixed>> Per delivery: incident, kind, channel, and the
+	 *                                    Dispatcher's result (status, http_code, error...).
+	 */
+	public static function send_due( int $now ): array {
+		$sent = array();
+		foreach ( self::states() as $state ) {
+			if ( null !== $state['resolved_at'] ) {
+				continue;
+			}
+			$incident = Incident::fromArray( $state );
+			$due      = $incident->due( $now );
+			if ( array() === $due ) {
+				continue;
+			}
+			$results = self::send( array_column( $due, 'message' ) );
+			self::store( $incident );
+			foreach ( $due as $i => $delivery ) {
+				$sent[] = array(
+					'incident' => $incident->id(),
+					'kind'     => $delivery['kind'],
+					'channel'  => $delivery['channel'],
+				) + ( $results[ $i ] ?? array() );
+			}
+		}
+		return $sent;
+	}
+
+	/**
+	 * Sends one test message to every channel (or only to the channel named $only).
+	 *
+	 * @param string|null $only A channel's name, or null for all.
 	 * @return list<array<string, mixed>> Per channel: channel, type, status, http_code,
 	 *                                    error_code, error, latency_ms (never a credential).
 	 */
-	public static function test_channels(): array {
+	public static function test_channels( ?string $only = null ): array {
 		$messages = array();
 		foreach ( self::settings()['channels'] as $name => $channel ) {
+			if ( null !== $only && (string) $name !== $only ) {
+				continue;
+			}
 			$messages[] = array(
 				'channel'  => array( 'name' => (string) $name ) + $channel,
 				'event'    => 'test',

@@ -22,6 +22,9 @@ final class Jobs {
 	/** The job types. */
 	const TYPES = array( 'backup', 'verify', 'restore-test' );
 
+	/** Every state of a job. */
+	const STATES = array( 'queued', 'running', 'interrupted', 'done', 'failed', 'cancelled' );
+
 	/** States in which nothing runs any more. */
 	const FINISHED = array( 'done', 'failed', 'cancelled' );
 
@@ -86,6 +89,53 @@ final class Jobs {
 		$limit = max( 1, min( 100, $limit ) );
 		$rows  = $wpdb->get_results( $wpdb->prepare( 'SELECT * FROM ' . self::table() . " WHERE blog_id = %d ORDER BY id DESC LIMIT $limit", get_current_blog_id() ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL
 		return array_map( array( self::class, 'decode' ), $rows );
+	}
+
+	/**
+	 * The jobs of the current site matching $filters, newest first: `state` and `type` (a value
+	 * or a list of values, checked against STATES and TYPES), `limit` (1..100, default 20). One
+	 * query behind GET /jobs and the `jobs` command.
+	 *
+	 * @param array<string, mixed> $filters state, type, limit.
+	 * @return list<array<string, mixed>>
+	 * @throws \InvalidArgumentException A state or type that is none of the known ones.
+	 */
+	public static function search( array $filters ): array {
+		global $wpdb;
+		$where = array( 'blog_id = %d' );
+		$args  = array( get_current_blog_id() );
+		foreach ( array( 'state' => self::STATES, 'type' => self::TYPES ) as $column => $known ) {
+			$values = self::filter_values( $filters[ $column ] ?? null, $known, $column );
+			if ( array() !== $values ) {
+				$where[] = "$column IN (" . implode( ',', array_fill( 0, count( $values ), '%s' ) ) . ')';
+				$args    = array_merge( $args, $values );
+			}
+		}
+		$limit = max( 1, min( 100, (int) ( $filters['limit'] ?? 20 ) ) );
+		$rows  = $wpdb->get_results( $wpdb->prepare( 'SELECT * FROM ' . self::table() . ' WHERE ' . implode( ' AND ', $where ) . " ORDER BY id DESC LIMIT $limit", $args ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL
+		return array_map( array( self::class, 'decode' ), is_array( $rows ) ? $rows : array() );
+	}
+
+	/**
+	 * A filter's values (a comma-separated string or a list), each one of $known. Pure.
+	 *
+	 * @param mixed        $value  The filter, or null.
+	 * @param list<string> $known  The allowed values.
+	 * @param string       $column The filter's name, for the message.
+	 * @return list<string>
+	 * @throws \InvalidArgumentException A value outside $known.
+	 */
+	public static function filter_values( $value, array $known, string $column ): array {
+		if ( null === $value || '' === $value || array() === $value ) {
+			return array();
+		}
+		$values = is_array( $value ) ? array_map( 'strval', $value ) : array_map( 'trim', explode( ',', (string) $value ) );
+		foreach ( $values as $v ) {
+			if ( ! in_array( $v, $known, true ) ) {
+				throw new \InvalidArgumentException( "unknown $column '$v' (" . implode( ', ', $known ) . ')' );
+			}
+		}
+		return array_values( array_unique( $values ) );
 	}
 
 	/**

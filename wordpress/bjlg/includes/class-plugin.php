@@ -22,6 +22,13 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Rest_Storage::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Incidents::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Network::class, 'register' ) );
+		add_action( 'rest_api_init', array( Rest_Jobs::class, 'register' ) );
+		add_action( 'rest_api_init', array( Rest_Schedules::class, 'register' ) );
+		Job_Incidents::register();
+		Event_Triggers::register();
+		add_action( 'init', array( Records_Retention::class, 'ensure_armed' ) );
+		add_action( Records_Retention::HOOK, array( Records_Retention::class, 'run_from_cron' ) );
+		add_action( Schedule::HOOK, array( Records_Retention::class, 'run_from_cron' ), 20, 0 );
 		add_action( 'admin_menu', array( Admin_Page::class, 'register' ) );
 		add_action( 'admin_enqueue_scripts', array( Admin_Page::class, 'enqueue' ) );
 		add_action( Schedule::HOOK, array( Schedule::class, 'tick' ) );
@@ -35,16 +42,18 @@ final class Plugin {
 	 */
 	public static function activate(): void {
 		Migrations::run();
-		Schedule::arm();
+		Schedule::arm_all();
 	}
 
 	/**
 	 * Deactivation: no event may fire into a plugin that is not loaded; data stays.
 	 */
 	public static function deactivate(): void {
-		wp_clear_scheduled_hook( Schedule::HOOK, array( Schedule::DEFAULT_ID ) );
+		wp_unschedule_hook( Schedule::HOOK ); // Every entry's event.
 		wp_unschedule_hook( Backup_Job::ASYNC_HOOK );
 		wp_unschedule_hook( Job_Runner::HOOK );
+		wp_unschedule_hook( Records_Retention::HOOK );
+		wp_unschedule_hook( Event_Triggers::HOOK );
 	}
 
 	/**

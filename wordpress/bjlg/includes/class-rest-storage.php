@@ -80,12 +80,8 @@ final class Rest_Storage {
 		} catch ( \Throwable $e ) {
 			return self::failure( 'bjlg_sample_failed', __( 'The destinations could not be measured or the usage history could not be written.', 'bjlg' ), $e );
 		}
-		$incidents = array();
 		try {
-			$now = time();
-			foreach ( Storage::risk_events( Storage::capacity( $now ) ) as $event ) {
-				$incidents[] = Incidents::open( $event, $now );
-			}
+			$incidents = Storage::open_risk_incidents( time() );
 		} catch ( \Throwable $e ) {
 			return self::failure( 'bjlg_forecast_failed', __( 'The usage history could not be read or forecast.', 'bjlg' ), $e );
 		}

@@ -53,7 +53,7 @@ final class Status {
 		$event   = wp_next_scheduled( Schedule::HOOK, array( Schedule::DEFAULT_ID ) );
 		$preview = array();
 		if ( Schedule::enabled() ) {
-			$expression = \Bjlg\Cron\Expression::parse( $entry['custom_cron'] );
+			$expression = \Bjlg\Cron\Expression::parse( Schedule::cron_of( $entry ) );
 			if ( ! $expression->neverFires() ) {
 				foreach ( $expression->nextRuns( 5, null, wp_timezone() ) as $run ) {
 					$preview[] = $run->format( DATE_ATOM );
@@ -62,7 +62,7 @@ final class Status {
 		}
 		return array(
 			'enabled'      => Schedule::enabled(),
-			'cron'         => $entry['custom_cron'],
+			'cron'         => Schedule::enabled() ? Schedule::cron_of( $entry ) : (string) $entry['custom_cron'],
 			'timezone'     => wp_timezone_string(),
 			'next_event'   => false === $event ? null : $event,
 			'overdue'      => false !== $event && $event < time() - self::OVERDUE_AFTER,

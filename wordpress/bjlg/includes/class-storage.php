@@ -103,6 +103,42 @@ final class Storage {
 	}
 
 	/**
+	 * Samples every destination now, then opens an incident (`storage_at_risk`) for each one
+	 * whose forecast is critical or warning, unless one is open: the one entry point of
+	 * POST /storage/samples, the `quota` command and the scheduler.
+	 *
+	 * @param int $now Unix seconds.
+	 * @return array{samples: list<array<string, mixed>>, incidents: list<array<string, mixed>>}
+	 * @throws \Bjlg\Exception The destinations could not be measured, the history written, or
+	 *                          forecast.
+	 */
+	public static function measure( int $now ): array {
+		return array(
+			'samples'   => self::sample_now(),
+			'incidents' => self::open_risk_incidents( $now ),
+		);
+	}
+
+	/**
+	 * Opens an incident for each destination whose forecast is critical or warning (an open one
+	 * is kept, not doubled); none on a site without a notification channel.
+	 *
+	 * @param int $now Unix seconds.
+	 * @return list<array<string, mixed>> The incidents, as Incidents::all() shows them.
+	 * @throws \Bjlg\Exception The history could not be read or forecast.
+	 */
+	public static function open_risk_incidents( int $now ): array {
+		$incidents = array();
+		if ( array() === Incidents::settings()['channels'] ) {
+			return $incidents; // Bjlg\Notify\Incident needs a channel to notify.
+		}
+		foreach ( self::risk_events( self::capacity( $now ) ) as $event ) {
+			$incidents[] = Incidents::open( $event, $now );
+		}
+		return $incidents;
+	}
+
+	/**
 	 * The measured samples of each destination, oldest first. Pure.
 	 *
 	 * @param list<array<string, mixed>> $samples History::read()'s `samples`.
