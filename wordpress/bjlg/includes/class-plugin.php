@@ -36,6 +36,7 @@ final class Plugin {
 	 */
 	public static function activate(): void {
 		Migrations::run();
+		Network_Migration::maybe_run();
 		Schedule::arm();
 	}
 
@@ -55,6 +56,7 @@ final class Plugin {
 		if ( Migrations::installed() < Migrations::CURRENT ) {
 			Migrations::run();
 		}
+		Network_Migration::maybe_run(); // A single site that became a network: its archives to site-1/.
 	}
 
 	/**

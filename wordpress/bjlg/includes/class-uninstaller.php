@@ -30,6 +30,7 @@ final class Uninstaller {
 			self::clean_site();
 		}
 		Migrations::drop();
+		delete_site_option( 'bjlg_archives_moved' ); // Network_Migration::OPTION (that class needs the extension's plugin loaded).
 	}
 
 	/**
