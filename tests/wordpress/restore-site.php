@@ -69,6 +69,10 @@ switch ($command) {
         $folders = array_merge(glob(WP_CONTENT_DIR . '/.bjlg-*') ?: [], glob(WP_CONTENT_DIR . '/uploads/sites/.bjlg-*') ?: []);
         out(['tables' => $tables, 'folders' => $folders]);
         exit($tables === [] && $folders === [] ? 0 : 1);
+    case 'add-admin': // BLOG LOGIN: the user becomes an administrator of the site too
+        $r = add_user_to_blog((int) $args[0], get_user_by('login', $args[1])->ID, 'administrator');
+        out(['added' => $r]);
+        exit($r === true ? 0 : 1);
     case 'history':   // BLOG: the site's last backup_restored rows
         in_blog((int) $args[0]);
         out(array_map(fn($r) => ['status' => $r['status'], 'details' => $r['details'], 'blog_id' => $r['blog_id'] ?? null],

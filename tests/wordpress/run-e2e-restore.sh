@@ -153,4 +153,60 @@ code=$(curl -s -o /dev/null -w '%{http_code}' "${siteadmin[@]}" "$base/site2/?re
 [ "$code" = 200 ] || fail "site 2's administrator after the restore answered $code"
 helper "$site" leftovers >"$tmp/left.json" || fail "the restore of site 2 left: $(cat "$tmp/left.json")"
 pass "site 2 restored by its administrator (REST, confirm): its post and file are back, site 3's change is kept; refused without confirm (400), anonymous (401), on site 3 (403)"
+# --- network actions: back up every site -------------------------------------------------------
+super=(-u "admin:$(json '$d["super_password"]' < "$tmp/sites.json")")
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' -X POST "${siteadmin[@]}" "$base/?rest_route=/bjlg/v1/network/backups")
+[ "$code" = 403 ] || fail "a site administrator's POST /network/backups answered $code, not 403"
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' -X POST "${super[@]}" "$base/?rest_route=/bjlg/v1/network/backups&mode=now")
+[ "$code" = 200 ] || fail "POST /network/backups mode=now answered $code: $(cat "$tmp/body")"
+[ "$(json 'implode(",", array_map(fn($s) => $s["blog_id"] . ":" . $s["status"], $d["sites"])) . " " . $d["failed"]' < "$tmp/body")" = "1:success,2:success,3:success 0" ] \
+  || fail "POST /network/backups: $(cat "$tmp/body")"
+for n in 1 2 3; do
+  a=$(json '$d["sites"]['$((n - 1))']["archive"]' < "$tmp/body")
+  [ -f "$site/wp-content/uploads/bjlg-backups/site-$n/$a" ] || fail "site $n's archive $a is not in bjlg-backups/site-$n/"
+done
+helper "$site" archive "$site/wp-content/uploads/bjlg-backups/site-3/$(json '$d["sites"][2]["archive"]' < "$tmp/body")" >"$tmp/archive-3.json"
+[ "$(json '$d["blog_id"] . " " . implode(",", array_unique(array_map(fn($t) => substr($t, 0, 5), $d["tables"])))' < "$tmp/archive-3.json")" = "3 wp_3_" ] || fail "site 3's archive: $(cat "$tmp/archive-3.json")"
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' -X POST "${super[@]}" "$base/?rest_route=/bjlg/v1/network/backups")
+[ "$code" = 202 ] || fail "POST /network/backups (background) answered $code: $(cat "$tmp/body")"
+cp "$tmp/body" "$tmp/queued.json"
+curl -s -o /dev/null --max-time 120 "$base/wp-cron.php"
+for n in 1 2 3; do
+  id=$(json '$d["jobs"]['$((n - 1))']["job_id"]' < "$tmp/queued.json")
+  path=/; [ "$n" = 1 ] || path=/site$n/
+  state=
+  for _ in $(seq 1 100); do
+    curl -s "${super[@]}" "$base$path?rest_route=/bjlg/v1/jobs/$id" >"$tmp/job.json"
+    state=$(json '$d["state"] ?? ""' < "$tmp/job.json")
+    [ "$state" = done ] && break
+    sleep 0.3
+  done
+  [ "$state" = done ] || fail "site $n's queued network backup job $id: $(cat "$tmp/job.json")"
+done
+pass "POST /network/backups: refused to a site administrator (403); the super admin's backs up the three sites in turn (now: 200, each archive in its site's folder, holding its tables; background: 202, WP-Cron ran the three jobs)"
+
+# --- per-site API keys ---------------------------------------------------------------------------
+code=$(curl -s -o "$tmp/key.json" -w '%{http_code}' -X POST "${siteadmin[@]}" "$base/site2/?rest_route=/bjlg/v1/keys&name=deploy")
+[ "$code" = 201 ] || fail "POST /keys on site 2 answered $code: $(cat "$tmp/key.json")"
+key=(-u "siteadmin:$(json '$d["password"]' < "$tmp/key.json")")
+uuid=$(json '$d["uuid"]' < "$tmp/key.json")
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' "${key[@]}" "$base/site2/?rest_route=/bjlg/v1/status")
+[ "$code" = 200 ] || fail "site 2's key on site 2 answered $code: $(cat "$tmp/body")"
+helper "$site" add-admin 3 siteadmin >/dev/null || fail "siteadmin as site 3's administrator"
+code=$(curl -s -o /dev/null -w '%{http_code}' "${siteadmin[@]}" "$base/site3/?rest_route=/bjlg/v1/status")
+[ "$code" = 200 ] || fail "site 2's administrator, now site 3's too, with WordPress's own password on site 3 answered $code"
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' "${key[@]}" "$base/site3/?rest_route=/bjlg/v1/status")
+[ "$code" = 401 ] && grep -q bjlg_key_other_site "$tmp/body" || fail "site 2's key on site 3 (its user administers site 3) answered $code: $(cat "$tmp/body")"
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' "${key[@]}" "$base/?rest_route=/bjlg/v1/status")
+[ "$code" = 401 ] || fail "site 2's key on site 1 answered $code"
+curl -s "${siteadmin[@]}" "$base/site2/?rest_route=/bjlg/v1/keys" >"$tmp/keys.json"
+[ "$(json 'implode(",", array_column($d["keys"], "uuid")) . " " . (str_contains(json_encode($d), "password") ? "leak" : "ok")' < "$tmp/keys.json")" = "$uuid ok" ] || fail "GET /keys: $(cat "$tmp/keys.json")"
+[ "$(curl -s "${siteadmin[@]}" "$base/site3/?rest_route=/bjlg/v1/keys" | json 'count($d["keys"])')" = 0 ] || fail "site 3 lists site 2's key"
+code=$(curl -s -o /dev/null -w '%{http_code}' -X DELETE "${siteadmin[@]}" "$base/site3/?rest_route=/bjlg/v1/keys/$uuid")
+[ "$code" = 404 ] || fail "deleting site 2's key on site 3 answered $code"
+code=$(curl -s -o /dev/null -w '%{http_code}' -X DELETE "${siteadmin[@]}" "$base/site2/?rest_route=/bjlg/v1/keys/$uuid")
+[ "$code" = 200 ] || fail "deleting site 2's key answered $code"
+code=$(curl -s -o /dev/null -w '%{http_code}' "${key[@]}" "$base/site2/?rest_route=/bjlg/v1/status")
+[ "$code" = 401 ] || fail "a deleted key on site 2 answered $code"
+pass "a per-site API key: created by site 2's administrator (201, its password once), accepted on site 2, refused on site 3 where its user is administrator too (401 bjlg_key_other_site) and on site 1 (401); listed without its password on site 2 only; deleted on site 2 only (404 on site 3), then refused"
 echo "run-e2e-restore: all restore checks passed"

@@ -23,6 +23,9 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Rest_Incidents::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Network::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Restore::class, 'register' ) );
+		add_action( 'rest_api_init', array( Network_Backups::class, 'register' ) );
+		add_action( Network_Backups::HOOK, array( Network_Backups::class, 'run' ) );
+		Site_Keys::boot();
 		add_action( 'admin_menu', array( Admin_Page::class, 'register' ) );
 		add_action( 'admin_enqueue_scripts', array( Admin_Page::class, 'enqueue' ) );
 		add_action( Schedule::HOOK, array( Schedule::class, 'tick' ) );
@@ -47,6 +50,7 @@ final class Plugin {
 		wp_clear_scheduled_hook( Schedule::HOOK, array( Schedule::DEFAULT_ID ) );
 		wp_unschedule_hook( Backup_Job::ASYNC_HOOK );
 		wp_unschedule_hook( Job_Runner::HOOK );
+		wp_unschedule_hook( Network_Backups::HOOK );
 	}
 
 	/**

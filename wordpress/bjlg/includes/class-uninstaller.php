@@ -31,6 +31,9 @@ final class Uninstaller {
 		}
 		Migrations::drop();
 		delete_site_option( 'bjlg_archives_moved' ); // Network_Migration::OPTION (that class needs the extension's plugin loaded).
+		global $wpdb;
+		// Site_Keys's bindings (the application passwords themselves are WordPress's, and stay).
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->usermeta} WHERE meta_key LIKE %s", $wpdb->esc_like( 'bjlg_key_site_' ) . '%' ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 	}
 
 	/**
