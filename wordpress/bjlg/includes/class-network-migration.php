@@ -54,11 +54,10 @@ final class Network_Migration {
 		} finally {
 			restore_current_blog();
 		}
-		$result = self::move_files( $root, $target );
-		if ( array() !== $result['moved'] ) {
-			History::log( 'archives_moved', 'info', sprintf( '%d files of the single site moved to the main site\'s backups folder.', count( $result['moved'] ) ), array( 'moved' => $result['moved'], 'kept' => $result['kept'] ) );
-		}
-		return $result;
+		// No history row: this runs at plugins_loaded, before a REST request has authenticated
+		// its user (asking for the user then would leave that request anonymous). The option
+		// maybe_run() saves says what moved.
+		return self::move_files( $root, $target );
 	}
 
 	/**
