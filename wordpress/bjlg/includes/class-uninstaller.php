@@ -46,5 +46,6 @@ final class Uninstaller {
 		wp_unschedule_hook( Schedule::HOOK );
 		wp_unschedule_hook( Backup_Job::ASYNC_HOOK );
 		wp_unschedule_hook( Job_Runner::HOOK );
+		wp_unschedule_hook( 'bjlg_network_backup' ); // Network_Backups::HOOK (not loaded by uninstall.php).
 	}
 }
