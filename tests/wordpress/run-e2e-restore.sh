@@ -161,11 +161,13 @@ code=$(curl -s -o "$tmp/body" -w '%{http_code}' -X POST "${super[@]}" "$base/?re
 [ "$code" = 200 ] || fail "POST /network/backups mode=now answered $code: $(cat "$tmp/body")"
 [ "$(json 'implode(",", array_map(fn($s) => $s["blog_id"] . ":" . $s["status"], $d["sites"])) . " " . $d["failed"]' < "$tmp/body")" = "1:success,2:success,3:success 0" ] \
   || fail "POST /network/backups: $(cat "$tmp/body")"
-for n in 1 2 3; do
+for n in 1 2 3; do   # site N's backups folder: bjlg-backups/site-N/ in its uploads folder (uploads/sites/N/ for N > 1)
   a=$(json '$d["sites"]['$((n - 1))']["archive"]' < "$tmp/body")
-  [ -f "$site/wp-content/uploads/bjlg-backups/site-$n/$a" ] || fail "site $n's archive $a is not in bjlg-backups/site-$n/"
+  found=$(find "$site/wp-content/uploads" -name "$a")
+  [[ "$found" == */bjlg-backups/site-$n/$a ]] || fail "site $n's archive $a is not in its bjlg-backups/site-$n/: '$found'"
+  [ "$n" = 3 ] && archive_3=$found
 done
-helper "$site" archive "$site/wp-content/uploads/bjlg-backups/site-3/$(json '$d["sites"][2]["archive"]' < "$tmp/body")" >"$tmp/archive-3.json"
+helper "$site" archive "$archive_3" >"$tmp/archive-3.json"
 [ "$(json '$d["blog_id"] . " " . implode(",", array_unique(array_map(fn($t) => substr($t, 0, 5), $d["tables"])))' < "$tmp/archive-3.json")" = "3 wp_3_" ] || fail "site 3's archive: $(cat "$tmp/archive-3.json")"
 code=$(curl -s -o "$tmp/body" -w '%{http_code}' -X POST "${super[@]}" "$base/?rest_route=/bjlg/v1/network/backups")
 [ "$code" = 202 ] || fail "POST /network/backups (background) answered $code: $(cat "$tmp/body")"
