@@ -177,7 +177,7 @@ for n in 1 2 3; do
   id=$(json '$d["jobs"]['$((n - 1))']["job_id"]' < "$tmp/queued.json")
   path=/; [ "$n" = 1 ] || path=/site$n/
   state=
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 300); do
     curl -s "${super[@]}" "$base$path?rest_route=/bjlg/v1/jobs/$id" >"$tmp/job.json"
     state=$(json '$d["state"] ?? ""' < "$tmp/job.json")
     [ "$state" = done ] && break

@@ -40,7 +40,7 @@ final class Restore_Job {
 	/** The history's action_type. */
 	const ACTION = 'backup_restored';
 
-	/** The job lock record of the restore, copied into the restored options table. */
+	/** The archive's manifest entry. */
 	const MANIFEST = 'backup-manifest.json';
 
 	/**
@@ -57,6 +57,7 @@ final class Restore_Job {
 	 * @throws \Throwable The failure (recorded); the site is as it was.
 	 */
 	public static function run( string $name, string $path, string $source, ?callable $display = null ): array {
+		ignore_user_abort( true ); // A client that goes away must not stop PHP between the two swaps.
 		$job_id = Jobs::create( 'restore', $name, $source );
 		$lock   = new Job_Lock( 'restore' );
 		if ( ! $lock->acquire() ) {
