@@ -88,7 +88,7 @@ for route in "posts/$post" "pages/$page"; do
   b=$(json '$d["title"]["rendered"] . "|" . $d["content"]["rendered"]' < "$tmp/from-b.json")
   [ -n "$a" ] && [ "${a//$base/$base_b}" = "$b" ] || fail "$route differs: A '$a', B '$b'"
 done
-json '$d["content"]["rendered"]' < "$tmp/from-b.json" | grep -q "with a % and a" || fail "the page's % did not come back: $(cat "$tmp/from-b.json")"
+[[ "$(json '$d["content"]["rendered"]' < "$tmp/from-b.json")" == *"with a % and a"* ]] || fail "the page's % did not come back: $(cat "$tmp/from-b.json")"
 curl -s "$base/wp-content/uploads/2026/12/photo.jpg" >"$tmp/photo-a"
 curl -s "$base_b/wp-content/uploads/2026/12/photo.jpg" >"$tmp/photo-b"
 [ "$(stat -c %s "$tmp/photo-a")" = 200000 ] && cmp -s "$tmp/photo-a" "$tmp/photo-b" || fail "photo.jpg differs between A and B"
@@ -127,8 +127,7 @@ helper "$site" archive "$archive_2" >"$tmp/archive-2.json"
   || fail "site 2's archive holds other files, or not its uploads: $(cat "$tmp/archive-2.json")"
 bjlg_wp "$site" "$base/" backup --format=json >"$tmp/backup-1.json" || fail "backup of site 1"
 helper "$site" archive "$(json '$d["path"]' < "$tmp/backup-1.json")" >"$tmp/archive-1.json"
-json 'implode("\n", $d["tables"])' < "$tmp/archive-1.json" | grep -q -E '^wp_[0-9]+_' && fail "site 1's archive holds other sites' tables: $(cat "$tmp/archive-1.json")"
-json 'implode(",", $d["tables"])' < "$tmp/archive-1.json" | grep -q 'wp_users' || fail "site 1's archive has no wp_users: $(cat "$tmp/archive-1.json")"
+[ "$(json 'count(preg_grep("/^wp_[0-9]+_/", $d["tables"])) . " " . var_export(in_array("wp_users", $d["tables"], true) && in_array("wp_blogs", $d["tables"], true) && in_array("wp_posts", $d["tables"], true), true)' < "$tmp/archive-1.json")" = "0 true" ] || fail "site 1's archive: other sites' tables, or not its own and the network's: $(cat "$tmp/archive-1.json")"
 pass "a network of three: site 2's archive holds only wp_2_* and uploads/sites/2 (manifest blog_id 2, scope site); the main site's holds its tables and the network's, no other site's"
 
 helper "$site" retitle 2 "$post2" "Post site 2, changed" >/dev/null || fail "retitle on site 2"

@@ -30,7 +30,28 @@ final class Site_Keys {
 	 */
 	public static function boot(): void {
 		add_action( 'wp_authenticate_application_password_errors', array( self::class, 'check' ), 10, 3 );
+		add_filter( 'rest_authentication_errors', array( self::class, 'rest_error' ), 95 );
 		add_action( 'rest_api_init', array( self::class, 'register' ) );
+	}
+
+	/** The refusal of this request's key, for rest_error(). @var \WP_Error|null */
+	private static $refused = null;
+
+	/**
+	 * REST's answer to a key refused here: 401 bjlg_key_other_site. WordPress reports an
+	 * application password's failure only when the user was determined before its own filter
+	 * (priority 90); otherwise the request would merely be anonymous. The user is determined
+	 * here (REST_REQUEST is defined by then), as rest_cookie_check_errors does after it.
+	 *
+	 * @param mixed $result The errors so far (null, true or a WP_Error).
+	 * @return mixed
+	 */
+	public static function rest_error( $result ) {
+		if ( ! empty( $result ) ) {
+			return $result;
+		}
+		is_user_logged_in();
+		return self::$refused ?? $result;
 	}
 
 	/**
@@ -62,11 +83,9 @@ final class Site_Keys {
 	public static function check( \WP_Error $error, $user, array $item ): void {
 		$bound = self::bound_site( get_user_meta( (int) $user->ID, self::META . $item['uuid'], true ) );
 		if ( ! self::allows( $bound, get_current_blog_id() ) ) {
-			$error->add(
-				'bjlg_key_other_site',
-				__( 'This API key belongs to another site of the network.', 'bjlg' ),
-				array( 'status' => 401 )
-			);
+			$message = __( 'This API key belongs to another site of the network.', 'bjlg' );
+			$error->add( 'bjlg_key_other_site', $message, array( 'status' => 401 ) );
+			self::$refused = new \WP_Error( 'bjlg_key_other_site', $message, array( 'status' => 401 ) );
 		}
 	}
 
