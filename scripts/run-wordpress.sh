@@ -25,8 +25,8 @@ echo "  its files:      $site"
 echo "  the schedule:   $(head -n 1 "$tmp/schedule.txt")"
 echo "  the archive of the scheduled backup (WP-Cron): $(json '$d["backups"]["directory"]' < "$tmp/status.json")/$archive"
 echo "  $(cat "$tmp/verify.txt" | head -n 1)"
-echo "  commands:       bin/bjlg --wp=$site --url=$base status | list | verify NAME | restore NAME --yes"
 if [ -t 0 ] && [ -t 1 ]; then
+  echo "  meanwhile:      bin/bjlg --wp=$site --url=$base status | list | verify NAME | restore NAME --yes"
   echo "serving $base until Ctrl-C (then the server and its database stop; the files stay in $tmp)"
   wait "$server_pid" || true
 fi
