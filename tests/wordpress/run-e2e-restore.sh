@@ -152,6 +152,27 @@ code=$(curl -s -o /dev/null -w '%{http_code}' "${siteadmin[@]}" "$base/site2/?re
 [ "$code" = 200 ] || fail "site 2's administrator after the restore answered $code"
 helper "$site" leftovers >"$tmp/left.json" || fail "the restore of site 2 left: $(cat "$tmp/left.json")"
 pass "site 2 restored by its administrator (REST, confirm): its post and file are back, site 3's change is kept; refused without confirm (400), anonymous (401), on site 3 (403)"
+# the main site: its own tables and uploads come back, never the network's nor the other sites' uploads
+name_1=$(basename "$(json '$d["path"]' < "$tmp/backup-1.json")")
+helper "$site" retitle 1 "$post" "Post site A, changed" >/dev/null || fail "retitle on site 1"
+helper "$site" upload 1 2026/12/photo.jpg "$tmp/other.bin" >/dev/null
+"${php_ext[@]}" "$root/tests/wordpress/site.php" "$site" marker "made after site 1's backup" >/dev/null   # a post of site 1 the restore removes
+users_before=$(db wp -e 'CHECKSUM TABLE wp_users, wp_usermeta, wp_blogs, wp_site, wp_sitemeta' | md5sum)
+bjlg_wp "$site" "$base/" restore "$name_1" --yes --format=json >"$tmp/restore-1.json" || fail "restore of site 1: $(cat "$tmp/restore-1.json")"
+[ "$(json 'implode(",", array_intersect(["wp_users", "wp_usermeta", "wp_blogs", "wp_site", "wp_sitemeta", "wp_bjlg_history", "wp_bjlg_jobs"], $d["tables"])) . "|" . (in_array("wp_posts", $d["tables"], true) ? "posts" : "")' < "$tmp/restore-1.json")" = "|posts" ] \
+  || fail "restore of site 1, its tables: $(cat "$tmp/restore-1.json")"
+[ "$(db wp -e 'CHECKSUM TABLE wp_users, wp_usermeta, wp_blogs, wp_site, wp_sitemeta' | md5sum)" = "$users_before" ] || fail "the restore of site 1 changed the network's tables"
+[ "$(helper "$site" title 1 "$post" | json '$d["title"]')" = "Post site A" ] || fail "site 1's post did not come back"
+[ "$(db wp -e "SELECT COUNT(*) FROM wp_posts WHERE post_title = 'made after site 1''s backup'")" = 0 ] || fail "site 1's later post is still there"
+curl -s "$base/wp-content/uploads/2026/12/photo.jpg" >"$tmp/photo-1"
+cmp -s "$tmp/photo-a" "$tmp/photo-1" || fail "site 1's photo.jpg did not come back"
+curl -s "$base/wp-content/uploads/sites/2/2026/12/site2.bin" >"$tmp/site2-after-1.bin"
+cmp -s "$tmp/site2.bin" "$tmp/site2-after-1.bin" || fail "the restore of site 1 touched site 2's uploads (uploads/sites/2)"
+[ -f "$site/wp-content/uploads/bjlg-backups/site-1/$name_1" ] || fail "the restore of site 1 lost its backups folder"
+[ "$(helper "$site" title 2 "$post2" | json '$d["title"]') / $(helper "$site" title 3 "$post3" | json '$d["title"]')" = "Post site 2 / Post site 3, changed" ] || fail "the restore of site 1 touched sites 2 or 3"
+helper "$site" leftovers >"$tmp/left.json" || fail "the restore of site 1 left: $(cat "$tmp/left.json")"
+pass "the main site restored (its archive holds the network's tables too): its post and photo back, a later post gone; the network's tables, sites 2 and 3, their uploads and the backups folder untouched"
+
 # --- network actions: back up every site -------------------------------------------------------
 super=(-u "admin:$(json '$d["super_password"]' < "$tmp/sites.json")")
 code=$(curl -s -o "$tmp/body" -w '%{http_code}' -X POST "${siteadmin[@]}" "$base/?rest_route=/bjlg/v1/network/backups")
