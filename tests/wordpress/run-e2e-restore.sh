@@ -39,7 +39,8 @@ sed -e "s/define('DB_NAME', 'wp');/define('DB_NAME', 'wp2');/" -e "s/-$port');/-
 grep -q "wp2" "$site_b/wp-config.php" && grep -q "'wpb_'" "$site_b/wp-config.php" || fail "site B's wp-config.php: $(cat "$site_b/wp-config.php")"
 server_b=
 stop_b() { if [ -n "$server_b" ]; then pkill -TERM -P "$server_b" 2>/dev/null || true; kill "$server_b" 2>/dev/null || true; wait "$server_b" 2>/dev/null || true; fi; }
-trap 'st=$?; stop_b; (exit $st); cleanup' EXIT
+# set +e first: under set -e, `(exit $st)` of a failed run would end the trap before cleanup.
+trap 'st=$?; set +e; stop_b; (exit $st); cleanup' EXIT
 PHP_CLI_SERVER_WORKERS=4 "${php_ext[@]}" -d opcache.revalidate_freq=0 -S "127.0.0.1:$port_b" -t "$site_b" "$root/tests/wordpress/router.php" >"$tmp/server-b.log" 2>&1 &
 server_b=$!
 for _ in $(seq 1 100); do curl -s -o /dev/null "$base_b/wp-login.php" && break; sleep 0.1; done
