@@ -55,7 +55,7 @@ final class WordPressCommand
             fwrite(STDERR, "bjlg: the bjlg plugin is not active on this WordPress site (" . (defined('ABSPATH') ? ABSPATH : '?') . ")\n");
             return Cli::EXIT_FOUND_ERRORS;
         }
-        $display = in_array($command, ['backup', 'verify', 'restore-test'], true)
+        $display = in_array($command, ['backup', 'verify', 'restore-test', 'restore'], true)
             ? ProgressDisplay::fromOption(isset($options['progress']) ? (string) $options['progress'] : null, STDERR) : null;
         unset($options['wp'], $options['url'], $options['progress'], $options['quiet']);
         try {

@@ -197,17 +197,16 @@ final class Backup_Job {
 		if ( $encrypt ) {
 			$options['encrypt'] = Site_Key::ensure();
 		}
+		$scope  = self::scope();
+		if ( null !== $scope['exclude'] ) {
+			$options['exclude'][] = $scope['exclude'];
+		}
 		$writer = new \Bjlg\Archive\Writer( $path, $options );
 		try {
-			$database = $writer->addDatabase(
-				self::connection(),
-				'database.sql',
-				array(
-					'prefix' => $wpdb->base_prefix,
-					'site'   => home_url(),
-				)
-			);
-			$writer->addDirectory( WP_CONTENT_DIR, 'wp-content' );
+			$database = $writer->addDatabase( self::connection(), 'database.sql', $scope['database'] );
+			if ( is_dir( $scope['directory'] ) ) {
+				$writer->addDirectory( $scope['directory'], $scope['entry'] );
+			}
 			$summary = $writer->close();
 		} catch ( \Throwable $e ) {
 			try {
@@ -233,6 +232,41 @@ final class Backup_Job {
 				'tables' => count( $database['tables'] ),
 				'rows'   => (int) $database['rows'],
 			),
+		);
+	}
+
+	/**
+	 * What a backup of the current site holds (class-site-scope.php): a single site, every
+	 * table under the prefix and wp-content; a network's site, its own tables (the list) and
+	 * its uploads folder (the main site's without `sites/`, the other sites' folders).
+	 *
+	 * @return array{database: array<string, mixed>, directory: string, entry: string, exclude: ?string}
+	 */
+	private static function scope(): array {
+		global $wpdb;
+		if ( ! is_multisite() ) {
+			return array(
+				'database'  => array(
+					'prefix' => $wpdb->base_prefix,
+					'site'   => home_url(),
+				),
+				'directory' => WP_CONTENT_DIR,
+				'entry'     => 'wp-content',
+				'exclude'   => null,
+			);
+		}
+		$blog_id = get_current_blog_id();
+		$tables  = Site_Scope::backup_tables( (array) $wpdb->get_col( 'SHOW TABLES' ), $wpdb->base_prefix, $blog_id, true );
+		$uploads = wp_upload_dir( null, false );
+		$dir     = untrailingslashit( $uploads['basedir'] );
+		return array(
+			'database'  => array(
+				'tables' => $tables,
+				'site'   => home_url(),
+			),
+			'directory' => $dir,
+			'entry'     => Site_Scope::uploads_entry( $blog_id, true ),
+			'exclude'   => $blog_id > 1 ? null : $dir . '/sites',
 		);
 	}
 
@@ -266,7 +300,7 @@ final class Backup_Job {
 			'wp_version'     => get_bloginfo( 'version' ),
 			'php_version'    => PHP_VERSION,
 			'type'           => 'full',
-			'contains'       => array( 'db', 'plugins', 'themes', 'uploads' ),
+			'contains'       => is_multisite() ? array( 'db', 'uploads' ) : array( 'db', 'plugins', 'themes', 'uploads' ),
 			'created_at'     => gmdate( 'c' ),
 			'site_url'       => site_url(),
 			'site_name'      => get_bloginfo( 'name' ),
@@ -275,6 +309,11 @@ final class Backup_Job {
 			'plugins_active' => array_values( (array) get_option( 'active_plugins', array() ) ),
 			'multisite'      => is_multisite(),
 			'blog_id'        => get_current_blog_id(),
+			// What the archive holds (class-site-scope.php): "site" on a network (the site's
+			// tables and uploads), "install" on a single site (every table and wp-content).
+			'scope'          => is_multisite() ? 'site' : 'install',
+			'table_prefix'   => Site_Scope::table_prefix( $wpdb->base_prefix, get_current_blog_id(), is_multisite() ),
+			'uploads'        => Site_Scope::uploads_entry( get_current_blog_id(), is_multisite() ),
 			'task_id'        => $task_id,
 		);
 	}
@@ -300,7 +339,7 @@ final class Backup_Job {
 			'metrics'  => array(
 				'version'    => 1,
 				'backup'     => $backup,
-				'components' => array( 'db', 'plugins', 'themes', 'uploads' ),
+				'components' => is_multisite() ? array( 'db', 'uploads' ) : array( 'db', 'plugins', 'themes', 'uploads' ),
 				'incremental' => false,
 				'encrypted'  => $result['encrypted'],
 				'key_fingerprint' => $result['key_fingerprint'],

@@ -149,7 +149,7 @@ final class Usage_Exception extends \InvalidArgumentException {
  */
 final class Commands {
 
-	const NAMES = array( 'backup', 'list', 'status', 'schedule', 'verify', 'restore-test', 'encryption', 'delete', 'job', 'cancel', 'quota', 'forecast', 'purge', 'notify', 'jobs' );
+	const NAMES = array( 'backup', 'list', 'status', 'schedule', 'verify', 'restore-test', 'restore', 'encryption', 'delete', 'job', 'cancel', 'quota', 'forecast', 'purge', 'notify', 'jobs' );
 
 	/** The --format values of the commands that print one result. */
 	const DOCUMENT_FORMATS = array( 'text', 'json', 'yaml' );
@@ -170,6 +170,8 @@ final class Commands {
 		  verify NAME            verify the archive NAME (as `list` shows it), recorded in the history
 		  restore-test NAME      restore NAME into a sandbox, import its dump into a throwaway MariaDB,
 		                         compare, measure RTO and RPO, remove everything; in the history
+		  restore ARCHIVE --yes  replace the site's tables and uploads with those of ARCHIVE (a name as
+		                         `list` shows it, or the path of an archive of another site); all or nothing
 		  encryption status      whether new backups are encrypted, the site key's source and fingerprint
 		  encryption enable      encrypt new backups with the site key (created, mode 0600, if none)
 		  encryption disable     write new backups unencrypted (the key is kept for the old ones)
@@ -222,6 +224,8 @@ final class Commands {
 				return $this->verify( $args, self::format( $options, self::DOCUMENT_FORMATS ) );
 			case 'restore-test':
 				return $this->restore_test( $args, self::format( $options, self::DOCUMENT_FORMATS ) );
+			case 'restore':
+				return $this->restore( $args, isset( $options['yes'] ) && false !== $options['yes'], self::format( $options, self::DOCUMENT_FORMATS ) );
 			case 'encryption':
 				return $this->encryption( $args, self::format( $options, self::DOCUMENT_FORMATS ) );
 			case 'job':
@@ -347,6 +351,54 @@ final class Commands {
 			'inconclusive' => 3,
 		);
 		return $exit[ $summary['status'] ] ?? 1;
+	}
+
+	/**
+	 * `restore ARCHIVE --yes`: 0 restored, 1 failed (the site is as it was). ARCHIVE is an
+	 * archive name of the site, or a path (the command line runs as the server's owner: an archive
+	 * copied from another site, restored into a fresh WordPress).
+	 *
+	 * @param list<string> $args   The archive.
+	 * @param bool         $yes    --yes.
+	 * @param string       $format text, json or yaml.
+	 * @throws Usage_Exception No archive, or no --yes.
+	 */
+	private function restore( array $args, bool $yes, string $format ): int {
+		$archive = $args[0] ?? '';
+		if ( '' === $archive ) {
+			throw new Usage_Exception( 'restore needs an archive: its name as `list` shows it, or the path of an archive file' );
+		}
+		if ( ! $yes ) {
+			throw new Usage_Exception( "restore replaces this site's tables and uploads with those of $archive: add --yes to confirm" );
+		}
+		$path = Backup_Store::is_archive_name( $archive ) ? Backup_Store::resolve( $archive ) : null;
+		if ( null === $path && str_contains( $archive, '/' ) && is_file( $archive ) ) {
+			$path = (string) realpath( $archive );
+		}
+		if ( null === $path ) {
+			$this->console->error( "bjlg: restore: no archive of this site is named $archive, and it is not an archive file" );
+			return 1;
+		}
+		try {
+			$result = Restore_Job::run( basename( $path ), $path, defined( 'WP_CLI' ) && WP_CLI ? 'wp-cli' : 'cli', $this->console->progress() );
+		} catch ( \Throwable $e ) {
+			$this->console->progress_done();
+			$this->console->error( 'bjlg: restore: ' . ( $e instanceof \Bjlg\CancelledException ? 'cancelled' : $e->getMessage() ) . ( $e instanceof Job_Busy_Exception ? '' : ' (the site is as it was)' ) );
+			return 1;
+		}
+		$this->console->progress_done();
+		if ( 'text' !== $format ) {
+			$this->console->document( $result, $format );
+			return 0;
+		}
+		$this->console->info( sprintf( 'Restored %s into site %d: %d tables (%d rows), %d files, %.1f s', $result['archive'], $result['blog_id'], count( $result['tables'] ), $result['rows'], $result['files'], $result['duration'] ) );
+		if ( $result['url_from'] !== $result['url_to'] ) {
+			$this->console->info( "  address kept: {$result['url_to']} (the archive's was {$result['url_from']})" );
+		}
+		foreach ( $result['missing_plugins'] as $plugin ) {
+			$this->console->info( "  not installed here: the archive's site had plugin $plugin active" );
+		}
+		return 0;
 	}
 
 	/**

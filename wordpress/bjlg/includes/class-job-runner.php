@@ -220,6 +220,14 @@ final class Job_Runner {
 			}
 			return Jobs::get( $id );
 		}
+		if ( 'restore' === $job['type'] ) {
+			// A restore runs in the process that asked for it (its archive path is not in the record):
+			// never resumed; its temporary tables and folder are left for the next one to overwrite.
+			if ( Jobs::transition( $id, array( 'queued', 'interrupted' ), 'failed', array( 'error' => 'a restore is not resumed: run it again', 'finished_at' => gmdate( 'Y-m-d H:i:s' ) ) ) ) {
+				self::log_interrupted( $job, 'a restore is not resumed: run it again' );
+			}
+			return Jobs::get( $id );
+		}
 		if ( 'backup' === $job['type'] && 'verify' === $job['step'] ) {
 			Backup_Job::resume_verification( $job );
 		} elseif ( 'backup' === $job['type'] ) {

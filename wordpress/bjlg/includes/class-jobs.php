@@ -19,7 +19,7 @@ namespace Bjlg\WordPress;
  */
 final class Jobs {
 
-	/** The job types. */
+	/** The job types POST /jobs starts (a restore, type "restore", has its own route and command). */
 	const TYPES = array( 'backup', 'verify', 'restore-test' );
 
 	/** Every state of a job. */
@@ -207,6 +207,7 @@ final class Jobs {
 			'backup'       => 'backup_created',
 			'verify'       => 'backup_verified',
 			'restore-test' => 'restore_test',
+			'restore'      => 'backup_restored',
 		);
 		return $actions[ $type ] ?? $type;
 	}

@@ -29,6 +29,10 @@ final class Plugin {
 		add_action( 'init', array( Records_Retention::class, 'ensure_armed' ) );
 		add_action( Records_Retention::HOOK, array( Records_Retention::class, 'run_from_cron' ) );
 		add_action( Schedule::HOOK, array( Records_Retention::class, 'run_from_cron' ), 20, 0 );
+		add_action( 'rest_api_init', array( Rest_Restore::class, 'register' ) );
+		add_action( 'rest_api_init', array( Network_Backups::class, 'register' ) );
+		add_action( Network_Backups::HOOK, array( Network_Backups::class, 'run' ) );
+		Site_Keys::boot();
 		add_action( 'admin_menu', array( Admin_Page::class, 'register' ) );
 		add_action( 'admin_enqueue_scripts', array( Admin_Page::class, 'enqueue' ) );
 		add_action( Schedule::HOOK, array( Schedule::class, 'tick' ) );
@@ -42,6 +46,7 @@ final class Plugin {
 	 */
 	public static function activate(): void {
 		Migrations::run();
+		Network_Migration::maybe_run();
 		Schedule::arm_all();
 	}
 
@@ -54,6 +59,7 @@ final class Plugin {
 		wp_unschedule_hook( Job_Runner::HOOK );
 		wp_unschedule_hook( Records_Retention::HOOK );
 		wp_unschedule_hook( Event_Triggers::HOOK );
+		wp_unschedule_hook( Network_Backups::HOOK );
 	}
 
 	/**
@@ -63,6 +69,7 @@ final class Plugin {
 		if ( Migrations::installed() < Migrations::CURRENT ) {
 			Migrations::run();
 		}
+		Network_Migration::maybe_run(); // A single site that became a network: its archives to site-1/.
 	}
 
 	/**

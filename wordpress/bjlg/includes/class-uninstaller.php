@@ -30,6 +30,10 @@ final class Uninstaller {
 			self::clean_site();
 		}
 		Migrations::drop();
+		delete_site_option( 'bjlg_archives_moved' ); // Network_Migration::OPTION (that class needs the extension's plugin loaded).
+		global $wpdb;
+		// Site_Keys's bindings (the application passwords themselves are WordPress's, and stay).
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->usermeta} WHERE meta_key LIKE %s", $wpdb->esc_like( 'bjlg_key_site_' ) . '%' ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 	}
 
 	/**
@@ -44,5 +48,6 @@ final class Uninstaller {
 		wp_unschedule_hook( Job_Runner::HOOK );
 		wp_unschedule_hook( Records_Retention::HOOK );
 		wp_unschedule_hook( Event_Triggers::HOOK );
+		wp_unschedule_hook( 'bjlg_network_backup' ); // Network_Backups::HOOK (not loaded by uninstall.php).
 	}
 }
