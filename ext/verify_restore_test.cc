@@ -23,52 +23,21 @@ zend_class_entry *bjlg_ce_Verify_RestoreTest;
 ZEND_METHOD(Bjlg_Verify_RestoreTest, __construct) { ZEND_PARSE_PARAMETERS_NONE(); }
 
 ZEND_METHOD(Bjlg_Verify_RestoreTest, run) {
-  zend_string *archive;
-  HashTable *options = nullptr;
-  ZEND_PARSE_PARAMETERS_START(1, 2)
-    Z_PARAM_PATH_STR(archive)
-    Z_PARAM_OPTIONAL
-    Z_PARAM_ARRAY_HT(options)
-  ZEND_PARSE_PARAMETERS_END();
-  BjlgCryptoScrubOnExit scrub;
-  if (ZSTR_LEN(archive) == 0) {
-    zend_argument_value_error(1, "must not be empty");
-    RETURN_THROWS();
-  }
-  bool bailout = false;
-  bjlg_guard([&] {
-    BjlgVerifyGlueOptions o;
-    bjlg::verify::RestoreOptions r;
-    if (!bjlg_verify_parse_options(options, 2, &o, {"with_database", "dsn", "sandbox", "chain"},
-                                   [&r](const BjlgOptions &opts) {
-                                     return opts.get_bool("with_database", &r.with_database) &&
-                                            opts.get_string("dsn", &r.dsn) &&
-                                            opts.get_path("sandbox", &r.sandbox_parent) &&
-                                            opts.get_string_list("chain", &r.chain);
-                                   })) {
-      return;
-    }
-    if (o.verify.secret) r.secret.emplace(*o.verify.secret);
-    r.threads = o.verify.threads;
-    r.history = o.verify.history;
-    r.progress = o.progress.fn();
-    bjlg::Result<bjlg::verify::Report> report =
-        bjlg::verify::RunRestoreTest(std::string(ZSTR_VAL(archive), ZSTR_LEN(archive)), r);
-    bailout = o.progress.bailed_out();
-    if (bailout) return;
-    if (!report.ok()) {
-      /* Cancelled: CancelledException, with the callable's exception (if it threw) as previous;
-       * no report file and no history line are written. */
-      BjlgOptions(options, 2).refuse(bjlg_verify_kinds, report.status());
-      return;
-    }
-    const nlohmann::json j = report->ToJson();
-    if (!bjlg_verify_write_outputs(o, j)) return;
-    if (!bjlg_json_to_zval(j, return_value)) {
-      bjlg_throw_status(bjlg_verify_kinds, bjlg::Status::Corruption("the restore test report is nested too deep"));
-    }
-  });
-  if (bailout) zend_bailout();
+  bjlg_verify_method(
+      INTERNAL_FUNCTION_PARAM_PASSTHRU, {"with_database", "dsn", "sandbox", "chain"},
+      [](const BjlgOptions &opts, BjlgVerifyGlueOptions *o) {
+        bjlg::verify::RestoreOptions &r = o->restore;
+        return opts.get_bool("with_database", &r.with_database) && opts.get_string("dsn", &r.dsn) &&
+               opts.get_path("sandbox", &r.sandbox_parent) && opts.get_string_list("chain", &r.chain);
+      },
+      [](const std::string &archive, BjlgVerifyGlueOptions &o) {
+        bjlg::verify::RestoreOptions &r = o.restore;
+        if (o.verify.secret) r.secret.emplace(*o.verify.secret);
+        r.threads = o.verify.threads;
+        r.history = o.verify.history;
+        r.progress = o.progress.fn();
+        return bjlg::verify::RunRestoreTest(archive, r);
+      });
 }
 
 void bjlg_register_verify_restore_test(void) {

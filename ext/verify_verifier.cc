@@ -50,7 +50,7 @@ bool bjlg_verify_parse_options(HashTable *options, uint32_t arg, BjlgVerifyGlueO
   if (!opts.get_int("threads", &o->verify.threads) || !opts.get_progress("progress", &o->progress) ||
       !opts.get_path("report", &o->report) || !opts.get_path("html", &o->html) ||
       !opts.get_path("history", &o->verify.history) || !opts.get_string("locale", &o->page.locale) ||
-      !opts.get_string("timezone", &o->page.timezone) || !read_own(opts)) {
+      !opts.get_string("timezone", &o->page.timezone) || !read_own(opts, o)) {
     return false;
   }
   if (bjlg::Status s = o->page.Validate(); !s.ok()) {
@@ -78,7 +78,8 @@ bool bjlg_verify_write_outputs(const BjlgVerifyGlueOptions &o, const nlohmann::j
 
 ZEND_METHOD(Bjlg_Verify_Verifier, __construct) { ZEND_PARSE_PARAMETERS_NONE(); }
 
-ZEND_METHOD(Bjlg_Verify_Verifier, verify) {
+void bjlg_verify_method(INTERNAL_FUNCTION_PARAMETERS, std::vector<const char *> own,
+                        const BjlgVerifyOwnOptions &read_own, const BjlgVerifyRun &run) {
   zend_string *archive;
   HashTable *options = nullptr;
   ZEND_PARSE_PARAMETERS_START(1, 2)
@@ -94,26 +95,35 @@ ZEND_METHOD(Bjlg_Verify_Verifier, verify) {
   bool bailout = false;
   bjlg_guard([&] {
     BjlgVerifyGlueOptions o;
-    if (!bjlg_verify_parse_options(options, 2, &o, {"sample", "sha256"}, [&o](const BjlgOptions &opts) {
-          return opts.get_double("sample", &o.verify.sample) && opts.get_bool("sha256", &o.verify.archive_sha256);
-        })) {
-      return;
-    }
-    o.verify.progress = o.progress.fn();
-    bjlg::Result<bjlg::verify::Report> r = bjlg::verify::Verify(std::string(ZSTR_VAL(archive), ZSTR_LEN(archive)), o.verify);
+    if (!bjlg_verify_parse_options(options, 2, &o, std::move(own), read_own)) return;
+    bjlg::Result<bjlg::verify::Report> r = run(std::string(ZSTR_VAL(archive), ZSTR_LEN(archive)), o);
     bailout = o.progress.bailed_out();
     if (bailout) return;
     if (!r.ok()) {
+      /* Cancelled: CancelledException, with the callable's exception (if it threw) as previous;
+       * no report file and no history line are written. */
       BjlgOptions(options, 2).refuse(bjlg_verify_kinds, r.status());
       return;
     }
     const nlohmann::json report = r->ToJson();
     if (!bjlg_verify_write_outputs(o, report)) return;
     if (!bjlg_json_to_zval(report, return_value)) {
-      bjlg_throw_status(bjlg_verify_kinds, bjlg::Status::Corruption("the verification report is nested too deep"));
+      bjlg_throw_status(bjlg_verify_kinds, bjlg::Status::Corruption("the report is nested too deep"));
     }
   });
   if (bailout) zend_bailout();
+}
+
+ZEND_METHOD(Bjlg_Verify_Verifier, verify) {
+  bjlg_verify_method(
+      INTERNAL_FUNCTION_PARAM_PASSTHRU, {"sample", "sha256"},
+      [](const BjlgOptions &opts, BjlgVerifyGlueOptions *o) {
+        return opts.get_double("sample", &o->verify.sample) && opts.get_bool("sha256", &o->verify.archive_sha256);
+      },
+      [](const std::string &archive, BjlgVerifyGlueOptions &o) {
+        o.verify.progress = o.progress.fn();
+        return bjlg::verify::Verify(archive, o.verify);
+      });
 }
 
 void bjlg_register_verify_verifier(void) { bjlg_ce_Verify_Verifier = register_class_Bjlg_Verify_Verifier(); }
