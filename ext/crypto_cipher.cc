@@ -136,21 +136,31 @@ ZEND_METHOD(Bjlg_Crypto_Cipher, encryptFile) {
   if (bailout) zend_bailout();
 }
 
+/* decryptFile() and verifyFile() after their arguments: the secret (argument `secret_arg`) and
+ * the options (the next one) read, `run(secret, options)` called, its report returned. */
+template <typename Run>
+static void decrypt_method(zval *return_value, zend_object *key, zend_string *password, uint32_t secret_arg,
+                           HashTable *options, Run &&run) {
+  bool bailout = false;
+  bjlg_guard([&] {
+    auto secret = secret_of(key, password, secret_arg);
+    DecryptOptions o;
+    BjlgProgressOption progress;
+    if (!secret || !parse_decrypt_options(options, secret_arg + 1, &o, &progress)) return;
+    o.progress = progress.fn();
+    finish(return_value, run(*secret, o), progress);
+    bailout = progress.bailed_out();
+  });
+  if (bailout) zend_bailout();
+}
+
 ZEND_METHOD(Bjlg_Crypto_Cipher, decryptFile) {
   BjlgCryptoScrubOnExit scrub;
   InOutArgs a;
   if (!parse_in_out_args(execute_data, &a)) RETURN_THROWS();
-  bool bailout = false;
-  bjlg_guard([&] {
-    auto secret = secret_of(a.key, a.password, 3);
-    DecryptOptions o;
-    BjlgProgressOption progress;
-    if (!secret || !parse_decrypt_options(a.options, 4, &o, &progress)) return;
-    o.progress = progress.fn();
-    finish(return_value, bjlg::crypto::DecryptFile(to_std(a.in), to_std(a.out), *secret, o), progress);
-    bailout = progress.bailed_out();
+  decrypt_method(return_value, a.key, a.password, 3, a.options, [&a](const bjlg::crypto::Secret &secret, const DecryptOptions &o) {
+    return bjlg::crypto::DecryptFile(to_std(a.in), to_std(a.out), secret, o);
   });
-  if (bailout) zend_bailout();
 }
 
 ZEND_METHOD(Bjlg_Crypto_Cipher, verifyFile) {
@@ -165,17 +175,9 @@ ZEND_METHOD(Bjlg_Crypto_Cipher, verifyFile) {
     Z_PARAM_ARRAY_HT(options)
   ZEND_PARSE_PARAMETERS_END();
   if (!check_path(in, 1)) RETURN_THROWS();
-  bool bailout = false;
-  bjlg_guard([&] {
-    auto secret = secret_of(key, password, 2);
-    DecryptOptions o;
-    BjlgProgressOption progress;
-    if (!secret || !parse_decrypt_options(options, 3, &o, &progress)) return;
-    o.progress = progress.fn();
-    finish(return_value, bjlg::crypto::VerifyFile(to_std(in), *secret, o), progress);
-    bailout = progress.bailed_out();
+  decrypt_method(return_value, key, password, 2, options, [in](const bjlg::crypto::Secret &secret, const DecryptOptions &o) {
+    return bjlg::crypto::VerifyFile(to_std(in), secret, o);
   });
-  if (bailout) zend_bailout();
 }
 
 ZEND_METHOD(Bjlg_Crypto_Cipher, inspect) {

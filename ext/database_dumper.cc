@@ -105,15 +105,7 @@ ZEND_METHOD(Bjlg_Database_Dumper, dump) {
     Z_PARAM_ARRAY_HT(options)
   ZEND_PARSE_PARAMETERS_END();
   php_stream *stream = nullptr;
-  if (Z_TYPE_P(to) == IS_RESOURCE) {
-    php_stream_from_zval(stream, to);
-  } else if (Z_TYPE_P(to) != IS_STRING) {
-    zend_argument_type_error(2, "must be of type string or resource, %s given", zend_zval_type_name(to));
-    RETURN_THROWS();
-  } else if (Z_STRLEN_P(to) == 0 || memchr(Z_STRVAL_P(to), '\0', Z_STRLEN_P(to)) != nullptr) {
-    zend_argument_value_error(2, "must be a non-empty path without NUL bytes");
-    RETURN_THROWS();
-  }
+  if (!bjlg_database_stream_or_path(to, 2, &stream)) RETURN_THROWS();
   bool bailout = false;
   bjlg_guard([&] {
     bjlg::database::Connection c;

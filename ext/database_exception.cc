@@ -74,3 +74,22 @@ bool bjlg_database_connection(HashTable *connection, uint32_t arg, bjlg::databas
   *out = std::move(c);
   return true;
 }
+
+bool bjlg_database_stream_or_path(zval *value, uint32_t arg, php_stream **stream) {
+  *stream = nullptr;
+  if (Z_TYPE_P(value) == IS_RESOURCE) {
+    /* Throws a TypeError itself for a resource that is not a stream. */
+    *stream = static_cast<php_stream *>(
+        zend_fetch_resource2_ex(value, "stream", php_file_le_stream(), php_file_le_pstream()));
+    return *stream != nullptr;
+  }
+  if (Z_TYPE_P(value) != IS_STRING) {
+    zend_argument_type_error(arg, "must be of type string or resource, %s given", zend_zval_type_name(value));
+    return false;
+  }
+  if (Z_STRLEN_P(value) == 0 || memchr(Z_STRVAL_P(value), '\0', Z_STRLEN_P(value)) != nullptr) {
+    zend_argument_value_error(arg, "must be a non-empty path without NUL bytes");
+    return false;
+  }
+  return true;
+}

@@ -16,6 +16,10 @@ extern BjlgExceptionKinds bjlg_database_kinds;
  * is wrong. */
 bool bjlg_database_connection(HashTable *connection, uint32_t arg, bjlg::database::Connection *out);
 
+/* The SQL file argument `arg` of Dumper::dump and Importer::import: an open stream (*stream set)
+ * or a non-empty path without NUL bytes (*stream null). Throws and returns false otherwise. */
+bool bjlg_database_stream_or_path(zval *value, uint32_t arg, php_stream **stream);
+
 /* ext/database_dumper.cc: the dump options (tables, prefix, site, and progress when
  * `with_progress`) and the result array, shared by Dumper::dump and Writer::addDatabase. */
 bool bjlg_database_dump_options(HashTable *options, uint32_t arg, bool with_progress, bjlg::database::DumpOptions *out,

@@ -203,4 +203,21 @@ bool bjlg_guard(Body &&body) {
   return false;
 }
 
+/* The body of every method whose one argument is a file to load (loadConfig, loadPolicy,
+ * loadDestinations): the path, non-empty and without NUL bytes (a ValueError otherwise), given
+ * to `body` under bjlg_guard. */
+template <typename Body>
+void bjlg_load_path_method(zend_execute_data *execute_data, Body &&body) {
+  char *path;
+  size_t path_len;
+  ZEND_PARSE_PARAMETERS_START(1, 1)
+    Z_PARAM_PATH(path, path_len)
+  ZEND_PARSE_PARAMETERS_END();
+  if (path_len == 0) {
+    zend_argument_value_error(1, "must not be empty");
+    return;
+  }
+  bjlg_guard([&] { body(std::string(path, path_len)); });
+}
+
 #endif /* BJLG_GLUE_H */

@@ -133,17 +133,8 @@ ZEND_METHOD(Bjlg_Notify_Dispatcher, send) {
 
 ZEND_METHOD(Bjlg_Notify_Dispatcher, loadConfig) {
   BjlgScrubOnExit scrub;  // the file holds tokens and passwords
-  char *path;
-  size_t path_len;
-  ZEND_PARSE_PARAMETERS_START(1, 1)
-    Z_PARAM_PATH(path, path_len)
-  ZEND_PARSE_PARAMETERS_END();
-  bjlg_guard([&] {
-    if (path_len == 0) {
-      zend_argument_value_error(1, "must not be empty");
-      return;
-    }
-    bjlg::Result<notify::OrderedJson> config = notify::LoadNotifyConfigFile(std::string(path, path_len));
+  bjlg_load_path_method(execute_data, [&](const std::string &path) {
+    bjlg::Result<notify::OrderedJson> config = notify::LoadNotifyConfigFile(path);
     if (!config.ok()) {
       bjlg_throw_status(bjlg_notify_kinds, config.status());
       return;

@@ -168,20 +168,10 @@ ZEND_METHOD(Bjlg_Remote_Purge, run) {
 
 ZEND_METHOD(Bjlg_Remote_Purge, loadDestinations) {
   BjlgScrubOnExit scrub;
-  char *path;
-  size_t path_len;
-  ZEND_PARSE_PARAMETERS_START(1, 1)
-    Z_PARAM_PATH(path, path_len)
-  ZEND_PARSE_PARAMETERS_END();
-  bjlg_guard([&] {
-    if (path_len == 0) {
-      zend_argument_value_error(1, "must not be empty");
-      return;
-    }
+  bjlg_load_path_method(execute_data, [&](const std::string &path) {
     quota::ParseOptions parse;
     parse.lenient_strings = true;
-    bjlg::Result<std::vector<quota::Destination>> loaded =
-        quota::LoadDestinationsFile(std::string(path, path_len), parse);
+    bjlg::Result<std::vector<quota::Destination>> loaded = quota::LoadDestinationsFile(path, parse);
     if (!loaded.ok()) {
       bjlg_throw_status(bjlg_quota_kinds, loaded.status());
       return;

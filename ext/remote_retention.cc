@@ -102,17 +102,8 @@ ZEND_METHOD(Bjlg_Remote_Retention, evaluate) {
 }
 
 ZEND_METHOD(Bjlg_Remote_Retention, loadPolicy) {
-  char *path;
-  size_t path_len;
-  ZEND_PARSE_PARAMETERS_START(1, 1)
-    Z_PARAM_PATH(path, path_len)
-  ZEND_PARSE_PARAMETERS_END();
-  bjlg_guard([&] {
-    if (path_len == 0) {
-      zend_argument_value_error(1, "must not be empty");
-      return;
-    }
-    bjlg::Result<purge::Policy> policy = purge::LoadPolicyFile(std::string(path, path_len));
+  bjlg_load_path_method(execute_data, [&](const std::string &path) {
+    bjlg::Result<purge::Policy> policy = purge::LoadPolicyFile(path);
     if (!policy.ok()) {
       bjlg_throw_status(bjlg_remote_kinds, policy.status());
       return;

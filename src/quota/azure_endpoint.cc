@@ -20,6 +20,15 @@ AzureEndpoint::AzureEndpoint(const Destination& d)
   base_path_ = host_end == std::string::npos ? "" : endpoint_.substr(host_end);
 }
 
+std::optional<remote::RemoteError> AzureEndpoint::SignListPage(remote::Request* r, int64_t page_size,
+                                                              const std::string& marker) const {
+  std::vector<std::pair<std::string, std::string>> query = {
+      {"restype", "container"}, {"comp", "list"}, {"maxresults", std::to_string(page_size)}};
+  if (!prefix_.empty()) query.emplace_back("prefix", prefix_);
+  if (!marker.empty()) query.emplace_back("marker", marker);
+  return Sign(r, "GET", "", std::move(query));
+}
+
 std::optional<remote::RemoteError> AzureEndpoint::Sign(remote::Request* r, const std::string& method,
                                                        const std::string& blob,
                                                        std::vector<std::pair<std::string, std::string>> query) const {

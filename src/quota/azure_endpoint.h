@@ -25,6 +25,11 @@ class AzureEndpoint {
   std::optional<remote::RemoteError> Sign(remote::Request* request, const std::string& method, const std::string& blob,
                                           std::vector<std::pair<std::string, std::string>> query) const;
 
+  // One page of List Blobs under the destination's prefix: `page_size` blobs at most, from
+  // `marker` (empty: the first page). Quota's usage and purge's listing page alike.
+  std::optional<remote::RemoteError> SignListPage(remote::Request* request, int64_t page_size,
+                                                  const std::string& marker) const;
+
   // "Azure List Blobs on host:port".
   std::string Where(const std::string& what) const;
 

@@ -25,12 +25,8 @@ class S3Probe : public Probe {
 
   bool Next(Request* r) override {
     if (finished_) return false;
-    std::vector<std::pair<std::string, std::string>> query = {{"list-type", "2"},
-                                                              {"max-keys", std::to_string(page_size_)}};
-    if (!endpoint_.prefix().empty()) query.emplace_back("prefix", endpoint_.prefix());
-    if (!token_.empty()) query.emplace_back("continuation-token", token_);
     r->what = kWhat;
-    endpoint_.Sign(r, "GET", "", std::move(query), "");
+    endpoint_.SignListPage(r, page_size_, token_);
     page_ = ListingPage();
     truncated_ = false;
     xml_ = std::make_unique<XmlStream>([this](const std::string& path, const std::string& text) { OnElement(path, text); });

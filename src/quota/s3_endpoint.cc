@@ -31,6 +31,13 @@ S3Endpoint::S3Endpoint(const Destination& d) {
   origin_ = scheme + host_;
 }
 
+void S3Endpoint::SignListPage(remote::Request* r, int64_t page_size, const std::string& continuation_token) const {
+  std::vector<std::pair<std::string, std::string>> query = {{"list-type", "2"}, {"max-keys", std::to_string(page_size)}};
+  if (!prefix_.empty()) query.emplace_back("prefix", prefix_);
+  if (!continuation_token.empty()) query.emplace_back("continuation-token", continuation_token);
+  Sign(r, "GET", "", std::move(query), "");
+}
+
 void S3Endpoint::Sign(remote::Request* r, const std::string& method, const std::string& object_key,
                       std::vector<std::pair<std::string, std::string>> query, const std::string& body,
                       const std::vector<std::pair<std::string, std::string>>& extra_headers) const {

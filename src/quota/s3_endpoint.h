@@ -26,6 +26,10 @@ class S3Endpoint {
             std::vector<std::pair<std::string, std::string>> query, const std::string& body,
             const std::vector<std::pair<std::string, std::string>>& extra_headers = {}) const;
 
+  // One page of ListObjectsV2 under the destination's prefix: `page_size` keys at most, from
+  // `continuation_token` (empty: the first page). Quota's usage and purge's listing page alike.
+  void SignListPage(remote::Request* request, int64_t page_size, const std::string& continuation_token) const;
+
   // "S3 ListObjectsV2 on bucket.host:port": where a call went, for messages.
   std::string Where(const std::string& what) const;
 

@@ -102,14 +102,19 @@ RobustLine FitRobustLine(const std::vector<double>& x, const std::vector<double>
   if (!any || !(last > first)) return line;
 
   std::vector<double> huber(n, 1.0), w(prior), r(n, 0.0), abs_r(n, 0.0);
+  // The weighted least-squares line of the current weights; false when x has no spread under them.
   Sums s;
-  for (int iteration = 0; iteration < 30; ++iteration) {
+  auto fit = [&] {
     for (size_t i = 0; i < n; ++i) w[i] = prior[i] * huber[i];
     s = WeightedSums(x, y, w);
-    if (s.sxx <= 0) return line;
+    if (s.sxx <= 0) return false;
     line.centre = s.centre;
     line.slope = s.sxy / s.sxx;
     line.level = s.mean_y;
+    return true;
+  };
+  for (int iteration = 0; iteration < 30; ++iteration) {
+    if (!fit()) return line;
     for (size_t i = 0; i < n; ++i) {
       r[i] = y[i] - line.At(x[i]);
       abs_r[i] = std::fabs(r[i]);
@@ -126,12 +131,7 @@ RobustLine FitRobustLine(const std::vector<double>& x, const std::vector<double>
     if (change < 1e-6) break;
   }
   // The line of the final weights, and its residuals.
-  for (size_t i = 0; i < n; ++i) w[i] = prior[i] * huber[i];
-  s = WeightedSums(x, y, w);
-  if (s.sxx <= 0) return line;
-  line.centre = s.centre;
-  line.slope = s.sxy / s.sxx;
-  line.level = s.mean_y;
+  if (!fit()) return line;
   for (size_t i = 0; i < n; ++i) r[i] = y[i] - line.At(x[i]);
 
   double sw = 0, sw2 = 0, sw2dx2 = 0;

@@ -23,12 +23,8 @@ class AzureListProbe : public Probe {
 
   bool Next(Request* r) override {
     if (finished_) return false;
-    std::vector<std::pair<std::string, std::string>> query = {
-        {"restype", "container"}, {"comp", "list"}, {"maxresults", std::to_string(page_size_)}};
-    if (!endpoint_.prefix().empty()) query.emplace_back("prefix", endpoint_.prefix());
-    if (!marker_.empty()) query.emplace_back("marker", marker_);
     r->what = kList;
-    if (std::optional<RemoteError> e = endpoint_.Sign(r, "GET", "", std::move(query))) {
+    if (std::optional<RemoteError> e = endpoint_.SignListPage(r, page_size_, marker_)) {
       out_->errors.push_back(*e);
       finished_ = true;
       return false;

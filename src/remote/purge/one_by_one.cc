@@ -62,10 +62,7 @@ class OneByOneDeleteProbe : public Probe {
     if (++step_ < item->ids.size() && verdict_.outcome != Deletion::Outcome::kFailed) return;
     step_ = 0;
     ++next_;
-    item->outcome = verdict_.outcome;
-    item->error = std::move(verdict_.error);
-    item->finished_ms = NowMs();
-    if (after_ && !after_(*item)) stopped_ = true;
+    if (!FinishDeletion(item, verdict_.outcome, std::move(verdict_.error), after_)) stopped_ = true;
   }
 
   std::vector<Deletion*> items_;

@@ -28,12 +28,8 @@ class S3ListProbe : public Probe {
 
   bool Next(Request* r) override {
     if (finished_) return false;
-    std::vector<std::pair<std::string, std::string>> query = {{"list-type", "2"},
-                                                              {"max-keys", std::to_string(page_size_)}};
-    if (!endpoint_.prefix().empty()) query.emplace_back("prefix", endpoint_.prefix());
-    if (!token_.empty()) query.emplace_back("continuation-token", token_);
     r->what = kList;
-    endpoint_.Sign(r, "GET", "", std::move(query), "");
+    endpoint_.SignListPage(r, page_size_, token_);
     truncated_ = false;
     root_ = false;
     bad_ = false;
@@ -170,10 +166,7 @@ class S3DeleteProbe : public Probe {
 
  private:
   void Finish(Deletion* item, Deletion::Outcome outcome, std::optional<RemoteError> error) {
-    item->outcome = outcome;
-    item->error = std::move(error);
-    item->finished_ms = NowMs();
-    if (after_ && !after_(*item)) stopped_ = true;
+    if (!FinishDeletion(item, outcome, std::move(error), after_)) stopped_ = true;
   }
 
   quota::S3Endpoint endpoint_;

@@ -144,10 +144,7 @@ class SftpDeleteProbe : public Probe {
 
  private:
   void Finish(Deletion* item, Deletion::Outcome outcome, std::optional<RemoteError> error) {
-    item->outcome = outcome;
-    item->error = std::move(error);
-    item->finished_ms = NowMs();
-    if (after_ && !after_(*item)) stopped_ = true;
+    if (!FinishDeletion(item, outcome, std::move(error), after_)) stopped_ = true;
   }
 
   quota::Destination d_;

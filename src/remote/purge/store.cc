@@ -61,4 +61,12 @@ int64_t NowMs() {
       .count();
 }
 
+bool FinishDeletion(Deletion* item, Deletion::Outcome outcome, std::optional<RemoteError> error,
+                    const AfterDelete& after) {
+  item->outcome = outcome;
+  item->error = std::move(error);
+  item->finished_ms = NowMs();
+  return !after || after(*item);
+}
+
 }  // namespace bjlg::remote::purge

@@ -114,6 +114,11 @@ std::unique_ptr<Probe> MakePcloudDeleteProbe(const quota::Destination& d, std::v
 // The Unix time in milliseconds, for the deletions' timings.
 int64_t NowMs();
 
+// Gives `item` its outcome (and error), stamps its end, and tells `after`; false when `after`
+// asks to stop. Every store's deletion ends through this.
+bool FinishDeletion(Deletion* item, Deletion::Outcome outcome, std::optional<RemoteError> error,
+                    const AfterDelete& after);
+
 }  // namespace bjlg::remote::purge
 
 #endif  // BJLG_REMOTE_PURGE_STORE_H_
