@@ -25,7 +25,11 @@ final class Admin_Page {
 		'bjlg-backups'  => 'backups',
 		'bjlg-storage'   => 'storage',
 		'bjlg-incidents' => 'incidents',
+		'bjlg-network'   => 'network',
 	);
+
+	/** The network screen's capability (a super admin). */
+	const NETWORK_CAPABILITY = 'manage_network_options';
 
 	/**
 	 * The hook suffixes of our pages: the bundle is enqueued on them only.
@@ -45,6 +49,17 @@ final class Admin_Page {
 		self::$hooks[] = add_submenu_page( 'bjlg', __( 'Backups', 'bjlg' ), __( 'Backups', 'bjlg' ), self::CAPABILITY, 'bjlg-backups', $render );
 		self::$hooks[] = add_submenu_page( 'bjlg', __( 'Storage', 'bjlg' ), __( 'Storage', 'bjlg' ), self::CAPABILITY, 'bjlg-storage', $render );
 		self::$hooks[] = add_submenu_page( 'bjlg', __( 'Incidents', 'bjlg' ), __( 'Incidents', 'bjlg' ), self::CAPABILITY, 'bjlg-incidents', $render );
+	}
+
+	/**
+	 * The network_admin_menu callback: on a multisite only, the Network screen (every site's
+	 * status, GET /network/status) for the super admins (manage_network_options).
+	 */
+	public static function register_network(): void {
+		if ( ! is_multisite() ) {
+			return;
+		}
+		self::$hooks[] = add_menu_page( __( 'Backup JLG: network', 'bjlg' ), __( 'Backup JLG', 'bjlg' ), self::NETWORK_CAPABILITY, 'bjlg-network', array( self::class, 'render' ), 'dashicons-backup', 80 );
 	}
 
 	/**

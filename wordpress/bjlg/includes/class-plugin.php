@@ -21,8 +21,11 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Rest_Controller::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Storage::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Incidents::class, 'register' ) );
+		add_action( 'rest_api_init', array( Incident_Actions::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Network::class, 'register' ) );
+		add_action( 'rest_api_init', array( Rest_Proofs::class, 'register' ) );
 		add_action( 'admin_menu', array( Admin_Page::class, 'register' ) );
+		add_action( 'network_admin_menu', array( Admin_Page::class, 'register_network' ) );
 		add_action( 'admin_enqueue_scripts', array( Admin_Page::class, 'enqueue' ) );
 		add_action( Schedule::HOOK, array( Schedule::class, 'tick' ) );
 		add_action( Backup_Job::ASYNC_HOOK, array( self::class, 'run_background_backup' ) );
