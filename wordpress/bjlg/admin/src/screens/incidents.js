@@ -293,8 +293,9 @@ function AddAction( { incident } ) {
 }
 
 /**
- * The incident's action plan: its items, the overdue ones said so in words, and a form to add
- * one.
+ * The incident's action plan: its items, the overdue ones said so in words (an item still to
+ * do can be marked done, also after the incident is resolved), and while the incident is open a
+ * form to add one.
  * @param {Object} props
  * @param {Object} props.incident The incident (GET /incidents).
  */
@@ -336,7 +337,9 @@ function ActionPlan( { incident } ) {
 			) : (
 				<p>{ __( 'No action yet.', 'bjlg' ) }</p>
 			) }
-			<AddAction incident={ incident } />
+			{ incident.status !== 'resolved' && (
+				<AddAction incident={ incident } />
+			) }
 		</section>
 	);
 }
