@@ -1,6 +1,7 @@
 <?php
 /**
- * The admin menu "Backup JLG" and its screens (Overview, Schedule, Backups). Each screen is a
+ * The admin menu "Backup JLG" and its screens (Overview, Schedule, Backups, Storage, Incidents;
+ * on a multisite, Network in the network admin for the super admins). Each screen is a
  * React app from admin/build (built with @wordpress/scripts, docs/admin.md) mounted on one
  * element; this class only registers the pages and enqueues the bundle with the dependencies
  * and version its asset file lists, and the French translations of its strings.
