@@ -99,7 +99,7 @@ export function restoreTestLabel( test ) {
 function RestoreTestStatus( { test } ) {
 	const status = test?.status || 'none';
 	return (
-		<span className={ `bjlg-verification bjlg-verification--${ status }` }>
+		<span className={ `bjlg-restore-test bjlg-restore-test--${ status }` }>
 			{ restoreTestLabel( test ) }
 			{ test?.rto_seconds !== null && test?.rto_seconds !== undefined && (
 				<>
