@@ -62,20 +62,31 @@ test( 'network: every site of the network in one table, for the super admin', as
 test( 'network: a site administrator has no network screen', async ( {
 	page,
 } ) => {
-	await logInTo(
-		page,
-		'siteadmin',
-		process.env.BJLG_ADMIN_SITEADMIN_PASSWORD,
-		'/site2/wp-admin/admin.php?page=bjlg'
-	);
-	// Site 2's own Backup JLG screens are there for its administrator…
-	await page.goto( '/site2/wp-admin/admin.php?page=bjlg' );
-	await expect( page.locator( '#bjlg-admin-root' ) ).toBeAttached();
-	// …but not the network's.
-	await expect(
-		page.locator( '#adminmenu a[href*="bjlg-network"]' )
-	).toHaveCount( 0 );
+	// Logged in as site 2's administrator: the login's answer sets the cookies. Its redirect is
+	// not followed to the end: WordPress sends a user who is not a member of site 1 to site 2's
+	// /site2/wp-admin/, a rewrite of the network's .htaccess that the test's php -S router does
+	// not do (a redirect loop there).
+	await page.goto( '/wp-login.php' );
+	await page.fill( '#user_login', 'siteadmin' );
+	await page.fill( '#user_pass', process.env.BJLG_ADMIN_SITEADMIN_PASSWORD );
+	await Promise.all( [
+		page.waitForResponse(
+			( r ) =>
+				r.url().includes( '/wp-login.php' ) &&
+				r.request().method() === 'POST' &&
+				r.status() === 302
+		),
+		page.click( '#wp-submit' ).catch( () => {} ),
+	] );
+	const cookies = await page.context().cookies();
+	expect(
+		cookies.some( ( c ) => c.name.startsWith( 'wordpress_logged_in_' ) )
+	).toBe( true );
 	await page.goto( '/wp-admin/network/admin.php?page=bjlg-network' );
+	// WordPress refuses the page to a logged-in user without the capability (an anonymous one
+	// would get the login form instead).
+	await expect( page.locator( 'body' ) ).toContainText( 'not allowed' );
+	await expect( page.locator( '#user_login' ) ).toHaveCount( 0 );
 	await expect( page.locator( '#bjlg-admin-root' ) ).toHaveCount( 0 );
 	await expect( page.locator( 'body' ) ).not.toContainText(
 		'Backup JLG: network'
