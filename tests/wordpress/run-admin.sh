@@ -69,6 +69,26 @@ expect_rest 409 bjlg_incident_closed POST "/incidents/$past_id/acknowledge" -u "
 [ "$(rest GET /incidents -u "admin:$app_pw")" = 200 ] && ! grep -q -e e2e-secret -e '"policy"' "$tmp/body" \
   || fail "GET /incidents shows a secret or the policy"
 pass "storage and incident routes: 401 anonymous, 400/404/409 with their codes; no path, secret or policy shown"
+# The restore proofs' and the action plans' routes (class-rest-proofs.php,
+# class-rest-incident-actions.php): refusals with their codes, the RPO of the verified archive.
+expect_rest 401 rest_forbidden GET /rpo
+expect_rest 401 rest_forbidden POST "/incidents/$open_id/actions" --data title=x
+expect_rest 404 bjlg_verification_not_found GET "/backups/$tampered/verification" -u "admin:$app_pw"
+expect_rest 400 rest_invalid_param GET /backups/wp-config.php/verification -u "admin:$app_pw"
+expect_rest 400 bjlg_owner_unknown POST "/incidents/$open_id/actions" -u "admin:$app_pw" --data title=x --data owner=nobody
+expect_rest 400 bjlg_invalid_due_date POST "/incidents/$open_id/actions" -u "admin:$app_pw" --data title=x --data due_date=2026-02-30
+expect_rest 400 rest_invalid_param POST "/incidents/$open_id/actions" -u "admin:$app_pw" --data title=x --data due_date=tomorrow
+expect_rest 404 bjlg_action_not_found POST "/incidents/$open_id/actions/a99" -u "admin:$app_pw" --data status=done
+expect_rest 404 bjlg_incident_not_found POST /incidents/bjlg_inc_nope/actions -u "admin:$app_pw" --data title=x
+[ "$(rest GET "/backups/$(basename "$good_path")/verification" -u "admin:$app_pw")" = 200 ] \
+  && [ "$(json '$d["status"] . " " . $d["archive"]' <"$tmp/body")" = "passed $(basename "$good_path")" ] \
+  || fail "GET /backups/NAME/verification: $(head -c 300 "$tmp/body")"
+[ "$(rest GET /rpo -u "admin:$app_pw")" = 200 ] \
+  && [ "$(json '$d["state"] . " " . $d["last_good"]["name"] . " " . $d["target"]["seconds"] . " " . $d["target"]["source"]' <"$tmp/body")" = "ok $(basename "$good_path") 86400 default" ] \
+  && ! grep -q "$(dirname "$good_path")" "$tmp/body" || fail "GET /rpo: $(head -c 300 "$tmp/body")"
+[ "$(rest GET /incidents/owners -u "admin:$app_pw")" = 200 ] && grep -q '"login":"gestionnaire"' "$tmp/body" && grep -q '"login":"admin"' "$tmp/body" \
+  && ! grep -q -e '"login":"reader"' -e user_pass -e user_email "$tmp/body" || fail "GET /incidents/owners: $(head -c 300 "$tmp/body")"
+pass "proof and action-plan routes: 401 anonymous, 400/404 with their codes; the stored verification report; RPO ok (default target 24 h); owners are the administrators"
 
 shots=$root/build/admin-screens
 mkdir -p "$shots"
@@ -78,5 +98,18 @@ export BJLG_ADMIN_BASE=$base BJLG_ADMIN_USER=admin BJLG_ADMIN_PASSWORD=$admin_pw
 if ! (cd "$admin" && npx --no-install playwright test -c tests/playwright.config.js); then
   kill -0 "$server_pid" 2>/dev/null || echo "run-admin: php -S ($server_pid) is no longer running" >&2
   fail "Playwright tests failed (server log below)"
+fi
+
+# Last, the site becomes a network of three (as run-e2e.sh does) for the Network screen
+# (admin/tests/network.spec.js, skipped in the run above).
+site_php make-network "127.0.0.1:$port" >"$tmp/network.json" || fail "make-network: $(cat "$tmp/network.json")"
+network_defines="define('MULTISITE', true); define('SUBDOMAIN_INSTALL', false); define('DOMAIN_CURRENT_SITE', '127.0.0.1:$port'); define('PATH_CURRENT_SITE', '/'); define('SITE_ID_CURRENT_SITE', 1); define('BLOG_ID_CURRENT_SITE', 1);"
+sed -i "s|^if (!defined('ABSPATH'))|$network_defines\n&|" "$site/wp-config.php"
+site_php add-sites "$reader_pw" >"$tmp/sites.json" || fail "add-sites: $(cat "$tmp/sites.json")"
+pass "the site is now a network of three sites"
+if ! (cd "$admin" && BJLG_ADMIN_NETWORK=1 BJLG_ADMIN_SITEADMIN_PASSWORD=$reader_pw \
+    npx --no-install playwright test -c tests/playwright.config.js network.spec.js); then
+  kill -0 "$server_pid" 2>/dev/null || echo "run-admin: php -S ($server_pid) is no longer running" >&2
+  fail "Playwright network tests failed (server log below)"
 fi
 echo "run-admin: all admin screen checks passed; screenshots in ${shots#"$root"/}"

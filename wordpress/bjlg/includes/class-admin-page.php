@@ -1,6 +1,7 @@
 <?php
 /**
- * The admin menu "Backup JLG" and its screens (Overview, Schedule, Backups). Each screen is a
+ * The admin menu "Backup JLG" and its screens (Overview, Schedule, Backups, Storage, Incidents;
+ * on a multisite, Network in the network admin for the super admins). Each screen is a
  * React app from admin/build (built with @wordpress/scripts, docs/admin.md) mounted on one
  * element; this class only registers the pages and enqueues the bundle with the dependencies
  * and version its asset file lists, and the French translations of its strings.
@@ -25,7 +26,11 @@ final class Admin_Page {
 		'bjlg-backups'  => 'backups',
 		'bjlg-storage'   => 'storage',
 		'bjlg-incidents' => 'incidents',
+		'bjlg-network'   => 'network',
 	);
+
+	/** The network screen's capability (a super admin). */
+	const NETWORK_CAPABILITY = 'manage_network_options';
 
 	/**
 	 * The hook suffixes of our pages: the bundle is enqueued on them only.
@@ -45,6 +50,17 @@ final class Admin_Page {
 		self::$hooks[] = add_submenu_page( 'bjlg', __( 'Backups', 'bjlg' ), __( 'Backups', 'bjlg' ), self::CAPABILITY, 'bjlg-backups', $render );
 		self::$hooks[] = add_submenu_page( 'bjlg', __( 'Storage', 'bjlg' ), __( 'Storage', 'bjlg' ), self::CAPABILITY, 'bjlg-storage', $render );
 		self::$hooks[] = add_submenu_page( 'bjlg', __( 'Incidents', 'bjlg' ), __( 'Incidents', 'bjlg' ), self::CAPABILITY, 'bjlg-incidents', $render );
+	}
+
+	/**
+	 * The network_admin_menu callback: on a multisite only, the Network screen (every site's
+	 * status, GET /network/status) for the super admins (manage_network_options).
+	 */
+	public static function register_network(): void {
+		if ( ! is_multisite() ) {
+			return;
+		}
+		self::$hooks[] = add_menu_page( __( 'Backup JLG: network', 'bjlg' ), __( 'Backup JLG', 'bjlg' ), self::NETWORK_CAPABILITY, 'bjlg-network', array( self::class, 'render' ), 'dashicons-backup', 80 );
 	}
 
 	/**

@@ -161,6 +161,52 @@ final class Incidents {
 	}
 
 	/**
+	 * Adds an item to an incident's action plan (Incident::addAction; the timeline gets a step).
+	 *
+	 * @param string   $id     The incident's id.
+	 * @param string   $title  What is to be done.
+	 * @param string   $owner  Who does it (a user's login), or ''.
+	 * @param int|null $due_at When it is due (Unix seconds), or null.
+	 * @param int      $now    Unix seconds.
+	 * @return array{incident: array<string, mixed>, action_id: string}|null Null when there is no such incident.
+	 * @throws \Bjlg\Exception|\InvalidArgumentException A refused item (empty title).
+	 */
+	public static function add_action( string $id, string $title, string $owner, ?int $due_at, int $now ): ?array {
+		$incident = self::find( $id );
+		if ( null === $incident ) {
+			return null;
+		}
+		$action_id = $incident->addAction( $title, $owner, $due_at, 'open', $now );
+		self::store( $incident );
+		return array(
+			'incident'  => self::public_view( $incident->toArray(), $incident->status() ),
+			'action_id' => $action_id,
+		);
+	}
+
+	/**
+	 * Changes an item of an incident's action plan (Incident::updateAction: status, note, owner,
+	 * due_at, title; the timeline gets a step).
+	 *
+	 * @param string               $id        The incident's id.
+	 * @param string               $action_id The item's id (a1, a2…).
+	 * @param array<string, mixed> $changes   What changes.
+	 * @param string               $actor     Who.
+	 * @param int                  $now       Unix seconds.
+	 * @return array<string, mixed>|null The incident; null when there is no such incident.
+	 * @throws \Bjlg\Exception|\InvalidArgumentException No such item, or a refused change.
+	 */
+	public static function update_action( string $id, string $action_id, array $changes, string $actor, int $now ): ?array {
+		$incident = self::find( $id );
+		if ( null === $incident ) {
+			return null;
+		}
+		$incident->updateAction( $action_id, $changes, $actor, $now );
+		self::store( $incident );
+		return self::public_view( $incident->toArray(), $incident->status() );
+	}
+
+	/**
 	 * Sends what is due now on every open incident (reminders, escalations, deferred notices:
 	 * Incident::due) and stores their states. What `notify due` and the scheduler tick run.
 	 *

@@ -21,6 +21,7 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Rest_Controller::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Storage::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Incidents::class, 'register' ) );
+		add_action( 'rest_api_init', array( Incident_Actions::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Network::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Jobs::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Schedules::class, 'register' ) );
@@ -33,7 +34,9 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Network_Backups::class, 'register' ) );
 		add_action( Network_Backups::HOOK, array( Network_Backups::class, 'run' ) );
 		Site_Keys::boot();
+		add_action( 'rest_api_init', array( Rest_Proofs::class, 'register' ) );
 		add_action( 'admin_menu', array( Admin_Page::class, 'register' ) );
+		add_action( 'network_admin_menu', array( Admin_Page::class, 'register_network' ) );
 		add_action( 'admin_enqueue_scripts', array( Admin_Page::class, 'enqueue' ) );
 		add_action( Schedule::HOOK, array( Schedule::class, 'tick' ) );
 		add_action( Backup_Job::ASYNC_HOOK, array( self::class, 'run_background_backup' ) );

@@ -298,7 +298,8 @@ final class Rest_Controller {
 	}
 
 	/**
-	 * GET /backups: the archives, newest first, with their history row when there is one.
+	 * GET /backups: the archives, newest first, with their history row when there is one, their
+	 * last verification and their last restore test (status, when, RTO).
 	 */
 	public static function backups(): \WP_REST_Response {
 		$by_name = array();
@@ -309,6 +310,7 @@ final class Rest_Controller {
 			}
 		}
 		$verified = Verify_Job::last_by_archive();
+		$tested   = Restore_Test_Job::last_by_archive();
 		$items    = array();
 		foreach ( Backup_Store::archives() as $archive ) {
 			$row     = $by_name[ $archive['name'] ] ?? null;
@@ -320,6 +322,7 @@ final class Rest_Controller {
 				'history_id'   => $row['id'] ?? null,
 				'source'       => $row['metadata']['source'] ?? null,
 				'verification' => $verified[ $archive['name'] ] ?? null,
+				'restore_test' => $tested[ $archive['name'] ] ?? null,
 			);
 		}
 		return new \WP_REST_Response(

@@ -49,7 +49,7 @@ final class Rest_Incidents {
 	 * GET /incidents: every incident (open first) and the channels' names and types.
 	 */
 	public static function incidents(): \WP_REST_Response {
-		$incidents = Incidents::all();
+		$incidents = Incident_Actions::annotate_all( Incidents::all() );
 		$channels  = array();
 		foreach ( Incidents::settings()['channels'] as $name => $channel ) {
 			$channels[] = array(

@@ -74,6 +74,31 @@ final class Restore_Test_Job {
 	}
 
 	/**
+	 * Each archive's last restore test, from the history: name => status (passed, failed,
+	 * inconclusive, or error when it could not run), tested_at, rto_seconds, history_id. What GET
+	 * /backups shows beside each archive (the whole report: GET /backups/{name}/restore-test).
+	 *
+	 * @return array<string, array{status: string, tested_at: ?string, rto_seconds: ?float, history_id: int}>
+	 */
+	public static function last_by_archive(): array {
+		$by_name = array();
+		foreach ( History::recent( 500, self::ACTION ) as $row ) {
+			$name = $row['metadata']['backup']['filename'] ?? null;
+			if ( null === $name || isset( $by_name[ $name ] ) || 'cancelled' === $row['status'] ) {
+				continue;
+			}
+			$summary          = $row['metadata']['restore_test'] ?? null;
+			$by_name[ $name ] = array(
+				'status'      => $summary['status'] ?? 'error',
+				'tested_at'   => ( $summary['finished_at'] ?? '' ) ?: null,
+				'rto_seconds' => $summary['rto_seconds'] ?? null,
+				'history_id'  => (int) $row['id'],
+			);
+		}
+		return $by_name;
+	}
+
+	/**
 	 * The restore test and its history row.
 	 *
 	 * @param string       $name          The archive's name.

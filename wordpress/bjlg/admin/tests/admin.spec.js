@@ -4,7 +4,13 @@
  * `30 2 * * *` in Europe/Paris, an administrator with the French locale).
  */
 const { test, expect } = require( '@playwright/test' );
-const { logIn, watchConsole, openScreen, screenshots } = require( './helpers' );
+const {
+	finishJob,
+	logIn,
+	watchConsole,
+	openScreen,
+	screenshots,
+} = require( './helpers' );
 
 const GOOD = process.env.BJLG_ADMIN_GOOD;
 const TAMPERED = process.env.BJLG_ADMIN_TAMPERED;
@@ -154,10 +160,19 @@ test( 'backups: filters, a verification started and its result shown', async ( {
 		.getByLabel( 'Verification', { exact: true } )
 		.selectOption( 'all' );
 
+	test.setTimeout( 360_000 );
+	// Verify starts a background job (POST /jobs) watched until it ends (GET /jobs/{id}).
 	await page.getByRole( 'button', { name: `Verify ${ TAMPERED }` } ).click();
 	const tamperedRow = page.locator( '.bjlg-table tbody tr', {
 		hasText: TAMPERED,
 	} );
+	const tamperedJob = tamperedRow.getByTestId( 'bjlg-job-verify' );
+	await expect( tamperedJob ).toContainText(
+		`Verification job of ${ TAMPERED } (job `
+	);
+	const watched = await finishJob( page, tamperedJob );
+	expect( watched.seen[ watched.seen.length - 1 ] ).toMatch( /: done\.$/ );
+	expect( watched.progressBar ).toBe( true );
 	await expect(
 		tamperedRow.locator( '.components-notice.is-error' )
 	).toContainText( `Verification of ${ TAMPERED }: failed` );
@@ -175,6 +190,7 @@ test( 'backups: filters, a verification started and its result shown', async ( {
 
 	await page.getByRole( 'button', { name: `Verify ${ GOOD }` } ).click();
 	const goodRow = page.locator( '.bjlg-table tbody tr', { hasText: GOOD } );
+	await finishJob( page, goodRow.getByTestId( 'bjlg-job-verify' ) );
 	await expect(
 		goodRow.locator( '.components-notice.is-success' )
 	).toContainText( `Verification of ${ GOOD }: passed` );

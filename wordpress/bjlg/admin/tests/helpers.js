@@ -127,7 +127,47 @@ async function screenshots( page, name ) {
 	await page.setViewportSize( { width: 1280, height: 900 } );
 }
 
+/**
+ * Waits until the job a panel watches (components/job-progress.js) has ended, and returns every
+ * state line the panel showed meanwhile. WP-Cron runs the job: spawn_cron()'s request from the
+ * REST call that queued it; the test site has DISABLE_WP_CRON, and on the loaded machine that
+ * request (10 ms to be sent) may be lost, so while the job is still queued the test requests
+ * wp-cron.php itself every few seconds, as a system cron would (WordPress runs it at most once a
+ * minute while its cron lock is held).
+ *
+ * @param {import("@playwright/test").Page}    page  The page.
+ * @param {import("@playwright/test").Locator} panel The job's panel (data-testid bjlg-job-KIND).
+ * @param {number}                             limit Milliseconds.
+ * @return {Promise<{seen: string[], progressBar: boolean}>} The state lines, and whether the progress bar was seen.
+ */
+async function finishJob( page, panel, limit = 150_000 ) {
+	const state = panel.locator( 'p' ).first();
+	const seen = [];
+	let progressBar = false;
+	let lastKick = Date.now();
+	const deadline = Date.now() + limit;
+	while ( Date.now() < deadline ) {
+		const text = ( await state.textContent().catch( () => '' ) ) || '';
+		if ( text && seen[ seen.length - 1 ] !== text ) {
+			seen.push( text );
+		}
+		progressBar =
+			progressBar ||
+			( await panel.getByRole( 'progressbar' ).count() ) > 0;
+		if ( /: (done|failed|cancelled)\.$/.test( text ) ) {
+			return { seen, progressBar };
+		}
+		if ( /queued/.test( text ) && Date.now() - lastKick > 5000 ) {
+			lastKick = Date.now();
+			await page.request.get( '/wp-cron.php', { timeout: limit } );
+		}
+		await page.waitForTimeout( 250 );
+	}
+	throw new Error( `the job did not end; states seen: ${ seen.join( ' | ' ) }` );
+}
+
 module.exports = {
+	finishJob,
 	logIn,
 	watchConsole,
 	openScreen,

@@ -1,10 +1,12 @@
 /**
  * Incidents (GET /incidents, Bjlg\Notify\Incident): the open ones with their timeline, each
  * acknowledged or resolved with a note (POST /incidents/{id}/acknowledge, /resolve); the past
- * ones; the channels and a test message to each (POST /notify/test).
+ * ones; each one's action plan (items with an owner and a due date, added with POST
+ * /incidents/{id}/actions and marked done with POST /incidents/{id}/actions/{item}; overdue ones
+ * said so); the channels and a test message to each (POST /notify/test).
  */
 import { useState } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 import apiFetch from '@wordpress/api-fetch';
 import {
 	Button,
@@ -12,6 +14,7 @@ import {
 	CardBody,
 	CardHeader,
 	Notice,
+	SelectControl,
 	Spinner,
 	TextControl,
 } from '@wordpress/components';
@@ -133,6 +136,214 @@ function Actions( { incident } ) {
 	);
 }
 
+export function actionStatusLabel( status ) {
+	switch ( status ) {
+		case 'open':
+			return __( 'to do', 'bjlg' );
+		case 'in_progress':
+			return __( 'in progress', 'bjlg' );
+		case 'done':
+			return __( 'done', 'bjlg' );
+		case 'cancelled':
+			return __( 'cancelled', 'bjlg' );
+	}
+	return status;
+}
+
+function ActionItem( { incident, item } ) {
+	const { reload } = useDispatch( STORE );
+	const [ busy, setBusy ] = useState( false );
+	const [ error, setError ] = useState( null );
+	const markDone = async () => {
+		setBusy( true );
+		setError( null );
+		try {
+			await apiFetch( {
+				path: `/bjlg/v1/incidents/${ encodeURIComponent( incident.id ) }/actions/${ item.id }`,
+				method: 'POST',
+				data: { status: 'done' },
+			} );
+			await reload( 'incidents' );
+		} catch ( e ) {
+			setError( e.message || String( e ) );
+		}
+		setBusy( false );
+	};
+	const pending = item.status === 'open' || item.status === 'in_progress';
+	return (
+		<li
+			className={ item.overdue ? 'bjlg-action bjlg-action--overdue' : 'bjlg-action' }
+			data-testid="bjlg-action"
+		>
+			<span>
+				{ item.title } —{ ' ' }
+				{ item.owner_name || __( 'no owner', 'bjlg' ) },{ ' ' }
+				{ item.due_date
+					? sprintf(
+							/* translators: %s: a date. */
+							__( 'due %s', 'bjlg' ),
+							item.due_date
+					  )
+					: __( 'no due date', 'bjlg' ) }{ ' ' }
+				({ actionStatusLabel( item.status ) })
+				{ item.overdue && (
+					<strong className="bjlg-overdue">
+						{ ' ' }
+						{ __( 'Overdue', 'bjlg' ) }
+					</strong>
+				) }
+			</span>{ ' ' }
+			{ pending && (
+				<Button
+					variant="secondary"
+					size="compact"
+					onClick={ markDone }
+					disabled={ busy }
+					aria-label={ sprintf(
+						/* translators: %s: the action's title. */
+						__( 'Mark done: %s', 'bjlg' ),
+						item.title
+					) }
+				>
+					{ __( 'Mark done', 'bjlg' ) }
+				</Button>
+			) }
+			{ error && (
+				<Notice status="error" isDismissible={ false }>
+					{ error }
+				</Notice>
+			) }
+		</li>
+	);
+}
+
+function AddAction( { incident } ) {
+	const { reload } = useDispatch( STORE );
+	const owners = useSelect( ( select ) => select( STORE ).getOwners(), [] );
+	const [ title, setTitle ] = useState( '' );
+	const [ owner, setOwner ] = useState( '' );
+	const [ due, setDue ] = useState( '' );
+	const [ busy, setBusy ] = useState( false );
+	const [ error, setError ] = useState( null );
+	const add = async ( event ) => {
+		event.preventDefault();
+		setBusy( true );
+		setError( null );
+		try {
+			await apiFetch( {
+				path: `/bjlg/v1/incidents/${ encodeURIComponent( incident.id ) }/actions`,
+				method: 'POST',
+				data: { title, owner, ...( due ? { due_date: due } : {} ) },
+			} );
+			setTitle( '' );
+			setDue( '' );
+			await reload( 'incidents' );
+		} catch ( e ) {
+			setError( e.message || String( e ) );
+		}
+		setBusy( false );
+	};
+	const options = [
+		{ value: '', label: __( 'Nobody yet', 'bjlg' ) },
+		...( owners?.owners || [] ).map( ( o ) => ( {
+			value: o.login,
+			label: o.name,
+		} ) ),
+	];
+	return (
+		<form className="bjlg-add-action" onSubmit={ add }>
+			<TextControl
+				__nextHasNoMarginBottom
+				label={ __( 'New action', 'bjlg' ) }
+				value={ title }
+				onChange={ setTitle }
+			/>
+			<SelectControl
+				__nextHasNoMarginBottom
+				__next40pxDefaultSize
+				label={ __( 'Owner', 'bjlg' ) }
+				value={ owner }
+				options={ options }
+				onChange={ setOwner }
+			/>
+			<TextControl
+				__nextHasNoMarginBottom
+				type="date"
+				label={ __( 'Due date', 'bjlg' ) }
+				value={ due }
+				onChange={ setDue }
+			/>
+			<div className="bjlg-actions">
+				<Button
+					variant="secondary"
+					type="submit"
+					disabled={ busy || ! title.trim() }
+				>
+					{ __( 'Add the action', 'bjlg' ) }
+				</Button>
+				{ busy && <Spinner /> }
+			</div>
+			{ error && (
+				<Notice status="error" isDismissible={ false }>
+					{ error }
+				</Notice>
+			) }
+		</form>
+	);
+}
+
+/**
+ * The incident's action plan: its items, the overdue ones said so in words (an item still to
+ * do can be marked done, also after the incident is resolved), and while the incident is open a
+ * form to add one.
+ * @param {Object} props
+ * @param {Object} props.incident The incident (GET /incidents).
+ */
+function ActionPlan( { incident } ) {
+	const items = incident.actions || [];
+	const overdue = items.filter( ( item ) => item.overdue ).length;
+	return (
+		<section
+			className="bjlg-action-plan-section"
+			aria-label={ sprintf(
+				/* translators: %s: the incident's title. */
+				__( 'Action plan of %s', 'bjlg' ),
+				incident.title
+			) }
+		>
+			<h4>{ __( 'Action plan', 'bjlg' ) }</h4>
+			{ items.length ? (
+				<>
+					{ overdue > 0 && (
+						<p className="bjlg-overdue">
+							{ sprintf(
+								/* translators: %d: number of actions. */
+								_n(
+									'%d action is overdue.',
+									'%d actions are overdue.',
+									overdue,
+									'bjlg'
+								),
+								overdue
+							) }
+						</p>
+					) }
+					<ul className="bjlg-action-plan">
+						{ items.map( ( item ) => (
+							<ActionItem key={ item.id } incident={ incident } item={ item } />
+						) ) }
+					</ul>
+				</>
+			) : (
+				<p>{ __( 'No action yet.', 'bjlg' ) }</p>
+			) }
+			{ incident.status !== 'resolved' && (
+				<AddAction incident={ incident } />
+			) }
+		</section>
+	);
+}
+
 function Incident( { incident } ) {
 	return (
 		<li className="bjlg-incident" data-testid="bjlg-incident">
@@ -156,6 +367,7 @@ function Incident( { incident } ) {
 				</p>
 			) }
 			<Timeline steps={ incident.steps } />
+			<ActionPlan incident={ incident } />
 			{ incident.status !== 'resolved' && (
 				<Actions incident={ incident } />
 			) }

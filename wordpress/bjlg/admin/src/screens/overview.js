@@ -18,6 +18,7 @@ import { AT_RISK, riskLabel } from '../components/risk';
 import { statusLabel, utc } from './incidents';
 import { NoSchedule } from '../components/no-schedule';
 import { NotLoaded } from '../components/not-loaded';
+import { formatDuration } from '../components/restore-test-report';
 
 const SHOWN = 5;
 
@@ -199,6 +200,78 @@ function AtRisk( { storage, error } ) {
 	);
 }
 
+/**
+ * The RPO now (GET /rpo): the age of the last good backup (the newest archive a verification or
+ * a restore test passed) against the target, in words: on target or late.
+ * @param {Object} props
+ * @param {Object} props.rpo   GET /rpo, or null while it loads.
+ * @param {string} props.error Why it could not be read.
+ */
+function Rpo( { rpo, error } ) {
+	if ( error || ! rpo ) {
+		return <NotLoaded error={ error } />;
+	}
+	const target = formatDuration( rpo.target.seconds );
+	const late = rpo.state !== 'ok';
+	return (
+		<div className={ `bjlg-rpo bjlg-rpo--${ late ? 'late' : 'ok' }` }>
+			<p data-testid="bjlg-rpo-state">
+				{ late
+					? sprintf(
+							/* translators: %s: the RPO target, a duration. */
+							__( 'Late: the RPO is over its target of %s.', 'bjlg' ),
+							target
+					  )
+					: sprintf(
+							/* translators: %s: the RPO target, a duration. */
+							__( 'On target: the RPO is within %s.', 'bjlg' ),
+							target
+					  ) }
+			</p>
+			{ rpo.last_good ? (
+				<p>
+					{ sprintf(
+						/* translators: 1: a duration, 2: archive name, 3: date and time, 4: how it was proven (verified, restore-tested). */
+						__( 'RPO now: %1$s, the age of %2$s, written %3$s and %4$s.', 'bjlg' ),
+						formatDuration( rpo.rpo_seconds ),
+						rpo.last_good.name,
+						formatTime( rpo.last_good.written_at ),
+						rpo.last_good.restore_tested
+							? __( 'restore-tested', 'bjlg' )
+							: __( 'verified', 'bjlg' )
+					) }
+				</p>
+			) : (
+				<p>
+					{ __(
+						'No good backup: no archive has passed a verification or a restore test.',
+						'bjlg'
+					) }
+				</p>
+			) }
+			{ rpo.unproven_newer > 0 && (
+				<p>
+					{ sprintf(
+						/* translators: %d: number of archives. */
+						_n(
+							'%d newer archive is not counted: no verification or restore test has passed on it.',
+							'%d newer archives are not counted: no verification or restore test has passed on them.',
+							rpo.unproven_newer,
+							'bjlg'
+						),
+						rpo.unproven_newer
+					) }
+				</p>
+			) }
+			<p className="bjlg-help">
+				{ rpo.target.source === 'setting'
+					? __( 'Target from the setting rpo_target_hours.', 'bjlg' )
+					: __( 'Default target (the setting rpo_target_hours is not set).', 'bjlg' ) }
+			</p>
+		</div>
+	);
+}
+
 export function OverviewScreen() {
 	const { status, backups, error } = useSelect( ( select ) => {
 		const store = select( STORE );
@@ -215,6 +288,8 @@ export function OverviewScreen() {
 			incidentsError: store.getError( 'incidents' ),
 			storage: store.getStorage(),
 			storageError: store.getError( 'storage' ),
+			rpo: store.getRpo(),
+			rpoError: store.getError( 'rpo' ),
 		};
 	}, [] );
 	if ( error ) {
@@ -252,6 +327,14 @@ export function OverviewScreen() {
 						timezone={ status.schedule.timezone }
 					/>
 					<LastBackups backups={ backups.backups } />
+				</CardBody>
+			</Card>
+			<Card>
+				<CardHeader>
+					<h2>{ __( 'Recovery point (RPO)', 'bjlg' ) }</h2>
+				</CardHeader>
+				<CardBody>
+					<Rpo rpo={ watch.rpo } error={ watch.rpoError } />
 				</CardBody>
 			</Card>
 			<Card>
