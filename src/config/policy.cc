@@ -162,11 +162,9 @@ class Reader {
       }
     } else {
       out->source = SecretRef::Source::kOption;
-      bool ok = text.size() <= 191;
-      for (char c : text) {
-        ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == ':');
+      if (text.size() > 191 || HasControl(text)) {
+        return Fail(path, what + " reference 'option' must be an option name (at most 191 bytes, no control character)");
       }
-      if (!ok) return Fail(path, what + " reference 'option' must be an option name (letters, digits, _ - . :)");
     }
     out->name = text;
     return Status::OK();

@@ -11,7 +11,9 @@
 // password, secret, token, webhook URL) must be one of
 //   {env: NAME}      the environment variable NAME of the process that resolves the policy
 //   {file: /path}    the content of a file (absolute path), trailing newline dropped
-//   {option: name}   a WordPress option of the site that imports the policy
+//   {option: name}   a WordPress option of the site that imports the policy (the plugin also
+//                    reads "bjlg:destination:NAME:KEY" and "bjlg:channel:NAME:KEY" as the
+//                    secret the site holds today: docs/policy.md)
 // and a value written in the document is refused with its line. Resolving a reference is the
 // importer's business (the plugin): the core keeps references as references.
 #ifndef BJLG_CONFIG_POLICY_H_

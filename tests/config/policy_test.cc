@@ -219,7 +219,8 @@ TEST_CASE("Policy: a reference has one key, env, file or option, with a valid na
   CHECK(ref("{env: 9LIVES}").find("reference 'env' must be a variable name") != std::string::npos);
   CHECK(ref("{env: \"\"}").find("reference 'env' must be a non-empty string") != std::string::npos);
   CHECK(ref("{file: relative/path}").find("reference 'file' must be an absolute path") != std::string::npos);
-  CHECK(ref("{option: 'a b'}").find("reference 'option' must be an option name") != std::string::npos);
+  CHECK(ref("{option: \"a\\tb\"}").find("reference 'option' must be an option name") != std::string::npos);
+  CHECK(ref("{option: '" + std::string(192, 'o') + "'}").find("reference 'option' must be an option name") != std::string::npos);
   CHECK(ref("~").find("must be a reference to the secret") != std::string::npos);
 }
 
