@@ -376,26 +376,38 @@ class Reader {
 // The mark of what `path` designates in the YAML document: the key's mark for a map entry, the
 // item's for a list entry; as far as the path can be followed.
 YAML::Mark Locate(const YAML::Node& root, const Path& path) {
-  YAML::Node node = root;
+  // Node's operator= assigns through to the document (yaml-cpp nodes are references): the walk
+  // moves with reset(), which rebinds.
+  YAML::Node node;
+  node.reset(root);
   YAML::Mark mark = root.Mark();
   for (const Step& step : path) {
+    YAML::Node next;
+    bool found = false;
     if (const std::string* key = std::get_if<std::string>(&step)) {
       if (!node.IsMap()) break;
-      bool found = false;
       for (const auto& kv : node) {
         if (kv.first.IsScalar() && kv.first.Scalar() == *key) {
           mark = kv.first.Mark();
-          node = kv.second;
+          next.reset(kv.second);
           found = true;
         }
       }
-      if (!found) break;
     } else {
       const size_t index = std::get<size_t>(step);
       if (!node.IsSequence() || index >= node.size()) break;
-      node = node[index];
-      mark = node.Mark();
+      size_t i = 0;
+      for (const auto& item : node) {
+        if (i++ == index) {
+          next.reset(item);
+          mark = item.Mark();
+          found = true;
+          break;
+        }
+      }
     }
+    if (!found) break;
+    node.reset(next);
   }
   return mark;
 }
@@ -411,7 +423,7 @@ void PlainDecimals(const YAML::Node& root, Json* doc) {
   if (!root.IsMap() || !doc->is_object() || !doc->contains("retention")) return;
   YAML::Node retention;
   for (const auto& kv : root) {
-    if (kv.first.IsScalar() && kv.first.Scalar() == "retention") retention = kv.second;
+    if (kv.first.IsScalar() && kv.first.Scalar() == "retention") retention.reset(kv.second);
   }
   Json& out = (*doc)["retention"];
   if (!retention.IsMap() || !out.is_object()) return;

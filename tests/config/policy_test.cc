@@ -268,6 +268,13 @@ TEST_CASE("Policy: each refusal gives its line and column and names the key", "[
   CHECK(Refusal("targets:\n  rto_minutes: soon\n") ==
         "p.yaml line 2, column 3: targets key 'rto_minutes' must be an integer between 1 and 525600, a string given");
   CHECK(Refusal("targets:\n  rpo: 4\n") == "p.yaml line 2, column 3: targets has an unknown key 'rpo' (known: rpo_hours, rto_minutes)");
+  // Finding the position leaves the document as it is (yaml-cpp's Node::operator= writes
+  // through to the document: the walk rebinds instead; found by config_policy_fuzz).
+  CHECK(Refusal("a: &a [x, x]\nb: &b [*a, *a]\nschedules: [{name: n, cron: '@daily'}]\n") ==
+        "p.yaml line 1, column 1: unknown section 'a' (known: version, schedules, destinations, retention, channels, targets)");
+  // An alias is its anchor's node: the position is the anchor's.
+  CHECK(Refusal("schedules:\n  - &s {name: n, cron: '@daily'}\n  - *s\n") ==
+        "p.yaml line 2, column 9: schedules[1] ('n') key 'name' is used by another schedule; names must be unique");
   // Not YAML at all: the parser's own position.
   CHECK(Refusal("schedules: [a, b\n").rfind("p.yaml line ", 0) == 0);
 }
