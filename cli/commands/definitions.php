@@ -415,17 +415,21 @@ $commands = [
             . '(`run` does what WP-Cron does when due); verify NAME (an archive as list names it, checked by '
             . 'the verifier, in the history); restore-test NAME (restored into a sandbox, its dump imported into a '
             . 'throwaway MariaDB, RTO and RPO measured, in the history); encryption status|enable|disable (new '
-            . 'backups encrypted with the site key); delete NAME --yes; job ID, cancel ID (the progress of a job, or stopping it). backup, verify and restore-test show a '
+            . 'backups encrypted with the site key); delete NAME --yes; job ID, cancel ID (the progress of a job, or stopping it); policy export [--out=FILE] '
+            . '(the site\'s schedules, destinations, retention, channels and targets as YAML, secrets as references: docs/policy.md), '
+            . 'policy import FILE --dry-run|--yes (what changes, section by section; applied with --yes). backup, verify and restore-test show a '
             . 'progress bar on a terminal. A system cron can drive the schedule instead of page views: '
             . '*/5 * * * *  bjlg --wp=/var/www/html schedule run',
-        'arguments' => [['name' => 'COMMAND', 'description' => 'backup, list, status, schedule, verify, restore-test, encryption, delete, job or cancel, and its arguments']],
+        'arguments' => [['name' => 'COMMAND', 'description' => 'backup, list, status, schedule, verify, restore-test, encryption, delete, job, cancel or policy, and its arguments']],
         'options' => [
             'wp' => ['value' => 'DIR', 'description' => 'the WordPress folder (with wp-load.php)'],
             'url' => ['value' => 'URL', 'description' => "the site's address (the Host header Debian's wp-config.php and multisite choose by)"],
             'format' => ['value' => 'FORMAT', 'allowed' => ['table', 'json', 'csv', 'yaml', 'text'],
                 'description' => 'list: table, json, csv or yaml; the others: text, json or yaml'],
             'fields' => ['value' => 'F,...', 'description' => 'list: only these fields, in this order (name, bytes, modified, verified, encrypted, path)'],
-            'yes' => ['description' => 'delete: confirm that the archive is to be removed for good'],
+            'yes' => ['description' => 'delete: confirm that the archive is to be removed for good; policy import: apply the file'],
+            'out' => ['value' => 'FILE', 'description' => 'policy export: write the YAML into FILE instead of stdout'],
+            'dry-run' => ['description' => 'policy import: only show what would change'],
         ] + $progress,
         'examples' => ['bjlg --wp=/var/www/html backup', 'bjlg --wp=/var/www/html list --format=json', 'bjlg --wp=/var/www/html schedule set "0 3 * * *"'],
         'exit' => 'Exit status: 0 success, 1 failure (the backup failed, another job runs, the archive failed its verification), 2 usage error, 3 verification inconclusive.',

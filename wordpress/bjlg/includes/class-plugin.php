@@ -22,6 +22,7 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Rest_Storage::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Incidents::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Network::class, 'register' ) );
+		add_action( 'rest_api_init', array( Rest_Policy::class, 'register' ) );
 		add_action( 'admin_menu', array( Admin_Page::class, 'register' ) );
 		add_action( 'admin_enqueue_scripts', array( Admin_Page::class, 'enqueue' ) );
 		add_action( Schedule::HOOK, array( Schedule::class, 'tick' ) );

@@ -98,6 +98,19 @@ final class Schedule {
 	}
 
 	/**
+	 * Names the schedule and says whether its backups are incremental (the policy import).
+	 *
+	 * @param string $label       The entry's label.
+	 * @param bool   $incremental Incremental backups.
+	 */
+	public static function describe( string $label, bool $incremental ): void {
+		$entry                = self::entry();
+		$entry['label']       = $label;
+		$entry['incremental'] = $incremental;
+		self::store( $entry );
+	}
+
+	/**
 	 * Pauses the schedule (the expression is kept; the plugin's previous_recurrence).
 	 */
 	public static function disable(): void {
