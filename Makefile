@@ -79,6 +79,7 @@ test-notify-integration: build
 test-wordpress: build
 	@$(PHP) /usr/bin/phpunit -c wordpress/phpunit.xml.dist
 	@bash tests/wordpress/run-e2e.sh
+	@bash tests/wordpress/run-e2e-policy.sh
 
 # The admin screens (wordpress/bjlg/admin, docs/admin.md): npm ci from the committed lockfile,
 # then the @wordpress/scripts bundle into wordpress/bjlg/admin/build (about 15 s). npm ci (two
