@@ -193,7 +193,12 @@ final class Site_Policy {
 	 */
 	public static function import( Policy $policy, bool $dry_run ): array {
 		$incoming = $policy->toArray();
-		$changes  = self::changes( self::export()->toArray(), $incoming );
+		try {
+			$current = self::export()->toArray();
+		} catch ( \ValueError $e ) {
+			$current = array(); // Settings the extension refuses today: the document replaces them.
+		}
+		$changes = self::changes( $current, $incoming );
 		$schedules = $incoming['schedules'] ?? null;
 		if ( null !== $schedules && count( $schedules ) > 1 ) {
 			throw new \InvalidArgumentException(
