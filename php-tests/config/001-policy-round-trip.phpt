@@ -62,3 +62,59 @@ try {
 }
 ?>
 --EXPECT--
+[{"name":"nightly","cron":"0 3 * * *","type":"full","enabled":true},{"name":"hourly-delta","cron":"15 * * * *","type":"incremental","enabled":false}]
+[{"name":"offsite","type":"s3","access_key":{"env":"BJLG_S3_ACCESS_KEY"},"bucket":"backups","secret_key":{"file":"\/etc\/bjlg\/s3.secret"}}]
+{"ops-mail":{"type":"email","smtp":"smtps:\/\/mail.example.org:465","from":"backup@example.org","to":["ops@example.org"],"password":{"option":"bjlg_smtp_password"}}}
+{"rpo_hours":24,"rto_minutes":90}
+7 0.85 3
+version: 1
+schedules:
+  - name: nightly
+    cron: 0 3 * * *
+    type: full
+    enabled: true
+  - name: hourly-delta
+    cron: 15 * * * *
+    type: incremental
+    enabled: false
+destinations:
+  - name: offsite
+    type: s3
+    access_key: {env: BJLG_S3_ACCESS_KEY}
+    bucket: backups
+    secret_key: {file: /etc/bjlg/s3.secret}
+retention:
+  keep_daily: 7
+  keep_last: 0
+  keep_monthly: 0
+  keep_verified: false
+  keep_weekly: 0
+  keep_yearly: 0
+  lead_days: 3.0
+  min_keep: 0
+  target_ratio: 0.85
+channels:
+  ops-mail:
+    type: email
+    smtp: smtps://mail.example.org:465
+    from: backup@example.org
+    to: [ops@example.org]
+    password: {option: bjlg_smtp_password}
+targets:
+  rpo_hours: 24
+  rto_minutes: 90
+bool(true)
+bool(true)
+bool(true)
+bool(true)
+object(Bjlg\Config\Policy)#3 (2) {
+  ["version"]=>
+  int(1)
+  ["targets"]=>
+  array(1) {
+    ["rpo_hours"]=>
+    int(1)
+  }
+}
+30 2 * * *
+Exception: Serialization of 'Bjlg\Config\Policy' is not allowed
