@@ -7,7 +7,9 @@
  *  - POST /policy: imports a YAML document (the request body, or its `yaml` parameter);
  *    `dry_run=true` only answers what would change. 200 with {changes, applied}; 400
  *    bjlg_policy_invalid with the line and column of what the document got wrong, or
- *    bjlg_policy_refused (a reference that cannot be resolved, a schedule refused).
+ *    bjlg_policy_refused (a reference that cannot be resolved, a schedule refused). Over REST
+ *    only {option: name} references are resolved: the server's environment and files are its
+ *    operator's (`bjlg --wp policy import`), not a site administrator's.
  *
  * @package Bjlg\WordPress
  */
@@ -115,7 +117,7 @@ final class Rest_Policy {
 			return new \WP_Error( 'bjlg_policy_invalid', $e->getMessage(), array( 'status' => 400 ) );
 		}
 		try {
-			$result = Site_Policy::import( $policy, (bool) $request['dry_run'] );
+			$result = Site_Policy::import( $policy, (bool) $request['dry_run'], array( 'option' ) );
 		} catch ( \InvalidArgumentException | \Bjlg\Cron\SyntaxError $e ) {
 			return new \WP_Error( 'bjlg_policy_refused', $e->getMessage(), array( 'status' => 400 ) );
 		}

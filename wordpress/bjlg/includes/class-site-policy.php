@@ -185,13 +185,16 @@ final class Site_Policy {
 	 * document holds into the options the plugin reads. Everything is checked first (references
 	 * resolved, the schedule's guardrails): a refusal writes nothing.
 	 *
-	 * @param Policy $policy  The document.
-	 * @param bool   $dry_run Only say what would change.
+	 * @param Policy       $policy  The document.
+	 * @param bool         $dry_run Only say what would change.
+	 * @param list<string> $sources The kinds of reference resolved (env, file, option): over
+	 *                              REST only `option`, since the environment and the files of
+	 *                              the server are its operator's, not a site administrator's.
 	 * @return array{changes: array<string, array<string, mixed>>, applied: bool}
 	 * @throws \InvalidArgumentException A reference that cannot be resolved, several schedules,
 	 *                                   a schedule refused by the guardrails.
 	 */
-	public static function import( Policy $policy, bool $dry_run ): array {
+	public static function import( Policy $policy, bool $dry_run, array $sources = array( 'env', 'file', 'option' ) ): array {
 		$incoming = $policy->toArray();
 		try {
 			$current = self::export()->toArray();
@@ -213,7 +216,15 @@ final class Site_Policy {
 				}
 			}
 		}
-		$resolved = self::resolve( $incoming, array( self::class, 'lookup' ) );
+		$resolved = self::resolve(
+			$incoming,
+			static function ( string $source, string $name, string $where ) use ( $sources ): string {
+				if ( ! in_array( $source, $sources, true ) ) {
+					throw new \InvalidArgumentException( "$where: {{$source}: ...} references are resolved only by `bjlg --wp policy import` on the server, not here (use {option: name})" );
+				}
+				return self::lookup( $source, $name, $where );
+			}
+		);
 		if ( $dry_run ) {
 			return array(
 				'changes' => $changes,
