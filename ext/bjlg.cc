@@ -62,6 +62,8 @@ static PHP_MINIT_FUNCTION(bjlg) {
   bjlg_register_notify_dispatcher();
   bjlg_register_notify_webhook();
   bjlg_register_notify_incident();
+  bjlg_register_config_exception();
+  bjlg_register_config_policy();
   bjlg_scrub_all_exception_traces();  /* last: every exception class exists */
   return SUCCESS;
 }
@@ -83,7 +85,7 @@ static PHP_MINFO_FUNCTION(bjlg) {
   for (const auto &[library, version] : bjlg::LibraryVersions()) {
     php_info_print_table_row(2, (library + " version").c_str(), version.c_str());
   }
-  php_info_print_table_row(2, "Features", "cron, crypto, quota, archive, verify, sla, database, watch, purge, notify");
+  php_info_print_table_row(2, "Features", "cron, crypto, quota, archive, verify, sla, database, watch, purge, notify, config");
   php_info_print_table_end();
   DISPLAY_INI_ENTRIES();
 }

@@ -99,5 +99,8 @@ void bjlg_register_notify_exception(void);
 void bjlg_register_notify_dispatcher(void);
 void bjlg_register_notify_webhook(void);
 void bjlg_register_notify_incident(void);
+/* Bjlg\Config (ext/config_*.cc). */
+void bjlg_register_config_exception(void);
+void bjlg_register_config_policy(void);
 
 #endif /* PHP_BJLG_H */

@@ -418,20 +418,24 @@ $commands = [
             . 'replaced by those of the archive, a name or a path, all or nothing); encryption status|enable|disable (new '
             . 'backups encrypted with the site key); delete NAME --yes; job ID, cancel ID (the progress of a job, or stopping it); jobs (the list, '
             . '--state, --type, --limit); quota (measure the destinations now); forecast (days to each destination\'s '
-            . 'threshold); purge (the retention plan, a dry run; --yes applies it); notify [due] | notify test [CHANNEL]. backup, verify and restore-test show a '
+            . 'threshold); purge (the retention plan, a dry run; --yes applies it); notify [due] | notify test [CHANNEL]; policy export [--out=FILE] '
+            . '(the site\'s schedules, destinations, retention, channels and targets as YAML, secrets as references: docs/policy.md), '
+            . 'policy import FILE --dry-run|--yes (what changes, section by section; applied with --yes). backup, verify and restore-test show a '
             . 'progress bar on a terminal. A system cron can drive the schedule instead of page views: '
             . '*/5 * * * *  bjlg --wp=/var/www/html schedule run',
-        'arguments' => [['name' => 'COMMAND', 'description' => 'backup, list, status, schedule, verify, restore-test, restore, encryption, delete, job, cancel, jobs, quota, forecast, purge or notify, and its arguments']],
+        'arguments' => [['name' => 'COMMAND', 'description' => 'backup, list, status, schedule, verify, restore-test, restore, encryption, delete, job, cancel, jobs, quota, forecast, purge, notify or policy, and its arguments']],
         'options' => [
             'wp' => ['value' => 'DIR', 'description' => 'the WordPress folder (with wp-load.php)'],
             'url' => ['value' => 'URL', 'description' => "the site's address (the Host header Debian's wp-config.php and multisite choose by)"],
             'format' => ['value' => 'FORMAT', 'allowed' => ['table', 'json', 'csv', 'yaml', 'text'],
                 'description' => 'list, jobs, quota, forecast, purge, notify: table, json, csv or yaml; the others: text, json or yaml'],
             'fields' => ['value' => 'F,...', 'description' => 'list, jobs, quota, forecast, purge, notify: only these fields, in this order (list: name, bytes, modified, verified, encrypted, path)'],
-            'yes' => ['description' => 'delete: confirm that the archive is to be removed for good; restore: that the site is to be replaced; purge: apply the plan'],
+            'yes' => ['description' => 'delete: confirm that the archive is to be removed for good; restore: that the site is to be replaced; purge: apply the plan; policy import: apply the file'],
             'state' => ['value' => 'S,...', 'description' => 'jobs: only these states (queued, running, interrupted, done, failed, cancelled)'],
             'type' => ['value' => 'T,...', 'description' => 'jobs: only these types (backup, verify, restore-test)'],
             'limit' => ['value' => 'N', 'description' => 'jobs: at most N (1 to 100, default 20)'],
+            'out' => ['value' => 'FILE', 'description' => 'policy export: write the YAML into FILE instead of stdout'],
+            'dry-run' => ['description' => 'policy import: only show what would change'],
         ] + $progress,
         'examples' => ['bjlg --wp=/var/www/html backup', 'bjlg --wp=/var/www/html list --format=json', 'bjlg --wp=/var/www/html schedule set "0 3 * * *"'],
         'exit' => 'Exit status: 0 success, 1 failure (the backup failed, another job runs, the archive failed its verification), 2 usage error, 3 verification inconclusive.',

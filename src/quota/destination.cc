@@ -379,6 +379,12 @@ std::vector<std::string> Destination::Secrets() const {
   return secrets;
 }
 
+bool IsSecretSetting(const std::string& type, const std::string& key) {
+  const TypeSpec* spec = FindSpec(type);
+  const KeySpec* k = spec != nullptr ? FindKey(*spec, key) : nullptr;
+  return k != nullptr && k->secret;
+}
+
 Result<std::vector<Destination>> ParseDestinations(const json& list, const ParseOptions& options,
                                                    DestinationError* error) {
   return Parser(options, error).List(list);

@@ -42,6 +42,10 @@ struct Destination {
   std::vector<std::string> Secrets() const;
 };
 
+// True when setting `key` of destination type `type` ("s3", …) holds a secret (a key, a password,
+// a token): the keys whose values Destination::Secrets() returns. False for unknown types or keys.
+bool IsSecretSetting(const std::string& type, const std::string& key);
+
 // Why a destination was refused, for the glue to pick the PHP exception.
 struct DestinationError {
   enum class Kind {

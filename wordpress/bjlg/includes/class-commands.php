@@ -149,7 +149,7 @@ final class Usage_Exception extends \InvalidArgumentException {
  */
 final class Commands {
 
-	const NAMES = array( 'backup', 'list', 'status', 'schedule', 'verify', 'restore-test', 'restore', 'encryption', 'delete', 'job', 'cancel', 'quota', 'forecast', 'purge', 'notify', 'jobs' );
+	const NAMES = array( 'backup', 'list', 'status', 'schedule', 'verify', 'restore-test', 'restore', 'encryption', 'delete', 'job', 'cancel', 'quota', 'forecast', 'purge', 'notify', 'jobs', 'policy' );
 
 	/** The --format values of the commands that print one result. */
 	const DOCUMENT_FORMATS = array( 'text', 'json', 'yaml' );
@@ -233,6 +233,8 @@ final class Commands {
 				return $this->job( $command, $args, self::format( $options, self::DOCUMENT_FORMATS ) );
 			case 'delete':
 				return $this->delete( $args, isset( $options['yes'] ) && false !== $options['yes'] );
+			case 'policy':
+				return ( new Policy_Command( $this->console ) )->run( $args, $options, self::format( $options, self::DOCUMENT_FORMATS ) );
 		}
 		if ( in_array( $command, Ops_Commands::NAMES, true ) ) {
 			return ( new Ops_Commands( $this->console ) )->run( $command, $args, $options );

@@ -35,6 +35,7 @@ final class Plugin {
 		add_action( Network_Backups::HOOK, array( Network_Backups::class, 'run' ) );
 		Site_Keys::boot();
 		add_action( 'rest_api_init', array( Rest_Proofs::class, 'register' ) );
+		add_action( 'rest_api_init', array( Rest_Policy::class, 'register' ) );
 		add_action( 'admin_menu', array( Admin_Page::class, 'register' ) );
 		add_action( 'network_admin_menu', array( Admin_Page::class, 'register_network' ) );
 		add_action( 'admin_enqueue_scripts', array( Admin_Page::class, 'enqueue' ) );

@@ -14,7 +14,7 @@ namespace Bjlg\WordPress;
  */
 final class Uninstaller {
 
-	const SITE_OPTIONS = array( Schedule::OPTION, Schedule::STATE_OPTION, Job_Lock::OPTION, Verify_Job::SETTINGS_OPTION, Storage::DESTINATIONS_OPTION, Storage::POLICY_OPTION, Storage::PLAN_OPTION, Incidents::OPTION, Incidents::SETTINGS_OPTION, Event_Triggers::OPTION, Event_Triggers::STATE_OPTION );
+	const SITE_OPTIONS = array( Schedule::OPTION, Schedule::STATE_OPTION, Job_Lock::OPTION, Verify_Job::SETTINGS_OPTION, Storage::DESTINATIONS_OPTION, Storage::POLICY_OPTION, Storage::PLAN_OPTION, Incidents::OPTION, Incidents::SETTINGS_OPTION, Event_Triggers::OPTION, Event_Triggers::STATE_OPTION, Site_Policy::TARGETS_OPTION );
 
 	/**
 	 * Everything, on every site of the network.

@@ -11,7 +11,7 @@ final class WpCliRegistrationTest extends TestCase
     {
         require_once __DIR__ . '/wp-cli-stand-in.php';
         require dirname(__DIR__, 2) . '/bjlg/wp-cli.php';
-        $this->assertSame(['bjlg backup', 'bjlg list', 'bjlg status', 'bjlg schedule', 'bjlg verify', 'bjlg restore-test', 'bjlg restore', 'bjlg encryption', 'bjlg delete', 'bjlg job', 'bjlg cancel', 'bjlg quota', 'bjlg forecast', 'bjlg purge', 'bjlg notify', 'bjlg jobs'], array_keys(WP_CLI::$commands));
+        $this->assertSame(['bjlg backup', 'bjlg list', 'bjlg status', 'bjlg schedule', 'bjlg verify', 'bjlg restore-test', 'bjlg restore', 'bjlg encryption', 'bjlg delete', 'bjlg job', 'bjlg cancel', 'bjlg quota', 'bjlg forecast', 'bjlg purge', 'bjlg notify', 'bjlg jobs', 'bjlg policy'], array_keys(WP_CLI::$commands));
         try {
             (WP_CLI::$commands['bjlg schedule'])(['frobnicate'], []);
             $this->fail('no error');
@@ -29,6 +29,20 @@ final class WpCliRegistrationTest extends TestCase
             $this->fail('no error');
         } catch (RuntimeException $e) {
             $this->assertSame('WP_CLI::error: delete removes backup-full-20261124-030405-ab12cd.zip for good: add --yes to confirm', $e->getMessage());
+        }
+        require_once dirname(__DIR__, 2) . '/bjlg/includes/class-site-policy.php';
+        require_once dirname(__DIR__, 2) . '/bjlg/includes/class-policy-command.php';
+        try {
+            (WP_CLI::$commands['bjlg policy'])(['import', 'policy.yaml'], []);
+            $this->fail('no error');
+        } catch (RuntimeException $e) {
+            $this->assertSame('WP_CLI::error: policy import replaces the sections the file holds: add --yes to apply, or --dry-run to see what changes', $e->getMessage());
+        }
+        try {
+            (WP_CLI::$commands['bjlg policy'])(['show'], []);
+            $this->fail('no error');
+        } catch (RuntimeException $e) {
+            $this->assertSame("WP_CLI::error: policy needs 'export' or 'import FILE', not 'show'", $e->getMessage());
         }
         try {
             (WP_CLI::$commands['bjlg list'])([], ['fields' => 'name,size']);
