@@ -171,6 +171,26 @@ class Parser {
     if (name_it != item.end() && name_it->is_string()) {
       label = " '" + name_it->get<std::string>() + "'";
     }
+    Result<const TypeSpec*> spec = SpecOf(item, index, label);
+    if (!spec.ok()) return spec.status();
+    Destination d;
+    d.type = (*spec)->type;
+    for (const auto& [key, value] : item.items()) {
+      if (Status s = Set(**spec, key, value, index, label, &d); !s.ok()) return s;
+    }
+    d.name = d.Text("name");
+    // In this order, each only when the one before passed (Fail() records the refused key).
+    Status s = CheckRequired(item, **spec, d, index, label);
+    if (s.ok()) s = CheckAccess(d, index, label);
+    if (s.ok()) s = CheckFolders(d, index, label);
+    if (s.ok()) s = CheckEndpoints(d, index, label);
+    if (!s.ok()) return s;
+    return d;
+  }
+
+ private:
+  // The type's spec, from the item's "type".
+  Result<const TypeSpec*> SpecOf(const json& item, size_t index, const std::string& label) {
     auto type_it = item.find("type");
     if (type_it == item.end()) return Fail(DestinationError::Kind::kValue, index, label, "type", "is required");
     if (!type_it->is_string()) return Fail(DestinationError::Kind::kType, index, label, "type", "must be a string");
@@ -179,72 +199,81 @@ class Parser {
       return Fail(DestinationError::Kind::kValue, index, label, "type",
                   "must be one of s3, azure, b2, gdrive, dropbox, onedrive, pcloud, webdav, sftp, local");
     }
-    Destination d;
-    d.type = spec->type;
-    for (const auto& [key, value] : item.items()) {
-      const KeySpec* k = FindKey(*spec, key);
-      if (k == nullptr) {
-        return Fail(DestinationError::Kind::kValue, index, label, key,
-                    std::string("is not a setting of type ") + spec->name);
-      }
-      if (k->test_only && !options_.allow_test_endpoints) {
-        return Fail(DestinationError::Kind::kValue, index, label, key,
-                    "is only accepted when the option test_endpoints is true");
-      }
-      switch (k->kind) {
-        case Kind::kString: {
-          std::string text;
-          if (value.is_string()) {
-            text = value.get<std::string>();
-          } else if (options_.lenient_strings && (value.is_number_integer() || value.is_boolean())) {
-            text = value.is_boolean() ? (value.get<bool>() ? "true" : "false") : value.dump();
-          } else {
-            return Fail(DestinationError::Kind::kType, index, label, key, "must be a string");
-          }
-          if (text.find('\0') != std::string::npos) {
-            return Fail(DestinationError::Kind::kValue, index, label, key, "must not contain NUL bytes");
-          }
-          if (k->required && text.empty()) {
-            return Fail(DestinationError::Kind::kValue, index, label, key, "must not be empty");
-          }
-          d.text[key] = std::move(text);
-          break;
-        }
-        case Kind::kInt: {
-          if (!value.is_number_integer()) {
-            return Fail(DestinationError::Kind::kType, index, label, key, "must be an integer");
-          }
-          if (value.is_number_unsigned() && value.get<uint64_t>() > static_cast<uint64_t>(INT64_MAX)) {
-            return Fail(DestinationError::Kind::kValue, index, label, key, "is out of range");
-          }
-          int64_t n = value.get<int64_t>();
-          if (n < k->min || n > k->max) {
-            return Fail(DestinationError::Kind::kValue, index, label, key,
-                        "must be between " + std::to_string(k->min) + " and " +
-                            (k->max == INT64_MAX ? std::string("2^63-1") : std::to_string(k->max)));
-          }
-          d.numbers[key] = n;
-          break;
-        }
-        case Kind::kBool:
-          if (!value.is_boolean()) {
-            return Fail(DestinationError::Kind::kType, index, label, key, "must be a boolean");
-          }
-          d.flags[key] = value.get<bool>();
-          break;
-      }
+    return spec;
+  }
+
+  // One setting of the item, checked against its spec and stored in *d.
+  Status Set(const TypeSpec& spec, const std::string& key, const json& value, size_t index, const std::string& label,
+             Destination* out) {
+    Destination& d = *out;
+    const KeySpec* k = FindKey(spec, key);
+    if (k == nullptr) {
+      return Fail(DestinationError::Kind::kValue, index, label, key,
+                  std::string("is not a setting of type ") + spec.name);
     }
+    if (k->test_only && !options_.allow_test_endpoints) {
+      return Fail(DestinationError::Kind::kValue, index, label, key,
+                  "is only accepted when the option test_endpoints is true");
+    }
+    switch (k->kind) {
+      case Kind::kString: {
+        std::string text;
+        if (value.is_string()) {
+          text = value.get<std::string>();
+        } else if (options_.lenient_strings && (value.is_number_integer() || value.is_boolean())) {
+          text = value.is_boolean() ? (value.get<bool>() ? "true" : "false") : value.dump();
+        } else {
+          return Fail(DestinationError::Kind::kType, index, label, key, "must be a string");
+        }
+        if (text.find('\0') != std::string::npos) {
+          return Fail(DestinationError::Kind::kValue, index, label, key, "must not contain NUL bytes");
+        }
+        if (k->required && text.empty()) {
+          return Fail(DestinationError::Kind::kValue, index, label, key, "must not be empty");
+        }
+        d.text[key] = std::move(text);
+        return Status::OK();
+      }
+      case Kind::kInt: {
+        if (!value.is_number_integer()) {
+          return Fail(DestinationError::Kind::kType, index, label, key, "must be an integer");
+        }
+        if (value.is_number_unsigned() && value.get<uint64_t>() > static_cast<uint64_t>(INT64_MAX)) {
+          return Fail(DestinationError::Kind::kValue, index, label, key, "is out of range");
+        }
+        int64_t n = value.get<int64_t>();
+        if (n < k->min || n > k->max) {
+          return Fail(DestinationError::Kind::kValue, index, label, key,
+                      "must be between " + std::to_string(k->min) + " and " +
+                          (k->max == INT64_MAX ? std::string("2^63-1") : std::to_string(k->max)));
+        }
+        d.numbers[key] = n;
+        return Status::OK();
+      }
+      case Kind::kBool:
+        if (!value.is_boolean()) {
+          return Fail(DestinationError::Kind::kType, index, label, key, "must be a boolean");
+        }
+        d.flags[key] = value.get<bool>();
+        return Status::OK();
+    }
+    return Status::OK();
+  }
+
+  // Required keys, and groups of which one must be set.
+  Status CheckRequired(const json& item, const TypeSpec& spec, const Destination& d, size_t index,
+                       const std::string& label) {
     for (const KeySpec& k : CommonKeys()) {
       if (k.required && !item.contains(k.key)) {
         return Fail(DestinationError::Kind::kValue, index, label, k.key, "is required");
       }
     }
-    for (const KeySpec& k : spec->keys) {
+    for (const KeySpec& k : spec.keys) {
       if (k.required && !item.contains(k.key)) {
         return Fail(DestinationError::Kind::kValue, index, label, k.key, "is required");
       }
     }
-    for (const auto& group : spec->one_of) {
+    for (const auto& group : spec.one_of) {
       bool any = false;
       std::string names;
       for (const char* key : group) {
@@ -256,7 +285,11 @@ class Parser {
                     "is required (set " + names + ")");
       }
     }
-    d.name = d.Text("name");
+    return Status::OK();
+  }
+
+  // How the destination is reached: host keys, OAuth clients, B2 buckets.
+  Status CheckAccess(const Destination& d, size_t index, const std::string& label) {
     if (d.type == DestinationType::kSftp && d.Flag("verify_host_key", true) &&
         d.Text("host_key_sha256").empty() && d.Text("known_hosts").empty()) {
       return Fail(DestinationError::Kind::kValue, index, label, "host_key_sha256",
@@ -275,6 +308,11 @@ class Parser {
         }
       }
     }
+    return Status::OK();
+  }
+
+  // The folder a hosted destination is confined to: never the drive's root.
+  Status CheckFolders(const Destination& d, size_t index, const std::string& label) {
     if (d.Has("folder")) {
       // A path from the drive's root; the root itself is no backup folder.
       std::string folder = d.Text("folder");
@@ -292,6 +330,11 @@ class Parser {
                     pcloud ? "must be a folder id (digits), not the root (0)" : "must be a folder's id, not the root");
       }
     }
+    return Status::OK();
+  }
+
+  // Regions, clouds, tenants and URLs.
+  Status CheckEndpoints(const Destination& d, size_t index, const std::string& label) {
     if (d.type == DestinationType::kPcloud) {
       std::string region = d.Text("region", "us");
       if (region != "us" && region != "eu") {
@@ -317,9 +360,10 @@ class Parser {
         return Fail(DestinationError::Kind::kValue, index, label, key, "must start with http:// or https://");
       }
     }
-    return d;
+    return Status::OK();
   }
 
+ public:
   Result<std::vector<Destination>> List(const json& list) {
     if (!list.is_array()) {
       if (error_ != nullptr) *error_ = {DestinationError::Kind::kType, 0, ""};

@@ -593,181 +593,232 @@ bool InSample(const std::string& name, double fraction) {
   return static_cast<double>(v) / 18446744073709551616.0 < fraction;
 }
 
+namespace {
+
+// One verification: the archive opened and recognised, one streaming pass through its
+// decryption (if any) into the zip parser, then the checks on what the pass collected.
+class VerifyRun {
+ public:
+  VerifyRun(const std::string& path, const VerifyOptions& options)
+      : path_(path),
+        options_(options),
+        report_("verify"),
+        collector_(options.sample),
+        zip_(&collector_),
+        reporter_(options.progress, {"read"}, options.progress_interval) {}
+
+  Result<Report> Run() {
+    Result<crypto::InputFile> opened = crypto::InputFile::Open(path_, "archive");
+    if (!opened.ok()) {
+      if (access(path_.c_str(), F_OK) != 0) return Status::NotFound("no archive at " + path_);
+      report_.SetArchive(path_, 0);
+      return Unreadable(opened.status());
+    }
+    in_ = &*opened;
+    report_.SetArchive(path_, in_->size());
+    head_size_ = static_cast<size_t>(std::min<uint64_t>(sizeof head_, in_->size()));
+    if (Status s = in_->ReadAt(0, head_, head_size_); !s.ok()) return Unreadable(s);
+    const Source::Kind kind = Sniff(head_, head_size_);
+    if (kind == Source::kUnknown) return UnknownFormat();
+
+    if (options_.archive_sha256) file_hash_ = &file_hash_state_;
+    pass_start_ = Clock::now();
+    if (!reporter_.Begin("read", in_->size(), "bytes")) return Cancelled();
+    const bool content_readable = Pass(kind);
+    if (out_.cancelled || (content_readable && !reporter_.End())) return Cancelled();
+    if (content_readable) {
+      Conclude();
+    } else {
+      report_.AddDuration("read", Seconds(pass_start_));
+    }
+    report_.Set("sample", options_.sample);
+    report_.Finish();
+    return std::move(report_);
+  }
+
+ private:
+  static Status Cancelled() { return Status::Cancelled("cancelled by the progress callback"); }
+
+  Result<Report> Unreadable(const Status& s) {
+    report_.AddCheck({"read", CheckStatus::kInconclusive, "the archive cannot be read: " + s.message(), json::object()});
+    report_.Finish();
+    return std::move(report_);
+  }
+
+  Result<Report> UnknownFormat() {
+    report_.AddCheck({"zip_structure", CheckStatus::kFailed,
+                      "not a zip archive nor a bjlg or BJLGENC1 encrypted archive (unknown first bytes)",
+                      {{"size", in_->size()}, {"reason", "unknown_format"}}});
+    report_.Finish();
+    return std::move(report_);
+  }
+
+  bool Progress(uint64_t done) {
+    bytes_done_ = done;
+    return reporter_.Update(done, collector_.current());
+  }
+
+  // The pass over the archive; false when its content could not be read at all (encrypted and
+  // no secret given, or a secret that does not open it).
+  bool Pass(Source::Kind kind) {
+    if (kind == Source::kZip) {
+      ReadZip();
+      return true;
+    }
+    if (!options_.secret) {
+      Result<crypto::FileReport> info = crypto::InspectFile(path_);
+      report_.AddCheck({"encryption", CheckStatus::kInconclusive,
+                        "the archive is encrypted and no key or password was given",
+                        info.ok() ? EncryptionEvidence(*info) : json::object()});
+      return false;
+    }
+    if (kind == Source::kBjlgenc1) {
+      return VerifyBjlgenc1(*in_, *options_.secret, &zip_, &out_, file_hash_,
+                            [this](uint64_t done) { return Progress(done); }, &report_);
+    }
+    return ReadAead();
+  }
+
+  void ReadZip() {
+    Status s = ReadBlocks(*in_, 0, kPlainBlock, file_hash_, [this](uint8_t* data, size_t size, uint64_t offset) {
+      out_.zip = zip_.Feed(data, size);
+      if (!out_.zip.ok()) return out_.zip;
+      if (!Progress(offset + size)) {
+        out_.cancelled = true;
+        return Cancelled();
+      }
+      return Status::OK();
+    });
+    if (!s.ok() && out_.zip.ok() && !out_.cancelled) out_.io = s;
+  }
+
+  // A bjlg-format archive: opened with the secret, then batch k+1 read and hashed, batch k
+  // opened on every core, while batch k-1 is parsed here.
+  bool ReadAead() {
+    Result<crypto::AeadHeader> header = crypto::AeadHeader::Parse(head_, head_size_);
+    Result<crypto::AeadKeys> keys =
+        header.ok() ? crypto::OpenHeader(*header, *options_.secret) : Result<crypto::AeadKeys>(header.status());
+    Result<uint64_t> chunks = keys.ok() ? header->ChunkCount(in_->size()) : Result<uint64_t>(keys.status());
+    if (!chunks.ok()) {
+      const Status& s = chunks.status();
+      const bool wrong = s.code() == Status::Code::kUnauthenticated;
+      json evidence = header.ok() ? EncryptionEvidence(crypto::DescribeAeadFile(*header, in_->size())) : json::object();
+      if (wrong) evidence["reason"] = "wrong_key";  // told apart from damage without the wording
+      report_.AddCheck({"encryption", CheckStatus::kFailed,
+                        wrong ? s.message() + ": the secret given does not open this archive"
+                              : "the encrypted archive is damaged: " + s.message(),
+                        evidence});
+      return false;
+    }
+    crypto::AeadReadStream stream;
+    if (file_hash_ != nullptr) {
+      file_hash_->Update(head_, crypto::AeadHeader::kSize);
+      stream.ciphertext = [this](const uint8_t* data, size_t size) { file_hash_->Update(data, size); };
+    }
+    stream.sink = [this](const uint8_t* data, size_t size) {
+      out_.zip = zip_.Feed(data, size);
+      return out_.zip;
+    };
+    stream.progress = [this](uint64_t done) {
+      out_.cancelled = !Progress(done);
+      return !out_.cancelled;
+    };
+    Status s = crypto::DecryptAeadStream(*in_, *header, *keys, crypto::ResolveThreads(options_.threads), stream);
+    if (!s.ok() && out_.zip.ok() && !out_.cancelled) {
+      (s.code() == Status::Code::kIOError ? out_.io : out_.encryption) = s;
+    }
+    AddAeadEncryptionCheck(EncryptionEvidence(crypto::DescribeAeadFile(*header, in_->size())));
+    return true;
+  }
+
+  void AddAeadEncryptionCheck(const json& evidence) {
+    if (!out_.encryption.ok()) {
+      report_.AddCheck({"encryption", CheckStatus::kFailed,
+                        "the encrypted archive is damaged: " + out_.encryption.message(), evidence});
+    } else if (!out_.io.ok() || out_.cancelled || !out_.zip.ok()) {
+      report_.AddCheck({"encryption", out_.zip.ok() ? CheckStatus::kInconclusive : CheckStatus::kSkipped,
+                        "not completed: reading stopped before the last chunk", evidence});
+    } else {
+      report_.AddCheck({"encryption", CheckStatus::kPassed,
+                        "every chunk authenticated (" + evidence["cipher"].get<std::string>() +
+                            "), the key matches the archive, and the file is not truncated",
+                        evidence});
+    }
+  }
+
+  // After a pass that read the content: the zip finished, then every check on what it collected.
+  void Conclude() {
+    if (out_.zip.ok() && out_.io.ok() && out_.encryption.ok() && !out_.cancelled) {
+      out_.zip = zip_.Finish();
+      out_.complete = out_.zip.ok();
+    }
+    collector_.FinishHashes();
+    report_.AddDuration("read", Seconds(pass_start_));
+    const Clock::time_point checks_start = Clock::now();
+    AddStructureCheck();
+    const bool complete = out_.complete;
+    report_.AddCheck(EntryNamesCheck(collector_, zip_, complete));
+    report_.AddCheck(EntryDataCheck(collector_, complete, options_.sample));
+    uint64_t unchanged = 0;
+    report_.AddCheck(IndexCheck(collector_, complete, &unchanged));
+    json manifest = nullptr;
+    report_.AddCheck(ManifestCheck(collector_, complete, &manifest, &report_));
+    report_.AddCheck(DatabaseCheck(collector_, complete, manifest));
+    report_.AddDuration("checks", Seconds(checks_start));
+
+    uint64_t checked = 0;
+    for (const EntryRecord& r : collector_.records_) checked += r.checked ? 1 : 0;
+    report_.Set("entries", {{"total", collector_.records_.size()}, {"checked", checked}});
+    report_.Set("bytes", {{"archive", in_->size()}, {"read", bytes_done_}, {"zip", zip_.BytesRead()},
+                          {"uncompressed", collector_.uncompressed_}});
+    if (complete && file_hash_ != nullptr) report_.Set("sha256", file_hash_->FinalHex());
+    SetBackupAndRpo(&report_, manifest, "", options_.history);
+  }
+
+  void AddStructureCheck() {
+    if (!out_.io.ok()) {
+      report_.AddCheck({"zip_structure", CheckStatus::kInconclusive, "the archive cannot be read: " + out_.io.message(),
+                        json::object()});
+    } else if (!out_.encryption.ok()) {
+      report_.AddCheck({"zip_structure", CheckStatus::kSkipped, "not completed: the encryption check failed",
+                        json::object()});
+    } else if (out_.zip.code() == Status::Code::kNotSupported) {
+      report_.AddCheck({"zip_structure", CheckStatus::kInconclusive, out_.zip.message(), json::object()});
+    } else if (!out_.zip.ok()) {
+      report_.AddCheck({"zip_structure", CheckStatus::kFailed, out_.zip.message(),
+                        zip_.NotAZip() ? json{{"reason", "not_a_zip"}} : json::object()});
+    } else {
+      report_.AddCheck({"zip_structure", CheckStatus::kPassed,
+                        std::to_string(zip_.Central().size()) +
+                            " entries: local headers, central directory and end record agree",
+                        {{"entries", zip_.Central().size()}, {"zip_bytes", zip_.BytesRead()}}});
+    }
+  }
+
+  const std::string& path_;
+  const VerifyOptions& options_;
+  Report report_;
+  Collector collector_;
+  ZipStream zip_;
+  ProgressReporter reporter_;
+  const crypto::InputFile* in_ = nullptr;  // owned by Run()
+  uint8_t head_[crypto::AeadHeader::kSize] = {};
+  size_t head_size_ = 0;
+  PassOutcome out_;
+  Sha256 file_hash_state_;
+  Sha256* file_hash_ = nullptr;  // &file_hash_state_ when the archive's SHA-256 is asked for
+  Clock::time_point pass_start_;
+  uint64_t bytes_done_ = 0;
+};
+
+}  // namespace
+
 Result<Report> Verify(const std::string& path, const VerifyOptions& options) {
   if (!(options.sample > 0.0 && options.sample <= 1.0)) {
     return Status::InvalidOption("sample", "must be a fraction greater than 0 and at most 1");
   }
   if (Status s = CheckThreadCount(options.threads); !s.ok()) return s;
-  Report report("verify");
-  Result<crypto::InputFile> opened = crypto::InputFile::Open(path, "archive");
-  if (!opened.ok()) {
-    if (access(path.c_str(), F_OK) != 0) return Status::NotFound("no archive at " + path);
-    report.SetArchive(path, 0);
-    report.AddCheck({"read", CheckStatus::kInconclusive, "the archive cannot be read: " + opened.status().message(),
-                     json::object()});
-    report.Finish();
-    return report;
-  }
-  const crypto::InputFile& in = *opened;
-  report.SetArchive(path, in.size());
-
-  uint8_t head[crypto::AeadHeader::kSize] = {};
-  const size_t head_size = static_cast<size_t>(std::min<uint64_t>(sizeof head, in.size()));
-  Status hs = in.ReadAt(0, head, head_size);
-  if (!hs.ok()) {
-    report.AddCheck({"read", CheckStatus::kInconclusive, "the archive cannot be read: " + hs.message(), json::object()});
-    report.Finish();
-    return report;
-  }
-  const Source::Kind kind = Sniff(head, head_size);
-  if (kind == Source::kUnknown) {
-    report.AddCheck({"zip_structure", CheckStatus::kFailed,
-                     "not a zip archive nor a bjlg or BJLGENC1 encrypted archive (unknown first bytes)",
-                     {{"size", in.size()}, {"reason", "unknown_format"}}});
-    report.Finish();
-    return report;
-  }
-
-  Collector collector(options.sample);
-  ZipStream zip(&collector);
-  PassOutcome out;
-  Sha256 file_hash_state;
-  Sha256* file_hash = options.archive_sha256 ? &file_hash_state : nullptr;
-  const Clock::time_point pass_start = Clock::now();
-  uint64_t bytes_done = 0;
-  ProgressReporter reporter(options.progress, {"read"}, options.progress_interval);
-  if (!reporter.Begin("read", in.size(), "bytes")) return Status::Cancelled("cancelled by the progress callback");
-  auto progress = [&](uint64_t done) -> bool {
-    bytes_done = done;
-    return reporter.Update(done, collector.current());
-  };
-  auto feed_zip = [&](const uint8_t* data, size_t size, uint64_t done) -> Status {
-    Status s = zip.Feed(data, size);
-    if (!s.ok()) {
-      out.zip = s;
-      return s;
-    }
-    if (!progress(done)) {
-      out.cancelled = true;
-      return Status::Cancelled("cancelled by the progress callback");
-    }
-    return Status::OK();
-  };
-
-  bool content_readable = true;
-  if (kind == Source::kZip) {
-    Status s = ReadBlocks(in, 0, kPlainBlock, file_hash, [&](uint8_t* data, size_t size, uint64_t offset) {
-      return feed_zip(data, size, offset + size);
-    });
-    if (!s.ok() && out.zip.ok() && !out.cancelled) out.io = s;
-  } else if (!options.secret) {
-    Result<crypto::FileReport> info = crypto::InspectFile(path);
-    report.AddCheck({"encryption", CheckStatus::kInconclusive,
-                     "the archive is encrypted and no key or password was given",
-                     info.ok() ? EncryptionEvidence(*info) : json::object()});
-    content_readable = false;
-  } else if (kind == Source::kBjlgenc1) {
-    content_readable = VerifyBjlgenc1(in, *options.secret, &zip, &out, file_hash, progress, &report);
-  } else {
-    Result<crypto::AeadHeader> header = crypto::AeadHeader::Parse(head, head_size);
-    Result<crypto::AeadKeys> keys = header.ok() ? crypto::OpenHeader(*header, *options.secret)
-                                                : Result<crypto::AeadKeys>(header.status());
-    Result<uint64_t> chunks = keys.ok() ? header->ChunkCount(in.size()) : Result<uint64_t>(keys.status());
-    if (!chunks.ok()) {
-      const Status& s = chunks.status();
-      const bool wrong = s.code() == Status::Code::kUnauthenticated;
-      json evidence = header.ok() ? EncryptionEvidence(crypto::DescribeAeadFile(*header, in.size())) : json::object();
-      if (wrong) evidence["reason"] = "wrong_key";  // told apart from damage without the wording
-      report.AddCheck({"encryption", CheckStatus::kFailed,
-                       wrong ? s.message() + ": the secret given does not open this archive"
-                             : "the encrypted archive is damaged: " + s.message(),
-                       evidence});
-      content_readable = false;
-    } else {
-      // Batch k+1 is read and hashed, batch k opened on every core, while batch k-1 is parsed here.
-      crypto::AeadReadStream stream;
-      if (file_hash != nullptr) {
-        file_hash->Update(head, crypto::AeadHeader::kSize);
-        stream.ciphertext = [&](const uint8_t* data, size_t size) { file_hash->Update(data, size); };
-      }
-      stream.sink = [&](const uint8_t* data, size_t size) {
-        out.zip = zip.Feed(data, size);
-        return out.zip;
-      };
-      stream.progress = [&](uint64_t done) {
-        out.cancelled = !progress(done);
-        return !out.cancelled;
-      };
-      Status s = crypto::DecryptAeadStream(in, *header, *keys, crypto::ResolveThreads(options.threads), stream);
-      if (!s.ok() && out.zip.ok() && !out.cancelled) {
-        (s.code() == Status::Code::kIOError ? out.io : out.encryption) = s;
-      }
-      json evidence = EncryptionEvidence(crypto::DescribeAeadFile(*header, in.size()));
-      if (!out.encryption.ok()) {
-        report.AddCheck({"encryption", CheckStatus::kFailed, "the encrypted archive is damaged: " + out.encryption.message(),
-                         evidence});
-      } else if (!out.io.ok() || out.cancelled || !out.zip.ok()) {
-        report.AddCheck({"encryption", out.zip.ok() ? CheckStatus::kInconclusive : CheckStatus::kSkipped,
-                         "not completed: reading stopped before the last chunk", evidence});
-      } else {
-        report.AddCheck({"encryption", CheckStatus::kPassed,
-                         "every chunk authenticated (" + evidence["cipher"].get<std::string>() +
-                             "), the key matches the archive, and the file is not truncated",
-                         evidence});
-      }
-    }
-  }
-
-  if (out.cancelled || (content_readable && !reporter.End())) {
-    return Status::Cancelled("cancelled by the progress callback");
-  }
-  if (content_readable) {
-    if (out.zip.ok() && out.io.ok() && out.encryption.ok() && !out.cancelled) {
-      out.zip = zip.Finish();
-      out.complete = out.zip.ok();
-    }
-    collector.FinishHashes();
-    report.AddDuration("read", Seconds(pass_start));
-    const Clock::time_point checks_start = Clock::now();
-    if (!out.io.ok()) {
-      report.AddCheck({"zip_structure", CheckStatus::kInconclusive, "the archive cannot be read: " + out.io.message(),
-                       json::object()});
-    } else if (!out.encryption.ok()) {
-      report.AddCheck({"zip_structure", CheckStatus::kSkipped, "not completed: the encryption check failed", json::object()});
-    } else if (out.zip.code() == Status::Code::kNotSupported) {
-      report.AddCheck({"zip_structure", CheckStatus::kInconclusive, out.zip.message(), json::object()});
-    } else if (!out.zip.ok()) {
-      report.AddCheck({"zip_structure", CheckStatus::kFailed, out.zip.message(),
-                       zip.NotAZip() ? json{{"reason", "not_a_zip"}} : json::object()});
-    } else {
-      report.AddCheck({"zip_structure", CheckStatus::kPassed,
-                       std::to_string(zip.Central().size()) +
-                           " entries: local headers, central directory and end record agree",
-                       {{"entries", zip.Central().size()}, {"zip_bytes", zip.BytesRead()}}});
-    }
-    const bool complete = out.complete;
-    report.AddCheck(EntryNamesCheck(collector, zip, complete));
-    report.AddCheck(EntryDataCheck(collector, complete, options.sample));
-    uint64_t unchanged = 0;
-    report.AddCheck(IndexCheck(collector, complete, &unchanged));
-    json manifest = nullptr;
-    report.AddCheck(ManifestCheck(collector, complete, &manifest, &report));
-    report.AddCheck(DatabaseCheck(collector, complete, manifest));
-    report.AddDuration("checks", Seconds(checks_start));
-
-    uint64_t checked = 0;
-    for (const EntryRecord& r : collector.records_) checked += r.checked ? 1 : 0;
-    report.Set("entries", {{"total", collector.records_.size()}, {"checked", checked}});
-    report.Set("bytes", {{"archive", in.size()}, {"read", bytes_done}, {"zip", zip.BytesRead()},
-                         {"uncompressed", collector.uncompressed_}});
-    if (complete && file_hash != nullptr) report.Set("sha256", file_hash->FinalHex());
-    SetBackupAndRpo(&report, manifest, "", options.history);
-  } else {
-    report.AddDuration("read", Seconds(pass_start));
-  }
-  report.Set("sample", options.sample);
-  report.Finish();
-  return report;
+  return VerifyRun(path, options).Run();
 }
 
 }  // namespace bjlg::verify

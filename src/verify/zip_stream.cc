@@ -85,158 +85,179 @@ Status ZipStream::Feed(const uint8_t* data, size_t size) {
 
 Status ZipStream::ParseHeader() {
   switch (state_) {
-    case State::kSignature: {
-      header_start_ = pos_ - 4;
-      const uint32_t sig = U32(hdr_, 0);
-      if (sig == kLocalSig && central_start_ == 0 && central_.empty()) {
-        state_ = State::kLocal;
-        need_ = 30;
-      } else if (sig == kCentralSig) {
-        if (central_.empty()) central_start_ = header_start_;
-        state_ = State::kCentral;
-        need_ = 46;
-      } else if (sig == kZip64EndSig) {
-        if (central_.empty() && central_start_ == 0) central_start_ = header_start_;
-        state_ = State::kZip64End;
-        need_ = 12;
-      } else if (sig == kZip64LocatorSig) {
-        state_ = State::kZip64Locator;
-        need_ = 20;
-      } else if (sig == kEndSig) {
-        if (central_.empty() && central_start_ == 0) central_start_ = header_start_;
-        state_ = State::kEnd;
-        need_ = 22;
-      } else if (sig == kLocalSig) {
-        return Fail("a local header after the central directory");
-      } else if (header_start_ == 0) {
-        not_a_zip_ = true;
-        return Fail("not a zip archive (no local header at the start)");
-      } else {
-        return Fail("unknown record signature 0x" + Hex32(sig));
-      }
-      return Status::OK();
-    }
-    case State::kLocal: {
-      if (hdr_.size() == 30) {
-        need_ = 30 + U16(hdr_, 26) + U16(hdr_, 28);
-        if (need_ > 30) return Status::OK();
-      }
-      cur_ = LocalEntry();
-      cur_.offset = header_start_;
-      cur_.flags = U16(hdr_, 6);
-      cur_.method = U16(hdr_, 8);
-      cur_.crc = U32(hdr_, 14);
-      cur_.compressed_size = U32(hdr_, 18);
-      cur_.size = U32(hdr_, 22);
-      const size_t name_len = U16(hdr_, 26);
-      cur_.name = hdr_.substr(30, name_len);
-      cur_.descriptor = (cur_.flags & 0x0008) != 0;
-      const std::string extra = hdr_.substr(30 + name_len);
-      if (!ReadZip64(extra, &cur_.size, &cur_.compressed_size, nullptr, &cur_zip64_)) {
-        return Fail("entry '" + cur_.name + "': its Zip64 extra field is missing or short");
-      }
-      if (cur_.flags & 0x0001) {
-        return Status::NotSupported("entry '" + cur_.name + "' uses zip encryption, which bjlg does not read");
-      }
-      if (cur_.method != 0 && cur_.method != 8) {
-        return Status::NotSupported("entry '" + cur_.name + "' uses compression method " +
-                                    std::to_string(cur_.method) + " (only store and deflate are read)");
-      }
-      if (cur_.descriptor && cur_.method == 0) {
-        return Status::NotSupported("entry '" + cur_.name +
-                                    "' is stored with a data descriptor: its end cannot be found in a stream");
-      }
-      return StartData();
-    }
-    case State::kDescriptor: {
-      const bool has_sig = U32(hdr_, 0) == kDescriptorSig;
-      const size_t want = (has_sig ? 4 : 0) + 4 + (cur_zip64_ ? 16 : 8);
-      if (hdr_.size() < want) {
-        need_ = want;
-        return Status::OK();
-      }
-      size_t at = has_sig ? 4 : 0;
-      cur_.crc = U32(hdr_, at);
-      cur_.compressed_size = cur_zip64_ ? U64(hdr_, at + 4) : U32(hdr_, at + 4);
-      cur_.size = cur_zip64_ ? U64(hdr_, at + 12) : U32(hdr_, at + 8);
-      if (cur_.compressed_size != consumed_) {
-        header_start_ = pos_ - hdr_.size();
-        return Fail("entry '" + cur_.name + "': its data descriptor declares " +
-                    std::to_string(cur_.compressed_size) + " compressed bytes, the data has " +
-                    std::to_string(consumed_));
-      }
-      return EndData();
-    }
-    case State::kCentral: {
-      if (hdr_.size() == 46) {
-        need_ = 46 + U16(hdr_, 28) + U16(hdr_, 30) + U16(hdr_, 32);
-        if (need_ > 46) return Status::OK();
-      }
-      CentralEntry c;
-      c.made_by = U16(hdr_, 4);
-      c.method = U16(hdr_, 10);
-      c.crc = U32(hdr_, 16);
-      c.compressed_size = U32(hdr_, 20);
-      c.size = U32(hdr_, 24);
-      const size_t name_len = U16(hdr_, 28), extra_len = U16(hdr_, 30);
-      c.external_attributes = U32(hdr_, 38);
-      c.offset = U32(hdr_, 42);
-      c.name = hdr_.substr(46, name_len);
-      bool present = false;
-      if (!ReadZip64(hdr_.substr(46 + name_len, extra_len), &c.size, &c.compressed_size, &c.offset,
-                     &present)) {
-        return Fail("central record of '" + c.name + "': its Zip64 extra field is missing or short");
-      }
-      central_.push_back(std::move(c));
-      break;
-    }
-    case State::kZip64End: {
-      if (hdr_.size() == 12) {
-        const uint64_t rest = U64(hdr_, 4);
-        if (rest < 44 || rest > (1u << 20)) return Fail("bad Zip64 end of central directory size");
-        need_ = 12 + rest;
-        return Status::OK();
-      }
-      zip64_end_ = true;
-      zip64_entries_ = U64(hdr_, 32);
-      zip64_cd_size_ = U64(hdr_, 40);
-      zip64_cd_offset_ = U64(hdr_, 48);
-      break;
-    }
-    case State::kZip64Locator:
-      break;
-    case State::kEnd: {
-      if (hdr_.size() == 22 && U16(hdr_, 20) > 0) {
-        need_ = 22 + U16(hdr_, 20);
-        return Status::OK();
-      }
-      uint64_t entries = U16(hdr_, 10), cd_size = U32(hdr_, 12), cd_offset = U32(hdr_, 16);
-      if (zip64_end_) {
-        if (entries == 0xFFFF) entries = zip64_entries_;
-        if (cd_size == 0xFFFFFFFFu) cd_size = zip64_cd_size_;
-        if (cd_offset == 0xFFFFFFFFu) cd_offset = zip64_cd_offset_;
-      }
-      if (entries != central_.size()) {
-        return Fail("the end record declares " + std::to_string(entries) + " entries, the central directory has " +
-                    std::to_string(central_.size()));
-      }
-      if (cd_offset != central_start_) {
-        return Fail("the end record places the central directory at " + std::to_string(cd_offset) +
-                    ", it starts at " + std::to_string(central_start_));
-      }
-      state_ = State::kDone;
-      hdr_.clear();
-      need_ = 0;
-      return CheckDirectory();
-    }
+    case State::kSignature:
+      return ParseSignature();
+    case State::kLocal:
+      return ParseLocal();
+    case State::kDescriptor:
+      return ParseDescriptor();
+    case State::kCentral:
+      return ParseCentral();
+    case State::kZip64End:
+      return ParseZip64End();
+    case State::kEnd:
+      return ParseEnd();
+    case State::kZip64Locator:  // nothing in it is needed: the Zip64 end record came before
     case State::kData:
     case State::kDone:
       break;
   }
+  return NextRecord();
+}
+
+Status ZipStream::NextRecord() {
   state_ = State::kSignature;
   hdr_.clear();
   need_ = 4;
   return Status::OK();
+}
+
+Status ZipStream::ParseSignature() {
+  header_start_ = pos_ - 4;
+  const uint32_t sig = U32(hdr_, 0);
+  if (sig == kLocalSig && central_start_ == 0 && central_.empty()) {
+    state_ = State::kLocal;
+    need_ = 30;
+  } else if (sig == kCentralSig) {
+    if (central_.empty()) central_start_ = header_start_;
+    state_ = State::kCentral;
+    need_ = 46;
+  } else if (sig == kZip64EndSig) {
+    if (central_.empty() && central_start_ == 0) central_start_ = header_start_;
+    state_ = State::kZip64End;
+    need_ = 12;
+  } else if (sig == kZip64LocatorSig) {
+    state_ = State::kZip64Locator;
+    need_ = 20;
+  } else if (sig == kEndSig) {
+    if (central_.empty() && central_start_ == 0) central_start_ = header_start_;
+    state_ = State::kEnd;
+    need_ = 22;
+  } else if (sig == kLocalSig) {
+    return Fail("a local header after the central directory");
+  } else if (header_start_ == 0) {
+    not_a_zip_ = true;
+    return Fail("not a zip archive (no local header at the start)");
+  } else {
+    return Fail("unknown record signature 0x" + Hex32(sig));
+  }
+  return Status::OK();
+}
+
+Status ZipStream::ParseLocal() {
+  if (hdr_.size() == 30) {
+    need_ = 30 + U16(hdr_, 26) + U16(hdr_, 28);
+    if (need_ > 30) return Status::OK();
+  }
+  cur_ = LocalEntry();
+  cur_.offset = header_start_;
+  cur_.flags = U16(hdr_, 6);
+  cur_.method = U16(hdr_, 8);
+  cur_.crc = U32(hdr_, 14);
+  cur_.compressed_size = U32(hdr_, 18);
+  cur_.size = U32(hdr_, 22);
+  const size_t name_len = U16(hdr_, 26);
+  cur_.name = hdr_.substr(30, name_len);
+  cur_.descriptor = (cur_.flags & 0x0008) != 0;
+  const std::string extra = hdr_.substr(30 + name_len);
+  if (!ReadZip64(extra, &cur_.size, &cur_.compressed_size, nullptr, &cur_zip64_)) {
+    return Fail("entry '" + cur_.name + "': its Zip64 extra field is missing or short");
+  }
+  if (cur_.flags & 0x0001) {
+    return Status::NotSupported("entry '" + cur_.name + "' uses zip encryption, which bjlg does not read");
+  }
+  if (cur_.method != 0 && cur_.method != 8) {
+    return Status::NotSupported("entry '" + cur_.name + "' uses compression method " +
+                                std::to_string(cur_.method) + " (only store and deflate are read)");
+  }
+  if (cur_.descriptor && cur_.method == 0) {
+    return Status::NotSupported("entry '" + cur_.name +
+                                "' is stored with a data descriptor: its end cannot be found in a stream");
+  }
+  return StartData();
+}
+
+Status ZipStream::ParseDescriptor() {
+  const bool has_sig = U32(hdr_, 0) == kDescriptorSig;
+  const size_t want = (has_sig ? 4 : 0) + 4 + (cur_zip64_ ? 16 : 8);
+  if (hdr_.size() < want) {
+    need_ = want;
+    return Status::OK();
+  }
+  size_t at = has_sig ? 4 : 0;
+  cur_.crc = U32(hdr_, at);
+  cur_.compressed_size = cur_zip64_ ? U64(hdr_, at + 4) : U32(hdr_, at + 4);
+  cur_.size = cur_zip64_ ? U64(hdr_, at + 12) : U32(hdr_, at + 8);
+  if (cur_.compressed_size != consumed_) {
+    header_start_ = pos_ - hdr_.size();
+    return Fail("entry '" + cur_.name + "': its data descriptor declares " +
+                std::to_string(cur_.compressed_size) + " compressed bytes, the data has " +
+                std::to_string(consumed_));
+  }
+  return EndData();
+}
+
+Status ZipStream::ParseCentral() {
+  if (hdr_.size() == 46) {
+    need_ = 46 + U16(hdr_, 28) + U16(hdr_, 30) + U16(hdr_, 32);
+    if (need_ > 46) return Status::OK();
+  }
+  CentralEntry c;
+  c.made_by = U16(hdr_, 4);
+  c.method = U16(hdr_, 10);
+  c.crc = U32(hdr_, 16);
+  c.compressed_size = U32(hdr_, 20);
+  c.size = U32(hdr_, 24);
+  const size_t name_len = U16(hdr_, 28), extra_len = U16(hdr_, 30);
+  c.external_attributes = U32(hdr_, 38);
+  c.offset = U32(hdr_, 42);
+  c.name = hdr_.substr(46, name_len);
+  bool present = false;
+  if (!ReadZip64(hdr_.substr(46 + name_len, extra_len), &c.size, &c.compressed_size, &c.offset,
+                 &present)) {
+    return Fail("central record of '" + c.name + "': its Zip64 extra field is missing or short");
+  }
+  central_.push_back(std::move(c));
+  return NextRecord();
+}
+
+Status ZipStream::ParseZip64End() {
+  if (hdr_.size() == 12) {
+    const uint64_t rest = U64(hdr_, 4);
+    if (rest < 44 || rest > (1u << 20)) return Fail("bad Zip64 end of central directory size");
+    need_ = 12 + rest;
+    return Status::OK();
+  }
+  zip64_end_ = true;
+  zip64_entries_ = U64(hdr_, 32);
+  zip64_cd_size_ = U64(hdr_, 40);
+  zip64_cd_offset_ = U64(hdr_, 48);
+  return NextRecord();
+}
+
+Status ZipStream::ParseEnd() {
+  if (hdr_.size() == 22 && U16(hdr_, 20) > 0) {
+    need_ = 22 + U16(hdr_, 20);
+    return Status::OK();
+  }
+  uint64_t entries = U16(hdr_, 10), cd_size = U32(hdr_, 12), cd_offset = U32(hdr_, 16);
+  if (zip64_end_) {
+    if (entries == 0xFFFF) entries = zip64_entries_;
+    if (cd_size == 0xFFFFFFFFu) cd_size = zip64_cd_size_;
+    if (cd_offset == 0xFFFFFFFFu) cd_offset = zip64_cd_offset_;
+  }
+  if (entries != central_.size()) {
+    return Fail("the end record declares " + std::to_string(entries) + " entries, the central directory has " +
+                std::to_string(central_.size()));
+  }
+  if (cd_offset != central_start_) {
+    return Fail("the end record places the central directory at " + std::to_string(cd_offset) +
+                ", it starts at " + std::to_string(central_start_));
+  }
+  state_ = State::kDone;
+  hdr_.clear();
+  need_ = 0;
+  return CheckDirectory();
 }
 
 Status ZipStream::StartData() {

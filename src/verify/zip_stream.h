@@ -88,6 +88,14 @@ class ZipStream {
   enum class State { kSignature, kLocal, kData, kDescriptor, kCentral, kZip64End, kZip64Locator,
                      kEnd, kDone };
   Status ParseHeader();      // hdr_ holds need_ bytes of the current header
+  // One per record kind: each reads hdr_, then asks for more bytes (need_) or moves on.
+  Status ParseSignature();
+  Status ParseLocal();
+  Status ParseDescriptor();
+  Status ParseCentral();
+  Status ParseZip64End();
+  Status ParseEnd();
+  Status NextRecord();       // the next record's signature is awaited
   Status StartData();
   Status FeedData(const uint8_t* data, size_t size, size_t* used);
   // Inflates the current entry from all its `size` compressed bytes at once; *done is false
