@@ -25,6 +25,7 @@ final class Admin_Page {
 		'bjlg-backups'  => 'backups',
 		'bjlg-storage'   => 'storage',
 		'bjlg-incidents' => 'incidents',
+		'bjlg-settings'  => 'settings',
 	);
 
 	/**
@@ -45,6 +46,7 @@ final class Admin_Page {
 		self::$hooks[] = add_submenu_page( 'bjlg', __( 'Backups', 'bjlg' ), __( 'Backups', 'bjlg' ), self::CAPABILITY, 'bjlg-backups', $render );
 		self::$hooks[] = add_submenu_page( 'bjlg', __( 'Storage', 'bjlg' ), __( 'Storage', 'bjlg' ), self::CAPABILITY, 'bjlg-storage', $render );
 		self::$hooks[] = add_submenu_page( 'bjlg', __( 'Incidents', 'bjlg' ), __( 'Incidents', 'bjlg' ), self::CAPABILITY, 'bjlg-incidents', $render );
+		self::$hooks[] = add_submenu_page( 'bjlg', __( 'Settings', 'bjlg' ), __( 'Settings', 'bjlg' ), self::CAPABILITY, 'bjlg-settings', $render );
 	}
 
 	/**

@@ -10,6 +10,7 @@ import { ScheduleScreen } from './screens/schedule';
 import { BackupsScreen } from './screens/backups';
 import { StorageScreen } from './screens/storage';
 import { IncidentsScreen } from './screens/incidents';
+import { SettingsScreen } from './screens/settings';
 
 const SCREENS = {
 	overview: OverviewScreen,
@@ -17,6 +18,7 @@ const SCREENS = {
 	backups: BackupsScreen,
 	storage: StorageScreen,
 	incidents: IncidentsScreen,
+	settings: SettingsScreen,
 };
 
 const root = document.getElementById( 'bjlg-admin-root' );
