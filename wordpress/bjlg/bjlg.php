@@ -74,6 +74,8 @@ require_once __DIR__ . '/includes/class-rest-storage.php';
 require_once __DIR__ . '/includes/class-incidents.php';
 require_once __DIR__ . '/includes/class-rest-incidents.php';
 require_once __DIR__ . '/includes/class-rest-incident-actions.php';
+require_once __DIR__ . '/includes/class-settings.php';
+require_once __DIR__ . '/includes/class-rest-settings.php';
 require_once __DIR__ . '/includes/class-rest-network.php';
 require_once __DIR__ . '/includes/class-network-backups.php';
 require_once __DIR__ . '/includes/class-site-keys.php';

@@ -27,6 +27,7 @@ final class Admin_Page {
 		'bjlg-storage'   => 'storage',
 		'bjlg-incidents' => 'incidents',
 		'bjlg-network'   => 'network',
+		'bjlg-settings'  => 'settings',
 	);
 
 	/** The network screen's capability (a super admin). */
@@ -50,6 +51,7 @@ final class Admin_Page {
 		self::$hooks[] = add_submenu_page( 'bjlg', __( 'Backups', 'bjlg' ), __( 'Backups', 'bjlg' ), self::CAPABILITY, 'bjlg-backups', $render );
 		self::$hooks[] = add_submenu_page( 'bjlg', __( 'Storage', 'bjlg' ), __( 'Storage', 'bjlg' ), self::CAPABILITY, 'bjlg-storage', $render );
 		self::$hooks[] = add_submenu_page( 'bjlg', __( 'Incidents', 'bjlg' ), __( 'Incidents', 'bjlg' ), self::CAPABILITY, 'bjlg-incidents', $render );
+		self::$hooks[] = add_submenu_page( 'bjlg', __( 'Settings', 'bjlg' ), __( 'Settings', 'bjlg' ), self::CAPABILITY, 'bjlg-settings', $render );
 	}
 
 	/**

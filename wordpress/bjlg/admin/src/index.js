@@ -11,6 +11,7 @@ import { BackupsScreen } from './screens/backups';
 import { StorageScreen } from './screens/storage';
 import { IncidentsScreen } from './screens/incidents';
 import { NetworkScreen } from './screens/network';
+import { SettingsScreen } from './screens/settings';
 
 const SCREENS = {
 	overview: OverviewScreen,
@@ -19,6 +20,7 @@ const SCREENS = {
 	storage: StorageScreen,
 	incidents: IncidentsScreen,
 	network: NetworkScreen,
+	settings: SettingsScreen,
 };
 
 const root = document.getElementById( 'bjlg-admin-root' );

@@ -29,8 +29,8 @@ async function logIn(
 }
 
 /**
- * Errors the page logs or throws, from now on. A 400 answer of the schedule routes is how they
- * refuse an expression (the screen shows the reason); Chromium logs every 4xx as an error, so
+ * Errors the page logs or throws, from now on. A 400 answer of the schedule and settings routes
+ * is how they refuse an expression or a setting (the screen shows the reason); Chromium logs every 4xx as an error, so
  * those, and only those, are not counted.
  * @param {import("@playwright/test").Page} page The page.
  */
@@ -39,7 +39,9 @@ function watchConsole( page ) {
 	page.on( 'console', ( message ) => {
 		const refusal =
 			/status of 400/.test( message.text() ) &&
-			/bjlg(\/|%2F)v1(\/|%2F)schedule/.test( message.location().url );
+			/bjlg(\/|%2F)v1(\/|%2F)(schedule|settings)/.test(
+				message.location().url
+			);
 		if ( message.type() === 'error' && ! refusal ) {
 			errors.push( `${ message.text() } (${ message.location().url })` );
 		}
