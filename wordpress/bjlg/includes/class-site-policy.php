@@ -236,6 +236,38 @@ final class Site_Policy {
 	}
 
 	/**
+	 * The settings sections of a resolved document as the Settings screen's routes store them,
+	 * checked by the same calls of the extension (Settings::check_*): option name => value.
+	 *
+	 * @param array<string, mixed> $resolved The document, references resolved.
+	 * @return array<string, mixed>
+	 * @throws \InvalidArgumentException A section the extension refuses (its reason).
+	 */
+	private static function checked_settings( array $resolved ): array {
+		$checked = array();
+		if ( isset( $resolved['destinations'] ) ) {
+			$checked[ Storage::DESTINATIONS_OPTION ] = Settings::check_destinations( $resolved['destinations'], array() );
+		}
+		if ( isset( $resolved['retention'] ) ) {
+			$checked[ Storage::POLICY_OPTION ] = Settings::check_retention_policy( $resolved['retention'] );
+		}
+		if ( isset( $resolved['channels'] ) ) {
+			$settings                              = Incidents::settings();
+			$settings['channels']                  = $resolved['channels'];
+			$checked[ Incidents::SETTINGS_OPTION ] = Settings::check_notify_settings(
+				array_intersect_key( $settings, array_flip( array( 'channels', 'policy', 'allow_private_network' ) ) ),
+				array()
+			);
+		}
+		foreach ( $checked as $value ) {
+			if ( is_wp_error( $value ) ) {
+				throw new \InvalidArgumentException( $value->get_error_message() );
+			}
+		}
+		return $checked;
+	}
+
+	/**
 	 * The site's policy now.
 	 */
 	public static function export(): Policy {
@@ -284,6 +316,7 @@ final class Site_Policy {
 				return self::lookup( $source, $name, $where );
 			}
 		);
+		$checked = self::checked_settings( $resolved );
 		if ( $dry_run ) {
 			return array(
 				'changes' => $changes,
@@ -306,17 +339,8 @@ final class Site_Policy {
 				}
 			}
 		}
-		if ( isset( $resolved['destinations'] ) ) {
-			update_option( Storage::DESTINATIONS_OPTION, $resolved['destinations'] );
-		}
-		if ( isset( $resolved['retention'] ) ) {
-			update_option( Storage::POLICY_OPTION, $resolved['retention'] );
-		}
-		if ( isset( $resolved['channels'] ) ) {
-			$settings             = get_option( Incidents::SETTINGS_OPTION, array() );
-			$settings             = is_array( $settings ) ? $settings : array();
-			$settings['channels'] = $resolved['channels'];
-			update_option( Incidents::SETTINGS_OPTION, $settings );
+		foreach ( $checked as $option => $value ) {
+			update_option( $option, $value, false );
 		}
 		if ( isset( $resolved['targets'] ) ) {
 			update_option( self::TARGETS_OPTION, $resolved['targets'] );
