@@ -80,6 +80,7 @@ test-wordpress: build
 	@$(PHP) /usr/bin/phpunit -c wordpress/phpunit.xml.dist
 	@bash tests/wordpress/run-e2e.sh
 	@bash tests/wordpress/run-e2e-ops.sh
+	@bash tests/wordpress/run-e2e-legacy.sh
 
 # The admin screens (wordpress/bjlg/admin, docs/admin.md): npm ci from the committed lockfile,
 # then the @wordpress/scripts bundle into wordpress/bjlg/admin/build (about 15 s). npm ci (two
