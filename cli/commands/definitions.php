@@ -428,6 +428,7 @@ $commands = [
                 'description' => 'list, jobs, quota, forecast, purge, notify: table, json, csv or yaml; the others: text, json or yaml'],
             'fields' => ['value' => 'F,...', 'description' => 'list, jobs, quota, forecast, purge, notify: only these fields, in this order (list: name, bytes, modified, verified, encrypted, path)'],
             'yes' => ['description' => 'delete: confirm that the archive is to be removed for good; purge: apply the plan'],
+            'incremental' => ['description' => 'backup: only what changed since the latest good backup (full or incremental), which it names as its base'],
             'state' => ['value' => 'S,...', 'description' => 'jobs: only these states (queued, running, interrupted, done, failed, cancelled)'],
             'type' => ['value' => 'T,...', 'description' => 'jobs: only these types (backup, verify, restore-test)'],
             'limit' => ['value' => 'N', 'description' => 'jobs: at most N (1 to 100, default 20)'],

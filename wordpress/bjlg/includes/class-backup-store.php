@@ -43,14 +43,16 @@ final class Backup_Store {
 	}
 
 	/**
-	 * A new archive name: backup-full-<UTC date>-<time>-<random>.zip (.zip.enc encrypted). Pure.
+	 * A new archive name: backup-TYPE-<UTC date>-<time>-<random>.zip (.zip.enc encrypted), TYPE
+	 * full or incremental. Pure.
 	 *
 	 * @param int    $time      Unix time.
 	 * @param string $random    A few characters that keep two names of one second apart.
 	 * @param bool   $encrypted Whether the archive is encrypted.
+	 * @param string $type      full or incremental.
 	 */
-	public static function archive_name( int $time, string $random, bool $encrypted = false ): string {
-		return 'backup-full-' . gmdate( 'Ymd-His', $time ) . '-' . $random . ( $encrypted ? '.zip.enc' : '.zip' );
+	public static function archive_name( int $time, string $random, bool $encrypted = false, string $type = 'full' ): string {
+		return 'backup-' . $type . '-' . gmdate( 'Ymd-His', $time ) . '-' . $random . ( $encrypted ? '.zip.enc' : '.zip' );
 	}
 
 	/**

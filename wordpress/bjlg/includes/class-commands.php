@@ -211,7 +211,7 @@ final class Commands {
 	public function run( string $command, array $args, array $options ): int {
 		switch ( $command ) {
 			case 'backup':
-				return $this->backup( self::format( $options, self::DOCUMENT_FORMATS ) );
+				return $this->backup( self::format( $options, self::DOCUMENT_FORMATS ), isset( $options['incremental'] ) && false !== $options['incremental'] ? 'incremental' : 'full' );
 			case 'list':
 				return $this->list_backups( self::format( $options, Formatter::FORMATS ), self::fields( $options, self::LIST_FIELDS ) );
 			case 'status':
@@ -241,9 +241,9 @@ final class Commands {
 	 *
 	 * @param string $format text or json.
 	 */
-	private function backup( string $format ): int {
+	private function backup( string $format, string $type = 'full' ): int {
 		try {
-			$result = Backup_Job::run( defined( 'WP_CLI' ) && WP_CLI ? 'wp-cli' : 'cli', null, $this->console->progress() );
+			$result = Backup_Job::run( defined( 'WP_CLI' ) && WP_CLI ? 'wp-cli' : 'cli', null, $this->console->progress(), $type );
 		} catch ( Job_Busy_Exception $e ) {
 			$this->console->progress_done();
 			$this->console->error( 'bjlg: ' . $e->getMessage() );
@@ -479,6 +479,11 @@ final class Commands {
 		$path = Backup_Store::resolve( $name );
 		if ( null === $path ) {
 			$this->console->error( "bjlg: delete: no archive of this site is named $name" );
+			return 1;
+		}
+		$dependents = Incremental::dependents( $name );
+		if ( array() !== $dependents ) {
+			$this->console->error( "bjlg: delete: $name is kept: the incrementals " . implode( ', ', $dependents ) . ' need it to be restored (delete them first)' );
 			return 1;
 		}
 		if ( ! unlink( $path ) ) { // phpcs:ignore WordPress.WP.AlternativeFunctions

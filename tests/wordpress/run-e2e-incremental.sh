@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# End to end, incremental backups on a real site (the set-up of tests/wordpress/start-site.sh):
+# no incremental without a full backup first; a full backup, a file added, an incremental that
+# holds only that file (and the dump) with its base in the history; a second incremental on the
+# first (the chain full, inc1); restore tests of both pass over their chains; the full backup and
+# the first incremental cannot be deleted while an incremental needs them.
+set -euo pipefail
+site_test_name=run-e2e-incremental
+source "$(dirname "$0")/start-site.sh"
+wp() { "$root/bin/bjlg" --wp="$site" --url="$base" "$@"; }
+backups_dir=$site/wp-content/uploads/bjlg-backups
+# The content entries of an archive (not the dump, the manifest or the index files).
+content() { "${php_ext[@]}" -r '$r = Bjlg\Archive\Reader::open($argv[1]); $n = array_column($r->entries(), "name"); echo implode(",", array_values(array_filter($n, fn($e) => str_starts_with($e, "wp-content/")))), "\n";' "$backups_dir/$1"; }
+
+rc=0; wp backup --incremental 2>"$tmp/none.err" >/dev/null || rc=$?
+[ $rc = 1 ] && grep -q 'no earlier good backup' "$tmp/none.err" || fail "an incremental without a full backup: exit $rc, $(cat "$tmp/none.err")"
+pass "no incremental without an earlier backup (exit 1, saying so)"
+
+wp backup --format=json >"$tmp/full.json" || fail "full backup: $(cat "$tmp/full.json")"
+full=$(json '$d["archive"]' <"$tmp/full.json")
+[ "$(json '$d["type"]' <"$tmp/full.json")" = full ] && case "$full" in backup-full-*) ;; *) false ;; esac || fail "the full backup: $(cat "$tmp/full.json")"
+sleep 1   # the change must be newer than the full backup's scan
+echo "changed after the full backup" >"$site/wp-content/uploads/2026/12/new.txt"
+wp backup --incremental --format=json >"$tmp/inc1.json" || fail "incremental: $(cat "$tmp/inc1.json")"
+inc1=$(json '$d["archive"]' <"$tmp/inc1.json")
+case "$inc1" in backup-incremental-*) ;; *) fail "incremental name $inc1" ;; esac
+[ "$(json '$d["type"] . " " . $d["base"]["filename"] . " " . implode(",", $d["chain"]) . " " . ($d["unchanged"] > 0 ? "unchanged" : "none")' <"$tmp/inc1.json")" = "incremental $full $full unchanged" ] \
+  || fail "the incremental's result: $(cat "$tmp/inc1.json")"
+[ "$(content "$inc1")" = "wp-content/uploads/2026/12/new.txt" ] || fail "the incremental holds $(content "$inc1"), not only the change"
+[ "$(content "$full" | tr ',' '\n' | grep -c 'photo.jpg')" = 1 ] || fail "the full backup lacks photo.jpg"
+site_php history >"$tmp/history.json"
+[ "$(json '(fn($r) => $r["metadata"]["type"] . " " . $r["metadata"]["base"]["filename"] . " " . $r["metadata"]["base"]["history_id"] . " " . var_export($r["metadata"]["metrics"]["incremental"], true))(array_values(array_filter($d, fn($r) => $r["action_type"] === "backup_created"))[0])' <"$tmp/history.json")" \
+  = "incremental $full $(json '$d["history_id"]' <"$tmp/full.json") true" ] || fail "the incremental's history row: $(head -c 2000 "$tmp/history.json")"
+pass "full $full, a file added, incremental $inc1 holding only wp-content/uploads/2026/12/new.txt (the rest unchanged), its history row naming its base"
+
+sleep 1
+echo "second change" >"$site/wp-content/uploads/2026/12/second.txt"
+rm "$site/wp-content/uploads/2026/12/new.txt"
+wp backup --incremental --format=json >"$tmp/inc2.json" || fail "second incremental: $(cat "$tmp/inc2.json")"
+inc2=$(json '$d["archive"]' <"$tmp/inc2.json")
+[ "$(json '$d["base"]["filename"] . " " . implode(",", $d["chain"]) . " " . $d["deleted"]' <"$tmp/inc2.json")" = "$inc1 $full,$inc1 1" ] || fail "the second incremental: $(cat "$tmp/inc2.json")"
+[ "$(content "$inc2")" = "wp-content/uploads/2026/12/second.txt" ] || fail "the second incremental holds $(content "$inc2")"
+pass "a second incremental $inc2 on $inc1 (chain $full, $inc1; new.txt deleted, second.txt added)"
+
+wp restore-test "$inc2" --format=json >"$tmp/rt2.json" || fail "restore test of $inc2: $(cat "$tmp/rt2.json")"
+[ "$(json '$d["status"]' <"$tmp/rt2.json")" = passed ] || fail "restore test of $inc2: $(cat "$tmp/rt2.json")"
+wp restore-test "$inc1" --format=json >"$tmp/rt1.json" || fail "restore test of $inc1: $(cat "$tmp/rt1.json")"
+[ "$(json '$d["status"]' <"$tmp/rt1.json")" = passed ] || fail "restore test of $inc1: $(cat "$tmp/rt1.json")"
+site_php history >"$tmp/history.json"
+[ "$(json 'implode(",", array_values(array_filter($d, fn($r) => $r["action_type"] === "restore_test"))[1]["metadata"]["chain"])' <"$tmp/history.json")" = "$full,$inc1" ] \
+  || fail "the restore test's row does not name its chain"
+grep -q "$backups_dir" "$tmp/rt2.json" && fail "the restore test's summary shows a server path"
+pass "restore tests of $inc2 (over $full, $inc1) and $inc1 (over $full) passed, the chain in the history"
+
+rc=0; wp delete "$full" --yes 2>"$tmp/delete.err" >/dev/null || rc=$?
+[ $rc = 1 ] && [ -f "$backups_dir/$full" ] && grep -q "$inc1" "$tmp/delete.err" || fail "deleting the full backup an incremental needs: exit $rc, $(cat "$tmp/delete.err")"
+rc=0; wp delete "$inc1" --yes 2>/dev/null >/dev/null || rc=$?
+[ $rc = 1 ] && [ -f "$backups_dir/$inc1" ] || fail "deleting $inc1, which $inc2 needs: exit $rc"
+wp delete "$inc2" --yes >/dev/null || fail "deleting the last incremental"
+wp delete "$inc1" --yes >/dev/null || fail "deleting $inc1 once nothing needs it"
+pass "the full backup and $inc1 kept while an incremental needs them (exit 1, naming it); deleted newest first"
+echo "run-e2e-incremental: all passed"
