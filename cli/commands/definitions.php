@@ -410,7 +410,7 @@ $commands = [
         'short' => "--wp=DIR COMMAND: the WordPress plugin's backup, list, status, schedule, verify on the site in DIR",
         'description' => 'Runs a command of the bjlg WordPress plugin (wordpress/bjlg, active on the site) on the '
             . 'WordPress whose wp-load.php is in DIR, as `wp bjlg COMMAND` would. Commands: backup (a full '
-            . 'backup now, database and wp-content, in the history); list (the archives; --format=table|json|csv|yaml, --fields); '
+            . 'backup now, database and wp-content, in the history; --incremental: only what changed since the latest good backup); list (the archives; --format=table|json|csv|yaml, --fields); '
             . 'status (versions, running job, last backup, schedule, missed runs); schedule show|list|set EXPR|disable|run '
             . '(`run` does what WP-Cron does when due); verify NAME (an archive as list names it, checked by '
             . 'the verifier, in the history); restore-test NAME (restored into a sandbox, its dump imported into a '

@@ -42,6 +42,26 @@ inc2=$(json '$d["archive"]' <"$tmp/inc2.json")
 [ "$(content "$inc2")" = "wp-content/uploads/2026/12/second.txt" ] || fail "the second incremental holds $(content "$inc2")"
 pass "a second incremental $inc2 on $inc1 (chain $full, $inc1; new.txt deleted, second.txt added)"
 
+# --- REST: POST /bjlg/v1/backups type incremental, a schedule entry of type incremental ---------
+app_pw=$(site_php app-password)
+rest() {  # method route [curl options...] -> body in $tmp/body, prints the status code
+  local method=$1 route=$2; shift 2
+  curl -s -o "$tmp/body" -w '%{http_code}' -X "$method" "$@" "$base/?rest_route=/bjlg/v1$route"
+}
+code=$(rest POST /backups -H 'Content-Type: application/json' --data '{"type":"incremental"}'); [ "$code" = 401 ] || fail "anonymous POST /backups answered $code, not 401"
+code=$(rest POST /backups -u "admin:$app_pw" -H 'Content-Type: application/json' --data '{"type":"differential"}'); [ "$code" = 400 ] || fail "type differential answered $code, not 400"
+sleep 1
+echo "third change" >"$site/wp-content/uploads/2026/12/third.txt"
+code=$(rest POST /backups -u "admin:$app_pw" -H 'Content-Type: application/json' --data '{"type":"incremental"}'); [ "$code" = 201 ] || fail "POST /backups type incremental answered $code: $(cat "$tmp/body")"
+inc3=$(json '$d["archive"]' <"$tmp/body")
+[ "$(json '$d["type"] . " " . $d["base"]["filename"] . " " . count($d["chain"])' <"$tmp/body")" = "incremental $inc2 3" ] || fail "POST /backups incremental: $(cat "$tmp/body")"
+[ "$(content "$inc3")" = "wp-content/uploads/2026/12/third.txt" ] || fail "the REST incremental holds $(content "$inc3")"
+code=$(rest POST /schedules -u "admin:$app_pw" -H 'Content-Type: application/json' --data '{"name":"Hourly incremental","recurrence":"hourly","type":"incremental"}')
+[ "$code" = 201 ] && [ "$(json '$d["schedule"]["type"]' <"$tmp/body")" = incremental ] || fail "an incremental schedule entry answered $code: $(cat "$tmp/body")"
+code=$(rest POST /schedules -u "admin:$app_pw" -H 'Content-Type: application/json' --data '{"recurrence":"hourly","type":"differential"}')
+[ "$code" = 400 ] && [ "$(json '$d["code"]' <"$tmp/body")" = bjlg_schedule_invalid ] || fail "type differential in a schedule answered $code"
+pass "POST /bjlg/v1/backups type incremental: 201, $inc3 on $inc2 holding only third.txt (anonymous 401, type differential 400); a schedule entry of type incremental (differential refused)"
+
 wp restore-test "$inc2" --format=json >"$tmp/rt2.json" || fail "restore test of $inc2: $(cat "$tmp/rt2.json")"
 [ "$(json '$d["status"]' <"$tmp/rt2.json")" = passed ] || fail "restore test of $inc2: $(cat "$tmp/rt2.json")"
 wp restore-test "$inc1" --format=json >"$tmp/rt1.json" || fail "restore test of $inc1: $(cat "$tmp/rt1.json")"
@@ -56,7 +76,8 @@ rc=0; wp delete "$full" --yes 2>"$tmp/delete.err" >/dev/null || rc=$?
 [ $rc = 1 ] && [ -f "$backups_dir/$full" ] && grep -q "$inc1" "$tmp/delete.err" || fail "deleting the full backup an incremental needs: exit $rc, $(cat "$tmp/delete.err")"
 rc=0; wp delete "$inc1" --yes 2>/dev/null >/dev/null || rc=$?
 [ $rc = 1 ] && [ -f "$backups_dir/$inc1" ] || fail "deleting $inc1, which $inc2 needs: exit $rc"
-wp delete "$inc2" --yes >/dev/null || fail "deleting the last incremental"
+wp delete "$inc3" --yes >/dev/null || fail "deleting the last incremental"
+wp delete "$inc2" --yes >/dev/null || fail "deleting $inc2 once nothing needs it"
 wp delete "$inc1" --yes >/dev/null || fail "deleting $inc1 once nothing needs it"
 pass "the full backup and $inc1 kept while an incremental needs them (exit 1, naming it); deleted newest first"
 echo "run-e2e-incremental: all passed"

@@ -33,7 +33,7 @@ pass "backup-jlg/v1 refused: anonymous 401, subscriber 403 on every route"
 code=$(legacy POST /backups "${admin[@]}" "${jsonpost[@]}" --data '{"components":["db"]}')
 [ "$code" = 400 ] && [ "$(json '$d["code"]' <"$tmp/body")" = invalid_components ] || fail "components [db] answered $code: $(cat "$tmp/body")"
 code=$(legacy POST /backups "${admin[@]}" "${jsonpost[@]}" --data '{"type":"incremental"}')
-[ "$code" = 400 ] && [ "$(json '$d["code"]' <"$tmp/body")" = invalid_type ] || fail "type incremental answered $code: $(cat "$tmp/body")"
+[ "$code" = 400 ] && [ "$(json '$d["code"]' <"$tmp/body")" = invalid_type ] && grep -q 'no earlier good backup' "$tmp/body" || fail "type incremental without a backup answered $code: $(cat "$tmp/body")"
 code=$(legacy POST /backups "${admin[@]}" "${jsonpost[@]}" --data '{"encrypt":true}')
 [ "$code" = 400 ] && [ "$(json '$d["code"]' <"$tmp/body")" = invalid_encrypt ] || fail "encrypt on a site without encryption answered $code: $(cat "$tmp/body")"
 code=$(legacy POST /backups "${admin[@]}" "${jsonpost[@]}" --data '{"type":"full","components":["db","plugins","themes","uploads"]}')
@@ -52,7 +52,7 @@ archive=$(json '$d["filename"]' <"$tmp/body")
 [ -f "$site/wp-content/uploads/bjlg-backups/$archive" ] || fail "no archive $archive"
 code=$(legacy GET /tasks/nope "${admin[@]}"); [ "$code" = 400 ] || fail "GET /tasks/nope answered $code, not 400"
 code=$(legacy GET /tasks/bjlg_backup_999999 "${admin[@]}"); [ "$code" = 404 ] || fail "an unknown task answered $code, not 404"
-pass "POST /backups queued task $task (400 for components [db], incremental, encrypt on a site without encryption); WP-Cron ran it; GET /tasks: complete, 100, $archive (bad id 400, unknown 404)"
+pass "POST /backups queued task $task (400 for components [db], an incremental without a base, encrypt on a site without encryption); WP-Cron ran it; GET /tasks: complete, 100, $archive (bad id 400, unknown 404)"
 
 # --- the old listings -------------------------------------------------------------------------
 code=$(legacy GET "/backups&per_page=5" "${admin[@]}" -D "$tmp/headers"); [ "$code" = 200 ] || fail "GET /backups answered $code"

@@ -78,6 +78,7 @@ require_once __DIR__ . '/includes/class-ops-commands.php';
 require_once __DIR__ . '/includes/class-rest-jobs.php';
 require_once __DIR__ . '/includes/class-rest-schedules.php';
 require_once __DIR__ . '/includes/class-rest-legacy.php';
+require_once __DIR__ . '/includes/class-rest-backups.php';
 require_once __DIR__ . '/includes/class-job-incidents.php';
 require_once __DIR__ . '/includes/class-records-retention.php';
 require_once __DIR__ . '/includes/class-event-triggers.php';

@@ -53,6 +53,7 @@ final class Backup_Job {
 	 * @return array<string, mixed> job_id, task_id, status, type, base, archive, path, bytes, sha256, entries,
 	 *                              files, skipped, database{tables, rows}, duration, history_id,
 	 *                              verification{status, message, history_id} (null when off).
+	 * @throws Incremental_Unavailable_Exception An incremental cannot be made (nothing started).
 	 * @throws Job_Busy_Exception Another job runs on this site.
 	 * @throws \Bjlg\CancelledException Cancelled (recorded: history row and job "cancelled").
 	 * @throws \Throwable The failure, after it was recorded in the history (no archive is left).
@@ -61,7 +62,16 @@ final class Backup_Job {
 		if ( ! in_array( $type, self::TYPES, true ) ) {
 			throw new \InvalidArgumentException( "unknown backup type '$type' (" . implode( ', ', self::TYPES ) . ')' );
 		}
-		$job_id = $job_id ?? Jobs::create( 'backup', null, $source );
+		if ( 'incremental' === $type ) {
+			$refusal = Incremental::refusal( Site_Key::enabled(), Incremental::base() );
+			if ( null !== $refusal ) {
+				if ( null !== $job_id && Job_Runner::start( $job_id ) ) {
+					Job_Runner::finish( $job_id, 'failed', null, $refusal ); // A queued job ends, saying why.
+				}
+				throw new Incremental_Unavailable_Exception( $refusal );
+			}
+		}
+		$job_id = $job_id ?? Jobs::create( 'backup', 'incremental' === $type ? 'incremental' : null, $source );
 		if ( ! Job_Runner::start( $job_id ) ) {
 			throw new \RuntimeException( sprintf( 'job %d is not waiting to run (cancelled, or taken by another process)', $job_id ) );
 		}
@@ -193,7 +203,7 @@ final class Backup_Job {
 	 * @param string       $task_id  The run's id.
 	 * @param string       $type     full or incremental.
 	 * @return array<string, mixed>
-	 * @throws \RuntimeException An incremental without a base, or on a site that encrypts.
+	 * @throws \RuntimeException An incremental whose base went away since run() checked.
 	 */
 	private static function write_archive( Job_Progress $progress, string $task_id, string $type ): array {
 		global $wpdb;
@@ -201,16 +211,11 @@ final class Backup_Job {
 		$encrypt = Site_Key::enabled();
 		$base    = null;
 		if ( 'incremental' === $type ) {
-			if ( $encrypt ) {
-				// The writer's `since` cannot read an encrypted archive's index (docs/archive.md).
-				throw new \RuntimeException( 'incremental backups of a site that encrypts its backups are not available yet: make a full backup' );
-			}
-			$base = Incremental::base();
-			if ( null === $base ) {
-				throw new \RuntimeException( 'no earlier good backup of this site to base an incremental on: make a full backup first' );
-			}
-			if ( Backup_Store::is_encrypted_name( $base['filename'] ) ) {
-				throw new \RuntimeException( sprintf( 'the latest backup, %s, is encrypted: an incremental cannot be based on it; make a full backup', $base['filename'] ) );
+			// Chosen again under the lock (run() refused early without one).
+			$base    = Incremental::base();
+			$refusal = Incremental::refusal( $encrypt, $base );
+			if ( null !== $refusal ) {
+				throw new \RuntimeException( $refusal );
 			}
 		}
 		$path     = $dir . '/' . Backup_Store::archive_name( time(), strtolower( wp_generate_password( 6, false ) ), $encrypt, $type );

@@ -16,6 +16,13 @@
 namespace Bjlg\WordPress;
 
 /**
+ * Thrown when an incremental cannot be made: no base, or a site that encrypts its backups.
+ * Nothing was started (no job, no history row).
+ */
+final class Incremental_Unavailable_Exception extends \RuntimeException {
+}
+
+/**
  * Bases and chains of incrementals.
  */
 final class Incremental {
@@ -34,6 +41,26 @@ final class Incremental {
 			static fn( string $name ): bool => null !== Backup_Store::resolve( $name ),
 			Verify_Job::last_by_archive()
 		);
+	}
+
+	/**
+	 * Why an incremental cannot be made now, or null.
+	 *
+	 * @param bool $encrypts Whether the site encrypts its backups.
+	 * @param array{filename: string}|null $base base().
+	 */
+	public static function refusal( bool $encrypts, ?array $base ): ?string {
+		if ( $encrypts ) {
+			// The writer's `since` cannot read an encrypted archive's index (docs/archive.md).
+			return 'incremental backups of a site that encrypts its backups are not available yet: make a full backup';
+		}
+		if ( null === $base ) {
+			return 'no earlier good backup of this site to base an incremental on: make a full backup first';
+		}
+		if ( Backup_Store::is_encrypted_name( $base['filename'] ) ) {
+			return sprintf( 'the latest good backup, %s, is encrypted: an incremental cannot be based on it; make a full backup', $base['filename'] );
+		}
+		return null;
 	}
 
 	/**

@@ -223,7 +223,7 @@ final class Job_Runner {
 		if ( 'backup' === $job['type'] && 'verify' === $job['step'] ) {
 			Backup_Job::resume_verification( $job );
 		} elseif ( 'backup' === $job['type'] ) {
-			Backup_Job::run( $job['source'], $id );
+			Backup_Job::run( $job['source'], $id, null, 'incremental' === $job['target'] ? 'incremental' : 'full' );
 		} elseif ( 'restore-test' === $job['type'] ) {
 			Restore_Test_Job::run( (string) $job['target'], $job['source'], $id );
 		} else {

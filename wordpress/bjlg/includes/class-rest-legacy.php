@@ -327,7 +327,8 @@ final class Rest_Legacy {
 	 * POST /backups: queues a backup job (as POST /bjlg/v1/jobs mode=background) and answers the
 	 * old {success, task_id, message, status_url}; the task is the job (GET /tasks/{task_id}).
 	 * 409 backup_in_progress while a job runs; 400 for what bjlg does not do: a subset of the
-	 * components, an incremental, `encrypt` other than the site's encryption setting.
+	 * components, `encrypt` other than the site's encryption setting; 400 invalid_type for an
+	 * incremental that cannot be made (Incremental::refusal(): the reason).
 	 *
 	 * @param \WP_REST_Request $request The request.
 	 * @return \WP_REST_Response|\WP_Error
@@ -337,11 +338,17 @@ final class Rest_Legacy {
 		if ( null !== $refusal ) {
 			return new \WP_Error( $refusal['code'], $refusal['message'], array( 'status' => 400 ) );
 		}
+		if ( 'incremental' === $request['type'] ) {
+			$why = Incremental::refusal( Site_Key::enabled(), Incremental::base() );
+			if ( null !== $why ) {
+				return new \WP_Error( 'invalid_type', $why, array( 'status' => 400 ) );
+			}
+		}
 		$holder = Job_Lock::holder();
 		if ( null !== $holder ) {
 			return new \WP_Error( 'backup_in_progress', __( 'Another job is running on this site.', 'bjlg' ), array( 'status' => 409 ) );
 		}
-		$job     = Job_Runner::queue( 'backup', null, 'legacy-rest' );
+		$job     = Job_Runner::queue( 'backup', 'incremental' === $request['type'] ? 'incremental' : null, 'legacy-rest' );
 		$task_id = self::task_id( (int) $job['id'] );
 		return new \WP_REST_Response(
 			array(
@@ -359,7 +366,8 @@ final class Rest_Legacy {
 	 * Why an old POST /backups asks for what bjlg does not do, or null. Pure.
 	 *
 	 * @param list<mixed> $components The old component names.
-	 * @param string      $type       full or incremental.
+	 * @param string      $type       full or incremental (whether an incremental can be made is
+	 *                                the route's question).
 	 * @param bool|null   $encrypt    The old `encrypt` (null: not sent).
 	 * @param bool        $encrypted  Whether the site encrypts its backups.
 	 * @return array{code: string, message: string}|null
@@ -373,12 +381,6 @@ final class Rest_Legacy {
 			return array(
 				'code'    => 'invalid_components',
 				'message' => 'bjlg backs up every component (db, plugins, themes, uploads): a subset cannot be asked for',
-			);
-		}
-		if ( 'full' !== $type ) {
-			return array(
-				'code'    => 'invalid_type',
-				'message' => 'incremental backups are not available: ask for type full',
 			);
 		}
 		if ( null !== $encrypt && $encrypt !== $encrypted ) {
@@ -446,8 +448,8 @@ final class Rest_Legacy {
 			'status_text' => $text,
 			'components'  => self::FULL_COMPONENTS,
 			'encrypt'     => (bool) ( $job['result']['encrypted'] ?? false ),
-			'incremental' => false,
-			'type'        => 'full',
+			'incremental' => 'incremental' === ( $job['target'] ?? null ),
+			'type'        => 'incremental' === ( $job['target'] ?? null ) ? 'incremental' : 'full',
 			'source'      => $job['source'],
 			'start_time'  => null === $job['started_at'] ? null : (int) strtotime( $job['started_at'] ),
 			'filename'    => $job['result']['archive'] ?? null,

@@ -64,7 +64,7 @@ final class RestLegacyTest extends TestCase
         $this->assertNull(Rest_Legacy::backup_request_refusal($all, 'full', null, false));
         $this->assertNull(Rest_Legacy::backup_request_refusal(['uploads', 'db', 'themes', 'plugins'], 'full', true, true));
         $this->assertSame('invalid_components', Rest_Legacy::backup_request_refusal(['db'], 'full', null, false)['code']);
-        $this->assertSame('invalid_type', Rest_Legacy::backup_request_refusal($all, 'incremental', null, false)['code']);
+        $this->assertNull(Rest_Legacy::backup_request_refusal($all, 'incremental', null, false));
         $this->assertSame('invalid_encrypt', Rest_Legacy::backup_request_refusal($all, 'full', true, false)['code']);
         $this->assertSame('invalid_encrypt', Rest_Legacy::backup_request_refusal($all, 'full', false, true)['code']);
     }
@@ -79,6 +79,9 @@ final class RestLegacyTest extends TestCase
         $done = Rest_Legacy::task_keys(['state' => 'done', 'result' => ['archive' => 'backup-full-x.zip', 'encrypted' => true]] + $job);
         $this->assertSame(['complete', 100, 'backup-full-x.zip', true], [$done['status'], $done['progress'], $done['filename'], $done['encrypt']]);
         $this->assertSame('pending', Rest_Legacy::task_keys(['state' => 'queued', 'started_at' => null] + $job)['status']);
+        $this->assertSame(['full', false], [$task['type'], $task['incremental']]);
+        $incremental = Rest_Legacy::task_keys(['target' => 'incremental'] + $job);
+        $this->assertSame(['incremental', true], [$incremental['type'], $incremental['incremental']]);
         $failed = Rest_Legacy::task_keys(['state' => 'failed', 'error' => 'disk full'] + $job);
         $this->assertSame(['error', 'disk full'], [$failed['status'], $failed['status_text']]);
     }
