@@ -415,19 +415,19 @@ $commands = [
             . '(`run` does what WP-Cron does when due); verify NAME (an archive as list names it, checked by '
             . 'the verifier, in the history); restore-test NAME (restored into a sandbox, its dump imported into a '
             . 'throwaway MariaDB, RTO and RPO measured, in the history); encryption status|enable|disable (new '
-            . 'backups encrypted with the site key); delete NAME --yes; job ID, cancel ID (the progress of a job, or stopping it); jobs (the list, '
+            . 'backups encrypted with the site key); delete NAME --yes; key rotate --yes (a new site key, every encrypted archive re-encrypted with it, then the old key removed; resumable); job ID, cancel ID (the progress of a job, or stopping it); jobs (the list, '
             . '--state, --type, --limit); quota (measure the destinations now); forecast (days to each destination\'s '
             . 'threshold); purge (the retention plan, a dry run; --yes applies it); notify [due] | notify test [CHANNEL]. backup, verify and restore-test show a '
             . 'progress bar on a terminal. A system cron can drive the schedule instead of page views: '
             . '*/5 * * * *  bjlg --wp=/var/www/html schedule run',
-        'arguments' => [['name' => 'COMMAND', 'description' => 'backup, list, status, schedule, verify, restore-test, encryption, delete, job, cancel, jobs, quota, forecast, purge or notify, and its arguments']],
+        'arguments' => [['name' => 'COMMAND', 'description' => 'backup, list, status, schedule, verify, restore-test, encryption, delete, key, job, cancel, jobs, quota, forecast, purge or notify, and its arguments']],
         'options' => [
             'wp' => ['value' => 'DIR', 'description' => 'the WordPress folder (with wp-load.php)'],
             'url' => ['value' => 'URL', 'description' => "the site's address (the Host header Debian's wp-config.php and multisite choose by)"],
             'format' => ['value' => 'FORMAT', 'allowed' => ['table', 'json', 'csv', 'yaml', 'text'],
                 'description' => 'list, jobs, quota, forecast, purge, notify: table, json, csv or yaml; the others: text, json or yaml'],
             'fields' => ['value' => 'F,...', 'description' => 'list, jobs, quota, forecast, purge, notify: only these fields, in this order (list: name, bytes, modified, verified, encrypted, path)'],
-            'yes' => ['description' => 'delete: confirm that the archive is to be removed for good; purge: apply the plan'],
+            'yes' => ['description' => 'delete: confirm that the archive is to be removed for good; purge: apply the plan; key rotate: rotate'],
             'incremental' => ['description' => 'backup: only what changed since the latest good backup (full or incremental), which it names as its base'],
             'state' => ['value' => 'S,...', 'description' => 'jobs: only these states (queued, running, interrupted, done, failed, cancelled)'],
             'type' => ['value' => 'T,...', 'description' => 'jobs: only these types (backup, verify, restore-test)'],

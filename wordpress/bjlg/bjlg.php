@@ -59,6 +59,7 @@ require_once __DIR__ . '/includes/class-jobs.php';
 require_once __DIR__ . '/includes/class-job-runner.php';
 require_once __DIR__ . '/includes/class-backup-store.php';
 require_once __DIR__ . '/includes/class-site-key.php';
+require_once __DIR__ . '/includes/class-key-rotation.php';
 require_once __DIR__ . '/includes/class-incremental.php';
 require_once __DIR__ . '/includes/class-backup-job.php';
 require_once __DIR__ . '/includes/class-verify-job.php';

@@ -75,7 +75,15 @@ final class Backup_Store {
 		if ( ! self::is_encrypted_name( $name ) ) {
 			return array();
 		}
-		$key = Site_Key::get();
+		$key  = Site_Key::get();
+		$next = Key_Rotation::next_key();
+		if ( null !== $next ) {
+			// A rotation in progress: the archives already re-encrypted open with the new key.
+			$path = self::resolve( $name );
+			if ( null !== $path && Key_Rotation::fingerprint_of( $path ) === $next->fingerprint() ) {
+				$key = $next;
+			}
+		}
 		return null === $key ? array() : array( 'key' => $key );
 	}
 

@@ -149,7 +149,7 @@ final class Usage_Exception extends \InvalidArgumentException {
  */
 final class Commands {
 
-	const NAMES = array( 'backup', 'list', 'status', 'schedule', 'verify', 'restore-test', 'encryption', 'delete', 'job', 'cancel', 'quota', 'forecast', 'purge', 'notify', 'jobs' );
+	const NAMES = array( 'backup', 'list', 'status', 'schedule', 'verify', 'restore-test', 'encryption', 'delete', 'job', 'cancel', 'quota', 'forecast', 'purge', 'notify', 'jobs', 'key' );
 
 	/** The --format values of the commands that print one result. */
 	const DOCUMENT_FORMATS = array( 'text', 'json', 'yaml' );
@@ -229,6 +229,8 @@ final class Commands {
 				return $this->job( $command, $args, self::format( $options, self::DOCUMENT_FORMATS ) );
 			case 'delete':
 				return $this->delete( $args, isset( $options['yes'] ) && false !== $options['yes'] );
+			case 'key':
+				return $this->key( $args, isset( $options['yes'] ) && false !== $options['yes'], self::format( $options, self::DOCUMENT_FORMATS ) );
 		}
 		if ( in_array( $command, Ops_Commands::NAMES, true ) ) {
 			return ( new Ops_Commands( $this->console ) )->run( $command, $args, $options );
@@ -493,6 +495,47 @@ final class Commands {
 		History::log( 'backup_deleted', 'info', sprintf( 'Archive %s deleted.', $name ), array( 'source' => defined( 'WP_CLI' ) && WP_CLI ? 'wp-cli' : 'cli', 'backup' => array( 'filename' => $name ) ) );
 		$this->console->info( "deleted $name" );
 		return 0;
+	}
+
+	/**
+	 * `key rotate [--yes]`: without --yes, what the rotation would do (exit 2); with it, the
+	 * rotation (Key_Rotation): 0 completed, 1 incomplete (resume by running it again) or refused.
+	 *
+	 * @param list<string> $args   rotate.
+	 * @param bool         $yes    --yes.
+	 * @param string       $format text, json or yaml.
+	 * @throws Usage_Exception Another subcommand, or no --yes.
+	 */
+	private function key( array $args, bool $yes, string $format ): int {
+		if ( array( 'rotate' ) !== $args ) {
+			throw new Usage_Exception( 'key needs a subcommand: rotate [--yes]' );
+		}
+		try {
+			if ( ! $yes ) {
+				$plan = Key_Rotation::plan();
+				throw new Usage_Exception(
+					sprintf(
+						'key rotate re-encrypts %d archives with a new key%s, then removes key %s: keep a copy of the new key; add --yes to rotate',
+						count( $plan['archives'] ),
+						$plan['resumed'] ? ' (resuming the rotation to ' . $plan['next_fingerprint'] . ')' : '',
+						(string) $plan['fingerprint']
+					)
+				);
+			}
+			$result = Key_Rotation::rotate( 'text' === $format ? array( $this->console, 'info' ) : null );
+		} catch ( Job_Busy_Exception $e ) {
+			$this->console->error( 'bjlg: key rotate: ' . $e->getMessage() );
+			return 1;
+		} catch ( \RuntimeException $e ) {
+			$this->console->error( 'bjlg: key rotate: ' . $e->getMessage() );
+			return 1;
+		}
+		if ( 'text' !== $format ) {
+			$this->console->document( $result, $format );
+		} else {
+			$this->console->info( $result['completed'] ? 'site key rotated: ' . $result['old_fingerprint'] . ' -> ' . $result['fingerprint'] . ', the old key removed' : 'rotation incomplete: the old key is kept; run key rotate --yes again' );
+		}
+		return $result['completed'] ? 0 : 1;
 	}
 
 	/**

@@ -11,7 +11,7 @@ final class WpCliRegistrationTest extends TestCase
     {
         require_once __DIR__ . '/wp-cli-stand-in.php';
         require dirname(__DIR__, 2) . '/bjlg/wp-cli.php';
-        $this->assertSame(['bjlg backup', 'bjlg list', 'bjlg status', 'bjlg schedule', 'bjlg verify', 'bjlg restore-test', 'bjlg encryption', 'bjlg delete', 'bjlg job', 'bjlg cancel', 'bjlg quota', 'bjlg forecast', 'bjlg purge', 'bjlg notify', 'bjlg jobs'], array_keys(WP_CLI::$commands));
+        $this->assertSame(['bjlg backup', 'bjlg list', 'bjlg status', 'bjlg schedule', 'bjlg verify', 'bjlg restore-test', 'bjlg encryption', 'bjlg delete', 'bjlg job', 'bjlg cancel', 'bjlg quota', 'bjlg forecast', 'bjlg purge', 'bjlg notify', 'bjlg jobs', 'bjlg key'], array_keys(WP_CLI::$commands));
         try {
             (WP_CLI::$commands['bjlg schedule'])(['frobnicate'], []);
             $this->fail('no error');
