@@ -411,7 +411,7 @@ $commands = [
         'description' => 'Runs a command of the bjlg WordPress plugin (wordpress/bjlg, active on the site) on the '
             . 'WordPress whose wp-load.php is in DIR, as `wp bjlg COMMAND` would. Commands: backup (a full '
             . 'backup now, database and wp-content, in the history; --incremental: only what changed since the latest good backup); list (the archives; --format=table|json|csv|yaml, --fields); '
-            . 'status (versions, running job, last backup, schedule, missed runs); schedule show|list|set EXPR|disable|run '
+            . 'status (versions, running job, last backup, schedule, missed runs); schedule show|list|set EXPR|disable|run|add|edit ID|delete ID '
             . '(`run` does what WP-Cron does when due); verify NAME (an archive as list names it, checked by '
             . 'the verifier, in the history); restore-test NAME (restored into a sandbox, its dump imported into a '
             . 'throwaway MariaDB, RTO and RPO measured, in the history); encryption status|enable|disable (new '
@@ -430,7 +430,15 @@ $commands = [
             'yes' => ['description' => 'delete: confirm that the archive is to be removed for good; purge: apply the plan; key rotate: rotate'],
             'incremental' => ['description' => 'backup: only what changed since the latest good backup (full or incremental), which it names as its base'],
             'state' => ['value' => 'S,...', 'description' => 'jobs: only these states (queued, running, interrupted, done, failed, cancelled)'],
-            'type' => ['value' => 'T,...', 'description' => 'jobs: only these types (backup, verify, restore-test)'],
+            'type' => ['value' => 'T,...', 'description' => 'jobs: only these types (backup, verify, restore-test); schedule add|edit: full or incremental'],
+            'name' => ['value' => 'NAME', 'description' => 'schedule add|edit: the entry\'s name'],
+            'recurrence' => ['value' => 'R', 'description' => 'schedule add|edit: a preset (hourly, daily, weekly, monthly, every_five_minutes, ...) or custom with --cron'],
+            'cron' => ['value' => 'EXPR', 'description' => 'schedule add|edit: a cron expression'],
+            'macro' => ['value' => 'M', 'description' => 'schedule add|edit: a named preset (hourly_guard, pre_deploy, weekend_snapshot)'],
+            'time' => ['value' => 'HH:MM', 'description' => 'schedule add|edit: the time of a daily, weekly or monthly preset'],
+            'day' => ['value' => 'DAY', 'description' => 'schedule add|edit: the day of a weekly preset'],
+            'day-of-month' => ['value' => 'N', 'description' => 'schedule add|edit: the day of a monthly preset'],
+            'enabled' => ['value' => 'true|false', 'description' => 'schedule add|edit: pause (false) or resume (true) the entry'],
             'limit' => ['value' => 'N', 'description' => 'jobs: at most N (1 to 100, default 20)'],
         ] + $progress,
         'examples' => ['bjlg --wp=/var/www/html backup', 'bjlg --wp=/var/www/html list --format=json', 'bjlg --wp=/var/www/html schedule set "0 3 * * *"'],

@@ -80,4 +80,25 @@ wp delete "$inc3" --yes >/dev/null || fail "deleting the last incremental"
 wp delete "$inc2" --yes >/dev/null || fail "deleting $inc2 once nothing needs it"
 wp delete "$inc1" --yes >/dev/null || fail "deleting $inc1 once nothing needs it"
 pass "the full backup and $inc1 kept while an incremental needs them (exit 1, naming it); deleted newest first"
+
+# --- schedule add | edit | delete (the REST /schedules logic from the command line) ------------
+wp schedule add --name="Nightly incremental" --recurrence=daily --time=03:30 --type=incremental --format=json >"$tmp/added.json" || fail "schedule add: $(cat "$tmp/added.json")"
+added=$(json '$d["schedule"]["id"]' <"$tmp/added.json")
+[ "$(json '$d["schedule"]["name"] . "|" . $d["schedule"]["cron"] . "|" . $d["schedule"]["type"] . "|" . var_export($d["schedule"]["enabled"], true)' <"$tmp/added.json")" = "Nightly incremental|30 3 * * *|incremental|true" ] \
+  || fail "schedule add: $(cat "$tmp/added.json")"
+wp schedule edit "$added" --enabled=false --type=full --format=json >"$tmp/edited.json" || fail "schedule edit: $(cat "$tmp/edited.json")"
+[ "$(json '$d["schedule"]["type"] . " " . var_export($d["schedule"]["enabled"], true) . " " . var_export($d["schedule"]["next_event"], true)' <"$tmp/edited.json")" = "full false NULL" ] || fail "schedule edit: $(cat "$tmp/edited.json")"
+rc=0; wp schedule add --cron="* * * * *" 2>"$tmp/refused.err" >/dev/null || rc=$?
+[ $rc = 1 ] && [ -s "$tmp/refused.err" ] || fail "schedule add * * * * *: exit $rc, $(cat "$tmp/refused.err")"
+wp schedule list --format=json | json 'implode("|", array_column($d["schedules"], "cron"))' | grep -qF '* * * * *' && fail "* * * * * was saved"
+echo "  (refused: $(head -n1 "$tmp/refused.err"))"
+rc=0; wp schedule add --recurrence=monthly --day-of-month=30 2>"$tmp/day.err" >/dev/null || rc=$?
+[ $rc = 1 ] && grep -q day_of_month "$tmp/day.err" || fail "schedule add day 30: exit $rc, $(cat "$tmp/day.err")"
+rc=0; wp schedule add --name=x 2>/dev/null >/dev/null || rc=$?; [ $rc = 2 ] || fail "schedule add without a recurrence: exit $rc, not 2"
+rc=0; wp schedule edit "$added" 2>/dev/null >/dev/null || rc=$?; [ $rc = 2 ] || fail "schedule edit without a change: exit $rc, not 2"
+wp schedule delete "$added" >"$tmp/deleted.txt" || fail "schedule delete"
+grep -q "^deleted schedule entry $added$" "$tmp/deleted.txt" || fail "schedule delete: $(cat "$tmp/deleted.txt")"
+rc=0; wp schedule delete "$added" 2>/dev/null || rc=$?; [ $rc = 1 ] || fail "deleting it again: exit $rc, not 1"
+[ "$(wp schedule list --format=json | json 'implode(",", array_column($d["schedules"], "id"))' | grep -c "$added")" = 0 ] || fail "the deleted entry is still listed"
+pass "schedule add (daily 03:30, incremental), edit (paused, full), delete (again: exit 1); * * * * * and day 30 refused (exit 1), no recurrence or no change a usage error (exit 2)"
 echo "run-e2e-incremental: all passed"

@@ -33,8 +33,9 @@ head -c 2000 "$backups_dir/$e1" >"$backups_dir/$broken"
 rc=0; wp key rotate --yes --format=json >"$tmp/partial.json" 2>"$tmp/partial.err" || rc=$?
 [ $rc = 1 ] || fail "a rotation with an undecryptable archive exited $rc: $(cat "$tmp/partial.json" "$tmp/partial.err")"
 new=$(json '$d["fingerprint"]' <"$tmp/partial.json")
-[ "$(json 'var_export($d["completed"], true) . " " . $d["old_fingerprint"] . " " . implode(",", array_map(fn($a) => $a["name"] . ":" . $a["action"], $d["archives"]))' <"$tmp/partial.json" | tr ',' '\n' | sort | tr '\n' ' ')" \
-  = "$(printf '%s\n' "false $old $broken:failed" "$e1:reencrypted" "$e2:reencrypted" | sort | tr '\n' ' ')" ] || fail "the partial rotation: $(cat "$tmp/partial.json")"
+actions=$(json '(function ($a) { sort($a); return implode(" ", $a); })(array_map(fn($a) => $a["name"] . ":" . $a["action"], $d["archives"]))' <"$tmp/partial.json")
+[ "$(json 'var_export($d["completed"], true) . " " . $d["old_fingerprint"]' <"$tmp/partial.json") $actions" = "false $old $(printf '%s\n' "$broken:failed" "$e1:reencrypted" "$e2:reencrypted" | sort | tr '\n' ' ' | sed 's/ $//')" ] \
+  || fail "the partial rotation: $(cat "$tmp/partial.json")"
 [ "$new" != "$old" ] || fail "no new key"
 [ -f "$backups_dir/site-key.next.php" ] && [ "$(stat -c %a "$backups_dir/site-key.next.php")" = 600 ] || fail "the new key is not kept beside the old one (0600)"
 [ "$(wp status --format=json | json '$d["encryption"]["fingerprint"]')" = "$old" ] || fail "the old key was removed before every archive was re-encrypted"

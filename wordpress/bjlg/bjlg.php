@@ -76,6 +76,7 @@ require_once __DIR__ . '/includes/class-rest-network.php';
 require_once __DIR__ . '/includes/class-admin-page.php';
 require_once __DIR__ . '/includes/class-commands.php';
 require_once __DIR__ . '/includes/class-ops-commands.php';
+require_once __DIR__ . '/includes/class-schedule-commands.php';
 require_once __DIR__ . '/includes/class-rest-jobs.php';
 require_once __DIR__ . '/includes/class-rest-schedules.php';
 require_once __DIR__ . '/includes/class-rest-legacy.php';

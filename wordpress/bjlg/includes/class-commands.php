@@ -217,7 +217,7 @@ final class Commands {
 			case 'status':
 				return $this->status( self::format( $options, self::DOCUMENT_FORMATS ) );
 			case 'schedule':
-				return $this->schedule( $args, self::format( $options, self::DOCUMENT_FORMATS ) );
+				return $this->schedule( $args, self::format( $options, self::DOCUMENT_FORMATS ), $options );
 			case 'verify':
 				return $this->verify( $args, self::format( $options, self::DOCUMENT_FORMATS ) );
 			case 'restore-test':
@@ -566,8 +566,11 @@ final class Commands {
 	 * @param string       $format text or json.
 	 * @throws Usage_Exception A wrong subcommand.
 	 */
-	private function schedule( array $args, string $format ): int {
+	private function schedule( array $args, string $format, array $options = array() ): int {
 		$sub = $args[0] ?? 'show';
+		if ( in_array( $sub, array( 'add', 'edit', 'delete' ), true ) ) {
+			return ( new Schedule_Commands( $this->console ) )->run( $sub, array_slice( $args, 1 ), $options, $format );
+		}
 		switch ( $sub ) {
 			case 'show':
 				break;
@@ -617,7 +620,7 @@ final class Commands {
 				}
 				return 0;
 			default:
-				throw new Usage_Exception( "unknown schedule subcommand '$sub' (show, list, set, disable, run)" );
+				throw new Usage_Exception( "unknown schedule subcommand '$sub' (show, list, set, disable, run, add, edit, delete)" );
 		}
 		$schedule = Status::schedule();
 		if ( 'text' !== $format ) {

@@ -16,7 +16,7 @@ final class WpCliRegistrationTest extends TestCase
             (WP_CLI::$commands['bjlg schedule'])(['frobnicate'], []);
             $this->fail('no error');
         } catch (RuntimeException $e) {
-            $this->assertSame("WP_CLI::error: unknown schedule subcommand 'frobnicate' (show, list, set, disable, run)", $e->getMessage());
+            $this->assertSame("WP_CLI::error: unknown schedule subcommand 'frobnicate' (show, list, set, disable, run, add, edit, delete)", $e->getMessage());
         }
         try {
             (WP_CLI::$commands['bjlg verify'])(['../wp-config.php'], []);
