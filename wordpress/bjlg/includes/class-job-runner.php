@@ -263,7 +263,8 @@ final class Job_Runner {
 			array(
 				'job_id' => $job['id'],
 				'source' => $job['source'],
-				'backup' => array( 'filename' => $job['target'] ?? ( $job['result']['archive'] ?? null ) ),
+				// A backup job's target is its type (incremental) or null, never an archive.
+				'backup' => array( 'filename' => 'backup' === $job['type'] ? ( $job['result']['archive'] ?? null ) : ( $job['target'] ?? null ) ),
 				'error'  => array(
 					'class'   => 'interrupted',
 					'message' => $error,
