@@ -62,6 +62,9 @@ code=$(legacy GET "/backups&per_page=5" "${admin[@]}" -D "$tmp/headers"); [ "$co
   || fail "GET /backups: $(cat "$tmp/body")"
 [ "$(json '$d["backups"][0]["size"]' <"$tmp/body")" = "$(stat -c %s "$site/wp-content/uploads/bjlg-backups/$archive")" ] || fail "the size is not the file's"
 grep -qi '^X-Total-Count: 1' "$tmp/headers" || fail "no X-Total-Count header"
+code=$(legacy GET "/backups/$archive" "${admin[@]}"); [ "$code" = 200 ] && [ "$(json '$d["id"] . " " . $d["type"]' <"$tmp/body")" = "$archive full" ] || fail "GET /backups/$archive answered $code: $(cat "$tmp/body")"
+code=$(legacy GET "/backups/backup-full-20200101-000000-nonexx.zip" "${admin[@]}"); [ "$code" = 404 ] || fail "an unknown archive answered $code, not 404"
+code=$(legacy GET "/backups/$archive"); [ "$code" = 401 ] || fail "anonymous GET /backups/{id} answered $code, not 401"
 code=$(legacy GET "/backups&type=incremental" "${admin[@]}"); [ "$(json '$d["pagination"]["total"]' <"$tmp/body")" = 0 ] || fail "type=incremental: $(cat "$tmp/body")"
 code=$(legacy GET "/backups&per_page=101" "${admin[@]}"); [ "$code" = 400 ] || fail "per_page=101 answered $code, not 400"
 code=$(legacy GET /status "${admin[@]}"); [ "$code" = 200 ] || fail "GET /status answered $code"
@@ -73,7 +76,7 @@ code=$(legacy GET "/history&limit=5&action=backup_created&status=success" "${adm
 [ "$(keys '$d') $(keys '$d["entries"][0]')" = "entries,total id,blog_id,timestamp,action_type,status,details,metadata,user_id,ip_address,user_name" ] || fail "GET /history keys: $(cat "$tmp/body")"
 [ "$(json '$d["total"] . " " . $d["entries"][0]["metadata"]["backup"]["filename"]' <"$tmp/body")" = "1 $archive" ] || fail "GET /history: $(cat "$tmp/body")"
 code=$(legacy GET "/history&status=warning" "${admin[@]}"); [ "$code" = 400 ] || fail "status=warning answered $code, not 400 (the old enum)"
-pass "GET /backups ($archive, the old item keys, pagination, X-Total-Count; per_page 101 refused), GET /status and GET /history (filters; the old status enum) with the old keys"
+pass "GET /backups ($archive, the old item keys, pagination, X-Total-Count; per_page 101 refused), GET /backups/{id} (unknown 404, anonymous 401), GET /status and GET /history (filters; the old status enum) with the old keys"
 
 # --- cron preview ---------------------------------------------------------------------------------
 code=$(legacy POST /cron/preview "${admin[@]}" "${jsonpost[@]}" --data '{"expression":"*/15 * * * *"}'); [ "$code" = 200 ] || fail "POST /cron/preview answered $code: $(cat "$tmp/body")"

@@ -9,7 +9,7 @@
  * The old X-API-Key and JWT authentication is not carried over: remote callers use application
  * passwords. Routes whose data bjlg does not have are not registered (docs/wordpress.md).
  *
- * GET /status, GET and POST /backups, GET /tasks/{id}, GET /history, POST /cron/preview, and on
+ * GET /status, GET and POST /backups, GET /backups/{id}, GET /tasks/{id}, GET /history, POST /cron/preview, and on
  * multisite GET /network/history.
  *
  * @package Bjlg\WordPress
@@ -103,6 +103,15 @@ final class Rest_Legacy {
 						'description' => array( 'type' => 'string' ),
 					),
 				),
+			)
+		);
+		register_rest_route(
+			self::NAMESPACE_LEGACY,
+			'/backups/(?P<id>[A-Za-z0-9._-]+)',
+			array(
+				'methods'             => \WP_REST_Server::READABLE,
+				'callback'            => array( self::class, 'backup' ),
+				'permission_callback' => $permission,
 			)
 		);
 		register_rest_route(
@@ -243,6 +252,22 @@ final class Rest_Legacy {
 		$response = new \WP_REST_Response( $page, 200 );
 		$response->header( 'X-Total-Count', (string) $page['pagination']['total'] );
 		return $response;
+	}
+
+	/**
+	 * GET /backups/{id}: one archive in the old item shape; 404 backup_not_found for a name no
+	 * archive of the site has (the old route's 404 code).
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public static function backup( \WP_REST_Request $request ) {
+		foreach ( Rest_Controller::backups()->get_data()['backups'] as $item ) {
+			if ( $item['name'] === (string) $request['id'] ) {
+				return new \WP_REST_Response( self::backup_item( $item ), 200 );
+			}
+		}
+		return new \WP_Error( 'backup_not_found', 'Backup not found', array( 'status' => 404 ) );
 	}
 
 	/**
