@@ -478,21 +478,11 @@ final class Commands {
 		if ( ! $yes ) {
 			throw new Usage_Exception( "delete removes $name for good: add --yes to confirm" );
 		}
-		$path = Backup_Store::resolve( $name );
-		if ( null === $path ) {
-			$this->console->error( "bjlg: delete: no archive of this site is named $name" );
+		$outcome = Incremental::delete_archive( $name, defined( 'WP_CLI' ) && WP_CLI ? 'wp-cli' : 'cli' );
+		if ( ! $outcome['deleted'] ) {
+			$this->console->error( 'bjlg: delete: ' . $outcome['error'] );
 			return 1;
 		}
-		$dependents = Incremental::dependents( $name );
-		if ( array() !== $dependents ) {
-			$this->console->error( "bjlg: delete: $name is kept: the incrementals " . implode( ', ', $dependents ) . ' need it to be restored (delete them first)' );
-			return 1;
-		}
-		if ( ! unlink( $path ) ) { // phpcs:ignore WordPress.WP.AlternativeFunctions
-			$this->console->error( "bjlg: delete: $name could not be removed" );
-			return 1;
-		}
-		History::log( 'backup_deleted', 'info', sprintf( 'Archive %s deleted.', $name ), array( 'source' => defined( 'WP_CLI' ) && WP_CLI ? 'wp-cli' : 'cli', 'backup' => array( 'filename' => $name ) ) );
 		$this->console->info( "deleted $name" );
 		return 0;
 	}

@@ -141,6 +141,50 @@ final class Incremental {
 	}
 
 	/**
+	 * Deletes archive $name of the current site (the `delete` command, the old DELETE
+	 * /backups/{id}): refused while an incremental on disk needs it; a backup_deleted row.
+	 *
+	 * @param string $name   An archive name (checked by the caller).
+	 * @param string $source Who asked.
+	 * @return array{deleted: bool, error: ?string, reason: ?string, dependents: list<string>} reason: not_found, needed, unlink.
+	 */
+	public static function delete_archive( string $name, string $source ): array {
+		$path = Backup_Store::resolve( $name );
+		if ( null === $path ) {
+			return array(
+				'deleted'    => false,
+				'error'      => "no archive of this site is named $name",
+				'reason'     => 'not_found',
+				'dependents' => array(),
+			);
+		}
+		$dependents = self::dependents( $name );
+		if ( array() !== $dependents ) {
+			return array(
+				'deleted'    => false,
+				'error'      => "$name is kept: the incrementals " . implode( ', ', $dependents ) . ' need it to be restored (delete them first)',
+				'reason'     => 'needed',
+				'dependents' => $dependents,
+			);
+		}
+		if ( ! unlink( $path ) ) { // phpcs:ignore WordPress.WP.AlternativeFunctions
+			return array(
+				'deleted'    => false,
+				'error'      => "$name could not be removed",
+				'reason'     => 'unlink',
+				'dependents' => array(),
+			);
+		}
+		History::log( 'backup_deleted', 'info', sprintf( 'Archive %s deleted.', $name ), array( 'source' => $source, 'backup' => array( 'filename' => $name ) ) );
+		return array(
+			'deleted'    => true,
+			'error'      => null,
+			'reason'     => null,
+			'dependents' => array(),
+		);
+	}
+
+	/**
 	 * The archives of the current site that need $name.
 	 *
 	 * @param string $name An archive name.

@@ -9,7 +9,7 @@
  * The old X-API-Key and JWT authentication is not carried over: remote callers use application
  * passwords. Routes whose data bjlg does not have are not registered (docs/wordpress.md).
  *
- * GET /status, GET and POST /backups, GET /backups/{id}, GET /tasks/{id}, GET /history, POST /cron/preview, and on
+ * GET /status, GET and POST /backups, GET and DELETE /backups/{id}, GET /tasks/{id}, GET /history, POST /cron/preview, and on
  * multisite GET /network/history.
  *
  * @package Bjlg\WordPress
@@ -109,9 +109,16 @@ final class Rest_Legacy {
 			self::NAMESPACE_LEGACY,
 			'/backups/(?P<id>[A-Za-z0-9._-]+)',
 			array(
-				'methods'             => \WP_REST_Server::READABLE,
-				'callback'            => array( self::class, 'backup' ),
-				'permission_callback' => $permission,
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( self::class, 'backup' ),
+					'permission_callback' => $permission,
+				),
+				array(
+					'methods'             => \WP_REST_Server::DELETABLE,
+					'callback'            => array( self::class, 'delete_backup' ),
+					'permission_callback' => $permission,
+				),
 			)
 		);
 		register_rest_route(
@@ -268,6 +275,30 @@ final class Rest_Legacy {
 			}
 		}
 		return new \WP_Error( 'backup_not_found', 'Backup not found', array( 'status' => 404 ) );
+	}
+
+	/**
+	 * DELETE /backups/{id}: the old {success, message}; 404 backup_not_found, 409
+	 * backup_needed (an incremental needs it: `dependents`), 500 deletion_failed.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public static function delete_backup( \WP_REST_Request $request ) {
+		$name = (string) $request['id'];
+		if ( ! Backup_Store::is_archive_name( $name ) ) {
+			return new \WP_Error( 'backup_not_found', 'Backup not found', array( 'status' => 404 ) );
+		}
+		$outcome = Incremental::delete_archive( $name, 'legacy-rest' );
+		if ( $outcome['deleted'] ) {
+			return new \WP_REST_Response( array( 'success' => true, 'message' => 'Backup deleted successfully' ), 200 );
+		}
+		$map = array(
+			'not_found' => array( 'backup_not_found', 404 ),
+			'needed'    => array( 'backup_needed', 409 ),
+			'unlink'    => array( 'deletion_failed', 500 ),
+		)[ $outcome['reason'] ];
+		return new \WP_Error( $map[0], (string) $outcome['error'], array( 'status' => $map[1], 'dependents' => $outcome['dependents'] ) );
 	}
 
 	/**
