@@ -23,7 +23,7 @@ sleep 1   # the change must be newer than the full backup's scan
 echo "changed after the full backup" >"$site/wp-content/uploads/2026/12/new.txt"
 wp backup --incremental --format=json >"$tmp/inc1.json" || fail "incremental: $(cat "$tmp/inc1.json")"
 inc1=$(json '$d["archive"]' <"$tmp/inc1.json")
-case "$inc1" in backup-incremental-*) ;; *) fail "incremental name $inc1" ;; esac
+case "$inc1" in incremental-full-*) ;; *) fail "incremental name $inc1" ;; esac
 [ "$(json '$d["type"] . " " . $d["base"]["filename"] . " " . implode(",", $d["chain"]) . " " . ($d["unchanged"] > 0 ? "unchanged" : "none")' <"$tmp/inc1.json")" = "incremental $full $full unchanged" ] \
   || fail "the incremental's result: $(cat "$tmp/inc1.json")"
 [ "$(content "$inc1")" = "wp-content/uploads/2026/12/new.txt" ] || fail "the incremental holds $(content "$inc1"), not only the change"

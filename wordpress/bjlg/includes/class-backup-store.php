@@ -43,8 +43,8 @@ final class Backup_Store {
 	}
 
 	/**
-	 * A new archive name: backup-TYPE-<UTC date>-<time>-<random>.zip (.zip.enc encrypted), TYPE
-	 * full or incremental. Pure.
+	 * A new archive name: backup-full-<UTC date>-<time>-<random>.zip (.zip.enc encrypted), or
+	 * incremental-full-... for an incremental. Pure.
 	 *
 	 * @param int    $time      Unix time.
 	 * @param string $random    A few characters that keep two names of one second apart.
@@ -52,7 +52,9 @@ final class Backup_Store {
 	 * @param string $type      full or incremental.
 	 */
 	public static function archive_name( int $time, string $random, bool $encrypted = false, string $type = 'full' ): string {
-		return 'backup-' . $type . '-' . gmdate( 'Ymd-His', $time ) . '-' . $random . ( $encrypted ? '.zip.enc' : '.zip' );
+		// An incremental is named as the old plugin named its incrementals (`incremental-` then its
+		// components, here all: `full`), so that Bjlg\Remote\Purge sees the chains (docs/purge.md).
+		return ( 'incremental' === $type ? 'incremental-full-' : 'backup-' . $type . '-' ) . gmdate( 'Ymd-His', $time ) . '-' . $random . ( $encrypted ? '.zip.enc' : '.zip' );
 	}
 
 	/**
@@ -93,7 +95,7 @@ final class Backup_Store {
 	 * @param string $name A base name.
 	 */
 	public static function is_archive_name( string $name ): bool {
-		return 1 === preg_match( '/^backup-[a-z]+-[0-9]{8}-[0-9]{6}-[A-Za-z0-9]+\.zip(\.enc)?$/', $name );
+		return 1 === preg_match( '/^(backup-[a-z]+|incremental-full)-[0-9]{8}-[0-9]{6}-[A-Za-z0-9]+\.zip(\.enc)?$/', $name );
 	}
 
 	/**

@@ -310,7 +310,7 @@ final class Rest_Legacy {
 	 */
 	public static function backup_item( array $item ): array {
 		$name = (string) $item['name'];
-		$type = preg_match( '/^backup-([a-z]+)-/', $name, $m ) ? $m[1] : 'standard';
+		$type = str_starts_with( $name, 'incremental-' ) ? 'incremental' : ( preg_match( '/^backup-([a-z]+)-/', $name, $m ) ? $m[1] : 'standard' );
 		return array(
 			'id'             => $name,
 			'filename'       => $name,

@@ -42,10 +42,30 @@ final class IncrementalTest extends TestCase
         $this->assertSame(['inc1'], Incremental::dependents_in('full', $rows, fn(string $n): bool => $n !== 'inc2'), 'a deleted incremental needs nothing');
     }
 
+    public function testRemoteRetentionKeepsTheFullBackupAnIncrementalNeeds(): void
+    {
+        $dir = sys_get_temp_dir() . '/bjlg-incremental-purge-' . getmypid();
+        mkdir($dir, 0700);
+        try {
+            $day = strtotime('2026-12-01 03:00:00 UTC');
+            $names = [Backup_Store::archive_name($day, 'aaaaaa'), Backup_Store::archive_name($day + 86400, 'bbbbbb', false, 'incremental'), Backup_Store::archive_name($day + 2 * 86400, 'cccccc', false, 'incremental')];
+            foreach ($names as $name) {
+                file_put_contents("$dir/$name", 'x');
+            }
+            $plan = Bjlg\Remote\Purge::plan([['name' => 'd', 'type' => 'local', 'path' => $dir]], ['keep_last' => 1], ['now' => $day + 6 * 86400])['destinations']['d'];
+            $this->assertSame([], $plan['delete'], 'keep_last 1 keeps the newest incremental, and so its whole chain');
+            $this->assertSame([], $plan['foreign'], 'our names are backup archives to Purge');
+            $this->assertSame(['full', 'incremental', 'incremental'], array_map(fn($a) => $a['kind'], array_reverse($plan['keep'])));
+        } finally {
+            array_map('unlink', glob("$dir/*"));
+            rmdir($dir);
+        }
+    }
+
     public function testIncrementalArchiveNames(): void
     {
         $name = Backup_Store::archive_name(0, 'abc123', false, 'incremental');
-        $this->assertSame('backup-incremental-19700101-000000-abc123.zip', $name);
+        $this->assertSame('incremental-full-19700101-000000-abc123.zip', $name, "the old plugin's incremental names: Purge sees the chains");
         $this->assertTrue(Backup_Store::is_archive_name($name));
         $this->assertSame('backup-full-19700101-000000-abc123.zip.enc', Backup_Store::archive_name(0, 'abc123', true));
     }

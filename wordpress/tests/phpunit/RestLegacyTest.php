@@ -38,6 +38,7 @@ final class RestLegacyTest extends TestCase
         $this->assertSame(['db', 'plugins', 'themes', 'uploads'], $item['components']);
         $this->assertArrayNotHasKey('download_rest_url', $item, 'no download route: no link to one');
         $this->assertFalse(Rest_Legacy::backup_item(self::item('backup-full-20261207-040000-abcdef.zip', 10, '2026-12-07T04:00:00+00:00'))['is_encrypted']);
+        $this->assertSame('incremental', Rest_Legacy::backup_item(self::item('incremental-full-20261207-040000-abcdef.zip', 10, '2026-12-07T04:00:00+00:00'))['type']);
     }
 
     public function testBackupsAreFilteredSortedAndPagedAsBefore(): void
