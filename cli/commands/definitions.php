@@ -410,29 +410,38 @@ $commands = [
         'short' => "--wp=DIR COMMAND: the WordPress plugin's backup, list, status, schedule, verify on the site in DIR",
         'description' => 'Runs a command of the bjlg WordPress plugin (wordpress/bjlg, active on the site) on the '
             . 'WordPress whose wp-load.php is in DIR, as `wp bjlg COMMAND` would. Commands: backup (a full '
-            . 'backup now, database and wp-content, in the history); list (the archives; --format=table|json|csv|yaml, --fields); '
-            . 'status (versions, running job, last backup, schedule, missed runs); schedule show|list|set EXPR|disable|run '
+            . 'backup now, database and wp-content, in the history; --incremental: only what changed since the latest good backup); list (the archives; --format=table|json|csv|yaml, --fields); '
+            . 'status (versions, running job, last backup, schedule, missed runs); schedule show|list|set EXPR|disable|run|add|edit ID|delete ID '
             . '(`run` does what WP-Cron does when due); verify NAME (an archive as list names it, checked by '
             . 'the verifier, in the history); restore-test NAME (restored into a sandbox, its dump imported into a '
             . 'throwaway MariaDB, RTO and RPO measured, in the history); restore ARCHIVE --yes (the site\'s tables and uploads '
             . 'replaced by those of the archive, a name or a path, all or nothing); encryption status|enable|disable (new '
-            . 'backups encrypted with the site key); delete NAME --yes; job ID, cancel ID (the progress of a job, or stopping it); jobs (the list, '
+            . 'backups encrypted with the site key); delete NAME --yes; key rotate --yes (a new site key, every encrypted archive re-encrypted with it, then the old key removed; resumable); job ID, cancel ID (the progress of a job, or stopping it); jobs (the list, '
             . '--state, --type, --limit); quota (measure the destinations now); forecast (days to each destination\'s '
             . 'threshold); purge (the retention plan, a dry run; --yes applies it); notify [due] | notify test [CHANNEL]; policy export [--out=FILE] '
             . '(the site\'s schedules, destinations, retention, channels and targets as YAML, secrets as references: docs/policy.md), '
             . 'policy import FILE --dry-run|--yes (what changes, section by section; applied with --yes). backup, verify and restore-test show a '
             . 'progress bar on a terminal. A system cron can drive the schedule instead of page views: '
             . '*/5 * * * *  bjlg --wp=/var/www/html schedule run',
-        'arguments' => [['name' => 'COMMAND', 'description' => 'backup, list, status, schedule, verify, restore-test, restore, encryption, delete, job, cancel, jobs, quota, forecast, purge, notify or policy, and its arguments']],
+        'arguments' => [['name' => 'COMMAND', 'description' => 'backup, list, status, schedule, verify, restore-test, restore, encryption, delete, key, job, cancel, jobs, quota, forecast, purge, notify or policy, and its arguments']],
         'options' => [
             'wp' => ['value' => 'DIR', 'description' => 'the WordPress folder (with wp-load.php)'],
             'url' => ['value' => 'URL', 'description' => "the site's address (the Host header Debian's wp-config.php and multisite choose by)"],
             'format' => ['value' => 'FORMAT', 'allowed' => ['table', 'json', 'csv', 'yaml', 'text'],
                 'description' => 'list, jobs, quota, forecast, purge, notify: table, json, csv or yaml; the others: text, json or yaml'],
             'fields' => ['value' => 'F,...', 'description' => 'list, jobs, quota, forecast, purge, notify: only these fields, in this order (list: name, bytes, modified, verified, encrypted, path)'],
-            'yes' => ['description' => 'delete: confirm that the archive is to be removed for good; restore: that the site is to be replaced; purge: apply the plan; policy import: apply the file'],
+            'yes' => ['description' => 'delete: confirm that the archive is to be removed for good; restore: that the site is to be replaced; purge: apply the plan; policy import: apply the file; key rotate: rotate'],
+            'incremental' => ['description' => 'backup: only what changed since the latest good backup (full or incremental), which it names as its base'],
             'state' => ['value' => 'S,...', 'description' => 'jobs: only these states (queued, running, interrupted, done, failed, cancelled)'],
-            'type' => ['value' => 'T,...', 'description' => 'jobs: only these types (backup, verify, restore-test)'],
+            'type' => ['value' => 'T,...', 'description' => 'jobs: only these types (backup, verify, restore-test); schedule add|edit: full or incremental'],
+            'name' => ['value' => 'NAME', 'description' => 'schedule add|edit: the entry\'s name'],
+            'recurrence' => ['value' => 'R', 'description' => 'schedule add|edit: a preset (hourly, daily, weekly, monthly, every_five_minutes, ...) or custom with --cron'],
+            'cron' => ['value' => 'EXPR', 'description' => 'schedule add|edit: a cron expression'],
+            'macro' => ['value' => 'M', 'description' => 'schedule add|edit: a named preset (hourly_guard, pre_deploy, weekend_snapshot)'],
+            'time' => ['value' => 'HH:MM', 'description' => 'schedule add|edit: the time of a daily, weekly or monthly preset'],
+            'day' => ['value' => 'DAY', 'description' => 'schedule add|edit: the day of a weekly preset'],
+            'day-of-month' => ['value' => 'N', 'description' => 'schedule add|edit: the day of a monthly preset'],
+            'enabled' => ['value' => 'true|false', 'description' => 'schedule add|edit: pause (false) or resume (true) the entry'],
             'limit' => ['value' => 'N', 'description' => 'jobs: at most N (1 to 100, default 20)'],
             'out' => ['value' => 'FILE', 'description' => 'policy export: write the YAML into FILE instead of stdout'],
             'dry-run' => ['description' => 'policy import: only show what would change'],

@@ -37,6 +37,9 @@ final class Backup_Job {
 	/** WP-Cron hook of a backup started in the background (the plugin's name). */
 	const ASYNC_HOOK = 'bjlg_run_backup_task';
 
+	/** The backup types: everything, or what changed since the latest good backup. */
+	const TYPES = array( 'full', 'incremental' );
+
 	/**
 	 * Makes a full backup now, as job $job_id (a new job record when null): its progress and
 	 * step in the record, cancelled at its next progress report once a cancel is asked.
@@ -44,15 +47,31 @@ final class Backup_Job {
 	 * @param string        $source  Who asked: rest, cli, wp-cli, schedule, background.
 	 * @param int|null      $job_id  A queued (or interrupted) job record of type backup.
 	 * @param callable|null $display Sees every progress record (the command line's bar).
-	 * @return array<string, mixed> job_id, task_id, status, archive, path, bytes, sha256, entries,
+	 * @param string        $type    full, or incremental (based on Incremental::base(): only
+	 *                               what changed since it; refused when there is no base or the
+	 *                               site encrypts its backups).
+	 * @return array<string, mixed> job_id, task_id, status, type, base, archive, path, bytes, sha256, entries,
 	 *                              files, skipped, database{tables, rows}, duration, history_id,
 	 *                              verification{status, message, history_id} (null when off).
+	 * @throws Incremental_Unavailable_Exception An incremental cannot be made (nothing started).
 	 * @throws Job_Busy_Exception Another job runs on this site.
 	 * @throws \Bjlg\CancelledException Cancelled (recorded: history row and job "cancelled").
 	 * @throws \Throwable The failure, after it was recorded in the history (no archive is left).
 	 */
-	public static function run( string $source, ?int $job_id = null, ?callable $display = null ): array {
-		$job_id = $job_id ?? Jobs::create( 'backup', null, $source );
+	public static function run( string $source, ?int $job_id = null, ?callable $display = null, string $type = 'full' ): array {
+		if ( ! in_array( $type, self::TYPES, true ) ) {
+			throw new \InvalidArgumentException( "unknown backup type '$type' (" . implode( ', ', self::TYPES ) . ')' );
+		}
+		if ( 'incremental' === $type ) {
+			$refusal = Incremental::refusal( Site_Key::enabled(), Incremental::base() );
+			if ( null !== $refusal ) {
+				if ( null !== $job_id && Job_Runner::start( $job_id ) ) {
+					Job_Runner::finish( $job_id, 'failed', null, $refusal ); // A queued job ends, saying why.
+				}
+				throw new Incremental_Unavailable_Exception( $refusal );
+			}
+		}
+		$job_id = $job_id ?? Jobs::create( 'backup', 'incremental' === $type ? 'incremental' : null, $source );
 		if ( ! Job_Runner::start( $job_id ) ) {
 			throw new \RuntimeException( sprintf( 'job %d is not waiting to run (cancelled, or taken by another process)', $job_id ) );
 		}
@@ -71,7 +90,7 @@ final class Backup_Job {
 		$started = time();
 		$clock   = microtime( true );
 		try {
-			$result = self::write_archive( new Job_Progress( $job_id, $lock, $display ), $task_id );
+			$result = self::write_archive( new Job_Progress( $job_id, $lock, $display ), $task_id, $type );
 		} catch ( \Throwable $e ) {
 			$cancelled = $e instanceof \Bjlg\CancelledException;
 			History::log(
@@ -105,7 +124,9 @@ final class Backup_Job {
 		$result['history_id'] = History::log(
 			'backup_created',
 			'success',
-			sprintf( 'Backup %s: %d files, %d tables.', $result['archive'], $result['files'], $result['database']['tables'] ),
+			null === $result['base']
+				? sprintf( 'Backup %s: %d files, %d tables.', $result['archive'], $result['files'], $result['database']['tables'] )
+				: sprintf( 'Incremental backup %s on %s: %d changed files, %d unchanged, %d deleted, %d tables.', $result['archive'], $result['base']['filename'], $result['files'], $result['unchanged'], $result['deleted'], $result['database']['tables'] ),
 			$metadata
 		);
 		do_action( 'bjlg_backup_complete', $result['path'], $metadata );
@@ -180,20 +201,36 @@ final class Backup_Job {
 	 *
 	 * @param Job_Progress $progress The job's progress (refreshes the lock, cancels).
 	 * @param string       $task_id  The run's id.
+	 * @param string       $type     full or incremental.
 	 * @return array<string, mixed>
+	 * @throws \RuntimeException An incremental whose base went away since run() checked.
 	 */
-	private static function write_archive( Job_Progress $progress, string $task_id ): array {
+	private static function write_archive( Job_Progress $progress, string $task_id, string $type ): array {
 		global $wpdb;
 		$dir     = Backup_Store::directory();
 		$encrypt = Site_Key::enabled();
-		$path    = $dir . '/' . Backup_Store::archive_name( time(), strtolower( wp_generate_password( 6, false ) ), $encrypt );
-		$options = array(
+		$base    = null;
+		if ( 'incremental' === $type ) {
+			// Chosen again under the lock (run() refused early without one).
+			$base    = Incremental::base();
+			$refusal = Incremental::refusal( $encrypt, $base );
+			if ( null !== $refusal ) {
+				throw new \RuntimeException( $refusal );
+			}
+		}
+		$path     = $dir . '/' . Backup_Store::archive_name( time(), strtolower( wp_generate_password( 6, false ) ), $encrypt, $type );
+		$manifest = self::manifest( $task_id );
+		$manifest['type'] = $type;
+		$options  = array(
 			'threads'  => (int) apply_filters( 'bjlg_backup_threads', 0 ),
 			// The backups folder (with the key file), and the key file wherever a filter put it.
 			'exclude'  => array( $dir . '/*', Site_Key::path() ),
-			'manifest' => self::manifest( $task_id ),
+			'manifest' => $manifest,
 			'progress' => $progress,
 		);
+		if ( null !== $base ) {
+			$options['since'] = (string) Backup_Store::resolve( $base['filename'] );
+		}
 		if ( $encrypt ) {
 			$options['encrypt'] = Site_Key::ensure();
 		}
@@ -219,6 +256,14 @@ final class Backup_Job {
 		}
 		return array(
 			'task_id'  => $task_id,
+			'type'     => $type,
+			'base'     => null === $base ? null : array(
+				'filename'   => $base['filename'],
+				'history_id' => $base['history_id'],
+			),
+			'chain'    => null === $base ? array() : Incremental::chain_on( $base ),
+			'unchanged' => is_array( $summary['unchanged'] ?? null ) ? count( $summary['unchanged'] ) : (int) ( $summary['unchanged'] ?? 0 ),
+			'deleted'  => is_array( $summary['deleted'] ?? null ) ? count( $summary['deleted'] ) : (int) ( $summary['deleted'] ?? 0 ),
 			'encrypted' => null !== ( $summary['encryption'] ?? null ),
 			'key_fingerprint' => $summary['encryption']['key_fingerprint'] ?? null,
 			'archive'  => basename( $summary['path'] ),
@@ -334,13 +379,16 @@ final class Backup_Job {
 		return array(
 			'task_id'  => $result['task_id'],
 			'source'   => $source,
+			'type'     => $result['type'],
+			'base'     => $result['base'],
+			'chain'    => $result['chain'],
 			'backup'   => $backup,
 			'database' => $result['database'],
 			'metrics'  => array(
 				'version'    => 1,
 				'backup'     => $backup,
 				'components' => is_multisite() ? array( 'db', 'uploads' ) : array( 'db', 'plugins', 'themes', 'uploads' ),
-				'incremental' => false,
+				'incremental' => 'incremental' === $result['type'],
 				'encrypted'  => $result['encrypted'],
 				'key_fingerprint' => $result['key_fingerprint'],
 				'size'       => array(

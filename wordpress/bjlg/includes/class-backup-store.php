@@ -43,14 +43,18 @@ final class Backup_Store {
 	}
 
 	/**
-	 * A new archive name: backup-full-<UTC date>-<time>-<random>.zip (.zip.enc encrypted). Pure.
+	 * A new archive name: backup-full-<UTC date>-<time>-<random>.zip (.zip.enc encrypted), or
+	 * incremental-full-... for an incremental. Pure.
 	 *
 	 * @param int    $time      Unix time.
 	 * @param string $random    A few characters that keep two names of one second apart.
 	 * @param bool   $encrypted Whether the archive is encrypted.
+	 * @param string $type      full or incremental.
 	 */
-	public static function archive_name( int $time, string $random, bool $encrypted = false ): string {
-		return 'backup-full-' . gmdate( 'Ymd-His', $time ) . '-' . $random . ( $encrypted ? '.zip.enc' : '.zip' );
+	public static function archive_name( int $time, string $random, bool $encrypted = false, string $type = 'full' ): string {
+		// An incremental is named as the old plugin named its incrementals (`incremental-` then its
+		// components, here all: `full`), so that Bjlg\Remote\Purge sees the chains (docs/purge.md).
+		return ( 'incremental' === $type ? 'incremental-full-' : 'backup-' . $type . '-' ) . gmdate( 'Ymd-His', $time ) . '-' . $random . ( $encrypted ? '.zip.enc' : '.zip' );
 	}
 
 	/**
@@ -73,7 +77,15 @@ final class Backup_Store {
 		if ( ! self::is_encrypted_name( $name ) ) {
 			return array();
 		}
-		$key = Site_Key::get();
+		$key  = Site_Key::get();
+		$next = Key_Rotation::next_key();
+		if ( null !== $next ) {
+			// A rotation in progress: the archives already re-encrypted open with the new key.
+			$path = self::resolve( $name );
+			if ( null !== $path && Key_Rotation::fingerprint_of( $path ) === $next->fingerprint() ) {
+				$key = $next;
+			}
+		}
 		return null === $key ? array() : array( 'key' => $key );
 	}
 
@@ -83,7 +95,7 @@ final class Backup_Store {
 	 * @param string $name A base name.
 	 */
 	public static function is_archive_name( string $name ): bool {
-		return 1 === preg_match( '/^backup-[a-z]+-[0-9]{8}-[0-9]{6}-[A-Za-z0-9]+\.zip(\.enc)?$/', $name );
+		return 1 === preg_match( '/^(backup-[a-z]+|incremental-full)-[0-9]{8}-[0-9]{6}-[A-Za-z0-9]+\.zip(\.enc)?$/', $name );
 	}
 
 	/**

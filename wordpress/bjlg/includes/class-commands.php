@@ -149,7 +149,7 @@ final class Usage_Exception extends \InvalidArgumentException {
  */
 final class Commands {
 
-	const NAMES = array( 'backup', 'list', 'status', 'schedule', 'verify', 'restore-test', 'restore', 'encryption', 'delete', 'job', 'cancel', 'quota', 'forecast', 'purge', 'notify', 'jobs', 'policy' );
+	const NAMES = array( 'backup', 'list', 'status', 'schedule', 'verify', 'restore-test', 'restore', 'encryption', 'delete', 'job', 'cancel', 'quota', 'forecast', 'purge', 'notify', 'jobs', 'policy', 'key' );
 
 	/** The --format values of the commands that print one result. */
 	const DOCUMENT_FORMATS = array( 'text', 'json', 'yaml' );
@@ -213,13 +213,13 @@ final class Commands {
 	public function run( string $command, array $args, array $options ): int {
 		switch ( $command ) {
 			case 'backup':
-				return $this->backup( self::format( $options, self::DOCUMENT_FORMATS ) );
+				return $this->backup( self::format( $options, self::DOCUMENT_FORMATS ), isset( $options['incremental'] ) && false !== $options['incremental'] ? 'incremental' : 'full' );
 			case 'list':
 				return $this->list_backups( self::format( $options, Formatter::FORMATS ), self::fields( $options, self::LIST_FIELDS ) );
 			case 'status':
 				return $this->status( self::format( $options, self::DOCUMENT_FORMATS ) );
 			case 'schedule':
-				return $this->schedule( $args, self::format( $options, self::DOCUMENT_FORMATS ) );
+				return $this->schedule( $args, self::format( $options, self::DOCUMENT_FORMATS ), $options );
 			case 'verify':
 				return $this->verify( $args, self::format( $options, self::DOCUMENT_FORMATS ) );
 			case 'restore-test':
@@ -235,6 +235,8 @@ final class Commands {
 				return $this->delete( $args, isset( $options['yes'] ) && false !== $options['yes'] );
 			case 'policy':
 				return ( new Policy_Command( $this->console ) )->run( $args, $options, self::format( $options, self::DOCUMENT_FORMATS ) );
+			case 'key':
+				return $this->key( $args, isset( $options['yes'] ) && false !== $options['yes'], self::format( $options, self::DOCUMENT_FORMATS ) );
 		}
 		if ( in_array( $command, Ops_Commands::NAMES, true ) ) {
 			return ( new Ops_Commands( $this->console ) )->run( $command, $args, $options );
@@ -247,9 +249,9 @@ final class Commands {
 	 *
 	 * @param string $format text or json.
 	 */
-	private function backup( string $format ): int {
+	private function backup( string $format, string $type = 'full' ): int {
 		try {
-			$result = Backup_Job::run( defined( 'WP_CLI' ) && WP_CLI ? 'wp-cli' : 'cli', null, $this->console->progress() );
+			$result = Backup_Job::run( defined( 'WP_CLI' ) && WP_CLI ? 'wp-cli' : 'cli', null, $this->console->progress(), $type );
 		} catch ( Job_Busy_Exception $e ) {
 			$this->console->progress_done();
 			$this->console->error( 'bjlg: ' . $e->getMessage() );
@@ -530,18 +532,54 @@ final class Commands {
 		if ( ! $yes ) {
 			throw new Usage_Exception( "delete removes $name for good: add --yes to confirm" );
 		}
-		$path = Backup_Store::resolve( $name );
-		if ( null === $path ) {
-			$this->console->error( "bjlg: delete: no archive of this site is named $name" );
+		$outcome = Incremental::delete_archive( $name, defined( 'WP_CLI' ) && WP_CLI ? 'wp-cli' : 'cli' );
+		if ( ! $outcome['deleted'] ) {
+			$this->console->error( 'bjlg: delete: ' . $outcome['error'] );
 			return 1;
 		}
-		if ( ! unlink( $path ) ) { // phpcs:ignore WordPress.WP.AlternativeFunctions
-			$this->console->error( "bjlg: delete: $name could not be removed" );
-			return 1;
-		}
-		History::log( 'backup_deleted', 'info', sprintf( 'Archive %s deleted.', $name ), array( 'source' => defined( 'WP_CLI' ) && WP_CLI ? 'wp-cli' : 'cli', 'backup' => array( 'filename' => $name ) ) );
 		$this->console->info( "deleted $name" );
 		return 0;
+	}
+
+	/**
+	 * `key rotate [--yes]`: without --yes, what the rotation would do (exit 2); with it, the
+	 * rotation (Key_Rotation): 0 completed, 1 incomplete (resume by running it again) or refused.
+	 *
+	 * @param list<string> $args   rotate.
+	 * @param bool         $yes    --yes.
+	 * @param string       $format text, json or yaml.
+	 * @throws Usage_Exception Another subcommand, or no --yes.
+	 */
+	private function key( array $args, bool $yes, string $format ): int {
+		if ( array( 'rotate' ) !== $args ) {
+			throw new Usage_Exception( 'key needs a subcommand: rotate [--yes]' );
+		}
+		try {
+			if ( ! $yes ) {
+				$plan = Key_Rotation::plan();
+				throw new Usage_Exception(
+					sprintf(
+						'key rotate re-encrypts %d archives with a new key%s, then removes key %s: keep a copy of the new key; add --yes to rotate',
+						count( $plan['archives'] ),
+						$plan['resumed'] ? ' (resuming the rotation to ' . $plan['next_fingerprint'] . ')' : '',
+						(string) $plan['fingerprint']
+					)
+				);
+			}
+			$result = Key_Rotation::rotate( 'text' === $format ? array( $this->console, 'info' ) : null );
+		} catch ( Job_Busy_Exception $e ) {
+			$this->console->error( 'bjlg: key rotate: ' . $e->getMessage() );
+			return 1;
+		} catch ( \RuntimeException $e ) {
+			$this->console->error( 'bjlg: key rotate: ' . $e->getMessage() );
+			return 1;
+		}
+		if ( 'text' !== $format ) {
+			$this->console->document( $result, $format );
+		} else {
+			$this->console->info( $result['completed'] ? 'site key rotated: ' . $result['old_fingerprint'] . ' -> ' . $result['fingerprint'] . ', the old key removed' : 'rotation incomplete: the old key is kept; run key rotate --yes again' );
+		}
+		return $result['completed'] ? 0 : 1;
 	}
 
 	/**
@@ -572,8 +610,11 @@ final class Commands {
 	 * @param string       $format text or json.
 	 * @throws Usage_Exception A wrong subcommand.
 	 */
-	private function schedule( array $args, string $format ): int {
+	private function schedule( array $args, string $format, array $options = array() ): int {
 		$sub = $args[0] ?? 'show';
+		if ( in_array( $sub, array( 'add', 'edit', 'delete' ), true ) ) {
+			return ( new Schedule_Commands( $this->console ) )->run( $sub, array_slice( $args, 1 ), $options, $format );
+		}
 		switch ( $sub ) {
 			case 'show':
 				break;
@@ -623,7 +664,7 @@ final class Commands {
 				}
 				return 0;
 			default:
-				throw new Usage_Exception( "unknown schedule subcommand '$sub' (show, list, set, disable, run)" );
+				throw new Usage_Exception( "unknown schedule subcommand '$sub' (show, list, set, disable, run, add, edit, delete)" );
 		}
 		$schedule = Status::schedule();
 		if ( 'text' !== $format ) {

@@ -231,7 +231,7 @@ final class Job_Runner {
 		if ( 'backup' === $job['type'] && 'verify' === $job['step'] ) {
 			Backup_Job::resume_verification( $job );
 		} elseif ( 'backup' === $job['type'] ) {
-			Backup_Job::run( $job['source'], $id );
+			Backup_Job::run( $job['source'], $id, null, 'incremental' === $job['target'] ? 'incremental' : 'full' );
 		} elseif ( 'restore-test' === $job['type'] ) {
 			Restore_Test_Job::run( (string) $job['target'], $job['source'], $id );
 		} else {
@@ -271,7 +271,8 @@ final class Job_Runner {
 			array(
 				'job_id' => $job['id'],
 				'source' => $job['source'],
-				'backup' => array( 'filename' => $job['target'] ?? ( $job['result']['archive'] ?? null ) ),
+				// A backup job's target is its type (incremental) or null, never an archive.
+				'backup' => array( 'filename' => 'backup' === $job['type'] ? ( $job['result']['archive'] ?? null ) : ( $job['target'] ?? null ) ),
 				'error'  => array(
 					'class'   => 'interrupted',
 					'message' => $error,

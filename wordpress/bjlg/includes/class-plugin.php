@@ -26,6 +26,8 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Rest_Jobs::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Schedules::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Settings::class, 'register' ) );
+		add_action( 'rest_api_init', array( Rest_Legacy::class, 'register' ) );
+		add_action( 'rest_api_init', array( Rest_Backups::class, 'register' ) );
 		Job_Incidents::register();
 		Event_Triggers::register();
 		add_action( 'init', array( Records_Retention::class, 'ensure_armed' ) );

@@ -190,7 +190,7 @@ final class Rest_Controller {
 		if ( is_string( $value ) && Backup_Store::is_archive_name( $value ) ) {
 			return true;
 		}
-		return new \WP_Error( 'bjlg_invalid_archive_name', 'not an archive name: expected backup-TYPE-YYYYmmdd-HHMMSS-ID.zip, as GET /backups lists', array( 'status' => 400 ) );
+		return new \WP_Error( 'bjlg_invalid_archive_name', 'not an archive name: expected backup-TYPE-YYYYmmdd-HHMMSS-ID.zip (or incremental-full-...), as GET /backups lists', array( 'status' => 400 ) );
 	}
 
 	/**

@@ -115,11 +115,23 @@ final class Restore_Test_Job {
 		if ( null === $path ) {
 			throw new Archive_Not_Found_Exception( 'no archive of this site has that name (see the list of backups)' );
 		}
+		// An incremental is restored over its chain (its full backup, then the incrementals
+		// before it); an archive of the chain that is gone leaves files missing: the test fails.
+		$chain = array();
+		foreach ( Incremental::chain_of( $name ) as $earlier ) {
+			$earlier_path = Backup_Store::resolve( $earlier );
+			if ( null !== $earlier_path ) {
+				$chain[] = $earlier_path;
+			}
+		}
 		$meta = array(
 			'source' => $source,
 			'job_id' => $job_id,
 			'backup' => array( 'filename' => $name ),
 		);
+		if ( array() !== $chain ) {
+			$meta['chain'] = array_map( 'basename', $chain );
+		}
 		try {
 			$report = \Bjlg\Verify\RestoreTest::run(
 				$path,
@@ -127,7 +139,7 @@ final class Restore_Test_Job {
 					'threads'       => (int) apply_filters( 'bjlg_verify_threads', 0 ),
 					'with_database' => $with_database,
 					'progress'      => $progress,
-				) + Backup_Store::key_option( $name )
+				) + ( array() === $chain ? array() : array( 'chain' => $chain ) ) + Backup_Store::key_option( $name )
 			);
 		} catch ( \Bjlg\Verify\VerifyException $e ) {
 			$cancelled = $e instanceof \Bjlg\CancelledException;
@@ -144,7 +156,7 @@ final class Restore_Test_Job {
 			);
 			throw $e;
 		}
-		$summary               = self::summarize( $report, array( $path => $name, sys_get_temp_dir() => '$TMPDIR' ) );
+		$summary               = self::summarize( $report, array( $path => $name, Backup_Store::directory() . '/' => '', sys_get_temp_dir() => '$TMPDIR' ) );
 		$summary['history_id'] = History::log(
 			self::ACTION,
 			Verify_Job::HISTORY_STATUS[ $summary['status'] ] ?? 'warning',

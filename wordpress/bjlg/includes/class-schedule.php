@@ -67,6 +67,15 @@ final class Schedule {
 	}
 
 	/**
+	 * The backup an entry makes: incremental or full (the stored `incremental` flag). Pure.
+	 *
+	 * @param array<string, mixed> $entry An entry.
+	 */
+	public static function type_of( array $entry ): string {
+		return empty( $entry['incremental'] ) ? 'full' : 'incremental';
+	}
+
+	/**
 	 * The stored collection as a list of entries: a version-1 single entry becomes the first
 	 * entry, entries without an id or with a duplicate id are dropped (§1.9), missing keys get
 	 * blank_entry()'s values. Pure.
@@ -155,8 +164,12 @@ final class Schedule {
 				throw new \InvalidArgumentException( "unknown key '$key' (" . implode( ', ', self::INPUT_KEYS ) . ')' );
 			}
 		}
-		if ( isset( $input['type'] ) && 'full' !== $input['type'] ) {
-			throw new \InvalidArgumentException( "type must be 'full' (incremental backups do not exist yet), not '{$input['type']}'" );
+		if ( isset( $input['type'] ) ) {
+			if ( ! in_array( $input['type'], array( 'full', 'incremental' ), true ) ) { // Backup_Job::TYPES.
+				throw new \InvalidArgumentException( "type must be 'full' or 'incremental', not '" . ( is_scalar( $input['type'] ) ? $input['type'] : gettype( $input['type'] ) ) . "'" );
+			}
+			// Stored as the old plugin's entries hold it.
+			$entry['incremental'] = 'incremental' === $input['type'];
 		}
 		if ( isset( $input['name'] ) ) {
 			$name = trim( (string) $input['name'] );
@@ -248,7 +261,7 @@ final class Schedule {
 			'recurrence'   => $entry['recurrence'],
 			'cron'         => '' !== $cron ? $cron : (string) $entry['custom_cron'],
 			'macro'        => $entry['macro'] ?? null,
-			'type'         => 'full',
+			'type'         => self::type_of( $entry ),
 			'enabled'      => '' !== $cron,
 			'time'         => $entry['time'],
 			'day'          => $entry['day'],
@@ -641,7 +654,7 @@ final class Schedule {
 			)
 		);
 		try {
-			$outcome['backup'] = Backup_Job::run( 'schedule' );
+			$outcome['backup'] = Backup_Job::run( 'schedule', null, null, self::type_of( self::find( $id ) ?? array() ) );
 			$state             = self::state( $id );
 			$state['last_run'] = $due;
 			self::save_state( $id, $state );

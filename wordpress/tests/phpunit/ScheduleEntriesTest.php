@@ -107,11 +107,21 @@ final class ScheduleEntriesTest extends TestCase
         $this->assertSame('daily', Schedule::apply_input(Schedule::blank_entry('y'), ['enabled' => true])['recurrence'], 'nothing to resume: daily (§1.9)');
     }
 
+    public function testAnEntryMakesFullOrIncrementalBackups(): void
+    {
+        $this->assertSame('full', Schedule::type_of(Schedule::blank_entry('x')));
+        $incremental = Schedule::apply_input(Schedule::blank_entry('x'), ['type' => 'incremental']);
+        $this->assertTrue($incremental['incremental'], "stored as the old plugin's flag");
+        $this->assertSame('incremental', Schedule::type_of($incremental));
+        $this->assertSame('full', Schedule::type_of(Schedule::apply_input($incremental, ['type' => 'full'])));
+        $this->assertSame('incremental', Schedule::type_of(Schedule::normalize_collection(['recurrence' => 'daily', 'incremental' => true])[0]), 'an old entry keeps its flag');
+    }
+
     /** @return array<string, array{array<string, mixed>, string}> */
     public static function refusedInputs(): array
     {
         return [
-            'incremental' => [['type' => 'incremental'], "type must be 'full' (incremental backups do not exist yet), not 'incremental'"],
+            'an unknown type' => [['type' => 'differential'], "type must be 'full' or 'incremental', not 'differential'"],
             'an unknown key' => [['hour' => 3], "unknown key 'hour' (name, recurrence, cron, macro, time, day, day_of_month, enabled, type)"],
             'an empty name' => [['name' => '  '], 'name must be 1 to 100 characters'],
             'an empty cron' => [['cron' => ' '], 'cron must be a cron expression'],

@@ -11,12 +11,12 @@ final class WpCliRegistrationTest extends TestCase
     {
         require_once __DIR__ . '/wp-cli-stand-in.php';
         require dirname(__DIR__, 2) . '/bjlg/wp-cli.php';
-        $this->assertSame(['bjlg backup', 'bjlg list', 'bjlg status', 'bjlg schedule', 'bjlg verify', 'bjlg restore-test', 'bjlg restore', 'bjlg encryption', 'bjlg delete', 'bjlg job', 'bjlg cancel', 'bjlg quota', 'bjlg forecast', 'bjlg purge', 'bjlg notify', 'bjlg jobs', 'bjlg policy'], array_keys(WP_CLI::$commands));
+        $this->assertSame(['bjlg backup', 'bjlg list', 'bjlg status', 'bjlg schedule', 'bjlg verify', 'bjlg restore-test', 'bjlg restore', 'bjlg encryption', 'bjlg delete', 'bjlg job', 'bjlg cancel', 'bjlg quota', 'bjlg forecast', 'bjlg purge', 'bjlg notify', 'bjlg jobs', 'bjlg policy', 'bjlg key'], array_keys(WP_CLI::$commands));
         try {
             (WP_CLI::$commands['bjlg schedule'])(['frobnicate'], []);
             $this->fail('no error');
         } catch (RuntimeException $e) {
-            $this->assertSame("WP_CLI::error: unknown schedule subcommand 'frobnicate' (show, list, set, disable, run)", $e->getMessage());
+            $this->assertSame("WP_CLI::error: unknown schedule subcommand 'frobnicate' (show, list, set, disable, run, add, edit, delete)", $e->getMessage());
         }
         try {
             (WP_CLI::$commands['bjlg verify'])(['../wp-config.php'], []);
