@@ -80,6 +80,7 @@ require_once __DIR__ . '/includes/class-rest-network.php';
 require_once __DIR__ . '/includes/class-network-backups.php';
 require_once __DIR__ . '/includes/class-site-keys.php';
 require_once __DIR__ . '/includes/class-rest-restore.php';
+require_once __DIR__ . '/includes/class-targets.php';
 require_once __DIR__ . '/includes/class-rpo.php';
 require_once __DIR__ . '/includes/class-rest-proofs.php';
 require_once __DIR__ . '/includes/class-site-policy.php';

@@ -344,7 +344,7 @@ final class Commands {
 				$this->console->info( "  {$check['name']} {$check['status']}: {$check['message']}" );
 			}
 			if ( null !== $summary['rto_seconds'] ) {
-				$this->console->info( sprintf( 'RTO %.1f s, RPO %s', $summary['rto_seconds'], null === $summary['rpo_seconds'] ? '?' : human_time_diff( 0, (int) $summary['rpo_seconds'] ) ) );
+				$this->console->info( sprintf( 'RTO %.1f s (target %d min: %s), RPO %s', $summary['rto_seconds'], intdiv( (int) $summary['rto']['target_seconds'], 60 ), $summary['rto']['state'], null === $summary['rpo_seconds'] ? '?' : human_time_diff( 0, (int) $summary['rpo_seconds'] ) ) );
 			}
 		}
 		$exit = array(
