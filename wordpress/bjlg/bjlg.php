@@ -93,6 +93,7 @@ require_once __DIR__ . '/includes/class-rest-jobs.php';
 require_once __DIR__ . '/includes/class-rest-schedules.php';
 require_once __DIR__ . '/includes/class-job-incidents.php';
 require_once __DIR__ . '/includes/class-records-retention.php';
+require_once __DIR__ . '/includes/class-ops-schedule.php';
 require_once __DIR__ . '/includes/class-event-triggers.php';
 require_once __DIR__ . '/includes/class-uninstaller.php';
 require_once __DIR__ . '/includes/class-plugin.php';

@@ -22,6 +22,7 @@ require_once __DIR__ . '/includes/class-verify-job.php';
 require_once __DIR__ . '/includes/class-storage.php';
 require_once __DIR__ . '/includes/class-incidents.php';
 require_once __DIR__ . '/includes/class-targets.php';
+require_once __DIR__ . '/includes/class-ops-schedule.php';
 require_once __DIR__ . '/includes/class-site-policy.php';
 require_once __DIR__ . '/includes/class-uninstaller.php';
 

@@ -34,6 +34,7 @@ final class Status {
 			'schedule'          => self::schedule(),
 			'encryption'        => Site_Key::describe(),
 			'targets'           => Targets::get(),
+			'tasks'             => Ops_Schedule::describe(),
 			'backups'           => array(
 				'directory' => Backup_Store::directory(),
 				'count'     => count( $archives ),
