@@ -88,6 +88,7 @@ require_once __DIR__ . '/includes/class-rest-policy.php';
 require_once __DIR__ . '/includes/class-policy-command.php';
 require_once __DIR__ . '/includes/class-admin-page.php';
 require_once __DIR__ . '/includes/class-commands.php';
+require_once __DIR__ . '/includes/class-fields-console.php';
 require_once __DIR__ . '/includes/class-ops-commands.php';
 require_once __DIR__ . '/includes/class-rest-jobs.php';
 require_once __DIR__ . '/includes/class-rest-schedules.php';
