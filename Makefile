@@ -88,6 +88,7 @@ test-wordpress: build
 	@bash tests/wordpress/run-e2e-restore.sh
 	@bash tests/wordpress/run-e2e-policy.sh
 	@bash tests/wordpress/run-e2e-settings.sh
+	@bash tests/wordpress/run-e2e-targets.sh
 
 # The admin screens (wordpress/bjlg/admin, docs/admin.md): npm ci from the committed lockfile,
 # then the @wordpress/scripts bundle into wordpress/bjlg/admin/build (about 15 s). npm ci (two
