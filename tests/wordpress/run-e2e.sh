@@ -34,7 +34,7 @@ pass "REST refused: anonymous 401, cookie without nonce 401, subscriber 403"
 
 auth=(-b "$tmp/admin.jar" -H "X-WP-Nonce: $nonce")
 code=$(rest GET /status "${auth[@]}"); [ "$code" = 200 ] || fail "GET /status answered $code: $(cat "$tmp/body")"
-[ "$(json '$d["extension_version"] !== null && $d["db_version"] === 2 ? "y" : "n"' < "$tmp/body")" = y ] || fail "status: $(cat "$tmp/body")"
+[ "$(json '$d["extension_version"] !== null && $d["db_version"] === 3 ? "y" : "n"' < "$tmp/body")" = y ] || fail "status: $(cat "$tmp/body")"
 code=$(rest POST /jobs "${auth[@]}"); [ "$code" = 201 ] || fail "POST /jobs answered $code: $(cat "$tmp/body")"
 rest_archive=$(json '$d["archive"]' < "$tmp/body")
 rest_history=$(json '$d["history_id"]' < "$tmp/body")

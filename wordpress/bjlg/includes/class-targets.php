@@ -86,6 +86,9 @@ final class Targets {
 	 * @return array{rpo_hours?: int, rto_minutes?: int}|\WP_Error 400 bjlg_targets_refused with the reason and data.key.
 	 */
 	public static function check( array $targets ) {
+		if ( array() === $targets ) {
+			return array(); // No target set: the defaults (PHP's empty array is no map for Policy).
+		}
 		try {
 			$policy = \Bjlg\Config\Policy::fromArray( array( 'targets' => $targets ) )->toArray();
 		} catch ( \Throwable $e ) {

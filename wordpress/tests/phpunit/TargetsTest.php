@@ -42,6 +42,13 @@ final class TargetsTest extends TestCase
         $this->assertSame('default', Rpo::target()['source']);
     }
 
+    public function testAnEmptyMapClearsBothTargets(): void
+    {
+        update_option('bjlg_policy_targets', ['rpo_hours' => 12]);
+        $this->assertSame(['rpo_hours' => 'default', 'rto_minutes' => 'default'], Targets::set([])['source']);
+        $this->assertSame([], get_option('bjlg_policy_targets'));
+    }
+
     /** @return array<string, array{array<string, mixed>, string, string}> */
     public static function refused(): array
     {
