@@ -87,7 +87,7 @@ wp status --format=json --fields=targets,schedule.cron >"$tmp/status-fields.json
 [ "$(json 'implode(",", array_keys($d)) . " " . implode(",", array_keys($d["schedule"])) . " " . $d["targets"]["rpo_hours"]' <"$tmp/status-fields.json")" = "targets,schedule cron 8" ] \
   || fail "status --fields: $(cat "$tmp/status-fields.json")"
 wp status --format=yaml --fields=encryption.enabled >"$tmp/status-fields.yaml" || fail "status --format=yaml --fields failed"
-[ "$(tr -d '\n' <"$tmp/status-fields.yaml")" = "encryption:  enabled: false" ] || fail "status --format=yaml --fields: $(cat "$tmp/status-fields.yaml")"
+[ "$(tr -d '\n' <"$tmp/status-fields.yaml")" = "---encryption:  enabled: false" ] || fail "status --format=yaml --fields: $(cat "$tmp/status-fields.yaml")"
 job_id=$(json '$d["job_id"]' <"$tmp/rt.json")
 wp job "$job_id" --format=json --fields=state,type >"$tmp/job-fields.json" || fail "job --fields failed"
 [ "$(cat "$tmp/job-fields.json" | json 'json_encode($d)')" = '{"state":"done","type":"restore-test"}' ] || fail "job --fields: $(cat "$tmp/job-fields.json")"

@@ -98,4 +98,4 @@ mariadb --no-defaults --socket="$sock" -uroot wp -e 'SHOW CREATE TABLE wp_bjlg_h
 grep -q 'KEY `blog_id_timestamp`' "$tmp/table.txt" || fail "history table without its keys: $(cat "$tmp/table.txt")"
 mariadb --no-defaults --socket="$sock" -uroot wp -e 'SHOW CREATE TABLE wp_bjlg_jobs\G' >"$tmp/jobs-table.txt" || fail "no jobs table"
 grep -q 'KEY `blog_id_state`' "$tmp/jobs-table.txt" || fail "jobs table without its keys: $(cat "$tmp/jobs-table.txt")"
-pass "plugin activated, history table (migration 1) and jobs table (migration 2) created"
+pass "plugin activated, history table (migration 1), jobs table (migration 2), migration 3 run"
