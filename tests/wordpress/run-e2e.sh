@@ -257,7 +257,7 @@ code=$(rest GET "/backups/$rest_archive/restore-test" "${auth[@]}"); [ "$code" =
 [ "$(json '$d["history_id"] . " " . $d["status"]' < "$tmp/body")" = "$rt_history passed" ] || fail "report: $(cat "$tmp/body")"
 "$root/bin/bjlg" --wp="$site" --url="$base" restore-test "$cli_name" >"$tmp/rt.txt" || fail "bjlg --wp restore-test failed: $(cat "$tmp/rt.txt")"
 grep -q "^Restore test of $cli_name passed: all [0-9]* checks passed.$" "$tmp/rt.txt" || fail "bjlg --wp restore-test: $(cat "$tmp/rt.txt")"
-grep -q '^RTO [0-9.]* s, RPO ' "$tmp/rt.txt" || fail "no RTO/RPO: $(cat "$tmp/rt.txt")"
+grep -q '^RTO [0-9.]* s (target [0-9]* min: \(ok\|late\)), RPO ' "$tmp/rt.txt" || fail "no RTO/RPO: $(cat "$tmp/rt.txt")"
 "$root/bin/bjlg" --wp="$site" --url="$base" restore-test "$tampered" --format=json >"$tmp/rt-bad.json" && fail "the tampered copy's restore test exited 0"
 [ "$(json '$d["status"]' < "$tmp/rt-bad.json")" = failed ] || fail "the tampered copy's restore test: $(cat "$tmp/rt-bad.json")"
 code=$(rest POST "/backups/backup-full-20200101-000000-nothere.zip/restore-test" "${auth[@]}"); [ "$code" = 404 ] || fail "an unknown archive's restore test answered $code"
