@@ -91,6 +91,7 @@ test-wordpress: build
 	@bash tests/wordpress/run-e2e-legacy.sh
 	@bash tests/wordpress/run-e2e-incremental.sh
 	@bash tests/wordpress/run-e2e-key.sh
+	@bash tests/wordpress/run-e2e-targets.sh
 
 # The admin screens (wordpress/bjlg/admin, docs/admin.md): npm ci from the committed lockfile,
 # then the @wordpress/scripts bundle into wordpress/bjlg/admin/build (about 15 s). npm ci (two

@@ -34,7 +34,7 @@ pass "REST refused: anonymous 401, cookie without nonce 401, subscriber 403"
 
 auth=(-b "$tmp/admin.jar" -H "X-WP-Nonce: $nonce")
 code=$(rest GET /status "${auth[@]}"); [ "$code" = 200 ] || fail "GET /status answered $code: $(cat "$tmp/body")"
-[ "$(json '$d["extension_version"] !== null && $d["db_version"] === 2 ? "y" : "n"' < "$tmp/body")" = y ] || fail "status: $(cat "$tmp/body")"
+[ "$(json '$d["extension_version"] !== null && $d["db_version"] === 3 ? "y" : "n"' < "$tmp/body")" = y ] || fail "status: $(cat "$tmp/body")"
 code=$(rest POST /jobs "${auth[@]}"); [ "$code" = 201 ] || fail "POST /jobs answered $code: $(cat "$tmp/body")"
 rest_archive=$(json '$d["archive"]' < "$tmp/body")
 rest_history=$(json '$d["history_id"]' < "$tmp/body")
@@ -257,7 +257,7 @@ code=$(rest GET "/backups/$rest_archive/restore-test" "${auth[@]}"); [ "$code" =
 [ "$(json '$d["history_id"] . " " . $d["status"]' < "$tmp/body")" = "$rt_history passed" ] || fail "report: $(cat "$tmp/body")"
 "$root/bin/bjlg" --wp="$site" --url="$base" restore-test "$cli_name" >"$tmp/rt.txt" || fail "bjlg --wp restore-test failed: $(cat "$tmp/rt.txt")"
 grep -q "^Restore test of $cli_name passed: all [0-9]* checks passed.$" "$tmp/rt.txt" || fail "bjlg --wp restore-test: $(cat "$tmp/rt.txt")"
-grep -q '^RTO [0-9.]* s, RPO ' "$tmp/rt.txt" || fail "no RTO/RPO: $(cat "$tmp/rt.txt")"
+grep -q '^RTO [0-9.]* s (target [0-9]* min: \(ok\|late\)), RPO ' "$tmp/rt.txt" || fail "no RTO/RPO: $(cat "$tmp/rt.txt")"
 "$root/bin/bjlg" --wp="$site" --url="$base" restore-test "$tampered" --format=json >"$tmp/rt-bad.json" && fail "the tampered copy's restore test exited 0"
 [ "$(json '$d["status"]' < "$tmp/rt-bad.json")" = failed ] || fail "the tampered copy's restore test: $(cat "$tmp/rt-bad.json")"
 code=$(rest POST "/backups/backup-full-20200101-000000-nothere.zip/restore-test" "${auth[@]}"); [ "$code" = 404 ] || fail "an unknown archive's restore test answered $code"

@@ -93,9 +93,9 @@ pass "WordPress $(grep -o "wp_version = '[^']*'" "$site/wp-includes/version.php"
 export BJLG_E2E_HOST=127.0.0.1:$port
 site_php() { "${php_ext[@]}" "$root/tests/wordpress/site.php" "$site" "$@"; }
 site_php activate "$reader_pw" >"$tmp/activate.json" || fail "activation failed"
-grep -q '"db_version": "\?2"\?' "$tmp/activate.json" || fail "activation did not run migrations 1 and 2: $(cat "$tmp/activate.json")"
+grep -q '"db_version": "\?3"\?' "$tmp/activate.json" || fail "activation did not run migrations 1 to 3: $(cat "$tmp/activate.json")"
 mariadb --no-defaults --socket="$sock" -uroot wp -e 'SHOW CREATE TABLE wp_bjlg_history\G' >"$tmp/table.txt" || fail "no history table"
 grep -q 'KEY `blog_id_timestamp`' "$tmp/table.txt" || fail "history table without its keys: $(cat "$tmp/table.txt")"
 mariadb --no-defaults --socket="$sock" -uroot wp -e 'SHOW CREATE TABLE wp_bjlg_jobs\G' >"$tmp/jobs-table.txt" || fail "no jobs table"
 grep -q 'KEY `blog_id_state`' "$tmp/jobs-table.txt" || fail "jobs table without its keys: $(cat "$tmp/jobs-table.txt")"
-pass "plugin activated, history table (migration 1) and jobs table (migration 2) created"
+pass "plugin activated, history table (migration 1), jobs table (migration 2), migration 3 run"

@@ -21,6 +21,8 @@ require_once __DIR__ . '/includes/class-backup-job.php';
 require_once __DIR__ . '/includes/class-verify-job.php';
 require_once __DIR__ . '/includes/class-storage.php';
 require_once __DIR__ . '/includes/class-incidents.php';
+require_once __DIR__ . '/includes/class-targets.php';
+require_once __DIR__ . '/includes/class-ops-schedule.php';
 require_once __DIR__ . '/includes/class-site-policy.php';
 require_once __DIR__ . '/includes/class-uninstaller.php';
 

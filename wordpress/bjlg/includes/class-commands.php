@@ -154,6 +154,9 @@ final class Commands {
 	/** The --format values of the commands that print one result. */
 	const DOCUMENT_FORMATS = array( 'text', 'json', 'yaml' );
 
+	/** The commands printing one document with --format=json|yaml, where --fields picks its keys (Fields_Console). */
+	const DOCUMENT_COMMANDS = array( 'backup', 'status', 'schedule', 'verify', 'restore-test', 'restore', 'encryption', 'job', 'cancel', 'policy' );
+
 	/** The fields of `list` (--fields). */
 	const LIST_FIELDS = array( 'name', 'bytes', 'modified', 'verified', 'encrypted', 'path' );
 
@@ -186,7 +189,8 @@ final class Commands {
 		  notify test [CHANNEL]  one test message to every channel, or to CHANNEL
 		Options: --format=table|json|csv|yaml (list, jobs, quota, forecast, purge, notify, with
 		--fields=a,b,...), --format=text|json|yaml
-		(the others); --quiet: no informational lines (the exit status says what happened)
+		(the others; with json or yaml, --fields=key,key.sub,... keeps those keys of the document);
+		--quiet: no informational lines (the exit status says what happened)
 		TXT;
 
 	/** Where output goes. @var Console */
@@ -211,6 +215,14 @@ final class Commands {
 	 * @throws Usage_Exception A wrong command line.
 	 */
 	public function run( string $command, array $args, array $options ): int {
+		if ( isset( $options['fields'] ) && in_array( $command, self::DOCUMENT_COMMANDS, true ) ) {
+			if ( 'text' === self::format( $options, self::DOCUMENT_FORMATS ) ) {
+				throw new Usage_Exception( "--fields picks keys of $command's document: add --format=json or --format=yaml" );
+			}
+			$fields = Fields_Console::parse( (string) $options['fields'] );
+			unset( $options['fields'] );
+			return ( new self( new Fields_Console( $this->console, $fields ) ) )->run( $command, $args, $options );
+		}
 		switch ( $command ) {
 			case 'backup':
 				return $this->backup( self::format( $options, self::DOCUMENT_FORMATS ), isset( $options['incremental'] ) && false !== $options['incremental'] ? 'incremental' : 'full' );
@@ -346,7 +358,7 @@ final class Commands {
 				$this->console->info( "  {$check['name']} {$check['status']}: {$check['message']}" );
 			}
 			if ( null !== $summary['rto_seconds'] ) {
-				$this->console->info( sprintf( 'RTO %.1f s, RPO %s', $summary['rto_seconds'], null === $summary['rpo_seconds'] ? '?' : human_time_diff( 0, (int) $summary['rpo_seconds'] ) ) );
+				$this->console->info( sprintf( 'RTO %.1f s (target %d min: %s), RPO %s', $summary['rto_seconds'], intdiv( (int) $summary['rto']['target_seconds'], 60 ), $summary['rto']['state'], null === $summary['rpo_seconds'] ? '?' : human_time_diff( 0, (int) $summary['rpo_seconds'] ) ) );
 			}
 		}
 		$exit = array(

@@ -19,7 +19,7 @@ final class Migrations {
 	const OPTION = 'bjlg_db_version';
 
 	/** The schema version this code needs. */
-	const CURRENT = 2;
+	const CURRENT = 3;
 
 	/**
 	 * The versions to run to go from $installed to $target, in order. Pure.
@@ -122,6 +122,37 @@ final class Migrations {
   KEY blog_id_state (blog_id,state)
 ) $charset;"
 		);
+	}
+
+	/**
+	 * Version 3: one RPO/RTO setting. On every site (each site of a network), the old
+	 * `bjlg_settings.rpo_target_hours` moves into `bjlg_policy_targets.rpo_hours`
+	 * (Targets::migrated: the policy's value wins when both are set) and leaves bjlg_settings.
+	 */
+	private static function to_3(): void {
+		$sites = is_multisite() ? get_sites(
+			array(
+				'fields' => 'ids',
+				'number' => 0,
+			)
+		) : array( get_current_blog_id() );
+		foreach ( $sites as $blog_id ) {
+			$switched = is_multisite() && (int) $blog_id !== get_current_blog_id();
+			if ( $switched ) {
+				switch_to_blog( (int) $blog_id );
+			}
+			$settings = get_option( Verify_Job::SETTINGS_OPTION, null );
+			$result   = Targets::migrated( $settings, get_option( Targets::OPTION, null ) );
+			if ( $result['settings'] !== $settings ) {
+				update_option( Verify_Job::SETTINGS_OPTION, $result['settings'] );
+				if ( $result['moved'] ) {
+					update_option( Targets::OPTION, $result['targets'], false );
+				}
+			}
+			if ( $switched ) {
+				restore_current_blog();
+			}
+		}
 	}
 
 	/**

@@ -32,6 +32,9 @@ final class Plugin {
 		Event_Triggers::register();
 		add_action( 'init', array( Records_Retention::class, 'ensure_armed' ) );
 		add_action( Records_Retention::HOOK, array( Records_Retention::class, 'run_from_cron' ) );
+		add_action( 'init', array( Ops_Schedule::class, 'ensure_armed' ) ); // Quota sampling, due notifications.
+		add_action( 'bjlg_quota_sampling', array( Ops_Schedule::class, 'run_quota_sampling' ) );
+		add_action( 'bjlg_notify_due', array( Ops_Schedule::class, 'run_notify_due' ) );
 		add_action( Schedule::HOOK, array( Records_Retention::class, 'run_from_cron' ), 20, 0 );
 		add_action( 'rest_api_init', array( Rest_Restore::class, 'register' ) );
 		add_action( 'rest_api_init', array( Network_Backups::class, 'register' ) );
@@ -67,6 +70,9 @@ final class Plugin {
 		wp_unschedule_hook( Records_Retention::HOOK );
 		wp_unschedule_hook( Event_Triggers::HOOK );
 		wp_unschedule_hook( Network_Backups::HOOK );
+		foreach ( Ops_Schedule::hooks() as $hook ) {
+			wp_unschedule_hook( $hook );
+		}
 	}
 
 	/**

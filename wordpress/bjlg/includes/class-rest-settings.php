@@ -1,7 +1,8 @@
 <?php
 /**
  * REST routes of the settings screen under `bjlg/v1`: GET and PUT /settings/destinations,
- * /settings/retention and /settings/notifications. Every route needs `manage_options`
+ * /settings/retention, /settings/notifications, /settings/targets (the RPO/RTO targets) and /settings/tasks
+ * (quota sampling and due notifications on a schedule). Every route needs `manage_options`
  * (Rest_Controller::can_manage). A PUT replaces the whole setting through its Settings setter,
  * which has the extension check it: 200 with what is now stored, or 400 with the extension's
  * reason and the field it named (`data`: reason, item, name, key, option). Secrets are shown
@@ -25,6 +26,8 @@ final class Rest_Settings {
 			'/settings/destinations'  => array( 'destinations', 'put_destinations' ),
 			'/settings/retention'     => array( 'retention', 'put_retention' ),
 			'/settings/notifications' => array( 'notifications', 'put_notifications' ),
+			'/settings/targets'       => array( 'targets', 'put_targets' ),
+			'/settings/tasks'         => array( 'tasks', 'put_tasks' ),
 		);
 		foreach ( $routes as $route => list( $get, $put ) ) {
 			register_rest_route(
@@ -110,6 +113,54 @@ final class Rest_Settings {
 		}
 		$stored = Settings::set_notify_settings( $body );
 		return is_wp_error( $stored ) ? $stored : new \WP_REST_Response( self::shown_notify( $stored ), 200 );
+	}
+
+	/**
+	 * GET /settings/targets: {rpo_hours, rto_minutes, source{rpo_hours, rto_minutes}}, the
+	 * site's one RPO/RTO setting (Targets).
+	 */
+	public static function targets(): \WP_REST_Response {
+		return new \WP_REST_Response( Targets::get(), 200 );
+	}
+
+	/**
+	 * PUT /settings/targets {rpo_hours, rto_minutes}: replaces both (a key absent or null is
+	 * not set: its default applies); 400 bjlg_targets_refused with Policy's reason and data.key.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public static function put_targets( \WP_REST_Request $request ) {
+		$body = $request->get_json_params();
+		if ( ! is_array( $body ) || ( array() !== $body && array_values( $body ) === $body ) ) {
+			return self::not_json();
+		}
+		$stored = Targets::set( $body );
+		return is_wp_error( $stored ) ? $stored : new \WP_REST_Response( $stored, 200 );
+	}
+
+	/**
+	 * GET /settings/tasks: quota sampling and due notifications on their WP-Cron schedule
+	 * (Ops_Schedule::describe()).
+	 */
+	public static function tasks(): \WP_REST_Response {
+		return new \WP_REST_Response( Ops_Schedule::describe(), 200 );
+	}
+
+	/**
+	 * PUT /settings/tasks {quota_sampling_minutes, notify_due_minutes} (0 off, 5..10080):
+	 * stores them and re-arms the events; 400 bjlg_tasks_refused with the reason and data.key.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public static function put_tasks( \WP_REST_Request $request ) {
+		$body = $request->get_json_params();
+		if ( ! is_array( $body ) || ( array() !== $body && array_values( $body ) === $body ) ) {
+			return self::not_json();
+		}
+		$stored = Ops_Schedule::set( $body );
+		return is_wp_error( $stored ) ? $stored : new \WP_REST_Response( $stored, 200 );
 	}
 
 	/**

@@ -75,7 +75,8 @@ final class Restore_Test_Job {
 
 	/**
 	 * Each archive's last restore test, from the history: name => status (passed, failed,
-	 * inconclusive, or error when it could not run), tested_at, rto_seconds, history_id. What GET
+	 * inconclusive, or error when it could not run), tested_at, rto_seconds, rto (against the
+	 * target, when the test recorded it), history_id. What GET
 	 * /backups shows beside each archive (the whole report: GET /backups/{name}/restore-test).
 	 *
 	 * @return array<string, array{status: string, tested_at: ?string, rto_seconds: ?float, history_id: int}>
@@ -92,6 +93,7 @@ final class Restore_Test_Job {
 				'status'      => $summary['status'] ?? 'error',
 				'tested_at'   => ( $summary['finished_at'] ?? '' ) ?: null,
 				'rto_seconds' => $summary['rto_seconds'] ?? null,
+				'rto'         => $summary['rto'] ?? null,
 				'history_id'  => (int) $row['id'],
 			);
 		}
@@ -157,6 +159,7 @@ final class Restore_Test_Job {
 			throw $e;
 		}
 		$summary               = self::summarize( $report, array( $path => $name, Backup_Store::directory() . '/' => '', sys_get_temp_dir() => '$TMPDIR' ) );
+		$summary['rto']        = Targets::rto_against( $summary['rto_seconds'], Targets::get() );
 		$summary['history_id'] = History::log(
 			self::ACTION,
 			Verify_Job::HISTORY_STATUS[ $summary['status'] ] ?? 'warning',

@@ -3,8 +3,8 @@
  * The recovery point objective (RPO) now: the age of the last good backup, against the site's
  * target. A good backup is an archive still in the backups folder whose last verification or
  * last restore test passed: an archive never checked, or whose check failed, is not counted
- * (it may not restore). The target is the setting `rpo_target_hours` of the option
- * `bjlg_settings` (default 24 hours; no screen sets it yet: `update_option`).
+ * (it may not restore). The target is the site's RPO target, `rpo_hours` of
+ * `bjlg_policy_targets` (Targets: default 24 hours; PUT /settings/targets sets it).
  *
  * @package Bjlg\WordPress
  */
@@ -16,32 +16,18 @@ namespace Bjlg\WordPress;
  */
 final class Rpo {
 
-	/** The target when the setting is not set, in hours. */
-	const DEFAULT_TARGET_HOURS = 24;
-
-	/** The largest target accepted, in hours (a year). */
-	const MAX_TARGET_HOURS = 8760;
-
 	/**
-	 * The target in seconds: the setting rpo_target_hours (a number of hours, 1 to 8760), or the
-	 * default when it is not set or out of range.
+	 * The target in seconds, from Targets (the one RPO/RTO setting): source `setting` or
+	 * `default`.
 	 *
 	 * @return array{seconds: int, hours: float, source: string}
 	 */
 	public static function target(): array {
-		$settings = get_option( Verify_Job::SETTINGS_OPTION, array() );
-		$hours    = is_array( $settings ) ? ( $settings['rpo_target_hours'] ?? null ) : null;
-		if ( is_numeric( $hours ) && (float) $hours > 0 && (float) $hours <= self::MAX_TARGET_HOURS ) {
-			return array(
-				'seconds' => (int) round( (float) $hours * 3600 ),
-				'hours'   => (float) $hours,
-				'source'  => 'setting',
-			);
-		}
+		$targets = Targets::get();
 		return array(
-			'seconds' => self::DEFAULT_TARGET_HOURS * 3600,
-			'hours'   => (float) self::DEFAULT_TARGET_HOURS,
-			'source'  => 'default',
+			'seconds' => $targets['rpo_hours'] * 3600,
+			'hours'   => (float) $targets['rpo_hours'],
+			'source'  => $targets['source']['rpo_hours'],
 		);
 	}
 

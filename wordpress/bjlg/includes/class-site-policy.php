@@ -3,7 +3,7 @@
  * The site's policy as one document (Bjlg\Config\Policy, docs/policy.md): exported from what
  * the plugin reads (the schedule `bjlg_schedule_settings`, the destinations `bjlg_destinations`,
  * the retention policy `bjlg_retention_policy`, the channels of `bjlg_notify_settings`, the
- * targets `bjlg_policy_targets`) and imported into the same options.
+ * targets `bjlg_policy_targets`, Targets: the site's one RPO/RTO setting) and imported into the same options.
  *
  * Secrets never leave the site: an export writes each secret the site holds as the reference
  * {option: "bjlg:destination:NAME:KEY"} (or bjlg:channel:NAME:KEY), which an import on this site
@@ -24,7 +24,8 @@ use Bjlg\Config\Policy;
  */
 final class Site_Policy {
 
-	const TARGETS_OPTION = 'bjlg_policy_targets';
+	/** The targets' option: Targets::OPTION, the site's one RPO/RTO setting. */
+	const TARGETS_OPTION = Targets::OPTION;
 
 	/** The settings holding a secret, by destination type (the core's table, docs/policy.md). */
 	const DESTINATION_SECRETS = array(
@@ -271,14 +272,13 @@ final class Site_Policy {
 	 * The site's policy now.
 	 */
 	public static function export(): Policy {
-		$targets = get_option( self::TARGETS_OPTION, array() );
 		return Policy::fromArray(
 			self::export_array(
 				Schedule::entries(),
 				Storage::destinations(),
 				Storage::policy(),
 				Incidents::settings()['channels'],
-				is_array( $targets ) ? $targets : array()
+				Targets::stored()
 			)
 		);
 	}
@@ -343,7 +343,8 @@ final class Site_Policy {
 			update_option( $option, $value, false );
 		}
 		if ( isset( $resolved['targets'] ) ) {
-			update_option( self::TARGETS_OPTION, $resolved['targets'] );
+			// Through the targets' own setter (Policy has accepted them: it cannot refuse).
+			Targets::set( $resolved['targets'] );
 		}
 		History::log(
 			'policy_imported',

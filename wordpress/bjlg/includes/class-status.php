@@ -33,6 +33,8 @@ final class Status {
 			'last_backup'       => $last ? self::history_summary( $last[0] ) : null,
 			'schedule'          => self::schedule(),
 			'encryption'        => Site_Key::describe(),
+			'targets'           => Targets::get(),
+			'tasks'             => Ops_Schedule::describe(),
 			'backups'           => array(
 				'directory' => Backup_Store::directory(),
 				'count'     => count( $archives ),

@@ -14,7 +14,7 @@ namespace Bjlg\WordPress;
  */
 final class Uninstaller {
 
-	const SITE_OPTIONS = array( Schedule::OPTION, Schedule::STATE_OPTION, Job_Lock::OPTION, Verify_Job::SETTINGS_OPTION, Storage::DESTINATIONS_OPTION, Storage::POLICY_OPTION, Storage::PLAN_OPTION, Incidents::OPTION, Incidents::SETTINGS_OPTION, Event_Triggers::OPTION, Event_Triggers::STATE_OPTION, Site_Policy::TARGETS_OPTION );
+	const SITE_OPTIONS = array( Schedule::OPTION, Schedule::STATE_OPTION, Job_Lock::OPTION, Verify_Job::SETTINGS_OPTION, Storage::DESTINATIONS_OPTION, Storage::POLICY_OPTION, Storage::PLAN_OPTION, Incidents::OPTION, Incidents::SETTINGS_OPTION, Event_Triggers::OPTION, Event_Triggers::STATE_OPTION, Site_Policy::TARGETS_OPTION, Ops_Schedule::STATE_OPTION );
 
 	/**
 	 * Everything, on every site of the network.
@@ -49,5 +49,8 @@ final class Uninstaller {
 		wp_unschedule_hook( Records_Retention::HOOK );
 		wp_unschedule_hook( Event_Triggers::HOOK );
 		wp_unschedule_hook( 'bjlg_network_backup' ); // Network_Backups::HOOK (not loaded by uninstall.php).
+		foreach ( Ops_Schedule::hooks() as $hook ) {
+			wp_unschedule_hook( $hook );
+		}
 	}
 }

@@ -265,8 +265,8 @@ function Rpo( { rpo, error } ) {
 			) }
 			<p className="bjlg-help">
 				{ rpo.target.source === 'setting'
-					? __( 'Target from the setting rpo_target_hours.', 'bjlg' )
-					: __( 'Default target (the setting rpo_target_hours is not set).', 'bjlg' ) }
+					? __( 'Target from the site’s RPO/RTO targets (Settings: PUT /settings/targets).', 'bjlg' )
+					: __( 'Default target (the site’s RPO target is not set).', 'bjlg' ) }
 			</p>
 		</div>
 	);
