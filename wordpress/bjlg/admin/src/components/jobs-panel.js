@@ -28,8 +28,8 @@ function typeLabel( type ) {
 }
 
 function Progress( { job } ) {
-	if ( job.percent === null ) {
-		return job.phase || '—';
+	if ( job.percent === null || FINISHED.includes( job.state ) ) {
+		return null;
 	}
 	return (
 		<>
@@ -89,54 +89,44 @@ export function JobsPanel() {
 				<p>{ __( 'No job yet.', 'bjlg' ) }</p>
 			) }
 			{ jobs && jobs.length > 0 && (
-				<div className="bjlg-table-scroll">
-					<table className="bjlg-jobs-table" data-testid="bjlg-jobs">
-						<caption className="screen-reader-text">
-							{ __( 'Recent jobs, newest first', 'bjlg' ) }
-						</caption>
-						<thead>
-							<tr>
-								<th scope="col">{ __( 'Job', 'bjlg' ) }</th>
-								<th scope="col">{ __( 'Type', 'bjlg' ) }</th>
-								<th scope="col">
-									{ __( 'Archive', 'bjlg' ) }
-								</th>
-								<th scope="col">{ __( 'State', 'bjlg' ) }</th>
-								<th scope="col">
-									{ __( 'Progress', 'bjlg' ) }
-								</th>
-								<th scope="col">
-									{ __( 'Started', 'bjlg' ) }
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{ jobs.map( ( job ) => (
-								<tr key={ job.id }>
-									<td>{ job.id }</td>
-									<td>{ typeLabel( job.type ) }</td>
-									<td className="bjlg-name">
-										{ job.target || '—' }
-									</td>
-									<td>
-										{ jobStateLabel( job ) }
-										{ job.state === 'failed' &&
-											job.error &&
-											`: ${ job.error }` }
-									</td>
-									<td>
-										<Progress job={ job } />
-									</td>
-									<td>
-										{ formatTime(
-											job.started_at || job.created_at
-										) }
-									</td>
-								</tr>
-							) ) }
-						</tbody>
-					</table>
-				</div>
+				<ol className="bjlg-jobs-list" data-testid="bjlg-jobs">
+					{ jobs.map( ( job ) => (
+						<li key={ job.id }>
+							<p>
+								<strong>
+									{ sprintf(
+										/* translators: 1: job id, 2: job type. */
+										__( 'Job %1$d: %2$s', 'bjlg' ),
+										job.id,
+										typeLabel( job.type )
+									) }
+								</strong>
+								{ job.target && (
+									<>
+										{ ' ' }
+										<span className="bjlg-name">
+											{ job.target }
+										</span>
+									</>
+								) }
+							</p>
+							<p>
+								{ sprintf(
+									/* translators: 1: job state in words, 2: date and time it started. */
+									__( '%1$s; started %2$s.', 'bjlg' ),
+									jobStateLabel( job ) +
+										( job.state === 'failed' && job.error
+											? `: ${ job.error }`
+											: '' ),
+									formatTime(
+										job.started_at || job.created_at
+									)
+								) }
+							</p>
+							<Progress job={ job } />
+						</li>
+					) ) }
+				</ol>
 			) }
 		</section>
 	);
