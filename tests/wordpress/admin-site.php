@@ -72,7 +72,8 @@ switch ($command) {
             'lines' => ['An archive failed its verification.']], time() - 2 * DAY);
         Incidents::resolve($past['id'], 'admin', 'The archive was written again and verified.', time() - DAY);
         $open = Incidents::open(['event' => 'backup_failed', 'title' => 'Backup failed: no space left on device (test)',
-            'severity' => 'critical', 'lines' => ['The scheduled backup could not be written.']], time() - 3600);
+            'severity' => 'critical', 'lines' => ['The scheduled backup could not be written.', 'error: RuntimeException'],
+            'context' => ['history_id' => 7, 'source' => 'cron']], time() - 3600);
         out(['past' => $past['id'], 'open' => $open['id'], 'incidents' => count(Incidents::all())]);
         break;
     default:

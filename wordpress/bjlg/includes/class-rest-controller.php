@@ -159,6 +159,17 @@ final class Rest_Controller {
 						'minimum' => 1,
 						'maximum' => Schedule_Preview::MAX_COUNT,
 					),
+					'others'     => array(
+						'type'        => 'boolean',
+						'default'     => false,
+						'description' => 'Check the overlap with the site\'s other enabled schedule entries.',
+					),
+					'exclude'    => array(
+						'type'        => 'string',
+						'default'     => '',
+						'pattern'     => '^[A-Za-z0-9_-]{0,80}$',
+						'description' => 'The entry being edited, left out of the others.',
+					),
 				),
 			)
 		);
@@ -459,7 +470,8 @@ final class Rest_Controller {
 
 	/**
 	 * GET /schedule/preview: 200 with the description, the next runs in the site's zone and the
-	 * guardrail warnings; 400 for an expression the parser refuses or that never fires, with the
+	 * guardrail warnings (with `others`, the `overlap` with the site's other enabled entries but
+	 * `exclude`, the one being edited); 400 for an expression the parser refuses or that never fires, with the
 	 * reason (count out of 1..50 is refused by the route's arguments, 400 too).
 	 *
 	 * @param \WP_REST_Request $request The request.
@@ -467,7 +479,8 @@ final class Rest_Controller {
 	 */
 	public static function schedule_preview( \WP_REST_Request $request ) {
 		try {
-			$preview = Schedule_Preview::build( (string) $request['expression'], (int) $request['count'], wp_timezone(), new \DateTimeImmutable() );
+			$others  = $request['others'] ? Schedule::others( (string) $request['exclude'] ) : array();
+			$preview = Schedule_Preview::build( (string) $request['expression'], (int) $request['count'], wp_timezone(), new \DateTimeImmutable(), $others, Schedule::expected_duration() );
 		} catch ( Invalid_Expression_Exception $e ) {
 			return self::invalid_expression( $e );
 		}

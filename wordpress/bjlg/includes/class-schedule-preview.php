@@ -52,11 +52,13 @@ final class Schedule_Preview {
 	 * @param int                $count      How many next runs (1..MAX_COUNT).
 	 * @param \DateTimeZone      $zone       The site's time zone.
 	 * @param \DateTimeInterface $from       The runs strictly after this instant.
+	 * @param list<array{name: string, expression: string, duration: int}> $others The other entries (Schedule::others()): their `overlap` warnings.
+	 * @param int                $duration   Seconds a backup is expected to last (the overlap check).
 	 * @return array{expression: string, macro: ?string, timezone: string, description: array{en: string, fr: string}, next_runs: list<string>, warnings: list<array{code: string, severity: string, message: string, evidence: array<string, mixed>}>, accepted: bool, min_interval: ?int, runs_per_day: float}
 	 * @throws \ValueError $count out of range (a programmer's error: callers check it).
 	 * @throws Invalid_Expression_Exception An expression refused by the parser or never firing.
 	 */
-	public static function build( string $expression, int $count, \DateTimeZone $zone, \DateTimeInterface $from ): array {
+	public static function build( string $expression, int $count, \DateTimeZone $zone, \DateTimeInterface $from, array $others = array(), int $duration = Schedule::DEFAULT_DURATION ): array {
 		if ( $count < 1 || $count > self::MAX_COUNT ) {
 			throw new \ValueError( 'count must be between 1 and ' . self::MAX_COUNT );
 		}
@@ -74,12 +76,15 @@ final class Schedule_Preview {
 				)
 			);
 		}
-		$report = $parsed->check(
-			array(
-				'timezone' => $zone,
-				'from'     => $from,
-			)
+		$options = array(
+			'timezone' => $zone,
+			'from'     => $from,
 		);
+		if ( array() !== $others ) {
+			$options['schedules'] = $others;
+			$options['duration']  = $duration;
+		}
+		$report = $parsed->check( $options );
 		if ( $parsed->neverFires() ) {
 			$never = array_values( array_filter( $report['warnings'], static fn( $w ) => 'never_fires' === $w['code'] ) );
 			throw new Invalid_Expression_Exception(

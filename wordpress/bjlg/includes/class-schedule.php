@@ -246,8 +246,13 @@ final class Schedule {
 		$cron  = self::cron_of_or_empty( $entry );
 		$state = self::state( $entry['id'] );
 		$runs  = array();
+		$said  = null;
 		if ( '' !== $cron ) {
 			$expression = Expression::parse( $cron );
+			$said       = array(
+				'en' => $expression->describe( 'en' ),
+				'fr' => $expression->describe( 'fr' ),
+			);
 			if ( ! $expression->neverFires() ) {
 				foreach ( $expression->nextRuns( 5, null, wp_timezone() ) as $run ) {
 					$runs[] = $run->format( DATE_ATOM );
@@ -261,6 +266,7 @@ final class Schedule {
 			'recurrence'   => $entry['recurrence'],
 			'cron'         => '' !== $cron ? $cron : (string) $entry['custom_cron'],
 			'macro'        => $entry['macro'] ?? null,
+			'description'  => $said,
 			'type'         => self::type_of( $entry ),
 			'enabled'      => '' !== $cron,
 			'time'         => $entry['time'],
@@ -398,22 +404,11 @@ final class Schedule {
 			} catch ( \Bjlg\Cron\SyntaxError $e ) {
 				throw new \InvalidArgumentException( 'invalid cron expression: ' . $e->getMessage(), 0, $e );
 			}
-			$others = array();
-			foreach ( self::entries() as $other ) {
-				$other_cron = $other['id'] === $entry['id'] ? '' : self::cron_of_or_empty( $other );
-				if ( '' !== $other_cron ) {
-					$others[] = array(
-						'name'       => (string) $other['label'] . ' (' . $other['id'] . ')',
-						'expression' => $other_cron,
-						'duration'   => self::expected_duration(),
-					);
-				}
-			}
 			$report = $expression->check(
 				array(
 					'timezone'  => wp_timezone(),
 					'duration'  => self::expected_duration(),
-					'schedules' => $others,
+					'schedules' => self::others( (string) $entry['id'] ),
 				)
 			);
 			foreach ( $report['warnings'] as $warning ) {
@@ -439,6 +434,28 @@ final class Schedule {
 			'warnings' => $warnings,
 			'next_run' => self::arm( $entry['id'] ),
 		);
+	}
+
+	/**
+	 * The enabled entries other than $id as the overlap check takes them (name, expression,
+	 * expected duration): what put() checks an entry against, and the assistant's preview.
+	 *
+	 * @param string $id The entry left out ('' leaves none out).
+	 * @return list<array{name: string, expression: string, duration: int}>
+	 */
+	public static function others( string $id ): array {
+		$others = array();
+		foreach ( self::entries() as $other ) {
+			$other_cron = $other['id'] === $id ? '' : self::cron_of_or_empty( $other );
+			if ( '' !== $other_cron ) {
+				$others[] = array(
+					'name'       => (string) $other['label'] . ' (' . $other['id'] . ')',
+					'expression' => $other_cron,
+					'duration'   => self::expected_duration(),
+				);
+			}
+		}
+		return $others;
 	}
 
 	/**

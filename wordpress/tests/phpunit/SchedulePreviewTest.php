@@ -79,4 +79,21 @@ final class SchedulePreviewTest extends TestCase
             }
         }
     }
+
+    public function testTheOtherEntriesGiveOverlapWarnings(): void
+    {
+        $zone = new DateTimeZone('Europe/Paris');
+        $from = new DateTimeImmutable('2026-12-06T12:00:00Z');
+        $others = [['name' => 'Full backup (bjlg_schedule_default)', 'expression' => '30 2 * * *', 'duration' => 600]];
+        $same = Schedule_Preview::build('30 2 * * *', 1, $zone, $from, $others, 600);
+        $overlap = array_values(array_filter($same['warnings'], static fn($w) => 'overlap' === $w['code']));
+        $this->assertCount(1, $overlap, json_encode($same['warnings']));
+        $this->assertStringContainsString('Full backup (bjlg_schedule_default)', $overlap[0]['message']);
+        $this->assertTrue($same['accepted'], 'an overlap is a warning, not a refusal');
+        // An hour later: no overlap. Without the others: none either.
+        $later = Schedule_Preview::build('30 3 * * *', 1, $zone, $from, $others, 600);
+        $this->assertNotContains('overlap', array_column($later['warnings'], 'code'));
+        $alone = Schedule_Preview::build('30 2 * * *', 1, $zone, $from);
+        $this->assertNotContains('overlap', array_column($alone['warnings'], 'code'));
+    }
 }

@@ -59,6 +59,30 @@ test( 'network: every site of the network in one table, for the super admin', as
 	expect( errors ).toEqual( [] );
 } );
 
+test( 'network: back up every site queues one backup job in each site', async ( {
+	page,
+} ) => {
+	await logInTo(
+		page,
+		process.env.BJLG_ADMIN_USER,
+		process.env.BJLG_ADMIN_PASSWORD,
+		'/wp-admin/network/admin.php?page=bjlg-network'
+	);
+	const errors = watchConsole( page );
+	await page.goto( '/wp-admin/network/admin.php?page=bjlg-network' );
+	await page.getByRole( 'button', { name: 'Back up every site' } ).click();
+	const result = page.getByTestId( 'bjlg-network-backup' );
+	await expect( result ).toContainText(
+		'3 backup jobs queued; WP-Cron runs them one site after the other:'
+	);
+	const jobs = result.locator( 'li' );
+	await expect( jobs ).toHaveCount( 3 );
+	await expect( jobs.nth( 1 ) ).toHaveText( /^bjlg e2e site 2 \(site 2\): job \d+$/ );
+	await expect( jobs.nth( 2 ) ).toHaveText( /^bjlg e2e site 3 \(site 3\): job \d+$/ );
+	await screenshots( page, 'network-backup' );
+	expect( errors ).toEqual( [] );
+} );
+
 test( 'network: a site administrator has no network screen', async ( {
 	page,
 } ) => {

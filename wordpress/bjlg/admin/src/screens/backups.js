@@ -4,7 +4,9 @@
  * /backups/{name}/verification) and restore test report (GET /backups/{name}/restore-test);
  * Verify and Restore test start a background job (POST /jobs, POST
  * /backups/{name}/restore-test with mode background) watched until it ends (GET /jobs/{id}:
- * phase, done of total, a progress bar, Cancel), then its report.
+ * phase, done of total, a progress bar, Cancel), then its report. **Restore** after a
+ * confirmation (restore-button.js); the site's recent jobs, started here or elsewhere
+ * (jobs-panel.js).
  */
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
@@ -30,6 +32,8 @@ import {
 } from '../components/restore-test-report';
 import { JobProgress } from '../components/job-progress';
 import { NotLoaded } from '../components/not-loaded';
+import { RestoreButton } from '../components/restore-button';
+import { JobsPanel } from '../components/jobs-panel';
 
 const DAY_MS = 86400 * 1000;
 
@@ -319,6 +323,7 @@ function Row( { backup } ) {
 					>
 						{ __( 'Restore test', 'bjlg' ) }
 					</Button>
+					<RestoreButton backup={ backup } />
 				</div>
 			</td>
 		</tr>
@@ -410,6 +415,7 @@ export function BackupsScreen() {
 					) ) }
 				</tbody>
 			</table>
+			<JobsPanel />
 		</div>
 	);
 }

@@ -21,6 +21,7 @@ import {
 import { useDispatch, useSelect } from '@wordpress/data';
 import { STORE } from '../store';
 import { formatTime } from '../format';
+import { Evidence } from '../components/evidence';
 import { NotLoaded } from '../components/not-loaded';
 
 /**
@@ -344,6 +345,29 @@ function ActionPlan( { incident } ) {
 	);
 }
 
+/** What the incident was opened with: its lines (the failure's message, the checks that
+ * failed) and its context (history row, source, archive…), as GET /incidents gives them. */
+function IncidentEvidence( { incident } ) {
+	const lines = incident.lines || [];
+	const context = incident.context || {};
+	if ( ! lines.length && ! Object.keys( context ).length ) {
+		return null;
+	}
+	return (
+		<details className="bjlg-incident-evidence" data-testid="bjlg-incident-evidence">
+			<summary>{ __( 'Evidence', 'bjlg' ) }</summary>
+			{ lines.length > 0 && (
+				<ul>
+					{ lines.map( ( line, i ) => (
+						<li key={ i }>{ line }</li>
+					) ) }
+				</ul>
+			) }
+			<Evidence evidence={ context } />
+		</details>
+	);
+}
+
 function Incident( { incident } ) {
 	return (
 		<li className="bjlg-incident" data-testid="bjlg-incident">
@@ -366,6 +390,7 @@ function Incident( { incident } ) {
 					) }
 				</p>
 			) }
+			<IncidentEvidence incident={ incident } />
 			<Timeline steps={ incident.steps } />
 			<ActionPlan incident={ incident } />
 			{ incident.status !== 'resolved' && (

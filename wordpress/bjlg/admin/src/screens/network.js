@@ -1,7 +1,7 @@
 /**
  * The network (multisite, network admin, super admins only): every site's status in one table
  * from GET /network/status (class-rest-network.php), with the network's totals. Each site's
- * figures are the ones its own Overview shows.
+ * figures are the ones its own Overview shows. **Back up every site** (network-backup.js).
  */
 import { __, _n, sprintf } from '@wordpress/i18n';
 import { useSelect } from '@wordpress/data';
@@ -9,6 +9,7 @@ import { Card, CardBody, CardHeader } from '@wordpress/components';
 import { STORE } from '../store';
 import { formatBytes } from '../format';
 import { NotLoaded } from '../components/not-loaded';
+import { NetworkBackup } from '../components/network-backup';
 
 function lastBackup( status ) {
 	const last = status.last_backup;
@@ -115,6 +116,7 @@ export function NetworkScreen() {
 				</CardHeader>
 				<CardBody>
 					<Totals totals={ network.totals } />
+					<NetworkBackup sites={ network.sites } />
 				</CardBody>
 			</Card>
 			<table className="bjlg-table" data-testid="bjlg-network-sites">

@@ -23,7 +23,7 @@ function Descriptions( { description } ) {
 	);
 }
 
-function Warning( { warning } ) {
+export function Warning( { warning } ) {
 	return (
 		<Notice
 			status={ warning.severity === 'error' ? 'error' : 'warning' }

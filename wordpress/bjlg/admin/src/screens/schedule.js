@@ -1,10 +1,12 @@
 /**
- * The schedule assistant: an expression typed or picked (presets, examples), previewed as it is
- * typed by GET /schedule/preview (descriptions in English and French, the next runs in the
- * site's zone, the guardrails with their evidence), saved by PUT /schedule, which refuses an
- * invalid, never-firing or too frequent expression with the reason.
+ * The schedule entries (schedule-entries.js) and the schedule assistant: an expression typed or
+ * picked (presets, examples), previewed as it is typed by GET /schedule/preview (descriptions in
+ * English and French, the next runs in the site's zone, the guardrails with their evidence, the
+ * `overlap` with the other entries), saved by PUT /schedule for the default entry, PUT
+ * /schedules/{id} for another, POST /schedules for a new one; an invalid, never-firing or too
+ * frequent expression is refused with the reason.
  */
-import { useEffect, useState } from '@wordpress/element';
+import { useCallback, useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import apiFetch from '@wordpress/api-fetch';
 import {
@@ -22,7 +24,9 @@ import { STORE } from '../store';
 import { formatTime } from '../format';
 import { Evidence } from '../components/evidence';
 import { usePreview } from './use-preview';
-import { Preview } from './schedule-preview';
+import { Preview, Warning } from './schedule-preview';
+import { ScheduleEntries } from './schedule-entries';
+import { read } from '../fetch';
 import { NoSchedule } from '../components/no-schedule';
 
 const PRESETS = () => [
@@ -51,6 +55,9 @@ const EXAMPLES = () => [
 	{ value: '@weekly', note: __( 'a macro', 'bjlg' ) },
 ];
 
+/** The entry PUT /schedule edits (Schedule::DEFAULT_ID). */
+const DEFAULT_ID = 'bjlg_schedule_default';
+
 function CurrentSchedule( { schedule } ) {
 	if ( ! schedule ) {
 		return <Spinner />;
@@ -73,11 +80,25 @@ function CurrentSchedule( { schedule } ) {
 export function ScheduleScreen() {
 	const status = useSelect( ( select ) => select( STORE ).getStatus(), [] );
 	const { refresh } = useDispatch( STORE );
+	const [ entries, setEntries ] = useState( null );
+	const [ entriesError, setEntriesError ] = useState( '' );
+	// The entry the assistant edits: its id, '' for a new one.
+	const [ editing, setEditing ] = useState( DEFAULT_ID );
+	const [ name, setName ] = useState( '' );
 	const [ expression, setExpression ] = useState( null );
 	const [ saving, setSaving ] = useState( false );
 	const [ outcome, setOutcome ] = useState( null );
 	const typed = expression ?? '';
-	const result = usePreview( typed );
+	const result = usePreview( typed, editing );
+	const entry = entries?.find( ( e ) => e.id === editing );
+
+	const loadEntries = useCallback( () => {
+		read( '/bjlg/v1/schedules' ).then(
+			( answer ) => setEntries( answer.schedules ),
+			( error ) => setEntriesError( error.message )
+		);
+	}, [] );
+	useEffect( loadEntries, [ loadEntries ] );
 
 	// Start from the saved expression, once it is known and only if nothing was typed yet.
 	useEffect( () => {
@@ -91,31 +112,107 @@ export function ScheduleScreen() {
 		setExpression( value );
 	};
 
+	const edit = ( chosen ) => {
+		setOutcome( null );
+		setEditing( chosen ? chosen.id : '' );
+		setName( chosen ? chosen.name : '' );
+		setExpression( chosen ? chosen.cron : '' );
+	};
+
+	const request = () => {
+		if ( editing === DEFAULT_ID ) {
+			return {
+				path: '/bjlg/v1/schedule',
+				method: 'PUT',
+				data: { expression: typed },
+			};
+		}
+		if ( editing === '' ) {
+			return {
+				path: '/bjlg/v1/schedules',
+				method: 'POST',
+				data: { name, cron: typed },
+			};
+		}
+		return {
+			path: `/bjlg/v1/schedules/${ encodeURIComponent( editing ) }`,
+			method: 'PUT',
+			data: { cron: typed },
+		};
+	};
+
 	const save = async () => {
 		setSaving( true );
 		setOutcome( null );
 		try {
-			const saved = await apiFetch( {
-				path: '/bjlg/v1/schedule',
-				method: 'PUT',
-				data: { expression: typed },
+			const saved = await apiFetch( request() );
+			setOutcome( {
+				ok: true,
+				schedule: saved.schedule,
+				warnings: saved.warnings || saved.preview?.warnings || [],
 			} );
-			setOutcome( { ok: true, schedule: saved.schedule } );
+			if ( editing === '' ) {
+				setEditing( saved.schedule.id );
+			}
 			refresh();
 		} catch ( error ) {
 			setOutcome( { ok: false, error } );
 		}
 		setSaving( false );
+		loadEntries();
 	};
+
+	const entriesChanged = () => {
+		loadEntries();
+		refresh();
+	};
+
+	let editingWhat;
+	if ( editing === '' ) {
+		editingWhat = __( 'A new entry.', 'bjlg' );
+	} else if ( editing !== DEFAULT_ID ) {
+		editingWhat = sprintf(
+			/* translators: %s: schedule entry name. */
+			__( 'Editing the entry %s.', 'bjlg' ),
+			entry?.name ?? editing
+		);
+	}
 
 	return (
 		<div className="bjlg-admin">
 			<Card>
 				<CardHeader>
+					<h2>{ __( 'Schedule entries', 'bjlg' ) }</h2>
+				</CardHeader>
+				<CardBody>
+					<ScheduleEntries
+						entries={ entries }
+						error={ entriesError }
+						editing={ editing }
+						onEdit={ edit }
+						onChange={ entriesChanged }
+					/>
+				</CardBody>
+			</Card>
+			<Card>
+				<CardHeader>
 					<h2>{ __( 'Schedule assistant', 'bjlg' ) }</h2>
 				</CardHeader>
 				<CardBody>
-					<CurrentSchedule schedule={ status?.schedule } />
+					{ editingWhat ? (
+						<p data-testid="bjlg-editing">{ editingWhat }</p>
+					) : (
+						<CurrentSchedule schedule={ status?.schedule } />
+					) }
+					{ editing === '' && (
+						<TextControl
+							__nextHasNoMarginBottom
+							__next40pxDefaultSize
+							label={ __( 'Entry name', 'bjlg' ) }
+							value={ name }
+							onChange={ setName }
+						/>
+					) }
 					<SelectControl
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
@@ -186,7 +283,11 @@ export function ScheduleScreen() {
 						variant="primary"
 						onClick={ save }
 						isBusy={ saving }
-						disabled={ saving || ! typed.trim() }
+						disabled={
+							saving ||
+							! typed.trim() ||
+							( editing === '' && ! name.trim() )
+						}
 						__next40pxDefaultSize
 					>
 						{ __( 'Save schedule', 'bjlg' ) }
@@ -199,6 +300,12 @@ export function ScheduleScreen() {
 								/>
 							</Notice>
 						) }
+						{ outcome?.ok &&
+							outcome.warnings
+								.filter( ( w ) => w.code === 'overlap' )
+								.map( ( warning, i ) => (
+									<Warning key={ i } warning={ warning } />
+								) ) }
 						{ outcome && ! outcome.ok && (
 							<Notice status="error" isDismissible={ false }>
 								<p>

@@ -1,13 +1,19 @@
 /**
  * The preview of an expression being typed: GET /schedule/preview once typing pauses, the
- * answers to earlier keystrokes dropped (they may arrive after the latest one).
+ * answers to earlier keystrokes dropped (they may arrive after the latest one). The preview is
+ * checked against the site's other enabled schedule entries (`others`), all but `exclude`, the
+ * entry being edited, so that an `overlap` shows while typing.
  */
 import { useEffect, useRef, useState } from '@wordpress/element';
 import { read } from '../fetch';
 
 export const PREVIEW_DELAY_MS = 300;
 
-export function usePreview( expression ) {
+/**
+ * @param {string} expression The expression typed.
+ * @param {string} exclude    The id of the entry being edited ('' for a new one).
+ */
+export function usePreview( expression, exclude = '' ) {
 	const [ result, setResult ] = useState( { state: 'idle' } );
 	const latest = useRef( 0 );
 
@@ -23,6 +29,8 @@ export function usePreview( expression ) {
 				`/bjlg/v1/schedule/preview?${ new URLSearchParams( {
 					expression,
 					count: 5,
+					others: 'true',
+					exclude,
 				} ) }`
 			).then(
 				( preview ) =>
@@ -34,7 +42,7 @@ export function usePreview( expression ) {
 			);
 		}, PREVIEW_DELAY_MS );
 		return () => clearTimeout( timer );
-	}, [ expression ] );
+	}, [ expression, exclude ] );
 
 	return result;
 }
