@@ -6,15 +6,22 @@
 # only); then the first render of each screen in Debian's Chromium (navigation start to the
 # screen drawn with its data, median of 7 loads after one warm-up), beside that plain admin
 # page's load, in the same run, on the site of tests/wordpress/run-admin.sh.
-# The old plugin's admin page (backup-jlg/assets/js/admin-*.js and its CSS) is not in this
-# repository nor in ../shared: only its line counts are known (../shared/design), so it is not
-# measured here (RESULTS.md says so).
+# The old plugin's admin page (scripts + styles) is compared in the same table from reference
+# data, bench/admin/old-plugin-page.json (its own files' sizes, read from the stored copy of
+# JLG-WOCFR-DEV/WP-Backup, with the commits), plus the core scripts it enqueues measured on disk
+# (bench/admin/old-plugin.js); its first render cannot be measured here (it cannot run without
+# its whole code).
 # Needs modules/bjlg.so, the bundle (make admin) and Chromium. Usage: bench/admin/run.sh [LOADS]
+# bench/admin/run.sh --old-plugin only prints the old-plugin rows (bundle and Debian's WordPress
+# files on disk; no site, no browser).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 loads=${1:-7}
 admin=$(pwd)/wordpress/bjlg/admin
 [ -f "$admin/build/index.asset.php" ] || { echo "bench/admin: run 'make admin' first" >&2; exit 1; }
+if [ "$loads" = --old-plugin ]; then
+  exec node bench/admin/old-plugin.js "${BJLG_WP_DIR:-/usr/share/wordpress}" "$admin/build"
+fi
 site_test_name=bench-admin
 source tests/wordpress/start-site.sh
 site_php timezone Europe/Paris >/dev/null
