@@ -9,6 +9,7 @@
 #include <set>
 #include <variant>
 
+#include "archive/path_rules.h"
 #include "common/parse_limits.h"
 #include "common/yaml_json.h"
 #include "cron/expression.h"
@@ -539,6 +540,16 @@ Result<Policy> ParsePolicyYaml(const std::string& text, const std::string& name)
   if (text.size() > kMaxConfigFileBytes) {
     return Status::InvalidArgument(name + ": the policy is larger than " + std::to_string(kMaxConfigFileBytes) +
                                    " bytes");
+  }
+  // YAML is Unicode: other bytes in a string would not come back the same once emitted.
+  size_t line_start = 0;
+  for (size_t line = 1; line_start <= text.size(); ++line) {
+    size_t end = text.find('\n', line_start);
+    if (end == std::string::npos) end = text.size();
+    if (!archive::IsValidUtf8(std::string_view(text).substr(line_start, end - line_start))) {
+      return Status::InvalidArgument(name + " line " + std::to_string(line) + ": not valid UTF-8");
+    }
+    line_start = end + 1;
   }
   YAML::Node root;
   try {

@@ -177,6 +177,15 @@ TEST_CASE("Policy: an empty document is the empty policy; sections absent stay u
   CHECK(*back == *r);
 }
 
+TEST_CASE("Policy: a document that is not UTF-8 is refused at its line (its strings could not come back)",
+          "[config][policy]") {
+  // Found by config_policy_fuzz: the bytes DC DF in a string did not survive emit then parse.
+  CHECK(Refusal("targets: {rpo_hours: 4}\nchannels:\n  tg: {type: telegram, bot_token: {env: TG}, chat_id: \"-1 \xdc\xdf\"}\n") ==
+        "p.yaml line 3: not valid UTF-8");
+  CHECK(Refusal("targets: {rpo_hours: 4}\xff") == "p.yaml line 1: not valid UTF-8");
+  CHECK(ParsePolicyYaml("channels:\n  tg: {type: telegram, bot_token: {env: TG}, chat_id: \"caf\xc3\xa9\"}\n", "p.yaml").ok());
+}
+
 TEST_CASE("Policy: an inlined secret is refused at its line, without its value", "[config][policy]") {
   const std::string m = Refusal(R"(destinations:
   - name: offsite
